@@ -1,0 +1,62 @@
+import type { RawMention } from '../../../shared/mention';
+import type { SourceKind } from '../../../shared/source-health';
+
+/** Rate-limit state as the API reported it in its headers. */
+export interface RateLimitInfo {
+  readonly limit?: number;
+  readonly remaining: number;
+  /** Epoch ms when the window resets. */
+  readonly resetAt: number;
+}
+
+/** An item the connector's zod validation refused: counted and logged, never fatal. */
+export interface RejectedItem {
+  readonly reason: string;
+  /** A short, credential-free excerpt of the item for the log. */
+  readonly sample?: string;
+}
+
+/** Everything a poll needs from the runtime. */
+export interface PollContext {
+  readonly signal: AbortSignal;
+  /** Hub time (epoch ms). */
+  readonly now: number;
+  /** The cursor persisted with the last committed batch, or null on first run. */
+  readonly cursor: string | null;
+}
+
+/** What one poll produced. The runtime commits `items` and `cursor` together, atomically. */
+export type PollOutcome =
+  | {
+      readonly kind: 'ok';
+      readonly items: ReadonlyArray<RawMention>;
+      readonly rejected: ReadonlyArray<RejectedItem>;
+      /** The cursor to persist once `items` are committed; null keeps none. */
+      readonly cursor: string | null;
+      readonly rateLimit?: RateLimitInfo;
+      /** Extra billable reads this poll made (X is pay-per-use). */
+      readonly reads?: number;
+    }
+  /** 429, or a window exhausted: the runtime waits until `until`, never sooner. */
+  | { readonly kind: 'rate-limited'; readonly until: number; readonly message: string }
+  /** 401/403: credentials wrong or revoked; the runtime slows right down and shows it. */
+  | { readonly kind: 'auth-error'; readonly message: string }
+  /** 5xx, timeouts, connection errors: retried with backoff and jitter. */
+  | { readonly kind: 'transient'; readonly message: string; readonly retryAfterMs?: number }
+  /** Misconfiguration the user must fix (bad query, unknown app id). */
+  | { readonly kind: 'config-error'; readonly message: string };
+
+/**
+ * One source of mentions: a configured instance of a channel (an X query, a subreddit set, an app's
+ * reviews...). Connectors do I/O and validation only; scheduling, retries and storage are the runtime's.
+ */
+export interface Connector {
+  readonly id: string;
+  readonly kind: SourceKind;
+  readonly label: string;
+  /** The normal interval between polls when all is well. */
+  readonly pollIntervalMs: number;
+  poll(ctx: PollContext): Promise<PollOutcome>;
+  /** Optional: releases sessions or sockets. */
+  stop?(): Promise<void>;
+}

@@ -1,0 +1,47 @@
+import type { Mention } from '../../../shared/mention';
+import type { SeriesPoint } from '../../../shared/series';
+import type { Incident } from '../../../shared/incident';
+
+/** What committing a batch did. */
+export interface CommitResult {
+  /** The mentions that were new; duplicates (same source + external id) are skipped silently. */
+  readonly inserted: ReadonlyArray<Mention>;
+  readonly duplicates: number;
+}
+
+/** Filters for reading stored mentions in time order. */
+export interface MentionQuery {
+  /** Inclusive epoch ms on createdAt. */
+  readonly from: number;
+  /** Exclusive epoch ms on createdAt. */
+  readonly to: number;
+  readonly watchlist?: string;
+  readonly limit?: number;
+}
+
+/**
+ * The hub's storage, behind one interface: SQLite (embedded default) now, PostgreSQL in team mode.
+ * Async so that a networked database fits without changing callers.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Inserts new mentions and saves the source's cursor in one transaction: a crash never splits them. */
+  commitBatch(sourceId: string, mentions: ReadonlyArray<Mention>, cursor: string | null): Promise<CommitResult>;
+  getCursor(sourceId: string): Promise<string | null>;
+  countMentions(): Promise<number>;
+  /** Newest first, by createdAt. */
+  recentMentions(limit: number): Promise<Mention[]>;
+  /** Oldest first, by createdAt. */
+  mentionsBetween(query: MentionQuery): Promise<Mention[]>;
+  /** Per-minute totals across sources for [fromMinute, toMinute], zero-filled. */
+  volumeSeries(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
+  /** Inserts or replaces an incident by id. */
+  saveIncident(incident: Incident): Promise<void>;
+  listIncidents(options?: { readonly openOnly?: boolean; readonly limit?: number }): Promise<Incident[]>;
+  /** A small JSON key/value area for runtime state (detector state, spend counters...). */
+  getState<T>(key: string): Promise<T | null>;
+  setState(key: string, value: unknown): Promise<void>;
+  /** Deletes mentions created before `before`; returns how many. */
+  prune(before: number): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { MentionSchema } from './mention';
+import { SeriesPointSchema } from './series';
+import { SourceHealthSchema, SourceKindSchema } from './source-health';
+import { IncidentSchema } from './incident';
+import type { Result } from './result';
+
+/**
+ * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
+ * commands and events; the renderer does not know which one it talks to.
+ */
+
+export const HubStatusSchema = z.object({
+  version: z.string(),
+  /** Seconds since the hub started. */
+  uptime: z.number().nonnegative(),
+  /** Number of stored mentions. */
+  mentions: z.number().int().nonnegative(),
+  sources: z.array(SourceHealthSchema),
+  /** "embedded" (SQLite) or "team" (PostgreSQL). */
+  mode: z.enum(['embedded', 'team']),
+});
+export type HubStatus = z.infer<typeof HubStatusSchema>;
+
+/** Sent once when a client connects; deltas follow as events. */
+export const SnapshotSchema = z.object({
+  status: HubStatusSchema,
+  mentions: z.array(MentionSchema),
+  series: z.array(SeriesPointSchema),
+  incidents: z.array(IncidentSchema),
+  /** Hub time (epoch ms) when the snapshot was taken: the wall's "now" under a fake or sped-up clock. */
+  now: z.number().int(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+const Empty = z.object({}).strict();
+
+/** A configured source as the renderer may see it: never its credentials, only whether they are set. */
+export const SourceViewSchema = z.object({
+  sourceId: z.string(),
+  kind: SourceKindSchema,
+  label: z.string(),
+  enabled: z.boolean(),
+  /** The credential fields this source needs, e.g. ["bearerToken"]. */
+  credentialFields: z.array(z.string()),
+  /** True when every credential field has a stored value. */
+  configured: z.boolean(),
+  /** Pay-per-use sources (X): reads and estimated spend today against the user's cap. */
+  spend: z
+    .object({ readsToday: z.number().int(), estimatedUsdToday: z.number(), capUsdPerDay: z.number().nullable() })
+    .nullable(),
+});
+export type SourceView = z.infer<typeof SourceViewSchema>;
+
+/** Request/response commands, by name. */
+export const commandSchemas = {
+  'status:get': { request: Empty, response: HubStatusSchema },
+  'snapshot:get': { request: Empty, response: SnapshotSchema },
+  'mentions:recent': {
+    request: z.object({ limit: z.number().int().min(1).max(5000) }).strict(),
+    response: z.array(MentionSchema),
+  },
+  'series:volume': {
+    request: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }).strict(),
+    response: z.array(SeriesPointSchema),
+  },
+  'incidents:list': { request: Empty, response: z.array(IncidentSchema) },
+  'sources:list': { request: Empty, response: z.array(SourceViewSchema) },
+  /** Runs one poll-sized request against the source with its stored credentials; stores nothing. */
+  'source:test': {
+    request: z.object({ sourceId: z.string().max(100) }).strict(),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
+  },
+  /** Stores credentials encrypted at rest; they never travel back to a renderer. */
+  'source:credentials:set': {
+    request: z.object({ sourceId: z.string().max(100), values: z.record(z.string().max(64), z.string().max(4096)) }).strict(),
+    response: z.object({ configured: z.boolean() }),
+  },
+} as const;
+
+/** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */
+export const eventSchemas = {
+  snapshot: SnapshotSchema,
+  'mentions:batch': z.object({ mentions: z.array(MentionSchema) }),
+  'series:update': z.object({ points: z.array(SeriesPointSchema) }),
+  'sources:health': z.object({ sources: z.array(SourceHealthSchema) }),
+  'incidents:changed': z.object({ incidents: z.array(IncidentSchema) }),
+  /** Hub clock tick (epoch ms), so walls on a sped-up or fake clock show hub time. */
+  'clock:tick': z.object({ now: z.number().int() }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type EventName = keyof typeof eventSchemas;
+export type CommandRequest<N extends CommandName> = z.infer<(typeof commandSchemas)[N]['request']>;
+export type CommandResponse<N extends CommandName> = z.infer<(typeof commandSchemas)[N]['response']>;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+/** An event as it travels: a tagged union over every event name. */
+export type HubEvent = { [N in EventName]: { readonly name: N; readonly payload: EventPayload<N> } }[EventName];
+
+/** The API the hub serves and each transport carries: one typed call, one event stream. */
+export interface HubApi {
+  invoke<N extends CommandName>(name: N, request: CommandRequest<N>): Promise<Result<CommandResponse<N>>>;
+}
+
+/** WebSocket frames. IPC carries the same `request`/`result`/`event` values on its own channels. */
+export const WireRequestSchema = z.object({
+  type: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  payload: z.unknown(),
+});
+export type WireRequest = z.infer<typeof WireRequestSchema>;
+
+export interface WireResponse {
+  readonly type: 'response';
+  readonly id: number;
+  readonly result: Result<unknown>;
+}
+
+export interface WireEvent {
+  readonly type: 'event';
+  readonly event: HubEvent;
+}
+
+export type WireFromHub = WireResponse | WireEvent;
+
+/** Narrows an arbitrary string to a known command name. */
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandSchemas, name);
+
+/** Electron IPC channel names: the preload forwards these two and nothing else. */
+export const IPC_INVOKE = 'earshot:invoke';
+export const IPC_EVENT = 'earshot:event';
