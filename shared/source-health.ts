@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from './mention';
 
-/** What a configured source is: a real channel, or the built-in simulator (which speaks for several channels). */
-export const SourceKindSchema = z.enum([...CHANNELS, 'simulator']);
+/** What a configured source is: a real channel, the built-in simulator, or a replayed file (which speak for several channels). */
+export const SourceKindSchema = z.enum([...CHANNELS, 'simulator', 'replay']);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 export const HEALTH_STATES = ['ok', 'degraded', 'failing', 'auth-error', 'rate-limited', 'idle'] as const;
