@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { homedir, platform } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { appError, err, ok, type Result } from '../../shared/result';
+
+const WatchlistSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+  name: z.string().min(1).max(100),
+  query: z.string().min(1).max(1000),
+});
+
+/** The hub's config file (JSON). Source entries are validated by the connector registry, per type. */
+export const HubConfigSchema = z
+  .object({
+    dataDir: z.string().optional(),
+    /** Mentions older than this are pruned. */
+    retentionDays: z.number().int().min(1).max(3650).default(90),
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(4870),
+      })
+      .strict()
+      .prefault({}),
+    /** The brand the default watchlist (and the demo simulator) is about. */
+    brand: z.string().min(1).max(100).default('Nimbus'),
+    watchlists: z.array(WatchlistSchema).default([]),
+    /** Handles whose posts always weigh more (VIP customers, journalists, partners). */
+    vipHandles: z.array(z.string().max(200)).default([]),
+    sources: z.array(z.unknown()).default([]),
+    /** Headless hub: the 0600 JSON file holding source credentials (default DATA_DIR/credentials.json). */
+    credentialsFile: z.string().optional(),
+    /** Adds the built-in simulator source. */
+    demo: z.boolean().default(false),
+    /** Hub clock speed: 60 = one simulated hour per real minute (demo and replay only). */
+    speed: z.number().positive().max(100_000).default(1),
+  })
+  .strict();
+export type HubConfig = z.infer<typeof HubConfigSchema>;
+
+/** Validates a parsed config object, with the first problem spelled out. */
+export function parseConfig(input: unknown, origin = 'config'): Result<HubConfig> {
+  const parsed = HubConfigSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  return err(appError('invalid-config', `${origin}: ${where}: ${issue?.message ?? 'invalid'}`));
+}
+
+/** Reads and validates a JSON config file. */
+export async function loadConfigFile(path: string): Promise<Result<HubConfig>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return err(appError('config-unreadable', `Cannot read config file ${path}: ${(error as Error).message}`));
+  }
+  try {
+    return parseConfig(JSON.parse(text), path);
+  } catch (error) {
+    return err(appError('invalid-config', `${path} is not valid JSON: ${(error as Error).message}`));
+  }
+}
+
+/** The OS's per-user app data folder for Earshot. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platform(), home = homedir()): string {
+  if (os === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Earshot');
+  if (os === 'darwin') return join(home, 'Library', 'Application Support', 'Earshot');
+  return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'earshot');
+}

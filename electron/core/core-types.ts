@@ -1,0 +1,43 @@
+import type { Mention, RawMention } from '../../shared/mention';
+import type { Incident } from '../../shared/incident';
+import type { SourceHealth } from '../../shared/source-health';
+import type { HubStatus, SourceView } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import type { EventBus } from './runtime/event-bus';
+import type { CommitResult } from './store/repository';
+
+/** The incident engine as the core drives it: fed mentions, ticked each minute, persisted across restarts. */
+export interface DetectionPort {
+  ingest(mentions: ReadonlyArray<Mention>): void;
+  tick(now: number): ReadonlyArray<Incident>;
+  list(): ReadonlyArray<Incident>;
+  exportState(): unknown;
+  importState(state: unknown): void;
+}
+
+/** A running source as the core sees it. */
+export interface SourceRunnerPort {
+  start(): void;
+  stop(): Promise<void>;
+  health(): SourceHealth;
+}
+
+/** What the hosts (headless, Electron) and the CLI call on a core. */
+export interface CoreApi {
+  /** Runs a contract command: validates the name and payload, never throws. */
+  invoke(name: string, payload: unknown): Promise<Result<unknown>>;
+  status(): Promise<HubStatus>;
+  /** Pushes items from a push source (ingest webhook) through the same pipeline as polled ones. */
+  commit(sourceId: string, items: ReadonlyArray<RawMention>, cursor: string | null): Promise<CommitResult>;
+  /** Sends pending batched events now (tests, shutdown). */
+  flush(): void;
+  sources(): ReadonlyArray<SourceView>;
+}
+
+/** The hub: `createCore(deps)` returns one; both hosts run the same. */
+export interface Core {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly api: CoreApi;
+  readonly events: EventBus;
+}

@@ -1,0 +1,59 @@
+import type { Mention, RawMention } from '../../../shared/mention';
+import type { Enricher } from './enrich/enricher';
+
+/** Longest text we keep; longer posts (Reddit self-posts, long reviews) are cut with an ellipsis. */
+export const MAX_TEXT_LENGTH = 10_000;
+/** A post dated further in the future than this is treated as received now (clock skew, bad data). */
+const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+
+// Control characters other than tab and newline; bidi overrides that can disguise text on the wall.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Cleans a post's text: unsafe control and bidi-override characters removed, whitespace trimmed, length capped. */
+export function cleanText(text: string): string {
+  const cleaned = text.replace(UNSAFE_CHARS, '').replace(/\r\n?/g, '\n').trim();
+  return cleaned.length > MAX_TEXT_LENGTH ? `${cleaned.slice(0, MAX_TEXT_LENGTH - 1)}…` : cleaned;
+}
+
+/** What normalizing needs to know besides the raw item. */
+export interface NormalizeContext {
+  readonly sourceId: string;
+  readonly receivedAt: number;
+  /** Chooses the watchlist for an item the source did not attribute. */
+  readonly watchlistFor: (text: string) => string;
+  readonly enricher: Enricher;
+}
+
+/** Turns a validated raw item into the one Mention model, enriched. Pure given its context. */
+export function normalizeMention(raw: RawMention, ctx: NormalizeContext): Mention {
+  const text = cleanText(raw.text);
+  const createdAt = raw.createdAt > ctx.receivedAt + MAX_FUTURE_SKEW_MS ? ctx.receivedAt : raw.createdAt;
+  const metadata = raw.metadata ?? {};
+  const enrichment = ctx.enricher.enrich({ text, channel: raw.channel, author: raw.author, metadata });
+  return {
+    id: `${ctx.sourceId}:${raw.externalId}`,
+    sourceId: ctx.sourceId,
+    channel: raw.channel,
+    externalId: raw.externalId,
+    ...(raw.url !== undefined && isWebUrl(raw.url) ? { url: raw.url } : {}),
+    author: raw.author,
+    text,
+    language: enrichment.language,
+    createdAt,
+    receivedAt: ctx.receivedAt,
+    watchlist: raw.watchlist ?? ctx.watchlistFor(text),
+    metadata,
+    enrichment,
+  };
+}
+
+/** Only http(s) links are kept: a post's URL is untrusted input that the wall may open. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

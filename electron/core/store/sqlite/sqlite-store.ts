@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { MentionSchema, type Mention } from '../../../../shared/mention';
+import { IncidentSchema, type Incident } from '../../../../shared/incident';
+import type { SeriesPoint } from '../../../../shared/series';
+import type { CommitResult, MentionQuery, Store } from '../repository';
+import { SQLITE_MIGRATIONS } from './migrations';
+
+/** Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated. */
+export async function openSqliteStore(file: string): Promise<Store> {
+  if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return sqliteStore(db);
+}
+
+/** Applies every migration newer than the database's `user_version`. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  SQLITE_MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= current) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  });
+}
+
+const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(body));
+
+function sqliteStore(db: Database.Database): Store {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
+     VALUES (@id, @sourceId, @externalId, @channel, @watchlist, @createdAt, @receivedAt, @sentiment, @body)`,
+  );
+  const saveCursor = db.prepare(
+    `INSERT INTO cursors (source_id, cursor, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+  );
+  const commit = db.transaction((sourceId: string, mentions: ReadonlyArray<Mention>, cursor: string | null) => {
+    const inserted: Mention[] = [];
+    for (const m of mentions) {
+      const row = { ...m, sentiment: m.enrichment.sentiment.label, body: JSON.stringify(m) };
+      if (insert.run(row).changes === 1) inserted.push(m);
+    }
+    if (cursor !== null) saveCursor.run(sourceId, cursor, Date.now());
+    return inserted;
+  });
+  const statements = {
+    cursor: db.prepare('SELECT cursor FROM cursors WHERE source_id = ?').pluck(),
+    count: db.prepare('SELECT COUNT(*) FROM mentions').pluck(),
+    recent: db.prepare('SELECT body FROM mentions ORDER BY created_at DESC, id DESC LIMIT ?').pluck(),
+    between: db.prepare(
+      `SELECT body FROM mentions WHERE created_at >= @from AND created_at < @to
+       AND (@watchlist IS NULL OR watchlist = @watchlist) ORDER BY created_at, id LIMIT @limit`,
+    ).pluck(),
+    volume: db.prepare(
+      `SELECT (created_at / 60000) * 60000 AS minute, COUNT(*) AS total,
+              SUM(sentiment = 'negative') AS negative, SUM(sentiment = 'positive') AS positive
+       FROM mentions WHERE created_at >= ? AND created_at < ? GROUP BY minute`,
+    ),
+    saveIncident: db.prepare(
+      `INSERT INTO incidents (id, opened_at, state, body) VALUES (@id, @openedAt, @state, @body)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body`,
+    ),
+    incidents: db.prepare('SELECT body FROM incidents ORDER BY opened_at DESC LIMIT ?').pluck(),
+    openIncidents: db.prepare("SELECT body FROM incidents WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?").pluck(),
+    getState: db.prepare('SELECT body FROM state WHERE key = ?').pluck(),
+    setState: db.prepare(
+      'INSERT INTO state (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body',
+    ),
+    prune: db.prepare('DELETE FROM mentions WHERE created_at < ?'),
+  };
+
+  return {
+    kind: 'sqlite',
+    async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
+      const inserted = commit(sourceId, mentions, cursor);
+      return { inserted, duplicates: mentions.length - inserted.length };
+    },
+    getCursor: async (sourceId) => (statements.cursor.get(sourceId) as string | null | undefined) ?? null,
+    countMentions: async () => statements.count.get() as number,
+    recentMentions: async (limit) => (statements.recent.all(limit) as string[]).map(parseMention),
+    async mentionsBetween(query: MentionQuery) {
+      const rows = statements.between.all({
+        from: query.from,
+        to: query.to,
+        watchlist: query.watchlist ?? null,
+        limit: query.limit ?? -1,
+      }) as string[];
+      return rows.map(parseMention);
+    },
+    async volumeSeries(fromMinute, toMinute) {
+      const rows = statements.volume.all(fromMinute, toMinute + 60_000) as SeriesPoint[];
+      return zeroFill(rows, fromMinute, toMinute);
+    },
+    async saveIncident(incident: Incident) {
+      statements.saveIncident.run({ ...incident, body: JSON.stringify(incident) });
+    },
+    async listIncidents(options = {}) {
+      const limit = options.limit ?? 500;
+      const rows = (options.openOnly ? statements.openIncidents : statements.incidents).all(limit) as string[];
+      return rows.map((body) => IncidentSchema.parse(JSON.parse(body)));
+    },
+    async getState<T>(key: string) {
+      const body = statements.getState.get(key) as string | undefined;
+      return body === undefined ? null : (JSON.parse(body) as T);
+    },
+    async setState(key, value) {
+      statements.setState.run(key, JSON.stringify(value));
+    },
+    prune: async (before) => statements.prune.run(before).changes,
+    async close() {
+      db.close();
+    },
+  };
+}
+
+/** One point per minute in [from, to], taking counts from `rows` where present. */
+function zeroFill(rows: ReadonlyArray<SeriesPoint>, fromMinute: number, toMinute: number): SeriesPoint[] {
+  const byMinute = new Map(rows.map((r) => [r.minute, r]));
+  const out: SeriesPoint[] = [];
+  for (let minute = fromMinute; minute <= toMinute; minute += 60_000) {
+    const r = byMinute.get(minute);
+    out.push({ minute, total: r?.total ?? 0, negative: r?.negative ?? 0, positive: r?.positive ?? 0 });
+  }
+  return out;
+}
