@@ -1,0 +1,79 @@
+import type { DetectorParams } from './params';
+import { DAILY_SLOTS, INTERVAL_SAMPLES, WEEKLY_SLOTS, type DetectorState } from './state';
+import { anscombe, clamp } from './stats';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const SEEN_CAP = 1e6;
+
+const mod = (a: number, m: number): number => ((a % m) + m) % m;
+
+/** The hour-of-day and hour-of-week slots of epoch-ms timestamp `t`. */
+export function slotsOf(t: number): { readonly hour: number; readonly week: number } {
+  return { hour: Math.floor(mod(t, DAY) / HOUR) % DAILY_SLOTS, week: Math.floor(mod(t, WEEK) / HOUR) % WEEKLY_SLOTS };
+}
+
+/** The seasonal component expected at `t` (hour-of-day plus hour-of-week). */
+export function seasonalAt(s: DetectorState, t: number): number {
+  const { hour, week } = slotsOf(t);
+  return s.daily[hour]! + s.weekly[week]!;
+}
+
+/** The baseline: the value the model expects at `t`. */
+export function expectedAt(s: DetectorState, t: number): number {
+  return s.level + seasonalAt(s, t);
+}
+
+/** The robust noise scale (σ ≈ 1.25 × mean absolute deviation), never zero. */
+export function noiseScale(s: DetectorState): number {
+  return Math.max(1.25 * s.mad, 1e-9 * Math.max(1, Math.abs(s.slow)), 1e-12);
+}
+
+/**
+ * A residual in units of noise. For count series the noise is at least Poisson: the smaller of the
+ * empirical z and the Anscombe-space difference (unit variance for Poisson counts) is used.
+ */
+export function standardize(s: DetectorState, value: number, expected: number): number {
+  const empirical = (value - expected) / noiseScale(s);
+  if (!s.counts) return empirical;
+  const poisson = anscombe(value) - anscombe(expected);
+  return Math.abs(poisson) < Math.abs(empirical) ? poisson : empirical;
+}
+
+/** Records the gap since the previous timestamp; the interval is the median of the first gaps. */
+export function observeTime(s: DetectorState, t: number): void {
+  if (s.n > 0 && t > s.lastT && s.gaps.length < INTERVAL_SAMPLES) {
+    s.gaps.push(t - s.lastT);
+    const sorted = [...s.gaps].sort((a, b) => a - b);
+    s.intervalMs = sorted[Math.floor(sorted.length / 2)]!;
+  }
+  if (s.n === 0 || t > s.lastT) s.lastT = t;
+}
+
+/** Starts the model on the first value. */
+export function seedModel(s: DetectorState, value: number): void {
+  s.level = value;
+  s.slow = value;
+  s.mad = 0;
+}
+
+/**
+ * Error-correction update (Holt–Winters style) of level, seasonal slots and scale from one
+ * residual. The residual is clipped first so an outburst barely moves what "normal" means.
+ */
+export function learn(s: DetectorState, p: DetectorParams, t: number, value: number, expected: number): void {
+  const residual = value - expected;
+  const scale = noiseScale(s);
+  const clipped = s.n <= 2 ? residual : clamp(residual, -p.clip * scale, p.clip * scale);
+  s.level += p.levelRate * clipped;
+  s.slow += p.slowRate * (value - seasonalAt(s, t) - s.slow);
+  s.mad += (s.n <= 2 ? 0.5 : p.scaleRate) * (Math.abs(clipped) - s.mad);
+  if (s.intervalMs <= 0) return;
+  const share = Math.min(1, s.intervalMs / HOUR);
+  const { hour, week } = slotsOf(t);
+  s.daily[hour] = s.daily[hour]! + Math.min(0.5, p.dailyRatePerDay * share) * clipped;
+  s.weekly[week] = s.weekly[week]! + Math.min(0.5, p.weeklyRatePerWeek * share) * clipped;
+  s.dailySeen[hour] = Math.min(SEEN_CAP, s.dailySeen[hour]! + share);
+  s.weeklySeen[week] = Math.min(SEEN_CAP, s.weeklySeen[week]! + share);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The detector's one global parameter set. Rates are per point unless named per day/week; the
+ * seasonal rates are converted to per-point rates with the series' inferred sampling interval.
+ */
+export const DetectorParamsSchema = z.object({
+  /** Points before any score other than 0 is emitted (the model is still learning). */
+  warmupPoints: z.number().int().nonnegative(),
+  /** Level learning rate per point (error-correction form). */
+  levelRate: z.number().positive().max(1),
+  /** Slow level learning rate per point: the long baseline that short-term means are judged against. */
+  slowRate: z.number().positive().max(1),
+  /** Hour-of-day slot learning rate per day of data. */
+  dailyRatePerDay: z.number().nonnegative().max(1),
+  /** Hour-of-week slot learning rate per week of data. */
+  weeklyRatePerWeek: z.number().nonnegative().max(1),
+  /** Robust scale (EW mean absolute deviation) learning rate per point. */
+  scaleRate: z.number().positive().max(1),
+  /** Residuals are clipped at this many scales before they update the model. */
+  clip: z.number().positive(),
+  /** Short-term mean of standardised residuals: its learning rate per point. */
+  shortRate: z.number().positive().max(1),
+  /** Surprise moving-average learning rate per point. */
+  surpriseRate: z.number().positive().max(1),
+  /** Long-run surprise distribution learning rate per point. */
+  surpriseLongRate: z.number().positive().max(1),
+  /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
+  refractoryPoints: z.number().int().nonnegative(),
+  /** The score at which the detector considers it has fired. */
+  fireLevel: z.number().min(0).max(1),
+  /** Multiplier applied to scores during the refractory period. */
+  refractoryDamping: z.number().min(0).max(1),
+});
+/** The detector's one global parameter set. */
+export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
+
+/** Defaults used for every series (live Earshot series and every NAB file alike). */
+export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
+  warmupPoints: 150,
+  levelRate: 0.05,
+  slowRate: 0.005,
+  dailyRatePerDay: 0.15,
+  weeklyRatePerWeek: 0.2,
+  scaleRate: 0.01,
+  clip: 4,
+  shortRate: 0.2,
+  surpriseRate: 0.2,
+  surpriseLongRate: 0.002,
+  refractoryPoints: 0,
+  fireLevel: 0.5,
+  refractoryDamping: 0.5,
+};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Hour-of-day slots. */
+export const DAILY_SLOTS = 24;
+/** Hour-of-week slots. */
+export const WEEKLY_SLOTS = 168;
+/** How many positive timestamp gaps the interval estimate is built from (then it is fixed). */
+export const INTERVAL_SAMPLES = 15;
+
+/**
+ * One series' detector state: a fixed number of numbers whatever the series' length, plain JSON
+ * (every number finite), so it can be persisted across restarts and validated on load.
+ */
+export const DetectorStateSchema = z.object({
+  version: z.literal(1),
+  /** Points seen. */
+  n: z.number().int().nonnegative(),
+  /** Last timestamp seen (epoch ms); meaningless while n = 0. */
+  lastT: z.number(),
+  /** Positive gaps between timestamps, up to INTERVAL_SAMPLES; their median is the sampling interval. */
+  gaps: z.array(z.number().positive()).max(INTERVAL_SAMPLES),
+  /** Sampling interval in ms (0 until two distinct timestamps were seen). */
+  intervalMs: z.number().nonnegative(),
+  /** Whether every value so far was a non-negative integer: then a Poisson noise floor applies. */
+  counts: z.boolean(),
+  /** Deseasonalised level and slow baseline. */
+  level: z.number(),
+  slow: z.number(),
+  /** EW mean absolute deviation of one-step residuals. */
+  mad: z.number().nonnegative(),
+  /** Additive hour-of-day and hour-of-week components, with learned weight (days/weeks of data seen). */
+  daily: z.array(z.number()).length(DAILY_SLOTS),
+  dailySeen: z.array(z.number().nonnegative()).length(DAILY_SLOTS),
+  weekly: z.array(z.number()).length(WEEKLY_SLOTS),
+  weeklySeen: z.array(z.number().nonnegative()).length(WEEKLY_SLOTS),
+  /** EW mean of standardised residuals (short horizon). */
+  short: z.number(),
+  /** EW moving average of the per-point surprise, and the long-run mean/variance of that average. */
+  surprise: z.number().nonnegative(),
+  surpriseMean: z.number().nonnegative(),
+  surpriseVar: z.number().nonnegative(),
+  /** Points since the last fire (large when none). */
+  sinceFire: z.number().int().nonnegative(),
+});
+/** One series' detector state (JSON-serialisable, fixed size). */
+export type DetectorState = z.infer<typeof DetectorStateSchema>;
+
+/** A fresh state for a new series. */
+export function newDetectorState(): DetectorState {
+  return {
+    version: 1,
+    n: 0,
+    lastT: 0,
+    gaps: [],
+    intervalMs: 0,
+    counts: true,
+    level: 0,
+    slow: 0,
+    mad: 0,
+    daily: new Array<number>(DAILY_SLOTS).fill(0),
+    dailySeen: new Array<number>(DAILY_SLOTS).fill(0),
+    weekly: new Array<number>(WEEKLY_SLOTS).fill(0),
+    weeklySeen: new Array<number>(WEEKLY_SLOTS).fill(0),
+    short: 0,
+    surprise: 0,
+    surpriseMean: 0,
+    surpriseVar: 0,
+    sinceFire: 1_000_000,
+  };
+}
