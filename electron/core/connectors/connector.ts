@@ -1,5 +1,7 @@
 import type { RawMention } from '../../../shared/mention';
+import type { Result } from '../../../shared/result';
 import type { SourceKind } from '../../../shared/source-health';
+import type { SpendGuard } from '../runtime/spend';
 
 /** Rate-limit state as the API reported it in its headers. */
 export interface RateLimitInfo {
@@ -59,4 +61,13 @@ export interface Connector {
   poll(ctx: PollContext): Promise<PollOutcome>;
   /** Optional: releases sessions or sockets. */
   stop?(): Promise<void>;
+  /**
+   * Optional: one poll-sized request with the stored credentials, storing nothing; for the settings
+   * screen's "test connection". The value is a short human message ("OK: 12 posts found").
+   */
+  testConnection?(signal: AbortSignal): Promise<Result<string>>;
+  /** Optional: sees the persisted cursor once at start, before the first poll (X restores its daily spend). */
+  restore?(cursor: string | null): void;
+  /** Pay-per-use sources (X): reads and estimated spend today against the cap; the runner pauses when it is reached. */
+  readonly spend?: SpendGuard;
 }

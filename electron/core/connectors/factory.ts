@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import type { CredentialVault } from '../runtime/credentials';
-import type { SourceKind } from '../../../shared/source-health';
+import { SourceKindSchema, type SourceKind } from '../../../shared/source-health';
 import type { Connector } from './connector';
 
 /** A brand, product or campaign with its boolean query (AND, OR, NOT, "quoted phrases", -exclusions). */
@@ -28,6 +28,27 @@ export interface SourceConfigBase {
   readonly enabled: boolean;
   readonly label?: string;
 }
+
+/**
+ * The fields every source entry may carry. Each factory's `configSchema` extends this with
+ * `SourceBaseSchema.extend({ type: z.literal('x'), ... })`.
+ */
+export const SourceBaseSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
+  type: SourceKindSchema,
+  enabled: z.boolean().default(true),
+  label: z.string().min(1).max(100).optional(),
+  /** Normal interval between polls; each source has its own default. */
+  pollIntervalMs: z.number().int().min(1_000).max(24 * 3_600_000).optional(),
+  /** Per-request timeout (default 15 s). */
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  /** Overrides the API's base URL: a proxy, or a loopback fake in tests. */
+  baseUrl: z.url().optional(),
+});
 
 /** How a source type is configured and built. One per channel module; listed in the registry. */
 export interface ConnectorFactory<C extends SourceConfigBase = SourceConfigBase> {

@@ -1,0 +1,15 @@
+export type { QueryNode, QueryLeaf } from './ast';
+export { parseQuery, MAX_QUERY_LENGTH } from './parse';
+export { compileQuery, matches, words } from './match';
+export type { TextMatcher } from './match';
+export { toNnf, toDnf, fromNnf, hasPositiveTerm } from './nnf';
+export type { NnfNode, Literal } from './nnf';
+export { toXQuery, X_QUERY_MAX } from './to-x';
+export type { XQueryOptions } from './to-x';
+export { toRedditQuery } from './to-reddit';
+export { toBlueskyQueries, BLUESKY_MAX_QUERIES } from './to-bluesky';
+export type { BlueskyQueryPlan } from './to-bluesky';
+export { toMastodonTags } from './to-mastodon';
+export type { MastodonTagPlan } from './to-mastodon';
+export { compileWatchlists, compileWatchlistQueries, firstMatchingWatchlist } from './watchlists';
+export type { CompiledWatchlist } from './watchlists';
