@@ -14,7 +14,7 @@ export type IngestRoute = (req: {
   sourceId: string;
   authorization: string | undefined;
   body: unknown;
-}) => Promise<{ status: number; body: unknown }>;
+}) => Promise<{ status: number; body: unknown; headers?: Readonly<Record<string, string>> }>;
 
 export interface HeadlessServerOptions {
   readonly core: Core;
@@ -111,6 +111,7 @@ async function handleIngest(ingest: IngestRoute, sourceId: string, req: Incoming
     return;
   }
   const result = await ingest({ sourceId, authorization: req.headers.authorization, body: json });
+  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   sendJson(res, result.status, result.body);
 }
 

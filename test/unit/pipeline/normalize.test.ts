@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, isWebUrl, MAX_TEXT_LENGTH, normalizeMention } from '../../../electron/core/pipeline/normalize';
+import type { Enricher } from '../../../electron/core/pipeline/enrich/enricher';
+import { NEUTRAL_ENRICHMENT, rawMention } from '../../helpers/mentions';
+
+const fixedEnricher: Enricher = { enrich: () => NEUTRAL_ENRICHMENT };
+const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
+const ctx = { sourceId: 'x-main', receivedAt: NOW, watchlistFor: () => 'nimbus', enricher: fixedEnricher };
+
+describe('normalizeMention', () => {
+  it('builds a stable id from source and external id and keeps the source facts', () => {
+    const m = normalizeMention(rawMention(7, NOW - 1000, { url: 'https://x.com/a/status/7' }), ctx);
+    expect(m).toMatchObject({ id: 'x-main:ext-7', sourceId: 'x-main', externalId: 'ext-7', channel: 'x' });
+    expect(m).toMatchObject({ createdAt: NOW - 1000, receivedAt: NOW, watchlist: 'nimbus', url: 'https://x.com/a/status/7' });
+  });
+
+  it('keeps the watchlist a source attributed, else asks the watchlist matcher', () => {
+    expect(normalizeMention(rawMention(1, NOW, { watchlist: 'campaign' }), ctx).watchlist).toBe('campaign');
+    expect(normalizeMention(rawMention(1, NOW), ctx).watchlist).toBe('nimbus');
+  });
+
+  it('treats posts dated far in the future as received now', () => {
+    expect(normalizeMention(rawMention(1, NOW + 3_600_000), ctx).createdAt).toBe(NOW);
+    expect(normalizeMention(rawMention(1, NOW + 60_000), ctx).createdAt).toBe(NOW + 60_000);
+  });
+
+  it('drops links that are not http(s)', () => {
+    expect(normalizeMention(rawMention(1, NOW, { url: 'javascript:alert(1)' }), ctx).url).toBeUndefined();
+    expect(isWebUrl('https://reddit.com/r/x')).toBe(true);
+    expect(isWebUrl('data:text/html,hi')).toBe(false);
+    expect(isWebUrl('not a url')).toBe(false);
+  });
+});
+
+describe('cleanText', () => {
+  it('removes control and bidi-override characters, normalizes newlines, trims', () => {
+    expect(cleanText('  hi\u0000 there\r\nnext\u202Egnp.exe  ')).toBe('hi there\nnextgnp.exe');
+  });
+
+  it('keeps markup as literal text (rendering as text is the wall’s job)', () => {
+    expect(cleanText('<b>bold</b> & <script>x</script>')).toBe('<b>bold</b> & <script>x</script>');
+  });
+
+  it('caps very long posts with an ellipsis', () => {
+    const out = cleanText('a'.repeat(MAX_TEXT_LENGTH + 50));
+    expect(out).toHaveLength(MAX_TEXT_LENGTH);
+    expect(out.endsWith('…')).toBe(true);
+  });
+});
