@@ -104,7 +104,9 @@ async function readVaultFile(path: string): Promise<VaultFile> {
   const parsed = VaultFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new VaultError(`The credentials file ${path} is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new VaultError(
+      `The credentials file ${path} is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -32,7 +32,10 @@ describe('fileVault', () => {
     expect(await vault.get('x-main')).toEqual({ bearerToken: 'tok-1', apiKey: 'key-1' });
     expect(await fileVault(file, {}).get('reddit')).toEqual({ clientId: 'id' });
     const onDisk = JSON.parse(await readFile(file, 'utf8'));
-    expect(onDisk).toEqual({ version: 1, sources: { 'x-main': { bearerToken: 'tok-1', apiKey: 'key-1' }, reddit: { clientId: 'id' } } });
+    expect(onDisk).toEqual({
+      version: 1,
+      sources: { 'x-main': { bearerToken: 'tok-1', apiKey: 'key-1' }, reddit: { clientId: 'id' } },
+    });
     if (posix) expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
@@ -53,7 +56,9 @@ describe('fileVault', () => {
   it.runIf(posix)('refuses a group- or world-readable file with an actionable message', async () => {
     await fileVault(file, {}).set('x-main', { bearerToken: 'tok' });
     await chmod(file, 0o644);
-    const error = await fileVault(file, {}).get('x-main').catch((e: unknown) => e);
+    const error = await fileVault(file, {})
+      .get('x-main')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as Error).message).toContain('644');
     expect((error as Error).message).toContain(`chmod 600 ${file}`);
