@@ -1,0 +1,58 @@
+import { memo } from 'react';
+import type { Mention } from '../../../shared/mention';
+import { TEST_IDS } from '../../test-ids';
+import { SENTIMENT_MARK } from '../../theme/palette';
+import { safeExternalUrl } from './external-link';
+import { channelBadge, sentimentBadge } from './mention-view';
+import { formatCount, formatRelative } from './relative-time';
+
+/** Props of one feed row. */
+export interface MentionRowProps {
+  readonly mention: Mention;
+  /** Hub time. */
+  readonly now: number;
+  readonly selected: boolean;
+  readonly onSelect: (id: string) => void;
+}
+
+/** One mention in the feed. Post text is untrusted and rendered strictly as text. */
+export const MentionRow = memo(function MentionRow({ mention, now, selected, onSelect }: MentionRowProps) {
+  const channel = channelBadge(mention.channel);
+  const sentiment = sentimentBadge(mention.enrichment.sentiment);
+  const href = safeExternalUrl(mention.url);
+  const { author } = mention;
+  return (
+    <div className="mention-body" data-selected={selected} onClick={() => onSelect(mention.id)}>
+      <div className="mention-head">
+        <span className="channel" title={channel.name} aria-label={channel.name}>
+          {channel.short}
+        </span>
+        <span className="author">@{author.handle}</span>
+        {author.verified === true && <span title="verified" aria-label="verified">✓</span>}
+        {author.followers !== undefined && <span className="muted">{formatCount(author.followers)} followers</span>}
+        {mention.enrichment.vip && <span className="badge vip">★ VIP</span>}
+        <span className="badge" data-sentiment={sentiment}>
+          {SENTIMENT_MARK[sentiment]} {sentiment}
+        </span>
+        <time className="time" dateTime={new Date(mention.createdAt).toISOString()}>
+          {formatRelative(mention.createdAt, now)}
+        </time>
+      </div>
+      <p className="mention-text" data-testid={TEST_IDS.mentionText}>
+        {mention.text}
+      </p>
+      <div className="mention-head">
+        {mention.enrichment.topics.map((t) => (
+          <span key={t.topic} className="chip" title={t.terms.join(', ')}>
+            {t.topic}
+          </span>
+        ))}
+        {href !== null && (
+          <a href={href} target="_blank" rel="noopener noreferrer" className="muted">
+            open post ↗
+          </a>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,70 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useWall } from '../../app/wall-context';
+import type { LinkState } from '../../stores/connection-slice';
+import { TEST_IDS } from '../../test-ids';
+import { assertNever } from '../../../shared/assert-never';
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** The words for a link state, e.g. "reconnecting (attempt 3)". */
+export function linkLabel(link: LinkState): string {
+  switch (link.status) {
+    case 'connecting':
+      return 'connecting…';
+    case 'connected':
+      return 'connected';
+    case 'reconnecting':
+      return `reconnecting (attempt ${link.attempt})`;
+    case 'offline':
+      return 'offline — retrying';
+    default:
+      return assertNever(link.status, 'link status');
+  }
+}
+
+/** Top bar: connection, hub version and mention count, hub clock, display toggles. */
+export function StatusBar() {
+  const { link, hub, transportKind, invalidEvents, theme, largeType } = useWall(
+    useShallow((s) => ({
+      link: s.link,
+      hub: s.hub,
+      transportKind: s.transportKind,
+      invalidEvents: s.invalidEvents,
+      theme: s.theme,
+      largeType: s.largeType,
+    })),
+  );
+  const actions = useWall(
+    useShallow((s) => ({ toggleTheme: s.toggleTheme, toggleLargeType: s.toggleLargeType, toggleSettings: s.toggleSettings, toggleHelp: s.toggleHelp })),
+  );
+  return (
+    <header className="status-bar">
+      <span className="brand">Earshot</span>
+      <span className="link" data-status={link.status} data-testid={TEST_IDS.connection} role="status">
+        {link.status === 'connected' ? '●' : link.status === 'offline' ? '✕' : '◌'} {linkLabel(link)}
+        {transportKind !== null && <span className="muted"> · {transportKind === 'ipc' ? 'desktop' : 'web'}</span>}
+      </span>
+      <span className="muted">
+        hub <span data-testid={TEST_IDS.hubVersion}>{hub.version ?? '—'}</span>
+      </span>
+      <span>
+        <span data-testid={TEST_IDS.mentionCount}>{hub.storedMentions.toLocaleString()}</span> mentions
+      </span>
+      {invalidEvents > 0 && <span className="muted">{invalidEvents} invalid events dropped</span>}
+      <span className="spacer" />
+      <span className="muted" title="hub time">{clock.format(hub.now)}</span>
+      <button type="button" data-testid={TEST_IDS.themeToggle} onClick={actions.toggleTheme} title="Theme (t)">
+        {theme === 'dark' ? '☾ dark' : '☀ light'}
+      </button>
+      <button type="button" data-testid={TEST_IDS.largeTypeToggle} onClick={actions.toggleLargeType} aria-pressed={largeType} title="Large type (l)">
+        A+ large
+      </button>
+      <button type="button" data-testid={TEST_IDS.settingsToggle} onClick={actions.toggleSettings} title="Settings (s)">
+        ⚙ settings
+      </button>
+      <button type="button" onClick={actions.toggleHelp} title="Keyboard shortcuts (?)">
+        ? keys
+      </button>
+    </header>
+  );
+}

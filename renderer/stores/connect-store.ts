@@ -1,0 +1,28 @@
+import type { Transport } from '../transport/transport';
+import { DeltaBatcher, type FlushScheduler } from './delta-batch';
+import type { WallStore } from './wall-store';
+
+/**
+ * Wires a transport to the store, outside React: a snapshot replaces state at once (dropping deltas it
+ * supersedes); deltas are coalesced and applied once per scheduled flush. Returns the disconnect function.
+ */
+export function connectStore(transport: Transport, store: WallStore, schedule: FlushScheduler): () => void {
+  const batcher = new DeltaBatcher(schedule, (batch) => store.getState().applyDeltas(batch));
+  store.getState().setTransportKind(transport.kind);
+  transport.start({
+    event: (event) => {
+      if (event.name === 'snapshot') {
+        batcher.drop();
+        store.getState().applySnapshot(event.payload);
+      } else {
+        batcher.add(event);
+      }
+    },
+    link: (link) => store.getState().setLink(link),
+    invalid: () => store.getState().countInvalidEvent(),
+  });
+  return () => {
+    transport.stop();
+    batcher.drop();
+  };
+}

@@ -1,0 +1,91 @@
+import type { HubEvent } from '../../shared/contract';
+import type { Incident } from '../../shared/incident';
+import type { Mention } from '../../shared/mention';
+import type { SeriesPoint } from '../../shared/series';
+import type { SourceHealth } from '../../shared/source-health';
+import { assertNever } from '../../shared/assert-never';
+
+/** Everything that arrived between two flushes, coalesced: applied to the store in ONE update. */
+export interface DeltaBatch {
+  readonly mentions: ReadonlyArray<Mention>;
+  /** Latest point per minute. */
+  readonly series: ReadonlyMap<number, SeriesPoint>;
+  /** Latest health per source; empty when none arrived. */
+  readonly sources: ReadonlyMap<string, SourceHealth>;
+  /** Latest version per incident id. */
+  readonly incidents: ReadonlyMap<string, Incident>;
+  /** Newest hub time seen, or null. */
+  readonly now: number | null;
+}
+
+/** An empty batch. */
+export const emptyBatch = (): DeltaBatch => ({
+  mentions: [],
+  series: new Map(),
+  sources: new Map(),
+  incidents: new Map(),
+  now: null,
+});
+
+/** True when a batch carries nothing. */
+export const isEmptyBatch = (b: DeltaBatch): boolean =>
+  b.mentions.length === 0 && b.series.size === 0 && b.sources.size === 0 && b.incidents.size === 0 && b.now === null;
+
+/** Folds one delta event into a batch. Snapshots are not deltas: callers apply them directly. */
+export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: 'snapshot' }>): DeltaBatch {
+  switch (event.name) {
+    case 'mentions:batch':
+      return { ...batch, mentions: [...batch.mentions, ...event.payload.mentions] };
+    case 'series:update':
+      return { ...batch, series: withAll(batch.series, event.payload.points, (p) => p.minute) };
+    case 'sources:health':
+      return { ...batch, sources: withAll(batch.sources, event.payload.sources, (s) => s.sourceId) };
+    case 'incidents:changed':
+      return { ...batch, incidents: withAll(batch.incidents, event.payload.incidents, (i) => i.id) };
+    case 'clock:tick':
+      return { ...batch, now: Math.max(batch.now ?? event.payload.now, event.payload.now) };
+    default:
+      return assertNever(event, 'hub event');
+  }
+}
+
+function withAll<K, V>(map: ReadonlyMap<K, V>, values: ReadonlyArray<V>, keyOf: (v: V) => K): ReadonlyMap<K, V> {
+  const next = new Map(map);
+  for (const v of values) next.set(keyOf(v), v);
+  return next;
+}
+
+/** Schedules one flush; returns its cancel function. Injected so tests flush by hand. */
+export type FlushScheduler = (flush: () => void) => () => void;
+
+/** Collects delta events and hands one coalesced batch to `apply` per scheduled flush. */
+export class DeltaBatcher {
+  private pending: DeltaBatch = emptyBatch();
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly schedule: FlushScheduler,
+    private readonly apply: (batch: DeltaBatch) => void,
+  ) {}
+
+  /** Adds an event; schedules a flush if none is pending. */
+  add(event: Exclude<HubEvent, { name: 'snapshot' }>): void {
+    this.pending = addToBatch(this.pending, event);
+    this.cancel ??= this.schedule(() => this.flush());
+  }
+
+  /** Applies what is pending now (no-op when empty). */
+  flush(): void {
+    this.cancel = null;
+    const batch = this.pending;
+    this.pending = emptyBatch();
+    if (!isEmptyBatch(batch)) this.apply(batch);
+  }
+
+  /** Forgets pending deltas, e.g. when a fresh snapshot supersedes them. */
+  drop(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.pending = emptyBatch();
+  }
+}

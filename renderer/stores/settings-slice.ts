@@ -1,0 +1,66 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { z } from 'zod';
+import type { WallState } from './wall-state';
+
+/** The two themes. */
+export const ThemeSchema = z.enum(['dark', 'light']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** What the wall remembers across reloads (localStorage; validated when read). */
+export const PersistedSettingsSchema = z.object({ theme: ThemeSchema, largeType: z.boolean() }).partial();
+export type PersistedSettings = z.infer<typeof PersistedSettingsSchema>;
+
+/** Which main view is up. */
+export type WallView = 'wall' | 'settings';
+
+/** Display preferences and overlays. */
+export interface SettingsSlice {
+  readonly theme: Theme;
+  /** Larger type for reading the wall from three meters. */
+  readonly largeType: boolean;
+  readonly view: WallView;
+  readonly helpOpen: boolean;
+  toggleTheme(): void;
+  toggleLargeType(): void;
+  toggleSettings(): void;
+  toggleHelp(): void;
+  /** Escape: close the help overlay, else leave settings. */
+  closeOverlay(): void;
+}
+
+/** Display defaults before anything is remembered. */
+export interface SettingsDefaults {
+  readonly theme: Theme;
+  readonly largeType: boolean;
+}
+
+/** Initial settings state. */
+export const initialSettings = (d: SettingsDefaults): Pick<SettingsSlice, 'theme' | 'largeType' | 'view' | 'helpOpen'> => ({
+  theme: d.theme,
+  largeType: d.largeType,
+  view: 'wall',
+  helpOpen: false,
+});
+
+/** Builds the slice. */
+export const createSettingsSlice =
+  (d: SettingsDefaults): StateCreator<WallState, [], [], SettingsSlice> =>
+  (set) => ({
+    ...initialSettings(d),
+    toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+    toggleLargeType: () => set((s) => ({ largeType: !s.largeType })),
+    toggleSettings: () => set((s) => ({ view: s.view === 'settings' ? 'wall' : 'settings', helpOpen: false })),
+    toggleHelp: () => set((s) => ({ helpOpen: !s.helpOpen })),
+    closeOverlay: () => set((s) => (s.helpOpen ? { helpOpen: false } : { view: 'wall' })),
+  });
+
+/** Reads remembered settings; anything malformed is ignored. */
+export function parsePersistedSettings(raw: string | null): PersistedSettings {
+  if (raw === null) return {};
+  try {
+    const parsed = PersistedSettingsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
