@@ -129,6 +129,14 @@ describe('RSS connector against a loopback feed server', () => {
     expect(out.kind === 'transient' && out.message).toContain('aborted');
   });
 
+  it('tests the connection without a cursor and reports a non-feed readably', async () => {
+    const c = connector(fake);
+    expect(await c.testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: RSS feed with 4 items' });
+    fake.script({ status: 200, body: '<html><body>Sign in</body></html>', headers: { 'content-type': 'text/html' } });
+    const bad = await c.testConnection?.(new AbortController().signal);
+    expect(bad?.ok).toBe(false);
+  });
+
   it('passes everything through when no watchlists are configured', async () => {
     const out = okOf(await poll(connector(fake, {}, deps([])), null));
     expect(out.items.map((i) => i.externalId)).toEqual(['topic-3', 'topic-2', 'https://forum.acme.test/t/linked']);

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import type { Connector } from '../connector';
-import type { ConnectorFactory, SourceConfigBase } from '../factory';
+import { SourceBaseSchema, type ConnectorFactory, type SourceConfigBase } from '../factory';
 
 /** Config of an ingest source: only identity. Its bearer token lives in the vault under `token`. */
-export const IngestConfigSchema = z.object({
-  id: z.string().min(1).max(100),
-  type: z.literal('ingest'),
-  enabled: z.boolean(),
-  label: z.string().max(100).optional(),
-});
+export const IngestConfigSchema = SourceBaseSchema.extend({ type: z.literal('ingest') });
 export type IngestConfig = z.infer<typeof IngestConfigSchema> & SourceConfigBase;
 
 /**

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import type { SourceConfigBase } from '../factory';
+import { SourceBaseSchema, type SourceConfigBase } from '../factory';
+
+/** Default interval between feed polls. */
+export const RSS_DEFAULT_INTERVAL_MS = 5 * 60_000;
 
 /** Config of one RSS/Atom/RDF/JSON Feed source. */
-export const RssConfigSchema = z.object({
-  id: z.string().min(1).max(100),
+export const RssConfigSchema = SourceBaseSchema.extend({
   type: z.literal('rss'),
-  enabled: z.boolean(),
-  label: z.string().max(100).optional(),
   /** The feed URL (http or https). */
   url: z.url({ protocol: /^https?$/ }),
-  pollIntervalSec: z.number().int().min(30).max(86_400).default(300),
-  timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
   /** Keep only items matching a watchlist query (true), or every item with no watchlist (false: status pages). */
   matchWatchlists: z.boolean().default(true),
   /** Items older than this (by their date) are skipped on every poll, so a first poll does not flood with history. */

@@ -1,10 +1,11 @@
 import { parseFeed, DetectError, type AnyFeed } from 'feedsmith';
 import type { RawMention } from '../../../../shared/mention';
+import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { classifyHttpError, failureOutcome, sendRequest, type HttpResponse } from '../http';
 import { feedEntries, type FeedEntry } from './feed-entries';
-import { RssConfigSchema, type RssConfig } from './rss-config';
+import { RSS_DEFAULT_INTERVAL_MS, RssConfigSchema, type RssConfig } from './rss-config';
 import { advanceRssCursor, readRssCursor, type RssCursor } from './rss-cursor';
 import { createWatchlistFilter, type WatchlistFilter } from './watchlist-filter';
 
@@ -87,16 +88,27 @@ function logRejected(deps: ConnectorDeps, config: RssConfig, rejected: ReadonlyA
   if (rejected.length > 0) deps.logger.warn({ sourceId: config.id, rejected: rejected.length, first: rejected[0] }, 'rss: items rejected');
 }
 
+async function testFeed(config: RssConfig, deps: ConnectorDeps, signal: AbortSignal): Promise<Result<string>> {
+  const sent = await sendRequest(deps.fetch, { url: config.url, headers: conditionalHeaders(config, readRssCursor(null)), signal, timeoutMs: config.timeoutMs });
+  if (!sent.ok) return err(appError('unreachable', sent.failure.message));
+  if (sent.response.status !== 200) return err(appError('http', `Feed answered HTTP ${sent.response.status}`));
+  const parsed = parse(sent.response);
+  if (!parsed.ok) return err(appError('not-a-feed', 'message' in parsed.outcome ? parsed.outcome.message : 'unreadable feed'));
+  const { entries } = feedEntries(parsed.feed);
+  return ok(`OK: ${parsed.feed.format.toUpperCase()} feed with ${entries.length} items`);
+}
+
 /** Builds an RSS/Atom/RDF/JSON Feed connector: conditional GET, bounded seen-id cursor, watchlist filter in the hub. */
 export function createRssConnector(config: RssConfig, deps: ConnectorDeps): Connector {
   const logger = deps.logger.child({ module: 'rss', sourceId: config.id });
-  const filter = createWatchlistFilter(deps.watchlists, logger);
+  const filter = createWatchlistFilter(deps.watchlists);
   return {
     id: config.id,
     kind: 'rss',
     label: config.label ?? new URL(config.url).host,
-    pollIntervalMs: config.pollIntervalSec * 1000,
+    pollIntervalMs: config.pollIntervalMs ?? RSS_DEFAULT_INTERVAL_MS,
     poll: (ctx) => pollFeed(config, { ...deps, logger }, filter, ctx),
+    testConnection: (signal) => testFeed(config, deps, signal),
   };
 }
 
