@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Connector, PollContext, PollOutcome } from '../connector';
+import { SourceBaseSchema, type ConnectorDeps, type ConnectorFactory } from '../factory';
+import type { Logger } from '../../runtime/logger';
+import { generateRange, type SimulationOptions } from './generate';
+import { SIMULATOR_SCENARIO } from './scenario';
+
+/** Config of the built-in simulator source: a fictional fintech brand's mentions, no API key needed. */
+export const SimulatorConfigSchema = SourceBaseSchema.extend({
+  type: z.literal('simulator'),
+  seed: z.number().int().min(0).max(2 ** 31).default(42),
+  brand: z.string().min(1).max(100).default('Nimbus Bank'),
+  /** Mean posts per minute on weekday daytime (09:00–21:00 local); nights and weekends are quieter. */
+  ratePerMinute: z.number().positive().max(600).default(8),
+  scenario: z.enum(['default', 'quiet']).default('default'),
+  /** The brand's local time offset from UTC, for the day/night rhythm. */
+  utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
+});
+export type SimulatorConfig = z.infer<typeof SimulatorConfigSchema>;
+
+/** What the simulator persists as its cursor: its start (episodes are scheduled from it) and the last generated time. */
+export const SimulatorCursorSchema = z.object({ v: z.literal(1), start: z.number().int(), last: z.number().int() }).strict();
+export type SimulatorCursor = z.infer<typeof SimulatorCursorSchema>;
+
+const MINUTE = 60_000;
+
+/** Poll interval in hub time: one second, like a busy real-time source. */
+export const SIMULATOR_POLL_INTERVAL_MS = 1_000;
+
+/** Reads a persisted cursor; an unreadable one is treated as a first run (ids are deterministic, so the store dedupes). */
+export function parseSimulatorCursor(cursor: string | null): SimulatorCursor | null {
+  if (cursor === null) return null;
+  try {
+    const parsed = SimulatorCursorSchema.safeParse(JSON.parse(cursor));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The poll window for hub time `now`:
+ * - first run (no cursor): the simulator starts at `now` and back-fills `prehistoryMinutes` (30) of
+ *   everyday posts, so the wall has a chart at once;
+ * - later: everything after the cursor, but at most `maxCatchUpMinutes` (60) back; after a longer downtime
+ *   the older simulated time is skipped, on purpose, to keep one poll small.
+ */
+export function simulatorWindow(cursor: SimulatorCursor | null, now: number): { start: number; from: number; to: number } {
+  const scenario = SIMULATOR_SCENARIO;
+  if (!cursor) return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
+  const from = Math.max(cursor.last, now - scenario.maxCatchUpMinutes * MINUTE);
+  return { start: cursor.start, from, to: Math.max(from, now) };
+}
+
+/** The simulator as a `Connector`: each poll returns every post created in (cursor, now]. */
+export function createSimulatorConnector(config: SimulatorConfig, logger: Logger): Connector {
+  const options: SimulationOptions = {
+    seed: config.seed,
+    brand: config.brand,
+    ratePerMinute: config.ratePerMinute,
+    scenario: config.scenario,
+    utcOffsetMinutes: config.utcOffsetMinutes,
+  };
+  const log = logger.child({ module: 'simulator', sourceId: config.id });
+  return {
+    id: config.id,
+    kind: 'simulator',
+    label: config.label ?? `Simulator (${config.brand})`,
+    pollIntervalMs: config.pollIntervalMs ?? SIMULATOR_POLL_INTERVAL_MS,
+    async poll(ctx: PollContext): Promise<PollOutcome> {
+      const previous = parseSimulatorCursor(ctx.cursor);
+      if (ctx.cursor !== null && previous === null) log.warn('unreadable simulator cursor; starting afresh');
+      const window = simulatorWindow(previous, ctx.now);
+      const items = generateRange(options, window.start, window.from, window.to);
+      const cursor: SimulatorCursor = { v: 1, start: window.start, last: window.to };
+      return { kind: 'ok', items, rejected: [], cursor: JSON.stringify(cursor) };
+    },
+  };
+}
+
+/** Registry entry for `type: "simulator"`. No credentials. */
+export const simulatorFactory: ConnectorFactory<SimulatorConfig> = {
+  type: 'simulator',
+  configSchema: SimulatorConfigSchema,
+  credentialFields: [],
+  create: (config: SimulatorConfig, deps: ConnectorDeps) => createSimulatorConnector(config, deps.logger),
+};
