@@ -39,6 +39,10 @@ export const EvidenceCardSchema = z.object({
   sourceMix: z.array(z.object({ channel: ChannelSchema, count: z.number().int() })),
   sentimentShift: z.object({ baselineNegativeShare: z.number(), observedNegativeShare: z.number() }),
   topics: z.array(z.object({ topic: z.string(), count: z.number().int() })),
+  /** Per-minute observed vs baseline of `series` across sources, oldest first (optional: older cards lack it). */
+  timeline: z
+    .array(z.object({ minute: z.number().int(), observed: z.number().nonnegative(), baseline: z.number().nonnegative() }))
+    .optional(),
 });
 export type EvidenceCard = z.infer<typeof EvidenceCardSchema>;
 
@@ -55,5 +59,7 @@ export const IncidentSchema = z.object({
   updatedAt: z.number().int(),
   resolvedAt: z.number().int().nullable(),
   evidence: EvidenceCardSchema,
+  /** Set when detection folded this incident into another one (the same breakdown seen in other series). */
+  mergedInto: z.string().nullable().optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;

@@ -1,0 +1,328 @@
+import { z } from 'zod';
+import type { Incident } from '../../../shared/incident';
+import type { Mention } from '../../../shared/mention';
+import { minuteOf } from '../../../shared/series';
+import type { Result } from '../../../shared/result';
+import { appError, err, ok } from '../../../shared/result';
+import type { Detector } from '../detect/detector';
+import type { IncidentParams } from './params';
+import { resolveParams } from './params';
+import type { CompactPost, IncidentRecord, SeriesState, Signal } from './model';
+import { EngineStateSchema, compactPost } from './model';
+import type { ClosedMinute, MinuteCounts, SeriesChannel } from './series';
+import { createSeriesBuilder } from './series';
+import { applySignal, canJoin, hotThreshold, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
+import { incidentTerms, toIncident } from './evidence';
+import { createTermStore } from './term-store';
+
+const MINUTE = 60_000;
+/** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
+const MAX_RESOLVED = 200;
+
+/** What the engine needs: a detector (one state per series) and optional parameter overrides. */
+export interface IncidentEngineDeps<S> {
+  readonly detector: Detector<S>;
+  readonly params?: Partial<IncidentParams>;
+}
+
+/** The incident state machine: pure and synchronous; time comes in through `tick(now)`. */
+export interface IncidentEngine {
+  /** Counts mentions into their (open) minutes and keeps a bounded sample of posts for evidence. */
+  ingest(mentions: ReadonlyArray<Mention>): void;
+  /** Closes finished minutes, scores every series, opens/updates/resolves incidents; returns those that changed. */
+  tick(now: number): ReadonlyArray<Incident>;
+  /** Open and recently resolved incidents (merged-away ones excluded), newest first. */
+  list(): ReadonlyArray<Incident>;
+  /** The full state as plain JSON, for persisting across restarts. */
+  exportState(): unknown;
+  /** Restores a state from `exportState`, validated; on error the engine is left unchanged. */
+  importState(state: unknown): Result<void>;
+  /** The parameters in force. */
+  readonly params: IncidentParams;
+}
+
+const KeySchema = z.tuple([z.string(), z.string(), z.string()]);
+const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
+const famKey = (w: string, family: string): string => JSON.stringify([w, family]);
+
+function familiesOf(m: CompactPost): string[] {
+  const out = ['volume'];
+  if (m.sentiment === 'negative') out.push('negative');
+  if (m.sentiment !== 'positive') for (const t of m.topics) out.push(`topic:${t}`);
+  return out;
+}
+
+/** Creates an incident engine. Throws only on invalid parameters (a configuration bug). */
+export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEngine {
+  const resolved = resolveParams(deps.params);
+  if (!resolved.ok) throw new Error(resolved.error.message);
+  const params = resolved.value;
+  const { detector } = deps;
+  let builder = createSeriesBuilder(params);
+  let series = new Map<string, SeriesState<S>>();
+  let topicsByPair = new Map<string, Set<string>>();
+  let records = new Map<string, IncidentRecord>();
+  let pending = new Map<string, Signal[]>();
+  let cooldowns = new Map<string, number>();
+  let samples = new Map<string, CompactPost[]>();
+  let termStore = createTermStore();
+  let shares = new Map<string, { negative: number; total: number }>();
+  let seq = 0;
+  let lastMinute: number | null = null;
+  const views = new Map<string, Incident>();
+  const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
+
+  const active = (w: string): IncidentRecord[] =>
+    [...records.values()].filter((r) => r.watchlist === w && r.state !== 'resolved');
+
+  const view = (rec: IncidentRecord): Incident => {
+    const cached = views.get(rec.id);
+    if (cached) return cached;
+    const built = toIncident(rec, termStore.baseline(rec.watchlist));
+    views.set(rec.id, built);
+    return built;
+  };
+
+  const sampleOf = (w: string, family: string, from: number, to: number): CompactPost[] =>
+    (samples.get(famKey(w, family)) ?? []).filter((p) => p.createdAt >= from && p.createdAt < to + MINUTE);
+
+  const ensureSeries = (w: string, c: SeriesChannel, family: string, minute: number): SeriesState<S> => {
+    const key = seriesKey(w, c, family);
+    const existing = series.get(key);
+    if (existing) return existing;
+    const pairSeen = series.get(seriesKey(w, c, 'volume'))?.seen ?? 0;
+    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: family === 'volume' ? 0 : pairSeen };
+    const prime = Math.min(pairSeen, 60);
+    for (let i = prime; i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
+    series.set(key, state);
+    const pair = JSON.stringify([w, c]);
+    const topics = topicsByPair.get(pair) ?? new Set<string>();
+    topicsByPair.set(pair, topics.add(family));
+    return state;
+  };
+
+  const scoreSeries = (row: ClosedMinute, family: string, frozen: boolean): Signal | null => {
+    const state = ensureSeries(row.watchlist, row.channel, family, row.minute);
+    const value = valueOf(row.counts, family);
+    const baseline = state.seen === 0 ? value : state.level;
+    const score = detector.update(state.det, row.minute, value);
+    const anomalous =
+      state.seen >= params.warmupMinutes && score >= params.scoreThreshold && value >= hotThreshold(baseline, params);
+    if (!anomalous && !frozen) state.level = state.seen === 0 ? value : state.level + alpha * (value - state.level);
+    state.seen += 1;
+    return anomalous ? { family, channel: row.channel, minute: row.minute, value, baseline, score } : null;
+  };
+
+  const familiesFor = (row: ClosedMinute): string[] => {
+    const known = topicsByPair.get(JSON.stringify([row.watchlist, row.channel])) ?? new Set<string>();
+    const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
+    return [...new Set(['volume', 'negative', ...known, ...topics])];
+  };
+
+  const levelOf = (w: string) => (family: string) => series.get(seriesKey(w, '*', family))?.level ?? 0;
+
+  const baselineShare = (w: string): number => {
+    const s = shares.get(w);
+    return s === undefined || s.total <= 0 ? 0 : s.negative / s.total;
+  };
+
+  const touch = (rec: IncidentRecord, changed: Set<string>): void => {
+    rec.severity = moreSevere(rec.severity, severityOf(rec, params));
+    views.delete(rec.id);
+    changed.add(rec.id);
+  };
+
+  const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
+    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, minute + MINUTE, baselineShare(w));
+    for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
+    records.set(rec.id, rec);
+    pending.delete(famKey(w, family));
+    touch(rec, changed);
+  };
+
+  const route = (w: string, signals: ReadonlyArray<Signal>, minute: number, changed: Set<string>): void => {
+    for (const signal of signals) {
+      const candidates = active(w).filter((r) => canJoin(r, signal.family, params));
+      const target = candidates.find((r) => r.families.includes(signal.family)) ?? candidates[0];
+      if (target) {
+        const isNew = !target.families.includes(signal.family);
+        const before = target.severity;
+        applySignal(target, signal);
+        if (isNew) addPosts(target, sampleOf(w, signal.family, target.startedAt, minute), params.postsPerIncident);
+        if (isNew || severityOf(target, params) !== before || signal.channel === '*') touch(target, changed);
+        continue;
+      }
+      if (signal.value < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute) continue;
+      const key = famKey(w, signal.family);
+      const list = (pending.get(key) ?? []).filter((s) => s.minute > minute - params.openWindowMinutes * MINUTE);
+      list.push(signal);
+      pending.set(key, list);
+      if (shouldOpen(list, params)) open(w, signal.family, list, minute, changed);
+    }
+  };
+
+  const resolveQuiet = (w: string, minute: number, changed: Set<string>): void => {
+    for (const rec of active(w)) {
+      if (minute - rec.lastHotMinute < params.resolveQuietMinutes * MINUTE) continue;
+      rec.state = 'resolved';
+      rec.resolvedAt = minute + MINUTE;
+      rec.updatedAt = minute + MINUTE;
+      for (const f of rec.families) cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
+      touch(rec, changed);
+    }
+  };
+
+  const merge = (w: string, minute: number, changed: Set<string>): void => {
+    const open = active(w).sort((a, b) => a.openedAt - b.openedAt);
+    if (open.length < 2) return;
+    const termsOf = (rec: IncidentRecord) => new Set(incidentTerms(rec, termStore.baseline(w)).map((t) => t.term));
+    for (let i = 0; i < open.length; i++) {
+      for (let j = i + 1; j < open.length; j++) {
+        const a = open[i];
+        const b = open[j];
+        if (!a || !b || b.mergedInto !== null || a.mergedInto !== null || !shouldMerge(a, b, termsOf, params)) continue;
+        mergeInto(a, b, minute + MINUTE, params);
+        touch(a, changed);
+        touch(b, changed);
+      }
+    }
+  };
+
+  const processWatchlist = (w: string, rows: ReadonlyArray<ClosedMinute>, minute: number, changed: Set<string>): void => {
+    const current = active(w);
+    const frozen = new Set(current.flatMap((r) => r.families));
+    const signals: Signal[] = [];
+    for (const row of rows) {
+      for (const family of familiesFor(row)) {
+        const signal = scoreSeries(row, family, frozen.has(family));
+        if (signal) signals.push(signal);
+      }
+    }
+    const star = rows.find((r) => r.channel === '*')?.counts ?? { total: 0, negative: 0, positive: 0, topics: {} };
+    const minuteView = { minute, star, channels: rows.map((r) => [r.channel, r.counts] as const), levelOf: levelOf(w) };
+    for (const rec of current) {
+      trackMinute(rec, minuteView, params);
+      for (const f of rec.families) addPosts(rec, sampleOf(w, f, minute, minute), params.postsPerIncident);
+    }
+    signals.sort((a, b) => familyOrder(a.family) - familyOrder(b.family));
+    route(w, signals, minute, changed);
+    if (active(w).length === 0) updateShare(w, star);
+    resolveQuiet(w, minute, changed);
+    merge(w, minute, changed);
+  };
+
+  const updateShare = (w: string, star: MinuteCounts): void => {
+    const s = shares.get(w) ?? { negative: 0, total: 0 };
+    shares.set(w, { negative: s.negative + alpha * (star.negative - s.negative), total: s.total + alpha * (star.total - s.total) });
+  };
+
+  const forgetOld = (): void => {
+    const done = [...records.values()].filter((r) => r.state === 'resolved').sort((a, b) => a.updatedAt - b.updatedAt);
+    for (const rec of done.slice(0, Math.max(0, done.length - MAX_RESOLVED))) {
+      records.delete(rec.id);
+      views.delete(rec.id);
+    }
+  };
+
+  const processMinute = (minute: number, rows: ReadonlyArray<ClosedMinute>, changed: Set<string>): void => {
+    const byWatchlist = new Map<string, ClosedMinute[]>();
+    for (const row of rows) byWatchlist.set(row.watchlist, [...(byWatchlist.get(row.watchlist) ?? []), row]);
+    for (const [w, list] of byWatchlist) processWatchlist(w, list, minute, changed);
+    if (minute % (60 * MINUTE) === 0) termStore.decayHour();
+    lastMinute = minute;
+  };
+
+  return {
+    params,
+    ingest(mentions) {
+      for (const mention of mentions) {
+        builder.add(mention);
+        const post = compactPost(mention);
+        for (const family of familiesOf(post)) {
+          const key = famKey(mention.watchlist, family);
+          const ring = samples.get(key) ?? [];
+          samples.set(key, ring);
+          ring.push(post);
+          if (ring.length > params.samplePerSeries) ring.shift();
+        }
+        if (active(mention.watchlist).length === 0) termStore.add(mention.watchlist, post.text);
+      }
+    },
+    tick(now) {
+      const closed = builder.close(now);
+      const changed = new Set<string>();
+      let start = 0;
+      for (let i = 1; i <= closed.length; i++) {
+        if (i < closed.length && closed[i]?.minute === closed[start]?.minute) continue;
+        processMinute(closed[start]?.minute ?? 0, closed.slice(start, i), changed);
+        start = i;
+      }
+      const out = [...changed].flatMap((id) => {
+        const rec = records.get(id);
+        return rec ? [view(rec)] : [];
+      });
+      forgetOld();
+      return out;
+    },
+    list() {
+      return [...records.values()]
+        .filter((r) => r.mergedInto === null)
+        .sort((a, b) => b.openedAt - a.openedAt || b.id.localeCompare(a.id))
+        .map(view);
+    },
+    exportState() {
+      return {
+        version: 1,
+        seq,
+        lastMinute,
+        builder: builder.exportState(),
+        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen }]),
+        incidents: [...records.values()],
+        pending: [...pending],
+        cooldowns: [...cooldowns],
+        samples: [...samples],
+        terms: termStore.exportState(),
+        shares: [...shares],
+      };
+    },
+    importState(state) {
+      const parsed = EngineStateSchema.safeParse(state);
+      if (!parsed.success) return err(appError('incidents.state.invalid', parsed.error.message));
+      const s = parsed.data;
+      if (!s.series.every(([key]) => validKey(key))) return err(appError('incidents.state.invalid', 'bad series key'));
+      const nextBuilder = createSeriesBuilder(params);
+      nextBuilder.importState(s.builder);
+      builder = nextBuilder;
+      seq = s.seq;
+      lastMinute = s.lastMinute;
+      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen }]));
+      topicsByPair = new Map();
+      for (const key of series.keys()) {
+        const [w, c, family] = KeySchema.parse(JSON.parse(key));
+        const pair = JSON.stringify([w, c]);
+        topicsByPair.set(pair, (topicsByPair.get(pair) ?? new Set<string>()).add(family));
+      }
+      records = new Map(s.incidents.map((r) => [r.id, r]));
+      pending = new Map(s.pending);
+      cooldowns = new Map(s.cooldowns);
+      samples = new Map(s.samples);
+      termStore = createTermStore();
+      termStore.importState(s.terms);
+      shares = new Map(s.shares);
+      views.clear();
+      return ok(undefined);
+    },
+  };
+}
+
+function validKey(key: string): boolean {
+  try {
+    return KeySchema.safeParse(JSON.parse(key)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Topic signals first, then negative, then volume: the most specific story claims an incident first. */
+const familyOrder = (family: string): number => (family.startsWith('topic:') ? 0 : family === 'negative' ? 1 : 2);

@@ -1,0 +1,136 @@
+import type { EvidenceCard, Incident, MentionRef } from '../../../shared/incident';
+import { IncidentSchema } from '../../../shared/incident';
+import type { Channel } from '../../../shared/mention';
+import { ChannelSchema } from '../../../shared/mention';
+import type { CompactPost, IncidentRecord } from './model';
+import { isTopicFamily, topicOf } from './model';
+import type { TermBaseline, TermLift } from './text';
+import { clusterNearDuplicates, risingTerms, terms } from './text';
+import { liftOf } from './rules';
+
+/** How many representative posts a card shows, and how many rising terms. */
+export const REPRESENTATIVE_POSTS = 5;
+export const RISING_TERMS = 10;
+
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+const toRef = (post: CompactPost, duplicates: number): MentionRef => ({
+  id: post.id,
+  channel: post.channel,
+  ...(post.url === undefined ? {} : { url: post.url }),
+  author: post.author,
+  text: post.text,
+  createdAt: post.createdAt,
+  duplicates,
+});
+
+/** A readable name for a signal family. */
+export function familyLabel(family: string): string {
+  if (isTopicFamily(family)) return `${topicOf(family)} complaints`;
+  return family === 'negative' ? 'negative posts' : 'volume';
+}
+
+/** The incident's title: watchlist, what surged, and how it reads. */
+export function titleOf(rec: IncidentRecord): string {
+  const what = isTopicFamily(rec.peak.family)
+    ? `${topicOf(rec.peak.family)} complaints surging`
+    : rec.peak.family === 'negative'
+      ? 'negative posts surging'
+      : 'volume burst';
+  return `${rec.watchlist}: ${what}`;
+}
+
+/** Rising terms of the incident's posts against the watchlist's baseline period. */
+export function incidentTerms(rec: IncidentRecord, baseline: TermBaseline): ReadonlyArray<TermLift> {
+  return risingTerms(
+    rec.posts.map((p) => terms(p.text)),
+    baseline,
+    { limit: RISING_TERMS },
+  );
+}
+
+/** Near-duplicates collapsed; the biggest clusters first, heavier authors breaking ties. */
+function representatives(posts: ReadonlyArray<CompactPost>): MentionRef[] {
+  const sorted = [...posts].sort((a, b) => a.createdAt - b.createdAt);
+  const clusters = clusterNearDuplicates(sorted, (p) => p.text);
+  return clusters
+    .map((members) => ({ lead: members[0], size: members.length }))
+    .filter((c): c is { lead: CompactPost; size: number } => c.lead !== undefined)
+    .sort((a, b) => b.size - a.size || b.lead.weight - a.lead.weight || a.lead.createdAt - b.lead.createdAt)
+    .slice(0, REPRESENTATIVE_POSTS)
+    .map((c) => toRef(c.lead, c.size - 1));
+}
+
+function surgeWindow(rec: IncidentRecord): { observed: number; baseline: number; timeline: EvidenceCard['timeline'] } {
+  const points = rec.timeline.filter(([m]) => m >= rec.startedAt && m <= rec.lastHotMinute);
+  const chosen = points.length > 0 ? points : rec.timeline;
+  const mean = (i: 1 | 2): number => (chosen.length === 0 ? 0 : chosen.reduce((s, p) => s + p[i], 0) / chosen.length);
+  const observed = chosen.length === 0 ? rec.peak.value : mean(1);
+  const baseline = chosen.length === 0 ? rec.peak.baseline : mean(2);
+  const timeline = rec.timeline.map(([minute, o, b]) => ({ minute, observed: o, baseline: round(b, 3) }));
+  return { observed: round(observed), baseline: round(baseline, 3), timeline };
+}
+
+function countBy<T extends string>(values: Iterable<T>): Array<{ key: T; count: number }> {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number }> {
+  return Object.entries(rec.sourceCounts)
+    .flatMap(([key, count]) => {
+      const channel = ChannelSchema.safeParse(key);
+      return channel.success && count > 0 ? [{ channel: channel.data, count }] : [];
+    })
+    .sort((a, b) => b.count - a.count);
+}
+
+/** Builds the evidence card of an incident record. */
+export function buildEvidence(rec: IncidentRecord, baseline: TermBaseline): EvidenceCard {
+  const window = surgeWindow(rec);
+  const first = rec.posts.reduce<CompactPost | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
+  const peakLift = liftOf(rec.peak.value, rec.peak.baseline);
+  const peakAt = new Date(rec.peak.minute).toISOString().slice(11, 16);
+  return {
+    series: rec.peak.family === 'volume' ? 'total' : rec.peak.family,
+    baselinePerMinute: window.baseline,
+    observedPerMinute: window.observed,
+    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${rec.peak.value}/min vs ${round(rec.peak.baseline)}/min)`,
+    startedAt: rec.startedAt,
+    risingTerms: incidentTerms(rec, baseline).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
+    firstPost: first === null ? null : toRef(first, 0),
+    representativePosts: representatives(rec.posts),
+    sourceMix: sourceMix(rec),
+    sentimentShift: {
+      baselineNegativeShare: round(rec.baselineNegativeShare, 3),
+      observedNegativeShare: round(rec.totalObserved === 0 ? 0 : rec.negativeObserved / rec.totalObserved, 3),
+    },
+    topics: countBy(rec.posts.flatMap((p) => p.topics)).map(({ key, count }) => ({ topic: key, count })),
+    timeline: window.timeline,
+  };
+}
+
+/** The incident as the contract carries it. */
+export function toIncident(rec: IncidentRecord, baseline: TermBaseline): Incident {
+  const evidence = buildEvidence(rec, baseline);
+  return {
+    id: rec.id,
+    title: titleOf(rec),
+    severity: rec.severity,
+    state: rec.state,
+    watchlist: rec.watchlist,
+    topics: rec.families.filter(isTopicFamily).map(topicOf).sort(),
+    channels: evidence.sourceMix.map((s) => s.channel),
+    openedAt: rec.openedAt,
+    updatedAt: rec.updatedAt,
+    resolvedAt: rec.resolvedAt,
+    evidence,
+    mergedInto: rec.mergedInto,
+  };
+}
+
+/** An incident as schema-valid, pretty JSON: the post-mortem export. */
+export function exportIncident(incident: Incident): string {
+  return JSON.stringify(IncidentSchema.parse(incident), null, 2);
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ChannelSchema, SentimentLabelSchema } from '../../../shared/mention';
+import type { Mention } from '../../../shared/mention';
+import { IncidentStateSchema, SeveritySchema } from '../../../shared/incident';
+import { SeriesBuilderStateSchema, SeriesChannelSchema } from './series';
+
+/**
+ * The engine's internal, JSON-serialisable records. Everything here is persisted by `exportState` and
+ * validated by `importState`, so an incident survives a hub restart with its evidence.
+ */
+
+/** A post kept as evidence: what the card needs, nothing more. */
+export const CompactPostSchema = z.object({
+  id: z.string(),
+  channel: ChannelSchema,
+  url: z.string().optional(),
+  author: z.string(),
+  text: z.string(),
+  createdAt: z.number().int(),
+  sentiment: SentimentLabelSchema,
+  topics: z.array(z.string()),
+  weight: z.number().nonnegative(),
+});
+export type CompactPost = z.infer<typeof CompactPostSchema>;
+
+const MAX_TEXT = 1_000;
+
+/** Shrinks a mention to the evidence it can give. */
+export const compactPost = (m: Mention): CompactPost => ({
+  id: m.id,
+  channel: m.channel,
+  ...(m.url === undefined ? {} : { url: m.url }),
+  author: m.author.handle,
+  text: m.text.length > MAX_TEXT ? m.text.slice(0, MAX_TEXT) : m.text,
+  createdAt: m.createdAt,
+  sentiment: m.enrichment.sentiment.label,
+  topics: [...new Set(m.enrichment.topics.map((t) => t.topic))],
+  weight: m.enrichment.authorWeight,
+});
+
+/** Signal families: what a series measures, independent of channel. "topic:<id>" for failure topics. */
+export type Family = string;
+/** The family a series metric belongs to: "volume" (total), "negative", or "topic:<id>". */
+export const isTopicFamily = (family: Family): boolean => family.startsWith('topic:');
+export const topicOf = (family: Family): string => family.slice('topic:'.length);
+
+/** An anomalous point of one series. */
+export const SignalSchema = z.object({
+  family: z.string(),
+  channel: SeriesChannelSchema,
+  minute: z.number().int(),
+  value: z.number().nonnegative(),
+  baseline: z.number().nonnegative(),
+  score: z.number(),
+});
+export type Signal = z.infer<typeof SignalSchema>;
+
+/** Per-series detector state plus the engine's own frozen baseline level. */
+export const SeriesStateSchema = z.object({
+  det: z.unknown(),
+  level: z.number().nonnegative(),
+  seen: z.number().int().nonnegative(),
+});
+/** Per-series state in memory: the detector's own state is opaque to the engine. */
+export interface SeriesState<S> {
+  det: S;
+  level: number;
+  seen: number;
+}
+
+/** The strongest point an incident has seen, and which series carried it. */
+export const PeakSchema = z.object({
+  family: z.string(),
+  value: z.number().nonnegative(),
+  baseline: z.number().nonnegative(),
+  score: z.number(),
+  minute: z.number().int(),
+});
+export type Peak = z.infer<typeof PeakSchema>;
+
+/** An incident as the engine tracks it. */
+export const IncidentRecordSchema = z.object({
+  id: z.string(),
+  watchlist: z.string(),
+  state: IncidentStateSchema,
+  severity: SeveritySchema,
+  startedAt: z.number().int(),
+  openedAt: z.number().int(),
+  updatedAt: z.number().int(),
+  resolvedAt: z.number().int().nullable(),
+  mergedInto: z.string().nullable(),
+  families: z.array(z.string()),
+  peak: PeakSchema,
+  topicChannels: z.array(ChannelSchema),
+  maxTopicLift: z.number().nonnegative(),
+  negativeSignal: z.boolean(),
+  topicFirstHot: z.number().int().nullable(),
+  topicLastHot: z.number().int().nullable(),
+  topicHotMinutes: z.number().int().nonnegative(),
+  lastHotMinute: z.number().int(),
+  /** [minute, observed, baseline] of the peak family across sources. */
+  timeline: z.array(z.tuple([z.number().int(), z.number(), z.number()])),
+  negativeObserved: z.number().nonnegative(),
+  totalObserved: z.number().nonnegative(),
+  baselineNegativeShare: z.number().min(0).max(1),
+  sourceCounts: z.record(z.string(), z.number().int().nonnegative()),
+  posts: z.array(CompactPostSchema),
+});
+export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
+
+/** Decayed document frequencies of terms in a watchlist's posts outside incidents. */
+export const TermTableSchema = z.object({ docs: z.number().nonnegative(), counts: z.record(z.string(), z.number()) });
+
+/** Decayed negative and total volume of a watchlist outside incidents: its usual negative share. */
+export const ShareBaselineSchema = z.object({ negative: z.number().nonnegative(), total: z.number().nonnegative() });
+
+/** The whole engine state, as persisted. */
+export const EngineStateSchema = z.object({
+  version: z.literal(1),
+  seq: z.number().int().nonnegative(),
+  lastMinute: z.number().int().nullable(),
+  builder: SeriesBuilderStateSchema,
+  series: z.array(z.tuple([z.string(), SeriesStateSchema])),
+  incidents: z.array(IncidentRecordSchema),
+  pending: z.array(z.tuple([z.string(), z.array(SignalSchema)])),
+  cooldowns: z.array(z.tuple([z.string(), z.number().int()])),
+  samples: z.array(z.tuple([z.string(), z.array(CompactPostSchema)])),
+  terms: z.array(z.tuple([z.string(), TermTableSchema])),
+  shares: z.array(z.tuple([z.string(), ShareBaselineSchema])),
+});
+export type EngineState = z.infer<typeof EngineStateSchema>;

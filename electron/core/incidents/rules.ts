@@ -1,0 +1,131 @@
+import type { Severity } from '../../../shared/incident';
+import type { IncidentParams } from './params';
+import type { IncidentRecord, Signal } from './model';
+import { isTopicFamily } from './model';
+
+/**
+ * The pure rules of incident detection: when a point is hot, which incident a signal joins, what severity
+ * an incident has. The engine applies them minute by minute.
+ */
+
+const RANK: Readonly<Record<Severity, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+
+/** The more severe of two severities: incidents only escalate while open. */
+export const moreSevere = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+
+/** The count a minute must reach to be above normal for a series at `level`: a lift and a Poisson margin. */
+export const hotThreshold = (level: number, params: IncidentParams): number =>
+  Math.max(level * params.minLift, level + 2 * Math.sqrt(level), 1);
+
+/** Observed / baseline with a floor, so a sparse series' lift stays finite. */
+export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
+
+/** Negative share observed during the incident minus the watchlist's usual share. */
+export const negativeShift = (rec: IncidentRecord): number =>
+  rec.totalObserved === 0 ? 0 : rec.negativeObserved / rec.totalObserved - rec.baselineNegativeShare;
+
+/** True when a failure topic has been above normal for `sustainMinutes` with enough hot minutes in between. */
+export function isSustained(rec: IncidentRecord, params: IncidentParams): boolean {
+  if (rec.topicFirstHot === null || rec.topicLastHot === null) return false;
+  const span = (rec.topicLastHot - rec.topicFirstHot) / 60_000 + 1;
+  return span >= params.sustainMinutes && rec.topicHotMinutes >= Math.ceil(params.sustainMinutes / 3);
+}
+
+/**
+ * Severity from the evidence so far (PRODUCT.md): P1 a failure-topic surge far above baseline corroborated
+ * by two channels or sustained; P2 a strong single-source surge or a sharp negative shift; P3 an unusual
+ * negative shift; P4 notable but not negative. Only failure-topic surges of non-positive posts reach P1.
+ */
+export function severityOf(rec: IncidentRecord, params: IncidentParams): Severity {
+  const shift = negativeShift(rec);
+  const farAbove = rec.maxTopicLift >= params.p1Lift;
+  if (farAbove && (rec.topicChannels.length >= 2 || isSustained(rec, params))) return 'P1';
+  if (rec.maxTopicLift >= params.p2Lift) return 'P2';
+  if (rec.negativeSignal && shift >= params.sharpNegativeShift) return 'P2';
+  const hasTopic = rec.families.some(isTopicFamily);
+  if (hasTopic || rec.negativeSignal || shift >= params.unusualNegativeShift) return 'P3';
+  return 'P4';
+}
+
+/** True when the incident is only about volume and its posts are not more negative than usual. */
+export const isBenignVolume = (rec: IncidentRecord, params: IncidentParams): boolean =>
+  rec.families.every((f) => f === 'volume') && negativeShift(rec) < params.unusualNegativeShift;
+
+/**
+ * Whether a signal of `family` belongs to this open incident: its own family, volume anywhere, negative to any
+ * non-benign incident, a topic to an incident that has no topic yet. Different topics stay apart unless merged.
+ */
+export function canJoin(rec: IncidentRecord, family: string, params: IncidentParams): boolean {
+  if (rec.families.includes(family) || family === 'volume') return true;
+  if (isBenignVolume(rec, params)) return false;
+  if (family === 'negative') return true;
+  return !rec.families.some(isTopicFamily);
+}
+
+/** Folds an anomalous point into an incident's evidence. */
+export function applySignal(rec: IncidentRecord, signal: Signal): void {
+  if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
+  rec.updatedAt = Math.max(rec.updatedAt, signal.minute + 60_000);
+  rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
+  if (signal.family === 'negative') rec.negativeSignal = true;
+  if (isTopicFamily(signal.family)) {
+    rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.value, signal.baseline));
+    if (signal.channel !== '*' && !rec.topicChannels.includes(signal.channel)) rec.topicChannels.push(signal.channel);
+  }
+  if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {
+    rec.peak = { family: signal.family, value: signal.value, baseline: signal.baseline, score: signal.score, minute: signal.minute };
+  }
+}
+
+/** Topic evidence outranks negative, which outranks volume; within a family the larger lift wins. */
+function peakRank(p: { readonly family: string; readonly value: number; readonly baseline: number }): number {
+  const tier = isTopicFamily(p.family) ? 2 : p.family === 'negative' ? 1 : 0;
+  return tier * 1e6 + Math.min(liftOf(p.value, p.baseline), 1e6 - 1);
+}
+
+/** Whether pending anomalous minutes of one family justify opening an incident. */
+export function shouldOpen(pending: ReadonlyArray<Signal>, params: IncidentParams): boolean {
+  const minutes = new Set(pending.map((s) => s.minute));
+  if (minutes.size >= params.openAfterMinutes) return true;
+  return pending.some((s) => s.value >= params.burstFactor * params.minCountToOpen);
+}
+
+/** A fresh record for signals that just qualified. */
+export function newRecord(
+  id: string,
+  watchlist: string,
+  signals: ReadonlyArray<Signal>,
+  now: number,
+  baselineNegativeShare: number,
+): IncidentRecord {
+  const first = signals.reduce((a, b) => (b.minute < a.minute ? b : a));
+  const rec: IncidentRecord = {
+    id,
+    watchlist,
+    state: 'open',
+    severity: 'P4',
+    startedAt: first.minute,
+    openedAt: now,
+    updatedAt: now,
+    resolvedAt: null,
+    mergedInto: null,
+    families: [],
+    peak: { family: first.family, value: first.value, baseline: first.baseline, score: first.score, minute: first.minute },
+    topicChannels: [],
+    maxTopicLift: 0,
+    negativeSignal: false,
+    topicFirstHot: null,
+    topicLastHot: null,
+    topicHotMinutes: 0,
+    lastHotMinute: first.minute,
+    timeline: [],
+    negativeObserved: 0,
+    totalObserved: 0,
+    baselineNegativeShare,
+    sourceCounts: {},
+    posts: [],
+  };
+  for (const s of signals) applySignal(rec, s);
+  rec.updatedAt = now;
+  return rec;
+}

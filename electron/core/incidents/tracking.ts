@@ -1,0 +1,99 @@
+import type { IncidentParams } from './params';
+import type { CompactPost, IncidentRecord } from './model';
+import { isTopicFamily, topicOf } from './model';
+import type { MinuteCounts, SeriesChannel } from './series';
+import { hotThreshold, isBenignVolume, moreSevere } from './rules';
+import { jaccard } from './text';
+
+/** Minutes of timeline an incident keeps for its card. */
+const TIMELINE_MINUTES = 240;
+/** The earliest posts always stay in an incident (its first post); the rest is a rolling window. */
+const KEEP_FIRST_POSTS = 20;
+
+/** The value of a family in a minute's counts. */
+export function valueOf(counts: MinuteCounts, family: string): number {
+  if (family === 'volume') return counts.total;
+  if (family === 'negative') return counts.negative;
+  return isTopicFamily(family) ? (counts.topics[topicOf(family)] ?? 0) : 0;
+}
+
+/** Adds posts not yet in the incident, bounded: the first few stay, then the most recent. */
+export function addPosts(rec: IncidentRecord, posts: ReadonlyArray<CompactPost>, cap: number): void {
+  const have = new Set(rec.posts.map((p) => p.id));
+  for (const post of posts) {
+    if (have.has(post.id)) continue;
+    have.add(post.id);
+    rec.posts.push(post);
+    if (rec.posts.length > cap) rec.posts.splice(Math.min(KEEP_FIRST_POSTS, cap - 1), 1);
+  }
+}
+
+/** What an active incident sees of one closed minute of its watchlist. */
+export interface MinuteView {
+  readonly minute: number;
+  readonly star: MinuteCounts;
+  readonly channels: ReadonlyArray<readonly [SeriesChannel, MinuteCounts]>;
+  /** The frozen baseline level of a family's series across sources. */
+  readonly levelOf: (family: string) => number;
+}
+
+/** Follows an open incident through one closed minute: hot minutes, timeline, source mix, negative share. */
+export function trackMinute(rec: IncidentRecord, view: MinuteView, params: IncidentParams): void {
+  rec.negativeObserved += view.star.negative;
+  rec.totalObserved += view.star.total;
+  for (const [channel, counts] of view.channels) {
+    if (channel === '*') continue;
+    const n = valueOf(counts, rec.peak.family);
+    if (n > 0) rec.sourceCounts[channel] = (rec.sourceCounts[channel] ?? 0) + n;
+  }
+  let topicHot = false;
+  for (const family of rec.families) {
+    const hot = valueOf(view.star, family) >= hotThreshold(view.levelOf(family), params);
+    if (hot) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
+    if (hot && isTopicFamily(family)) topicHot = true;
+  }
+  if (topicHot) {
+    rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
+    rec.topicLastHot = view.minute;
+    rec.topicHotMinutes += 1;
+  }
+  rec.timeline.push([view.minute, valueOf(view.star, rec.peak.family), view.levelOf(rec.peak.family)]);
+  if (rec.timeline.length > TIMELINE_MINUTES) rec.timeline.shift();
+}
+
+/** Same watchlist, overlapping in time, sharing a topic or enough rising terms, and the same kind of story. */
+export function shouldMerge(
+  a: IncidentRecord,
+  b: IncidentRecord,
+  termsOf: (rec: IncidentRecord) => ReadonlySet<string>,
+  params: IncidentParams,
+): boolean {
+  if (a.watchlist !== b.watchlist || a.id === b.id) return false;
+  if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return false;
+  if (a.families.some((f) => isTopicFamily(f) && b.families.includes(f))) return true;
+  return jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
+}
+
+/** Folds `from` into `into` (the earlier incident keeps its id); `from` ends as resolved, merged. */
+export function mergeInto(into: IncidentRecord, from: IncidentRecord, at: number, params: IncidentParams): void {
+  for (const f of from.families) if (!into.families.includes(f)) into.families.push(f);
+  for (const c of from.topicChannels) if (!into.topicChannels.includes(c)) into.topicChannels.push(c);
+  into.maxTopicLift = Math.max(into.maxTopicLift, from.maxTopicLift);
+  into.negativeSignal ||= from.negativeSignal;
+  into.startedAt = Math.min(into.startedAt, from.startedAt);
+  into.lastHotMinute = Math.max(into.lastHotMinute, from.lastHotMinute);
+  into.topicFirstHot = minOf(into.topicFirstHot, from.topicFirstHot);
+  into.topicLastHot = from.topicLastHot === null ? into.topicLastHot : Math.max(into.topicLastHot ?? 0, from.topicLastHot);
+  into.topicHotMinutes = Math.max(into.topicHotMinutes, from.topicHotMinutes);
+  for (const [c, n] of Object.entries(from.sourceCounts)) into.sourceCounts[c] = (into.sourceCounts[c] ?? 0) + n;
+  addPosts(into, [...from.posts].sort((x, y) => x.createdAt - y.createdAt), params.postsPerIncident);
+  into.posts.sort((x, y) => x.createdAt - y.createdAt);
+  into.severity = moreSevere(into.severity, from.severity);
+  into.updatedAt = at;
+  from.state = 'resolved';
+  from.resolvedAt = at;
+  from.updatedAt = at;
+  from.mergedInto = into.id;
+}
+
+const minOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
