@@ -29,7 +29,9 @@ export interface CommandContext {
   setCredentials(sourceId: string, values: Readonly<Record<string, string>>): Promise<Result<{ configured: boolean }>>;
 }
 
-type Handlers = { [N in CommandName]: (ctx: CommandContext, req: CommandRequest<N>) => Promise<Result<CommandResponse<N>>> };
+type Handlers = {
+  [N in CommandName]: (ctx: CommandContext, req: CommandRequest<N>) => Promise<Result<CommandResponse<N>>>;
+};
 
 /** Builds the snapshot a client gets on connect. */
 export async function buildSnapshot(ctx: CommandContext): Promise<Snapshot> {

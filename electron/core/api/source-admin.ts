@@ -1,0 +1,92 @@
+import type { SourceView } from '../../../shared/contract';
+import { appError, err, ok, type Result } from '../../../shared/result';
+import type { Connector } from '../connectors/connector';
+import type { Clock } from '../runtime/clock';
+import type { CredentialVault } from '../runtime/credentials';
+
+/** A configured source as the core runs it. */
+export interface SourceBinding {
+  readonly connector: Connector;
+  readonly credentialFields: ReadonlyArray<string>;
+}
+
+/** The settings screen's view of sources: listing, credentials (write-only) and "test connection". */
+export interface SourceAdmin {
+  views(): SourceView[];
+  refresh(): Promise<void>;
+  test(sourceId: string): Promise<{ ok: boolean; message: string }>;
+  setCredentials(sourceId: string, values: Readonly<Record<string, string>>): Promise<Result<{ configured: boolean }>>;
+}
+
+/** Builds the source admin over the configured bindings. Credentials go into the vault and never come back out. */
+export function createSourceAdmin(
+  sources: ReadonlyArray<SourceBinding>,
+  vault: CredentialVault,
+  clock: Clock,
+  isRunning: (sourceId: string) => boolean,
+): SourceAdmin {
+  const configured = new Map<string, boolean>();
+  const find = (id: string): SourceBinding | undefined => sources.find((s) => s.connector.id === id);
+  const refreshOne = async ({ connector, credentialFields }: SourceBinding): Promise<void> => {
+    const stored = await vault.get(connector.id);
+    configured.set(
+      connector.id,
+      credentialFields.every((f) => Boolean(stored?.[f])),
+    );
+  };
+  return {
+    views: () =>
+      sources.map(({ connector, credentialFields }) => ({
+        sourceId: connector.id,
+        kind: connector.kind,
+        label: connector.label,
+        enabled: isRunning(connector.id),
+        credentialFields: [...credentialFields],
+        configured: configured.get(connector.id) ?? credentialFields.length === 0,
+        spend: connector.spend?.view(clock.now()) ?? null,
+      })),
+    refresh: async () => {
+      await Promise.all(sources.map(refreshOne));
+    },
+    async test(sourceId) {
+      const binding = find(sourceId);
+      if (!binding) return { ok: false, message: `No source "${sourceId}".` };
+      return testConnection(binding.connector, clock.now());
+    },
+    async setCredentials(sourceId, values) {
+      const binding = find(sourceId);
+      if (!binding) return err(appError('unknown-source', `No source "${sourceId}".`));
+      const unknown = Object.keys(values).filter((k) => !binding.credentialFields.includes(k));
+      if (unknown.length > 0)
+        return err(appError('invalid-request', `Unknown credential field(s): ${unknown.join(', ')}.`));
+      await vault.set(sourceId, values);
+      await refreshOne(binding);
+      return ok({ configured: configured.get(sourceId) ?? false });
+    },
+  };
+}
+
+/** One poll-sized request against the source with its stored credentials, committing nothing. */
+async function testConnection(connector: Connector, now: number): Promise<{ ok: boolean; message: string }> {
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), 20_000);
+  try {
+    if (connector.testConnection) {
+      const result = await connector.testConnection(controller.signal);
+      return result.ok ? { ok: true, message: result.value } : { ok: false, message: result.error.message };
+    }
+    const outcome = await connector.poll({ signal: controller.signal, now, cursor: null });
+    switch (outcome.kind) {
+      case 'ok':
+        return { ok: true, message: `Connected: ${outcome.items.length} item(s) on the first page.` };
+      case 'rate-limited':
+        return { ok: true, message: `Connected, but rate-limited until ${new Date(outcome.until).toISOString()}.` };
+      case 'auth-error':
+      case 'transient':
+      case 'config-error':
+        return { ok: false, message: outcome.message };
+    }
+  } finally {
+    clearTimeout(timeout);
+  }
+}
