@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../../shared/result';
 import type { SourceKind } from '../../../shared/source-health';
 import type { ConnectorFactory, SourceConfigBase } from './factory';
+import { simulatorFactory } from './simulator/simulator-factory';
+import { ingestFactory } from './ingest/ingest-factory';
 
 /**
  * Every source type the hub can build. To add one: import its factory and list it here (one line each).
  * Kinds without a factory (simulator, replay) are built by createCore itself.
  */
-export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [];
+export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
+  simulatorFactory,
+  ingestFactory,
+];
 
 /** The factory for a source type, if one is registered. */
 export function factoryFor(type: SourceKind, factories: ReadonlyArray<ConnectorFactory> = CONNECTOR_FACTORIES): ConnectorFactory | undefined {
