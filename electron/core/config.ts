@@ -24,7 +24,7 @@ export const HubConfigSchema = z
       .strict()
       .prefault({}),
     /** The brand the default watchlist (and the demo simulator) is about. */
-    brand: z.string().min(1).max(100).default('Nimbus'),
+    brand: z.string().min(1).max(100).default('Nimbus Bank'),
     watchlists: z.array(WatchlistSchema).default([]),
     /** Handles whose posts always weigh more (VIP customers, journalists, partners). */
     vipHandles: z.array(z.string().max(200)).default([]),
