@@ -1,0 +1,88 @@
+/**
+ * In-process language identification for short social posts: the writing system first (Cyrillic, Arabic,
+ * CJK, ...), then, for Latin script, frequent function words of each language. Returns an ISO 639-1 code,
+ * or "und" when the text is too short or the evidence is split.
+ */
+
+/** Latin-script languages told apart by their function words (apostrophes already removed). */
+const STOPWORDS: Readonly<Record<string, string>> = {
+  en: 'the and is are was were you your my me i im its it this that what with for have has had not dont cant of to in on be just will would so but they we our can get got been at from about out all if when why how there do does did am',
+  es: 'el la los las es y que de del en un una por para con no se lo mi muy pero como esta está más mas su al yo tu te le ya porque cuando todo hay estoy eso gracias hola nada bien también',
+  pt: 'o a os as é e que de do da dos das em um uma para com não nao se eu meu minha muito mas como está esta mais você voce isso já ja ao pelo pela obrigado tudo também bem',
+  fr: 'le la les est et que de des du en un une pour avec pas ne je tu il elle nous vous mon ma mes très tres mais comme sur ce cette qui au aux sont suis cest jai merci rien bien aussi',
+  de: 'der die das ist und nicht ich du er sie wir ihr mit für fur auf ein eine einen dem den zu von sehr aber wie noch auch nur schon mein meine kein keine bin hat haben danke gut',
+  it: 'il lo la gli le è e che di del della in un una per con non mi ti si sono sei ma come più piu anche questo questa molto ho hai ha io tu grazie bene tutto perché perche',
+  nl: 'de het een is en van ik je jij niet dat die met voor op zijn maar ook wat bij nog wel geen heb heeft mijn naar hoe dank goed',
+  tr: 've bir bu da de ne için icin ile çok cok ama gibi daha ben sen o var yok değil degil mi mı bana benim teşekkürler iyi',
+  id: 'yang dan di ini itu dengan untuk tidak ada saya aku kamu ke dari akan juga sudah bisa tapi karena apa lagi banget gak nggak terima kasih',
+  pl: 'i w z na nie się sie to jest że ze do jak ale co mnie mi jestem bardzo tak już juz dla czy dziękuję dziekuje',
+  sv: 'och att det som en ett är ar inte jag du på pa med för for har till av men så sa vi mycket tack',
+};
+
+/** A word's languages: each language that lists it, so shared words count for less. */
+const WORD_LANGS: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [lang, list] of Object.entries(STOPWORDS)) {
+    for (const w of list.split(' ')) {
+      const langs = map.get(w) ?? [];
+      if (!langs.includes(lang)) langs.push(lang);
+      map.set(w, langs);
+    }
+  }
+  return map;
+})();
+
+/** Scripts that identify a language on their own: [first, last code unit, language]. */
+const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
+  [0x3040, 0x30ff, 'ja'], [0xac00, 0xd7af, 'ko'], [0x1100, 0x11ff, 'ko'], [0x4e00, 0x9fff, 'zh'],
+  [0x0600, 0x06ff, 'ar'], [0x0590, 0x05ff, 'he'], [0x0900, 0x097f, 'hi'], [0x0e00, 0x0e7f, 'th'],
+  [0x0370, 0x03ff, 'el'], [0x0400, 0x04ff, 'ru'],
+];
+
+/** Fewer word tokens than this: "und". */
+export const MIN_WORDS = 3;
+
+function scriptOf(c: number): string | null {
+  for (const [lo, hi, lang] of SCRIPTS) if (c >= lo && c <= hi) return lang;
+  return null;
+}
+
+/** The dominant non-Latin script's language, when one covers at least 40% of the letters. */
+function scriptLanguage(text: string): { readonly lang: string | null; readonly letters: number } {
+  const counts = new Map<string, number>();
+  let letters = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const lang = c >= 0x370 ? scriptOf(c) : null;
+    if (lang !== null) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (lang !== null || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x250)) letters += 1;
+  }
+  if (counts.has('ja')) return { lang: 'ja', letters };
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [lang, n] of counts) if (n > bestN) { best = lang; bestN = n; }
+  if (best === 'ru' && /[іїєґ]/i.test(text)) best = 'uk';
+  return { lang: letters > 0 && bestN / letters >= 0.4 ? best : null, letters };
+}
+
+const WORD_RE = /[\p{L}']+/gu;
+
+/** Detects the language of a post: an ISO 639-1 code, or "und". */
+export function detectLanguage(text: string): string {
+  const stripped = text.replace(/https?:\/\/\S+|www\.\S+|[@#][\w_]+/g, ' ');
+  const script = scriptLanguage(stripped);
+  if (script.lang !== null) return script.letters >= 2 ? script.lang : 'und';
+  const words = stripped.toLowerCase().match(WORD_RE) ?? [];
+  if (words.length < MIN_WORDS) return 'und';
+  const scores = new Map<string, number>();
+  for (const raw of words) {
+    const langs = WORD_LANGS.get(raw.replace(/'/g, ''));
+    if (langs) for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + 1 / langs.length);
+  }
+  let best = 'und', first = 0, second = 0;
+  for (const [lang, s] of scores) {
+    if (s > first) { second = first; first = s; best = lang; }
+    else if (s > second) second = s;
+  }
+  return first >= 1 && first >= second * 1.5 + 0.25 ? best : 'und';
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { Result } from '../../../../shared/result';
+import { appError, err, ok } from '../../../../shared/result';
+import type { FeatureBuffer } from './features';
+import { DENSE_FEATURES } from './rules';
+
+/** Class order of every weight row: negative, neutral, positive. */
+export const CLASSES = 3;
+
+/** The shipped, persisted form of the linear sentiment model (validated on load). */
+export const SentimentModelFileSchema = z.object({
+  version: z.literal(1),
+  /** Hashed feature buckets; a power of two. */
+  buckets: z.number().int().positive().refine((n) => (n & (n - 1)) === 0, 'buckets must be a power of two'),
+  /** Multiply an int8 weight by this to get its value. */
+  weightScale: z.number().positive(),
+  /** base64 of `buckets * 3` int8 weights, class-interleaved. */
+  weights: z.string(),
+  dense: z.array(z.number()).length(DENSE_FEATURES * CLASSES),
+  bias: z.array(z.number()).length(CLASSES),
+  /** Softmax temperature fitted so probabilities are calibrated. */
+  temperature: z.number().positive(),
+  meta: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type SentimentModelFile = z.infer<typeof SentimentModelFileSchema>;
+
+/** The model ready for scoring: dequantised typed arrays. */
+export interface LinearModel {
+  readonly buckets: number;
+  readonly weights: Float32Array;
+  readonly dense: Float32Array;
+  readonly bias: Float32Array;
+  readonly temperature: number;
+}
+
+/** Validates and decodes a persisted model. */
+export function loadModel(raw: unknown): Result<LinearModel> {
+  const parsed = SentimentModelFileSchema.safeParse(raw);
+  if (!parsed.success) return err(appError('model.invalid', parsed.error.message));
+  const file = parsed.data;
+  const bytes = Buffer.from(file.weights, 'base64');
+  if (bytes.length !== file.buckets * CLASSES) return err(appError('model.size', `expected ${file.buckets * CLASSES} weights, got ${bytes.length}`));
+  const weights = new Float32Array(bytes.length);
+  const view = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < view.length; i += 1) weights[i] = (view[i] as number) * file.weightScale;
+  return ok({
+    buckets: file.buckets,
+    weights,
+    dense: Float32Array.from(file.dense),
+    bias: Float32Array.from(file.bias),
+    temperature: file.temperature,
+  });
+}
+
+/**
+ * Raw class scores (logits) for one text: bias + hashed features (scaled by 1/sqrt(count)) + dense features.
+ * Writes into `out` (length 3).
+ */
+export function logits(model: LinearModel, features: FeatureBuffer, dense: Float32Array, out: Float64Array): Float64Array {
+  const w = model.weights;
+  let a = 0, b = 0, c = 0;
+  const idx = features.index;
+  for (let i = 0; i < features.count; i += 1) {
+    const o = (idx[i] as number) * 3;
+    a += w[o] as number;
+    b += w[o + 1] as number;
+    c += w[o + 2] as number;
+  }
+  const scale = features.count > 0 ? 1 / Math.sqrt(features.count) : 0;
+  a *= scale; b *= scale; c *= scale;
+  const d = model.dense;
+  for (let j = 0; j < DENSE_FEATURES; j += 1) {
+    const x = dense[j] as number;
+    if (x === 0) continue;
+    a += x * (d[j * 3] as number);
+    b += x * (d[j * 3 + 1] as number);
+    c += x * (d[j * 3 + 2] as number);
+  }
+  out[0] = a + (model.bias[0] as number);
+  out[1] = b + (model.bias[1] as number);
+  out[2] = c + (model.bias[2] as number);
+  return out;
+}
+
+/** Softmax of `z / temperature` into `out`. */
+export function softmax(z: Float64Array, temperature: number, out: Float64Array): Float64Array {
+  const m = Math.max(z[0] as number, z[1] as number, z[2] as number);
+  let s = 0;
+  for (let k = 0; k < CLASSES; k += 1) {
+    const e = Math.exp(((z[k] as number) - m) / temperature);
+    out[k] = e;
+    s += e;
+  }
+  for (let k = 0; k < CLASSES; k += 1) out[k] = (out[k] as number) / s;
+  return out;
+}

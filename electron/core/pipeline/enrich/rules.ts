@@ -1,0 +1,145 @@
+import { emoticonValence } from './emoticons';
+import { LEXICON } from './lexicon';
+import {
+  FLAG_CAPS,
+  FLAG_ELONG,
+  KIND_BREAK,
+  KIND_EMOJI,
+  KIND_EMOTICON,
+  KIND_SARCASM,
+  KIND_WORD,
+  type Scan,
+} from './text-scan';
+
+/** How many dense lexicon/rule features `ruleFeatures` writes (the model's dense inputs). */
+export const DENSE_FEATURES = 18;
+
+/** How many following words a negator flips. */
+const NEGATION_SPAN = 3;
+const NEGATION_SCALE = -0.74;
+const CAPS_BOOST = 0.73;
+const ELONG_BOOST = 0.4;
+
+/** The rule-based reading of one text; `compound` is in [-1, 1] like VADER's. */
+export interface RuleReading {
+  compound: number;
+  /** Sum of emoji and emoticon valences only: the language-neutral signal. */
+  symbolSum: number;
+  symbolCount: number;
+  sarcasm: boolean;
+  /**
+   * Litotes: every negative word in the text is negated ("not bad", "no problem") and nothing else is
+   * negative, so the text is not negative whatever its negators' lean.
+   */
+  litotes: boolean;
+}
+
+const valences = new Float32Array(512);
+
+function wordValence(scan: Scan, k: number): number {
+  const v = LEXICON.valence.get(scan.hash[k] as number);
+  if (v !== undefined) return v;
+  if (((scan.flags[k] as number) & FLAG_ELONG) !== 0) return LEXICON.valence.get(scan.alt[k] as number) ?? 0;
+  return 0;
+}
+
+function amplify(v: number, by: number): number {
+  return v > 0 ? v + by : v - by;
+}
+
+/** Normalises an unbounded sum into (-1, 1). */
+export function normalise(sum: number): number {
+  return sum / Math.sqrt(sum * sum + 15);
+}
+
+interface Pass {
+  butIndex: number;
+  negatedWords: number;
+  negatedNegatives: number;
+  capsWords: number;
+  elongated: number;
+  sarcasm: boolean;
+  symbolSum: number;
+  symbolCount: number;
+}
+
+/** Fills `valences` token by token: lexicon, boosters, caps, elongation, negation. */
+function valencePass(scan: Scan, pass: Pass): void {
+  let negScope = 0;
+  let boost = 0;
+  for (let k = 0; k < scan.count; k += 1) {
+    valences[k] = 0;
+    const kind = scan.kind[k] as number;
+    if (kind === KIND_BREAK) {
+      negScope = 0;
+      boost = 0;
+    } else if (kind === KIND_SARCASM) pass.sarcasm = true;
+    else if (kind === KIND_EMOJI || kind === KIND_EMOTICON) {
+      const code = scan.code[k] as number;
+      const v = kind === KIND_EMOJI ? (LEXICON.emoji.get(code) ?? 0) : emoticonValence(code);
+      if (kind === KIND_EMOJI && LEXICON.sarcasmEmoji.has(code)) pass.sarcasm = true;
+      valences[k] = v;
+      pass.symbolSum += v;
+      if (v !== 0) pass.symbolCount += 1;
+    } else if (kind === KIND_WORD) {
+      const h = scan.hash[k] as number;
+      const flags = scan.flags[k] as number;
+      if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
+      if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
+      if (LEXICON.negators.has(h)) {
+        negScope = NEGATION_SPAN + 1;
+        boost = 0;
+      } else if (LEXICON.contrastive.has(h)) {
+        if (pass.butIndex < 0) pass.butIndex = k;
+        negScope = 0;
+      }
+      const b = LEXICON.boosters.get(h);
+      let v = b === undefined ? wordValence(scan, k) : 0;
+      if (v !== 0) {
+        v = amplify(v, boost);
+        if ((flags & FLAG_CAPS) !== 0) v = amplify(v, CAPS_BOOST);
+        if ((flags & FLAG_ELONG) !== 0) v = amplify(v, ELONG_BOOST);
+        if (negScope > 0) {
+          if (v < 0) pass.negatedNegatives += 1;
+          v *= NEGATION_SCALE;
+          pass.negatedWords += 1;
+        }
+      }
+      valences[k] = v;
+      boost = b === undefined ? 0 : boost + b;
+      if (negScope > 0) negScope -= 1;
+    }
+  }
+}
+
+/**
+ * Reads `scan` with the lexicon and rules (negation, boosters, ALL CAPS, elongation, contrastive "but",
+ * sarcasm markers, exclamations), writes DENSE_FEATURES values into `dense` (when given) and returns the reading.
+ */
+export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
+  const pass: Pass = { butIndex: -1, negatedWords: 0, negatedNegatives: 0, capsWords: 0, elongated: 0, sarcasm: false, symbolSum: 0, symbolCount: 0 };
+  valencePass(scan, pass);
+  let pos = 0, neg = 0, posN = 0, negN = 0, maxPos = 0, minNeg = 0, last = 0;
+  for (let k = 0; k < scan.count; k += 1) {
+    let v = valences[k] as number;
+    if (v === 0) continue;
+    if (pass.butIndex >= 0) v *= k < pass.butIndex ? 0.5 : 1.5;
+    if (pass.sarcasm && v > 0 && scan.kind[k] === KIND_WORD) v = -v * 0.8;
+    if (v > 0) { pos += v; posN += 1; if (v > maxPos) maxPos = v; }
+    else { neg -= v; negN += 1; if (v < minNeg) minNeg = v; }
+    last = v;
+  }
+  const emphasis = 1 + Math.min(scan.exclaims, 4) * 0.07;
+  const compound = normalise((pos - neg) * emphasis);
+  const litotes = pass.negatedNegatives > 0 && negN === 0 && !pass.sarcasm;
+  if (dense) {
+    dense[0] = pos / 4; dense[1] = neg / 4; dense[2] = compound; dense[3] = pass.symbolSum / 4;
+    dense[4] = last / 3; dense[5] = maxPos / 3; dense[6] = minNeg / 3; dense[7] = (pass.negatedWords - pass.negatedNegatives) / 2;
+    dense[8] = scan.exclaims > 0 ? 1 : 0; dense[9] = scan.questions > 0 ? 1 : 0; dense[10] = pass.capsWords > 0 ? 1 : 0;
+    dense[11] = pass.sarcasm ? 1 : 0; dense[12] = posN / 3; dense[13] = negN / 3; dense[14] = pass.elongated > 0 ? 1 : 0;
+    dense[15] = scan.letters > 0 && scan.upperLetters / scan.letters > 0.6 && scan.letters > 8 ? 1 : 0;
+    dense[16] = pass.negatedNegatives / 2;
+    dense[17] = litotes ? 1 : 0;
+  }
+  return { compound, symbolSum: pass.symbolSum, symbolCount: pass.symbolCount, sarcasm: pass.sarcasm, litotes };
+}

@@ -1,0 +1,76 @@
+import type { Sentiment, SentimentLabel } from '../../../../shared/mention';
+import { createFeaturizer, featurize } from './featurize';
+import { detectLanguage } from './language';
+import { loadModel, logits, softmax, type LinearModel } from './model';
+import { normalise } from './rules';
+import { createScan, scanText } from './text-scan';
+import { readRules } from './rules';
+import modelFile from './sentiment-model.json';
+
+/**
+ * Below this confidence the wall shows "unsure". The confidence is the calibrated probability of the chosen
+ * label, so below 0.5 the model gives its own answer less than even odds.
+ */
+export const UNSURE_BELOW = 0.5;
+
+/** Confidence ceiling for a non-English post read from emoji and emoticons only (always "unsure"). */
+export const SYMBOL_ONLY_CONFIDENCE = 0.35;
+
+/** Languages the trained model reads; "und" (too short to tell) is read as English too. */
+const MODEL_LANGUAGES: ReadonlySet<string> = new Set(['en', 'und']);
+
+const LABELS: ReadonlyArray<SentimentLabel> = ['negative', 'neutral', 'positive'];
+
+function shippedModel(): LinearModel {
+  const loaded = loadModel(modelFile);
+  if (!loaded.ok) throw new Error(`shipped sentiment model is invalid: ${loaded.error.message}`);
+  return loaded.value;
+}
+
+const MODEL: LinearModel = shippedModel();
+const FEATURIZER = createFeaturizer();
+const SYMBOL_SCAN = createScan();
+const Z = new Float64Array(3);
+const P = new Float64Array(3);
+
+const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
+
+/**
+ * Sentiment from the trained model: label = argmax, score = p(pos) - p(neg), confidence = p(label). The rules
+ * veto "negative" for litotes ("not bad"), which a bag of n-grams reads as negative because negators lean negative.
+ */
+function modelSentiment(text: string): Sentiment {
+  const reading = featurize(text, FEATURIZER, MODEL.buckets);
+  if (FEATURIZER.scan.count === 0) return { label: 'neutral', score: 0, confidence: 0 };
+  logits(MODEL, FEATURIZER.features, FEATURIZER.dense, Z);
+  if (reading.litotes) Z[0] = -Infinity;
+  softmax(Z, MODEL.temperature, P);
+  const p0 = P[0] as number, p1 = P[1] as number, p2 = P[2] as number;
+  const best = p0 >= p1 && p0 >= p2 ? 0 : p2 >= p1 ? 2 : 1;
+  return { label: LABELS[best] as SentimentLabel, score: clamp(p2 - p0, -1, 1), confidence: clamp(P[best] as number, 0, 1) };
+}
+
+/** Language-neutral reading (emoji and emoticons only), always below UNSURE_BELOW. */
+export function symbolSentiment(text: string): Sentiment {
+  const reading = readRules(scanText(text, SYMBOL_SCAN));
+  if (reading.symbolCount === 0) return { label: 'neutral', score: 0, confidence: 0.1 };
+  const score = normalise(reading.symbolSum);
+  const label: SentimentLabel = score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral';
+  const confidence = Math.min(SYMBOL_ONLY_CONFIDENCE, 0.15 + 0.05 * reading.symbolCount + 0.15 * Math.abs(score));
+  return { label, score: clamp(score, -1, 1), confidence };
+}
+
+/**
+ * Scores one post. English (or undetermined) text goes through the trained model; text in another language
+ * falls back to emoji/emoticon signals with low confidence instead of being called confidently neutral.
+ * Pass `language` when it is already known to skip detection.
+ */
+export function scoreSentiment(text: string, language?: string): Sentiment {
+  const lang = language ?? detectLanguage(text);
+  return MODEL_LANGUAGES.has(lang) ? modelSentiment(text) : symbolSentiment(text);
+}
+
+/** Scores with the trained model regardless of language (benchmarks, the CLI's `--no-lang`). */
+export function scoreSentimentEnglish(text: string): Sentiment {
+  return modelSentiment(text);
+}

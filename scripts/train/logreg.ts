@@ -1,0 +1,143 @@
+import { createFeaturizer, featurize } from '../../electron/core/pipeline/enrich/featurize';
+import { CLASSES, logits, softmax, type LinearModel } from '../../electron/core/pipeline/enrich/model';
+import { DENSE_FEATURES } from '../../electron/core/pipeline/enrich/rules';
+import type { SentimentLabel } from '../../shared/mention';
+import type { Example } from './data';
+
+const LABEL_INDEX: Readonly<Record<SentimentLabel, number>> = { negative: 0, neutral: 1, positive: 2 };
+
+/** A corpus turned into model inputs once: concatenated feature indices, dense rows and labels. */
+export interface Design {
+  readonly n: number;
+  readonly offsets: Int32Array;
+  readonly indices: Int32Array;
+  readonly dense: Float32Array;
+  readonly labels: Uint8Array;
+}
+
+/** Featurises every example with the product's own featurizer. */
+export function buildDesign(examples: ReadonlyArray<Example>, buckets: number): Design {
+  const f = createFeaturizer();
+  const parts: Int32Array[] = [];
+  const offsets = new Int32Array(examples.length + 1);
+  const dense = new Float32Array(examples.length * DENSE_FEATURES);
+  const labels = new Uint8Array(examples.length);
+  let total = 0;
+  examples.forEach((e, i) => {
+    featurize(e.text, f, buckets);
+    parts.push(f.features.index.slice(0, f.features.count));
+    dense.set(f.dense, i * DENSE_FEATURES);
+    labels[i] = LABEL_INDEX[e.label];
+    total += f.features.count;
+    offsets[i + 1] = total;
+  });
+  const indices = new Int32Array(total);
+  parts.forEach((p, i) => indices.set(p, offsets[i] as number));
+  return { n: examples.length, offsets, indices, dense, labels };
+}
+
+/** Training settings; all of them recorded in the shipped model's meta. */
+export interface TrainOptions {
+  readonly buckets: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  /** Class weight = (n / (3 n_c)) ^ classWeightPower. */
+  readonly classWeightPower: number;
+  readonly seed: number;
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(n: number, rand: () => number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_v, i) => i);
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+  return order;
+}
+
+/** A mutable model plus AdaGrad accumulators. */
+interface TrainState {
+  readonly model: { buckets: number; weights: Float32Array; dense: Float32Array; bias: Float32Array; temperature: number };
+  readonly g2: Float32Array;
+  readonly g2Dense: Float32Array;
+  readonly g2Bias: Float32Array;
+}
+
+function classWeights(d: Design, power: number): Float64Array {
+  const counts = new Float64Array(CLASSES);
+  for (const l of d.labels) counts[l] = (counts[l] as number) + 1;
+  return counts.map((c) => Math.pow(d.n / (CLASSES * Math.max(c, 1)), power));
+}
+
+function step(s: TrainState, d: Design, i: number, cw: number, o: TrainOptions, z: Float64Array, p: Float64Array): void {
+  const start = d.offsets[i] as number, end = d.offsets[i + 1] as number;
+  const view = { count: end - start, index: d.indices.subarray(start, end) };
+  const dense = d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES);
+  softmax(logits(s.model, view, dense, z), 1, p);
+  const y = d.labels[i] as number;
+  const scale = view.count > 0 ? 1 / Math.sqrt(view.count) : 0;
+  const w = s.model.weights, g2 = s.g2;
+  for (let c = 0; c < CLASSES; c += 1) {
+    const g = ((p[c] as number) - (c === y ? 1 : 0)) * cw;
+    for (let k = 0; k < view.count; k += 1) {
+      const j = (view.index[k] as number) * 3 + c;
+      const grad = g * scale + o.l2 * (w[j] as number);
+      g2[j] = (g2[j] as number) + grad * grad;
+      w[j] = (w[j] as number) - (o.learningRate * grad) / Math.sqrt((g2[j] as number) + 1e-8);
+    }
+    for (let k = 0; k < DENSE_FEATURES; k += 1) {
+      const x = dense[k] as number;
+      if (x === 0) continue;
+      const j = k * 3 + c;
+      const grad = g * x;
+      s.g2Dense[j] = (s.g2Dense[j] as number) + grad * grad;
+      s.model.dense[j] = (s.model.dense[j] as number) - (o.learningRate * grad) / Math.sqrt((s.g2Dense[j] as number) + 1e-8);
+    }
+    s.g2Bias[c] = (s.g2Bias[c] as number) + g * g;
+    s.model.bias[c] = (s.model.bias[c] as number) - (o.learningRate * g) / Math.sqrt((s.g2Bias[c] as number) + 1e-8);
+  }
+}
+
+/** Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights. */
+export function train(d: Design, o: TrainOptions, onEpoch?: (epoch: number, model: LinearModel) => void): LinearModel {
+  const s: TrainState = {
+    model: { buckets: o.buckets, weights: new Float32Array(o.buckets * 3), dense: new Float32Array(DENSE_FEATURES * 3), bias: new Float32Array(3), temperature: 1 },
+    g2: new Float32Array(o.buckets * 3),
+    g2Dense: new Float32Array(DENSE_FEATURES * 3),
+    g2Bias: new Float32Array(3),
+  };
+  const rand = mulberry32(o.seed);
+  const cw = classWeights(d, o.classWeightPower);
+  const z = new Float64Array(3), p = new Float64Array(3);
+  for (let epoch = 0; epoch < o.epochs; epoch += 1) {
+    for (const i of shuffled(d.n, rand)) step(s, d, i, cw[d.labels[i] as number] as number, o, z, p);
+    onEpoch?.(epoch, s.model);
+  }
+  return s.model;
+}
+
+/** Logits of every row of a design, row-major (n x 3). */
+export function designLogits(model: LinearModel, d: Design): Float64Array {
+  const out = new Float64Array(d.n * 3);
+  const z = new Float64Array(3);
+  for (let i = 0; i < d.n; i += 1) {
+    const start = d.offsets[i] as number, end = d.offsets[i + 1] as number;
+    logits(model, { count: end - start, index: d.indices.subarray(start, end) }, d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES), z);
+    out.set(z, i * 3);
+  }
+  return out;
+}
