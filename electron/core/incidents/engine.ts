@@ -91,8 +91,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const key = seriesKey(w, c, family);
     const existing = series.get(key);
     if (existing) return existing;
-    const pairSeen = series.get(seriesKey(w, c, 'volume'))?.seen ?? 0;
-    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: family === 'volume' ? 0 : pairSeen };
+    const pairSeen = series.get(seriesKey(w, c, 'volume'))?.seen ?? series.get(seriesKey(w, '*', 'volume'))?.seen ?? 0;
+    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: pairSeen };
     const prime = Math.min(pairSeen, 60);
     for (let i = prime; i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
     series.set(key, state);

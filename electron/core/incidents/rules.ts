@@ -13,9 +13,9 @@ const RANK: Readonly<Record<Severity, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
 /** The more severe of two severities: incidents only escalate while open. */
 export const moreSevere = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
 
-/** The count a minute must reach to be above normal for a series at `level`: a lift and a Poisson margin. */
+/** The count a minute must reach to be above normal for a series at `level`: a lift and a Poisson margin (~3σ). */
 export const hotThreshold = (level: number, params: IncidentParams): number =>
-  Math.max(level * params.minLift, level + 2 * Math.sqrt(level), 1);
+  Math.max(level * params.minLift, level + 3 * Math.sqrt(level) + 1);
 
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
