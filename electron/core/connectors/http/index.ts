@@ -4,3 +4,5 @@ export { headerNumber, parseRetryAfter, epochSecondsHeader, deltaSecondsHeader }
 export { classifyHttpError, errorDetail, DEFAULT_RATE_LIMIT_WAIT_MS } from './classify';
 export type { ClassifyOptions } from './classify';
 export { redactSecrets, sampleOf, zodReason } from './redact';
+export { validateEach, checkMention, clipText } from './validate';
+export type { Validated } from './validate';
