@@ -1,0 +1,136 @@
+import { createRestAPIClient, type mastodon } from 'masto';
+import type { RawMention } from '../../../../shared/mention';
+import { appError, err, ok, type Result } from '../../../../shared/result';
+import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
+import type { ConnectorDeps, ConnectorFactory } from '../factory';
+import { redactSecrets, sampleOf, zodReason } from '../http';
+import { MASTODON_DEFAULT_INTERVAL_MS, MastodonConfigSchema, type MastodonConfig } from './mastodon-config';
+import { compareIds, readMastodonCursor, writeMastodonCursor } from './mastodon-cursor';
+import { mastodonErrorOutcome, mastodonRateLimit } from './mastodon-errors';
+import { planMastodon, type MastodonPlan } from './mastodon-plan';
+import { MastodonStatusSchema, statusToMention } from './mastodon-status';
+
+const PAGE_SIZE = 40;
+
+interface TagPage {
+  readonly raw: ReadonlyArray<unknown>;
+  readonly rateLimit: RateLimitInfo | undefined;
+}
+
+/**
+ * One tag's new statuses: from `since` upwards page by page (Link rel="prev", min_id), oldest page first so a
+ * capped catch-up leaves no gap; a short page means caught up. A first run takes only the newest page.
+ */
+async function* tagPages(client: mastodon.rest.Client, tag: string, since: string | undefined, config: MastodonConfig): AsyncGenerator<TagPage> {
+  const timeline = client.v1.timelines.tag.$select(tag);
+  if (since === undefined) {
+    const first = await timeline.list.$raw({ limit: PAGE_SIZE, local: config.local });
+    yield { raw: first.data, rateLimit: mastodonRateLimit(first.headers) };
+    return;
+  }
+  const pages = timeline.list.$raw({ minId: since, limit: PAGE_SIZE, local: config.local }).setDirection('prev');
+  let count = 0;
+  for await (const page of pages) {
+    yield { raw: page.data, rateLimit: mastodonRateLimit(page.headers) };
+    if (page.data.length < PAGE_SIZE || ++count >= config.maxPagesPerTag) return;
+  }
+}
+
+interface Harvest {
+  readonly items: Map<string, RawMention>;
+  readonly rejected: RejectedItem[];
+  readonly newest: Record<string, string>;
+  rateLimit: RateLimitInfo | undefined;
+}
+
+function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: MastodonPlan): void {
+  for (const item of raw) {
+    const id = typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+    const prev = harvest.newest[tag];
+    if (id !== undefined && (prev === undefined || compareIds(id, prev) > 0)) harvest.newest[tag] = id;
+    const parsed = MastodonStatusSchema.safeParse(item);
+    if (!parsed.success) {
+      harvest.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
+      continue;
+    }
+    const mention = statusToMention(parsed.data, tag, undefined);
+    const watchlist = plan.assign(tag, mention.text);
+    if (watchlist === null || harvest.items.has(mention.externalId)) continue;
+    harvest.items.set(mention.externalId, watchlist ? { ...mention, watchlist } : mention);
+  }
+}
+
+async function clientFor(config: MastodonConfig, deps: ConnectorDeps, signal: AbortSignal): Promise<{ client: mastodon.rest.Client; token: string | undefined }> {
+  const token = (await deps.credentials.get(config.id))?.accessToken || undefined;
+  // masto logs through console; "error" keeps its REST path silent (it only logs requests at info/debug).
+  const client = createRestAPIClient({
+    url: config.baseUrl ?? config.instanceUrl,
+    ...(token ? { accessToken: token } : {}),
+    timeout: config.timeoutMs,
+    requestInit: { signal },
+    log: 'error',
+  });
+  return { client, token };
+}
+
+async function pollTags(config: MastodonConfig, deps: ConnectorDeps, plan: MastodonPlan, ctx: PollContext): Promise<PollOutcome> {
+  if (plan.tags.length === 0) return { kind: 'config-error', message: 'No hashtags to follow: set "tags" or add a watchlist.' };
+  const cursor = readMastodonCursor(ctx.cursor);
+  const { client, token } = await clientFor(config, deps, ctx.signal);
+  const harvest: Harvest = { items: new Map(), rejected: [], newest: { ...cursor }, rateLimit: undefined };
+  try {
+    for (const tag of plan.tags) {
+      for await (const page of tagPages(client, tag, cursor[tag], config)) {
+        absorb(harvest, tag, page.raw, plan);
+        harvest.rateLimit = page.rateLimit ?? harvest.rateLimit;
+      }
+      if (harvest.rateLimit && harvest.rateLimit.remaining <= 0) break;
+    }
+  } catch (error) {
+    return mastodonErrorOutcome(error, ctx.now, ctx.signal, (text) => redactSecrets(text, [token]));
+  }
+  if (harvest.rejected.length > 0) deps.logger.warn({ rejected: harvest.rejected.length, first: harvest.rejected[0] }, 'mastodon: statuses rejected');
+  return {
+    kind: 'ok',
+    items: [...harvest.items.values()],
+    rejected: harvest.rejected,
+    cursor: writeMastodonCursor(harvest.newest, plan.tags),
+    ...(harvest.rateLimit ? { rateLimit: harvest.rateLimit } : {}),
+  };
+}
+
+async function testTag(config: MastodonConfig, deps: ConnectorDeps, plan: MastodonPlan, signal: AbortSignal): Promise<Result<string>> {
+  const tag = plan.tags[0];
+  if (tag === undefined) return err(appError('config', 'No hashtags to follow: set "tags" or add a watchlist.'));
+  const { client, token } = await clientFor(config, deps, signal);
+  try {
+    const page = await client.v1.timelines.tag.$select(tag).list({ limit: PAGE_SIZE });
+    return ok(`OK: ${page.length} recent statuses for #${tag}`);
+  } catch (error) {
+    const outcome = mastodonErrorOutcome(error, deps.clock.now(), signal, (text) => redactSecrets(text, [token]));
+    return err(appError(outcome.kind, 'message' in outcome ? outcome.message : outcome.kind));
+  }
+}
+
+/** Builds a Mastodon connector: public hashtag timelines via masto, min_id catch-up paging, per-tag cursor. */
+export function createMastodonConnector(config: MastodonConfig, deps: ConnectorDeps): Connector {
+  const logger = deps.logger.child({ module: 'mastodon', sourceId: config.id });
+  const plan = planMastodon(config.tags, deps.watchlists);
+  const scoped = { ...deps, logger };
+  return {
+    id: config.id,
+    kind: 'mastodon',
+    label: config.label ?? `Mastodon ${new URL(config.baseUrl ?? config.instanceUrl).host}`,
+    pollIntervalMs: config.pollIntervalMs ?? MASTODON_DEFAULT_INTERVAL_MS,
+    poll: (ctx) => pollTags(config, scoped, plan, ctx),
+    testConnection: (signal) => testTag(config, scoped, plan, signal),
+  };
+}
+
+/** The Mastodon source type. `accessToken` is optional: most instances serve public tag timelines without one. */
+export const mastodonFactory: ConnectorFactory<MastodonConfig> = {
+  type: 'mastodon',
+  configSchema: MastodonConfigSchema,
+  credentialFields: ['accessToken'],
+  create: createMastodonConnector,
+};
