@@ -1,7 +1,7 @@
 import type { Detector } from './detector';
 import { expectedAt, learn, noiseScale, observeTime, seedModel, standardize } from './model';
 import { DEFAULT_DETECTOR_PARAMS, DetectorParamsSchema, type DetectorParams } from './params';
-import { likelihoodScore, pointSurprise, refractory } from './score';
+import { likelihood, pointSurprise, refractory, squash } from './score';
 import { newDetectorState, type DetectorState } from './state';
 
 export type { Detector } from './detector';
@@ -21,7 +21,7 @@ function step(s: DetectorState, p: DetectorParams, t: number, value: number): nu
   const expected = expectedAt(s, t);
   const z = standardize(s, value, expected);
   const surprise = pointSurprise(s, p, z);
-  const raw = likelihoodScore(s, p, surprise);
+  const raw = squash(likelihood(s, p, surprise), p.evidenceHalf);
   learn(s, p, t, value, expected);
   s.n++;
   const score = s.n <= p.warmupPoints ? 0 : raw;

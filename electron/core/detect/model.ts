@@ -2,22 +2,23 @@ import type { DetectorParams } from './params';
 import { DAILY_SLOTS, INTERVAL_SAMPLES, WEEKLY_SLOTS, type DetectorState } from './state';
 import { anscombe, clamp } from './stats';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const SEEN_CAP = 1e6;
+const DAILY_SLOT_MS = DAY / DAILY_SLOTS;
+const WEEKLY_SLOT_MS = WEEK / WEEKLY_SLOTS;
 
 const mod = (a: number, m: number): number => ((a % m) + m) % m;
 
-/** The hour-of-day and hour-of-week slots of epoch-ms timestamp `t`. */
-export function slotsOf(t: number): { readonly hour: number; readonly week: number } {
-  return { hour: Math.floor(mod(t, DAY) / HOUR) % DAILY_SLOTS, week: Math.floor(mod(t, WEEK) / HOUR) % WEEKLY_SLOTS };
+/** The time-of-day and time-of-week slots of epoch-ms timestamp `t`. */
+export function slotsOf(t: number): { readonly day: number; readonly week: number } {
+  return { day: Math.floor(mod(t, DAY) / DAILY_SLOT_MS) % DAILY_SLOTS, week: Math.floor(mod(t, WEEK) / WEEKLY_SLOT_MS) % WEEKLY_SLOTS };
 }
 
 /** The seasonal component expected at `t` (hour-of-day plus hour-of-week). */
 export function seasonalAt(s: DetectorState, t: number): number {
-  const { hour, week } = slotsOf(t);
-  return s.daily[hour]! + s.weekly[week]!;
+  const { day, week } = slotsOf(t);
+  return s.daily[day]! + s.weekly[week]!;
 }
 
 /** The baseline: the value the model expects at `t`. */
@@ -70,10 +71,11 @@ export function learn(s: DetectorState, p: DetectorParams, t: number, value: num
   s.slow += p.slowRate * (value - seasonalAt(s, t) - s.slow);
   s.mad += (s.n <= 2 ? 0.5 : p.scaleRate) * (Math.abs(clipped) - s.mad);
   if (s.intervalMs <= 0) return;
-  const share = Math.min(1, s.intervalMs / HOUR);
-  const { hour, week } = slotsOf(t);
-  s.daily[hour] = s.daily[hour]! + Math.min(0.5, p.dailyRatePerDay * share) * clipped;
-  s.weekly[week] = s.weekly[week]! + Math.min(0.5, p.weeklyRatePerWeek * share) * clipped;
-  s.dailySeen[hour] = Math.min(SEEN_CAP, s.dailySeen[hour]! + share);
-  s.weeklySeen[week] = Math.min(SEEN_CAP, s.weeklySeen[week]! + share);
+  const dayShare = Math.min(1, s.intervalMs / DAILY_SLOT_MS);
+  const weekShare = Math.min(1, s.intervalMs / WEEKLY_SLOT_MS);
+  const { day, week } = slotsOf(t);
+  s.daily[day] = s.daily[day]! + Math.min(0.5, p.dailyRatePerDay * dayShare) * clipped;
+  s.weekly[week] = s.weekly[week]! + Math.min(0.5, p.weeklyRatePerWeek * weekShare) * clipped;
+  s.dailySeen[day] = Math.min(SEEN_CAP, s.dailySeen[day]! + dayShare);
+  s.weeklySeen[week] = Math.min(SEEN_CAP, s.weeklySeen[week]! + weekShare);
 }

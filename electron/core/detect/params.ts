@@ -8,29 +8,37 @@ export const DetectorParamsSchema = z.object({
   /** Points before any score other than 0 is emitted (the model is still learning). */
   warmupPoints: z.number().int().nonnegative(),
   /** Level learning rate per point (error-correction form). */
-  levelRate: z.number().positive().max(1),
+  levelRate: 0.02,
   /** Slow level learning rate per point: the long baseline that short-term means are judged against. */
   slowRate: z.number().positive().max(1),
   /** Hour-of-day slot learning rate per day of data. */
-  dailyRatePerDay: z.number().nonnegative().max(1),
+  dailyRatePerDay: 0.5,
   /** Hour-of-week slot learning rate per week of data. */
   weeklyRatePerWeek: z.number().nonnegative().max(1),
   /** Robust scale (EW mean absolute deviation) learning rate per point. */
-  scaleRate: z.number().positive().max(1),
+  scaleRate: 0.003,
   /** Residuals are clipped at this many scales before they update the model. */
-  clip: z.number().positive(),
+  clip: 3,
+  /** Standardised residuals are capped here before they count as surprise. */
+  zCap: z.number().positive(),
   /** Short-term mean of standardised residuals: its learning rate per point. */
   shortRate: z.number().positive().max(1),
   /** Surprise moving-average learning rate per point. */
   surpriseRate: z.number().positive().max(1),
   /** Long-run surprise distribution learning rate per point. */
-  surpriseLongRate: z.number().positive().max(1),
+  surpriseLongRate: 0.001,
+  /** Added to the long-run surprise deviation so quiet series do not turn every ripple into evidence. */
+  surpriseSdFloor: z.number().nonnegative(),
+  /** Deviations of the average surprise are clipped at this many spreads before they update its distribution. */
+  surpriseClip: 8,
+  /** Evidence (−log10 tail) that maps to score 0.5. */
+  evidenceHalf: z.number().positive(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
-  refractoryPoints: z.number().int().nonnegative(),
+  refractoryPoints: 200,
   /** The score at which the detector considers it has fired. */
-  fireLevel: z.number().min(0).max(1),
+  fireLevel: 0.8,
   /** Multiplier applied to scores during the refractory period. */
-  refractoryDamping: z.number().min(0).max(1),
+  refractoryDamping: 0.5,
 });
 /** The detector's one global parameter set. */
 export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
@@ -38,16 +46,20 @@ export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
 /** Defaults used for every series (live Earshot series and every NAB file alike). */
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   warmupPoints: 150,
-  levelRate: 0.05,
+  levelRate: 0.02,
   slowRate: 0.005,
-  dailyRatePerDay: 0.15,
+  dailyRatePerDay: 0.5,
   weeklyRatePerWeek: 0.2,
-  scaleRate: 0.01,
-  clip: 4,
+  scaleRate: 0.003,
+  clip: 3,
+  zCap: 30,
   shortRate: 0.2,
   surpriseRate: 0.2,
-  surpriseLongRate: 0.002,
-  refractoryPoints: 0,
-  fireLevel: 0.5,
+  surpriseLongRate: 0.001,
+  surpriseSdFloor: 0.05,
+  surpriseClip: 8,
+  evidenceHalf: 5,
+  refractoryPoints: 200,
+  fireLevel: 0.8,
   refractoryDamping: 0.5,
 };

@@ -1,35 +1,36 @@
 import type { DetectorParams } from './params';
 import type { DetectorState } from './state';
-import { clamp, normalTail } from './stats';
-
-const Z_CAP = 12;
-const TAIL_FLOOR = 1e-10;
+import { clamp, negLog10Tail } from './stats';
 
 /**
  * Turns one standardised residual into a surprise: the larger of the point's |z| and the short-term
  * mean's |z| (a sustained shift shows there first), as −log10 of its two-sided normal tail.
  */
 export function pointSurprise(s: DetectorState, p: DetectorParams, z: number): number {
-  const zc = clamp(z, -Z_CAP, Z_CAP);
+  const zc = clamp(z, -p.zCap, p.zCap);
   s.short += p.shortRate * (zc - s.short);
   const shortSd = Math.sqrt(p.shortRate / (2 - p.shortRate));
   const m = Math.max(Math.abs(zc), Math.abs(s.short) / shortSd);
-  return -Math.log10(Math.max(TAIL_FLOOR, 2 * normalTail(m)));
+  return negLog10Tail(m) - Math.log10(2);
 }
 
 /**
  * Anomaly likelihood: how unusual the recent average surprise is against this series' own long-run
- * surprise distribution, log-scaled into [0, 1] (1 = a 1e-10 tail). Calibrates one threshold across
- * noisy and quiet series alike.
+ * surprise distribution, as −log10 of a normal tail (unbounded; 0 when ordinary).
  */
-export function likelihoodScore(s: DetectorState, p: DetectorParams, surprise: number): number {
+export function likelihood(s: DetectorState, p: DetectorParams, surprise: number): number {
   s.surprise += p.surpriseRate * (surprise - s.surprise);
-  const sd = Math.sqrt(s.surpriseVar) + 0.05;
-  const zl = (s.surprise - s.surpriseMean) / sd;
-  const diff = s.surprise - s.surpriseMean;
+  const spread = 1.25 * s.surpriseVar + p.surpriseSdFloor;
+  const zl = (s.surprise - s.surpriseMean) / spread;
+  const diff = clamp(s.surprise - s.surpriseMean, -p.surpriseClip * spread, p.surpriseClip * spread);
   s.surpriseMean += p.surpriseLongRate * diff;
-  s.surpriseVar = (1 - p.surpriseLongRate) * (s.surpriseVar + p.surpriseLongRate * diff * diff);
-  return clamp(-Math.log10(Math.max(TAIL_FLOOR, normalTail(zl))) / 10, 0, 1);
+  s.surpriseVar += p.surpriseLongRate * (Math.abs(diff) - s.surpriseVar);
+  return Math.max(0, negLog10Tail(zl));
+}
+
+/** Squashes an unbounded evidence figure into [0, 1): `half` maps to 0.5. */
+export function squash(evidence: number, half: number): number {
+  return evidence / (evidence + half);
 }
 
 /** Damps scores for a while after a fire so one breakdown raises one alarm, not a stream of them. */

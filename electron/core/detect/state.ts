@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Hour-of-day slots. */
-export const DAILY_SLOTS = 24;
+export const DAILY_SLOTS = 288;
 /** Hour-of-week slots. */
 export const WEEKLY_SLOTS = 168;
 /** How many positive timestamp gaps the interval estimate is built from (then it is fixed). */

@@ -19,6 +19,13 @@ export function normalTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
 }
 
+/** −log10 of the normal upper tail Q(z), accurate far into the tail (asymptotic series beyond z = 5). */
+export function negLog10Tail(z: number): number {
+  if (z < 5) return -Math.log10(Math.max(normalTail(z), Number.MIN_VALUE));
+  const logQ = -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI)) + Math.log(1 - 1 / (z * z) + 3 / z ** 4);
+  return -logQ / Math.LN10;
+}
+
 /** Anscombe's variance-stabilising transform for Poisson counts: unit variance whatever the mean. */
 export function anscombe(x: number): number {
   return 2 * Math.sqrt(Math.max(0, x) + 0.375);
