@@ -44,7 +44,7 @@ export const VolumeChart = memo(function VolumeChart({ points, now, width, heigh
         <path className="chart-total" d={layout.totalPath} />
         <path className="chart-negative" d={layout.negativePath} />
         {layout.xTicks.map((t) => (
-          <text key={`x${t.at}`} className="chart-axis" x={t.at} y={layout.plotHeight + 16} textAnchor="middle">
+          <text key={`x${t.at}`} className="chart-axis" x={t.at} y={layout.plotHeight + 18} textAnchor={t.at > layout.plotWidth - 30 ? 'end' : t.at < 30 ? 'start' : 'middle'}>
             {t.label}
           </text>
         ))}

@@ -13,14 +13,24 @@ export function SettingsView() {
   const close = useWall((s) => s.toggleSettings);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
-  const refresh = useCallback(async (): Promise<void> => {
-    const result = await transport.invoke('sources:list', {});
-    setLoad(result.ok ? { state: 'ready', sources: result.value } : { state: 'error', message: result.error.message });
-  }, [transport]);
+  const fetchSources = useCallback(
+    (onLoad: (load: Load) => void): Promise<void> =>
+      transport.invoke('sources:list', {}).then((result) =>
+        onLoad(result.ok ? { state: 'ready', sources: result.value } : { state: 'error', message: result.error.message }),
+      ),
+    [transport],
+  );
+  const refresh = useCallback(async (): Promise<void> => fetchSources(setLoad), [fetchSources]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void fetchSources((next) => {
+      if (live) setLoad(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fetchSources]);
 
   return (
     <section className="panel settings" aria-label="Settings" data-testid={TEST_IDS.settingsView}>

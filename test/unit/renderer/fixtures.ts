@@ -1,0 +1,89 @@
+import type { Snapshot } from '../../../shared/contract';
+import type { Incident } from '../../../shared/incident';
+import type { Mention } from '../../../shared/mention';
+import type { SourceHealth } from '../../../shared/source-health';
+
+/** A valid mention received at `receivedAt`, with optional overrides. */
+export function makeMention(n: number, receivedAt: number, over: Partial<Mention> = {}): Mention {
+  return {
+    id: `sim:${n}`,
+    sourceId: 'sim',
+    channel: 'x',
+    externalId: String(n),
+    url: `https://example.com/p/${n}`,
+    author: { handle: `user${n}`, followers: 1200 },
+    text: `post number ${n}`,
+    language: 'en',
+    createdAt: receivedAt - 1000,
+    receivedAt,
+    watchlist: 'brand',
+    metadata: {},
+    enrichment: {
+      sentiment: { label: 'negative', score: -0.6, confidence: 0.9 },
+      topics: [{ topic: 'login', terms: ['log in'] }],
+      language: 'en',
+      authorWeight: 1,
+      vip: false,
+    },
+    ...over,
+  };
+}
+
+/** A source health record. */
+export function makeHealth(sourceId: string, over: Partial<SourceHealth> = {}): SourceHealth {
+  return {
+    sourceId,
+    kind: 'simulator',
+    label: sourceId,
+    state: 'ok',
+    lastSuccessAt: null,
+    lastItemAt: null,
+    rateLimitedUntil: null,
+    itemsPerMinute: 3,
+    rejected: 0,
+    lastError: null,
+    ...over,
+  };
+}
+
+/** An open P2 incident. */
+export function makeIncident(id: string, openedAt: number, over: Partial<Incident> = {}): Incident {
+  return {
+    id,
+    title: `incident ${id}`,
+    severity: 'P2',
+    state: 'open',
+    watchlist: 'brand',
+    topics: ['login'],
+    channels: ['x'],
+    openedAt,
+    updatedAt: openedAt,
+    resolvedAt: null,
+    evidence: {
+      series: 'topic:login',
+      baselinePerMinute: 1.2,
+      observedPerMinute: 14,
+      statistic: 'score 0.99',
+      startedAt: openedAt,
+      risingTerms: [{ term: 'log in', lift: 8, count: 20 }],
+      firstPost: null,
+      representativePosts: [],
+      sourceMix: [{ channel: 'x', count: 20 }],
+      sentimentShift: { baselineNegativeShare: 0.2, observedNegativeShare: 0.7 },
+      topics: [{ topic: 'login', count: 20 }],
+    },
+    ...over,
+  };
+}
+
+/** A snapshot at hub time `now`. */
+export function makeSnapshot(now: number, over: Partial<Snapshot> = {}): Snapshot {
+  return {
+    status: { version: '9.9.9', uptime: 12, mentions: 0, sources: [makeHealth('sim')], mode: 'embedded' },
+    mentions: [],
+    series: [],
+    incidents: [],
+    now,
+    ...over,
+  };
+}
