@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const rate = z.number().positive().max(1);
+
 /**
  * The detector's one global parameter set. Rates are per point unless named per day/week; the
  * seasonal rates are converted to per-point rates with the series' inferred sampling interval.
@@ -8,37 +10,37 @@ export const DetectorParamsSchema = z.object({
   /** Points before any score other than 0 is emitted (the model is still learning). */
   warmupPoints: z.number().int().nonnegative(),
   /** Level learning rate per point (error-correction form). */
-  levelRate: 0.02,
-  /** Slow level learning rate per point: the long baseline that short-term means are judged against. */
-  slowRate: z.number().positive().max(1),
-  /** Hour-of-day slot learning rate per day of data. */
-  dailyRatePerDay: 0.5,
+  levelRate: rate,
+  /** Slow level learning rate per point: the long baseline. */
+  slowRate: rate,
+  /** Time-of-day slot learning rate per day of data. */
+  dailyRatePerDay: z.number().nonnegative().max(1),
   /** Hour-of-week slot learning rate per week of data. */
   weeklyRatePerWeek: z.number().nonnegative().max(1),
   /** Robust scale (EW mean absolute deviation) learning rate per point. */
-  scaleRate: 0.003,
+  scaleRate: rate,
   /** Residuals are clipped at this many scales before they update the model. */
-  clip: 3,
+  clip: z.number().positive(),
   /** Standardised residuals are capped here before they count as surprise. */
   zCap: z.number().positive(),
   /** Short-term mean of standardised residuals: its learning rate per point. */
-  shortRate: z.number().positive().max(1),
+  shortRate: rate,
   /** Surprise moving-average learning rate per point. */
-  surpriseRate: z.number().positive().max(1),
+  surpriseRate: rate,
   /** Long-run surprise distribution learning rate per point. */
-  surpriseLongRate: 0.001,
-  /** Added to the long-run surprise deviation so quiet series do not turn every ripple into evidence. */
+  surpriseLongRate: rate,
+  /** Added to the long-run surprise spread so quiet series do not turn every ripple into evidence. */
   surpriseSdFloor: z.number().nonnegative(),
   /** Deviations of the average surprise are clipped at this many spreads before they update its distribution. */
-  surpriseClip: 8,
+  surpriseClip: z.number().positive(),
   /** Evidence (−log10 tail) that maps to score 0.5. */
   evidenceHalf: z.number().positive(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
-  refractoryPoints: 200,
+  refractoryPoints: z.number().int().nonnegative(),
   /** The score at which the detector considers it has fired. */
-  fireLevel: 0.8,
+  fireLevel: z.number().min(0).max(1),
   /** Multiplier applied to scores during the refractory period. */
-  refractoryDamping: 0.5,
+  refractoryDamping: z.number().min(0).max(1),
 });
 /** The detector's one global parameter set. */
 export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
