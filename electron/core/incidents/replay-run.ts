@@ -1,0 +1,58 @@
+import type { Incident, Severity } from '../../../shared/incident';
+import { SEVERITIES } from '../../../shared/incident';
+import type { Mention } from '../../../shared/mention';
+import { minuteOf } from '../../../shared/series';
+import type { IncidentEngine } from './engine';
+
+const MINUTE = 60_000;
+
+/**
+ * Re-runs detection over stored or replayed mentions as a live hub would have seen them: in time order,
+ * hub time reaching each minute before its posts arrive, every minute closed and scored. Returns every
+ * incident raised (merged-away ones excluded), oldest first.
+ */
+export function detectOver(mentions: ReadonlyArray<Mention>, engine: IncidentEngine): ReadonlyArray<Incident> {
+  const sorted = [...mentions].sort((a, b) => a.createdAt - b.createdAt);
+  feedInOrder(engine, sorted);
+  const last = sorted.at(-1);
+  return finishReplay(engine, last === undefined ? null : last.createdAt);
+}
+
+/** Feeds one time-ordered chunk (later than any chunk before it), ticking to each minute before its posts. */
+export function feedInOrder(engine: IncidentEngine, sorted: ReadonlyArray<Mention>): void {
+  let i = 0;
+  while (i < sorted.length) {
+    const minute = minuteOf(sorted[i]?.createdAt ?? 0);
+    let j = i;
+    while (j < sorted.length && minuteOf(sorted[j]?.createdAt ?? 0) === minute) j++;
+    engine.tick(minute);
+    engine.ingest(sorted.slice(i, j));
+    i = j;
+  }
+}
+
+/** Closes the minutes after the last post and returns every incident raised, oldest first. */
+export function finishReplay(engine: IncidentEngine, lastCreatedAt: number | null): ReadonlyArray<Incident> {
+  if (lastCreatedAt !== null) engine.tick(minuteOf(lastCreatedAt) + (engine.params.latenessMinutes + 2) * MINUTE);
+  return [...engine.list()].sort((a, b) => a.openedAt - b.openedAt || a.id.localeCompare(b.id));
+}
+
+/** How many incidents of each severity. */
+export function countBySeverity(incidents: ReadonlyArray<Incident>): Readonly<Record<Severity, number>> {
+  const counts: Record<Severity, number> = { P1: 0, P2: 0, P3: 0, P4: 0 };
+  for (const incident of incidents) counts[incident.severity] += 1;
+  return counts;
+}
+
+/** One readable line per incident: severity, start, title, top terms. */
+export function describeIncident(incident: Incident, terms = 5): string {
+  const start = new Date(incident.evidence.startedAt).toISOString().slice(0, 16).replace('T', ' ');
+  const top = incident.evidence.risingTerms
+    .slice(0, terms)
+    .map((t) => t.term)
+    .join(', ');
+  return `${incident.severity}  ${start}Z  ${incident.title}  [${top}]`;
+}
+
+/** The severities in order, for reports. */
+export const SEVERITY_ORDER: ReadonlyArray<Severity> = SEVERITIES;

@@ -1,0 +1,57 @@
+/**
+ * Replays the airline tweets corpus through the incident engine with the real detector and prints the incidents
+ * it raises. `--labels` enriches from the corpus' own labels (sentiment, negativereason) instead of the enricher,
+ * to separate detection quality from enrichment quality. Ends with one key=value line.
+ */
+import { performance } from 'node:perf_hooks';
+import { createDetector } from '../../electron/core/detect';
+import { countBySeverity, createIncidentEngine, describeIncident, detectOver, parseParamSettings } from '../../electron/core/incidents';
+import type { Enrichment } from '../../shared/mention';
+import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
+import type { AirlineRow } from '../unit/incidents/airline';
+
+const REASON_TOPICS: Readonly<Record<string, string>> = {
+  'Cancelled Flight': 'cancellation',
+  'Late Flight': 'delay',
+  'Customer Service Issue': 'customer-service',
+  'Flight Booking Problems': 'booking',
+  'Lost Luggage': 'luggage',
+  'Damaged Luggage': 'luggage',
+};
+
+function labelEnrichment(_text: string, row: AirlineRow): Enrichment {
+  const label = row.airline_sentiment === 'negative' ? 'negative' : row.airline_sentiment === 'positive' ? 'positive' : 'neutral';
+  const topic = REASON_TOPICS[row.negativereason ?? ''];
+  return {
+    sentiment: { label, score: label === 'negative' ? -0.7 : label === 'positive' ? 0.7 : 0, confidence: 1 },
+    topics: topic ? [{ topic, terms: [] }] : [],
+    language: 'en',
+    authorWeight: 1,
+    vip: false,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const settings = parseParamSettings(args.filter((a) => a.includes('=')));
+  if (!settings.ok) throw new Error(settings.error.message);
+  const rows = await readAirlineRows();
+  let enrich = labelEnrichment;
+  if (!args.includes('--labels')) {
+    const { createEnricher } = await import('../../electron/core/pipeline/enrich');
+    const enricher = createEnricher();
+    enrich = (text) => enricher.enrich({ text, channel: 'x', author: { handle: 'x' }, metadata: {} });
+  }
+  const mentions = airlineMentions(rows, enrich);
+  const engine = createIncidentEngine({ detector: createDetector(), params: settings.value });
+  const started = performance.now();
+  const incidents = detectOver(mentions, engine);
+  const seconds = (performance.now() - started) / 1000;
+  for (const incident of incidents) process.stdout.write(`${describeIncident(incident, 6)}\n`);
+  const counts = countBySeverity(incidents);
+  process.stdout.write(
+    `mentions=${mentions.length} incidents=${incidents.length} p1=${counts.P1} p2=${counts.P2} p3=${counts.P3} p4=${counts.P4} seconds=${seconds.toFixed(2)} mentions_per_s=${Math.round(mentions.length / seconds)}\n`,
+  );
+}
+
+await main();

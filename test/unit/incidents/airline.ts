@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { parseCsv } from '../../../electron/core/connectors/replay/csv-parser';
+import { parseTimestamp } from '../../../electron/core/connectors/replay/timestamps';
+import type { Enrichment, Mention } from '../../../shared/mention';
+
+/** The airline tweets corpus (test and bench data only; never shipped). */
+export const AIRLINE_CSV = '/work/shared/datasets/airline-tweets/Tweets.csv';
+
+/** One row of the corpus, by column. */
+export type AirlineRow = Readonly<Record<string, string>>;
+
+/** Reads the corpus with the replay connector's CSV parser; rows keyed by header. */
+export async function readAirlineRows(path = AIRLINE_CSV): Promise<AirlineRow[]> {
+  const records = parseCsv(await readFile(path));
+  const header = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
+  return records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Turns corpus rows into mentions, one watchlist per airline, enriched by `enrich`. */
+export function airlineMentions(rows: ReadonlyArray<AirlineRow>, enrich: (text: string, row: AirlineRow) => Enrichment): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const createdAt = parseTimestamp(row.tweet_created);
+    const id = row.tweet_id ?? '';
+    if (createdAt === null || id === '' || seen.has(id)) continue;
+    seen.add(id);
+    const text = (row.text ?? '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+    const enrichment = enrich(text, row);
+    out.push({
+      id: `airline:${id}`,
+      sourceId: 'airline',
+      channel: 'x',
+      externalId: id,
+      url: `https://twitter.com/${row.name ?? 'i'}/status/${id}`,
+      author: { handle: row.name ?? 'unknown' },
+      text,
+      language: enrichment.language,
+      createdAt,
+      receivedAt: createdAt,
+      watchlist: row.airline ?? 'unknown',
+      metadata: {},
+      enrichment,
+    });
+  }
+  return out;
+}
