@@ -1,0 +1,31 @@
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../shared/contract';
+import type { Core } from '../core/core-types';
+import { guardedInvoke, type SenderInfo } from './ipc-guard';
+
+function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
+  const frame = event.senderFrame;
+  if (!frame || frame.isDestroyed()) return null;
+  return { url: frame.url, isMainFrame: frame.parent === null };
+}
+
+/** Serves the contract's commands on IPC_INVOKE, to the app's own page only. Returns the unregister function. */
+export function serveInvoke(ipcMain: IpcMain, core: Core, indexUrl: string): () => void {
+  ipcMain.handle(IPC_INVOKE, (event, name: unknown, payload: unknown) =>
+    guardedInvoke((n, p) => core.api.invoke(n, p), senderOf(event), indexUrl, name, payload),
+  );
+  return () => ipcMain.removeHandler(IPC_INVOKE);
+}
+
+/** Forwards every hub event to the window (when it exists) on IPC_EVENT, and to `also`. */
+export function forwardEvents(
+  core: Core,
+  window: () => BrowserWindow | null,
+  also: (event: HubEvent) => void,
+): () => void {
+  return core.events.subscribe((event) => {
+    const target = window();
+    if (target && !target.isDestroyed() && !target.webContents.isDestroyed()) target.webContents.send(IPC_EVENT, event);
+    also(event);
+  });
+}

@@ -1,0 +1,29 @@
+import { Menu, nativeImage, Tray } from 'electron';
+
+/** A 32×32 amber "rings" PNG, inline so the tray works before any asset pipeline exists. */
+const TRAY_ICON_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAlklEQVR42u2XvQ7AIAiE3fv+a9/S2c5NNeXurFwTByYUPsOPUOp5lExBL7SgTAVookgAzOugO4ghNVwQgOIYssU4Z2I+1CPO1eTr6ljnbNwfuggAkw9hWz3lrGR8g7gBhA4LEEMw9vVS4qEAahlugA3wf4ClZZjWiNJbsdVnlPYdpw8kFiOZxVBqMZZbLCYWq5nFcvqpXOHV9uqwToR9AAAAAElFTkSuQmCC';
+
+/** What the tray menu does. */
+export interface TrayActions {
+  readonly open: () => void;
+  readonly quit: () => void;
+}
+
+/** The tray icon with Open and Quit; the hub keeps running (and alerting) while the window is hidden. */
+export function createTray(actions: TrayActions): Tray {
+  const icon = nativeImage
+    .createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'))
+    .resize({ width: 16, height: 16 });
+  const tray = new Tray(icon);
+  tray.setToolTip('Earshot');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Earshot', click: actions.open },
+      { type: 'separator' },
+      { label: 'Quit Earshot', click: actions.quit },
+    ]),
+  );
+  tray.on('click', actions.open);
+  return tray;
+}
