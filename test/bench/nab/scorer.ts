@@ -137,7 +137,7 @@ export function optimizeThreshold(files: ReadonlyArray<ScoredFile>, profile: Nab
   const { rows, windows } = collectRows(files, profile);
   rows.sort((a, b) => b.score - a.score);
   const windowBest = new Float64Array(windows).fill(Number.NaN);
-  let windowSum = -profile.fn * windows;
+  let windowSum = 0 - profile.fn * windows;
   let fpSum = 0;
   let tp = 0;
   let fp = 0;
