@@ -4,14 +4,18 @@ import type { SourceKind } from '../../../shared/source-health';
 import type { ConnectorFactory, SourceConfigBase } from './factory';
 import { simulatorFactory } from './simulator/simulator-factory';
 import { ingestFactory } from './ingest/ingest-factory';
+import { xFactory } from './x/x-factory';
+import { redditFactory } from './reddit/reddit-factory';
 
 /**
  * Every source type the hub can build. To add one: import its factory and list it here (one line each).
- * Kinds without a factory (simulator, replay) are built by createCore itself.
+ * Every kind with a config entry needs a factory here.
  */
 export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
   simulatorFactory,
   ingestFactory,
+  xFactory,
+  redditFactory,
 ];
 
 /** The factory for a source type, if one is registered. */

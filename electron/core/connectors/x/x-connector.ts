@@ -1,0 +1,152 @@
+import type { RawMention } from '../../../../shared/mention';
+import { appError, err, ok, type Result } from '../../../../shared/result';
+import { createSpendGuard } from '../../runtime/spend';
+import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
+import type { ConnectorDeps } from '../factory';
+import { checkMention, validateEach } from '../http';
+import { parseQuery, toXQuery } from '../query';
+import { X_POLL_INTERVAL_MS, xApiBase, type XConfig } from './x-config';
+import { readXCursor, type WatchlistCursor, type XCursor } from './x-cursor';
+import { SEARCH_FIELDS, searchRecent } from './x-client';
+import { SearchPageSchema, TweetSchema, UserSchema, tweetToMention, type User } from './x-schema';
+
+interface Search {
+  readonly watchlist: string;
+  readonly query: string;
+}
+
+/** What reading one watchlist produced; `stop` says the poll must end here (rate limit, spend cap, error). */
+interface SearchRun {
+  readonly items: RawMention[];
+  readonly rejected: RejectedItem[];
+  cursor: WatchlistCursor;
+  pages: number;
+  rateLimit?: RateLimitInfo;
+  failure?: PollOutcome;
+  stop: boolean;
+}
+
+/** Builds the X connector: v2 recent search per watchlist via twitter-api-v2, billed reads counted against a daily cap. */
+export function createXConnector(config: XConfig, deps: ConnectorDeps): Connector {
+  const spend = createSpendGuard({ costPerReadUsd: config.costPerReadUsd, capUsdPerDay: config.dailySpendCapUsd });
+  const searches = buildSearches(config, deps);
+  const log = deps.logger.child({ module: 'x', sourceId: config.id });
+
+  async function token(): Promise<string | null> {
+    return (await deps.credentials.get(config.id))?.bearerToken || null;
+  }
+
+  async function page(bearerToken: string, params: Record<string, string>, signal: AbortSignal) {
+    return searchRecent({ bearerToken, baseUrl: xApiBase(config), params, signal, timeoutMs: config.timeoutMs, now: deps.clock.now() });
+  }
+
+  async function readWatchlist(s: Search, prev: WatchlistCursor, bearerToken: string, signal: AbortSignal): Promise<SearchRun> {
+    const run: SearchRun = { items: [], rejected: [], cursor: prev, pages: 0, stop: false };
+    const first = prev.since === null;
+    let nextToken: string | undefined;
+    let newest = prev.backlog?.newest;
+    let oldest: string | undefined;
+    const untilId = prev.backlog?.untilId;
+    for (;;) {
+      const remaining = spend.remainingReads(deps.clock.now());
+      if (remaining <= 0) return { ...run, stop: true };
+      const params: Record<string, string> = { query: s.query, max_results: String(Math.max(10, Math.min(100, remaining))), ...SEARCH_FIELDS };
+      if (prev.since) params.since_id = prev.since;
+      if (untilId) params.until_id = untilId;
+      if (nextToken) params.next_token = nextToken;
+      const res = await page(bearerToken, params, signal);
+      if (!res.ok) return { ...run, failure: res.outcome, stop: true };
+      run.rateLimit = res.rateLimit ?? run.rateLimit;
+      const body = SearchPageSchema.safeParse(res.body);
+      if (!body.success) return { ...run, failure: { kind: 'transient', message: 'X returned an unexpected search page' }, stop: true };
+      run.pages++;
+      const { data = [], includes, meta } = body.data;
+      spend.record(data.length, deps.clock.now());
+      addItems(run, data, includes?.users ?? [], s.watchlist);
+      newest ??= meta.newest_id;
+      oldest = meta.oldest_id ?? oldest;
+      nextToken = meta.next_token;
+      const exhausted = !nextToken || first;
+      if (exhausted) {
+        run.cursor = { since: newest ?? prev.since };
+        return run;
+      }
+      if (oldest && newest) run.cursor = { since: prev.since, backlog: { untilId: oldest, newest } };
+      if (run.pages >= config.maxPages || run.rateLimit?.remaining === 0) return { ...run, stop: run.rateLimit?.remaining === 0 };
+    }
+  }
+
+  return {
+    id: config.id,
+    kind: 'x',
+    label: config.label ?? 'X',
+    pollIntervalMs: config.pollIntervalMs ?? X_POLL_INTERVAL_MS,
+    spend,
+    restore(cursor) {
+      const state = readXCursor(cursor).spend;
+      if (state) spend.restore(state, deps.clock.now());
+    },
+    async poll(ctx: PollContext): Promise<PollOutcome> {
+      const bearerToken = await token();
+      if (!bearerToken) return { kind: 'auth-error', message: 'X bearer token is not set (bearerToken)' };
+      if (searches.length === 0) return { kind: 'config-error', message: 'no watchlist query maps to an X search' };
+      const cursor = readXCursor(ctx.cursor);
+      if (cursor.spend) spend.restore(cursor.spend, ctx.now);
+      return pollAll(cursor, bearerToken, ctx.signal);
+    },
+    async testConnection(signal): Promise<Result<string>> {
+      const bearerToken = await token();
+      if (!bearerToken) return err(appError('auth-error', 'X bearer token is not set (bearerToken)'));
+      const s = searches[0];
+      if (!s) return err(appError('config-error', 'no watchlist query maps to an X search'));
+      const res = await page(bearerToken, { query: s.query, max_results: '10' }, signal);
+      if (!res.ok) return err(appError(res.outcome.kind, 'message' in res.outcome ? res.outcome.message : 'failed'));
+      spend.record(SearchPageSchema.safeParse(res.body).data?.data?.length ?? 0, deps.clock.now());
+      return ok(`Connected to X: recent search works for "${s.query}".`);
+    },
+  };
+
+  async function pollAll(cursor: XCursor, bearerToken: string, signal: AbortSignal): Promise<PollOutcome> {
+    const items: RawMention[] = [];
+    const rejected: RejectedItem[] = [];
+    const watchlists = { ...cursor.watchlists };
+    let rateLimit: RateLimitInfo | undefined;
+    let pages = 0;
+    for (const s of searches) {
+      const run = await readWatchlist(s, watchlists[s.watchlist] ?? { since: null }, bearerToken, signal);
+      items.push(...run.items);
+      rejected.push(...run.rejected);
+      watchlists[s.watchlist] = run.cursor;
+      rateLimit = run.rateLimit ?? rateLimit;
+      pages += run.pages;
+      if (run.failure && pages === 0) return run.failure;
+      if (run.failure) log.warn({ error: run.failure }, 'X poll ended early; keeping what was read');
+      if (run.stop) break;
+    }
+    const next: XCursor = { v: 1, watchlists, spend: spend.snapshot(deps.clock.now()) };
+    return { kind: 'ok', items, rejected, cursor: JSON.stringify(next), reads: items.length + rejected.length, ...(rateLimit ? { rateLimit } : {}) };
+  }
+}
+
+function addItems(run: SearchRun, data: ReadonlyArray<unknown>, rawUsers: ReadonlyArray<unknown>, watchlist: string): void {
+  const users = new Map<string, User>();
+  for (const u of validateEach(rawUsers, UserSchema).items) users.set(u.id, u);
+  const { items, rejected } = validateEach(data, TweetSchema);
+  run.rejected.push(...rejected);
+  for (const t of items) {
+    const checked = checkMention(tweetToMention(t, users.get(t.author_id), watchlist), t);
+    if (checked.ok) run.items.push(checked.mention);
+    else run.rejected.push(checked.rejected);
+  }
+}
+
+function buildSearches(config: XConfig, deps: ConnectorDeps): ReadonlyArray<Search> {
+  const out: Search[] = [];
+  for (const w of deps.watchlists) {
+    const ast = parseQuery(w.query);
+    const q = ast.ok ? toXQuery(ast.value, { excludeRetweets: config.excludeRetweets, ...(config.lang ? { lang: config.lang } : {}) }) : ast;
+    if (q.ok) out.push({ watchlist: w.id, query: q.value });
+    else deps.logger.warn({ watchlist: w.id, error: q.error.message }, 'watchlist query unusable for X; skipped');
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RawMention } from '../../shared/mention';
+import type { SourceHealth } from '../../shared/source-health';
+import type { Connector } from '../../electron/core/connectors/connector';
+import type { Watchlist } from '../../electron/core/connectors/factory';
+import { parseSourceConfig } from '../../electron/core/connectors/registry';
+import { xFactory } from '../../electron/core/connectors/x/x-factory';
+import { ManualClock } from '../../electron/core/runtime/clock';
+import { memoryVault } from '../../electron/core/runtime/credentials';
+import { silentLogger } from '../../electron/core/runtime/logger';
+import { createSourceRunner } from '../../electron/core/runtime/poller';
+import { startXFake, type FakeTweet, type XFake } from '../fixtures/fakes/x-fake';
+
+const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-secret-xyz';
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const WATCH: Watchlist[] = [{ id: 'acme', name: 'Acme', query: 'acme (down OR outage) -refund' }];
+const tweets = (n: number, firstId: number, text = 'acme is down'): FakeTweet[] =>
+  Array.from({ length: n }, (_, i) => ({ id: String(firstId + i), text: `${text} #${i}`, authorId: '42', createdAt: T0 - 60_000 + i }));
+
+let fake: XFake | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[] = WATCH, initialCursor: string | null = null) {
+  const clock = new ManualClock(T0);
+  fake = await startXFake({ bearerToken: TOKEN, now: () => clock.now() });
+  fake.addUsers([{ id: '42', username: 'angry_customer', name: 'Angry Customer', followers: 80_000, verified: true }]);
+  const parsed = parseSourceConfig({ id: 'x-main', type: 'x', baseUrl: fake.url, ...entry }, [xFactory]);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const vault = memoryVault({ 'x-main': { bearerToken: TOKEN } });
+  const deps = { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists };
+  const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
+  const committed: RawMention[][] = [];
+  let cursor: string | null = initialCursor;
+  let waiter: ((h: SourceHealth) => void) | null = null;
+  const runner = createSourceRunner({
+    connector,
+    clock,
+    logger: silentLogger(),
+    random: () => 0.5,
+    loadCursor: async () => cursor,
+    commit: async (items, c) => {
+      committed.push([...items]);
+      if (c !== null) cursor = c;
+    },
+    onHealth: (h) => waiter?.(h),
+  });
+  const polled = () => new Promise<SourceHealth>((resolve) => (waiter = resolve));
+  const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
+  return { clock, connector, runner, committed, polled, vault, fake, searches, cursor: () => cursor, rebuild: () => parsed.value.factory.create(parsed.value.config, deps) };
+}
+
+const realPause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+
+describe('X connector (twitter-api-v2) through the runner', () => {
+  it('first poll reads the newest page with the mapped query and expansions; then only newer posts via since_id', async () => {
+    const s = await setup();
+    s.fake.addTweets(tweets(150, 1000));
+    expect((await s.runner.pollOnce()).kind).toBe('ok');
+    const [first] = s.searches();
+    expect(first?.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(first?.query.get('query')).toBe('acme (down OR outage) -refund -is:retweet');
+    expect(first?.query.get('expansions')).toBe('author_id');
+    expect(first?.query.get('user.fields')).toBe('public_metrics,verified');
+    expect(first?.query.get('tweet.fields')).toBe('created_at,lang,public_metrics,author_id');
+    expect(first?.query.get('max_results')).toBe('100');
+    expect(first?.query.get('since_id')).toBeNull();
+    expect(s.searches()).toHaveLength(1);
+    expect(s.committed[0]).toHaveLength(100);
+    expect(s.committed[0]?.[0]).toMatchObject({
+      externalId: '1149',
+      channel: 'x',
+      url: 'https://x.com/angry_customer/status/1149',
+      author: { handle: 'angry_customer', name: 'Angry Customer', followers: 80_000, verified: true },
+      watchlist: 'acme',
+      metadata: { lang: 'en', likes: 3, reposts: 1, replies: 2, quotes: 0 },
+    });
+    s.fake.addTweets(tweets(30, 2000));
+    await s.runner.pollOnce();
+    expect(s.searches()[1]?.query.get('since_id')).toBe('1149');
+    expect(s.committed[1]?.map((m) => m.externalId)).toHaveLength(30);
+    await s.runner.pollOnce();
+    expect(s.searches()[2]?.query.get('since_id')).toBe('2029');
+    expect(s.committed[2]).toEqual([]);
+    await s.runner.pollOnce();
+    expect(s.searches()[3]?.query.get('since_id')).toBe('2029');
+    expect(s.runner.health()).toMatchObject({ state: 'ok', rejected: 0 });
+  });
+
+  it('follows next_token within a poll and resumes a capped backlog with until_id, skipping nothing', async () => {
+    const s = await setup({ maxPages: 1 });
+    s.fake.addTweets(tweets(1, 100));
+    await s.runner.pollOnce();
+    s.fake.addTweets(tweets(250, 1000));
+    for (let i = 0; i < 3; i++) await s.runner.pollOnce();
+    const later = s.searches().slice(1);
+    expect(later.map((r) => [r.query.get('since_id'), r.query.get('until_id')])).toEqual([
+      ['100', null],
+      ['100', '1150'],
+      ['100', '1050'],
+    ]);
+    const ids = s.committed.slice(1).flat().map((m) => Number(m.externalId));
+    expect(ids).toHaveLength(250);
+    expect(new Set(ids).size).toBe(250);
+    await s.runner.pollOnce();
+    expect(s.searches()[4]?.query.get('since_id')).toBe('1249');
+    expect(s.searches()[4]?.query.get('until_id')).toBeNull();
+  });
+
+  it('pages with next_token in one poll up to maxPages', async () => {
+    const s = await setup({ maxPages: 3 });
+    s.fake.addTweets(tweets(1, 100));
+    await s.runner.pollOnce();
+    s.fake.addTweets(tweets(250, 1000));
+    await s.runner.pollOnce();
+    const pages = s.searches().slice(1);
+    expect(pages).toHaveLength(3);
+    expect(pages[1]?.query.get('next_token')).toBeTruthy();
+    expect(s.committed[1]).toHaveLength(250);
+  });
+
+  it('after a 429 with x-rate-limit-reset = T, no request reaches X before T', async () => {
+    const s = await setup();
+    const resetSeconds = Math.floor(T0 / 1000) + 600;
+    s.fake.failNext({ status: 429, resetAtSeconds: resetSeconds });
+    s.runner.start();
+    const p = s.polled();
+    await s.clock.advance(0);
+    expect(await p).toMatchObject({ state: 'rate-limited', rateLimitedUntil: resetSeconds * 1000, lastError: 'X HTTP 429: Too Many Requests' });
+    await s.clock.advance(resetSeconds * 1000 - T0 - 1);
+    await realPause();
+    expect(s.searches()).toHaveLength(1);
+    const p2 = s.polled();
+    await s.clock.advance(1);
+    await p2;
+    expect(s.searches()).toHaveLength(2);
+    expect(s.searches()[1]?.at).toBe(resetSeconds * 1000);
+    await s.runner.stop();
+  });
+
+  it('maps 401, 403 (client-not-enrolled) and 400 to auth and config errors without leaking the token', async () => {
+    const s = await setup();
+    s.fake.failNext({ status: 401 }, { status: 403 }, { status: 400 });
+    expect(await s.runner.pollOnce()).toEqual({ kind: 'auth-error', message: 'X HTTP 401: Unauthorized' });
+    const forbidden = await s.runner.pollOnce();
+    expect(forbidden.kind).toBe('auth-error');
+    expect(forbidden.kind === 'auth-error' && forbidden.message).toContain('attached to a Project');
+    expect(await s.runner.pollOnce()).toMatchObject({ kind: 'config-error', message: expect.stringContaining('One or more parameters') });
+    expect(s.runner.health().state).toBe('failing');
+    await s.vault.set('x-main', { bearerToken: 'wrong-token-value' });
+    const wrong = await s.runner.pollOnce();
+    expect(wrong.kind).toBe('auth-error');
+    expect(JSON.stringify(s.runner.health())).not.toMatch(/wrong-token-value|bearer-secret/);
+  });
+
+  it('retries a 503 with backoff and rejects a malformed post alone', async () => {
+    const s = await setup();
+    s.fake.addTweets([...tweets(2, 500), { id: '600', text: 'x', authorId: '42', createdAt: T0, raw: { id: '600', text: 7 } }]);
+    s.fake.failNext({ status: 503 });
+    s.runner.start();
+    let p = s.polled();
+    await s.clock.advance(0);
+    expect((await p).state).toBe('degraded');
+    p = s.polled();
+    await s.clock.advance(2_500);
+    const h = await p;
+    expect(s.searches().map((r) => r.at - T0)).toEqual([0, 2_500]);
+    expect(h.rejected).toBe(1);
+    expect(s.committed[0]?.map((m) => m.externalId)).toEqual(['501', '500']);
+    await s.runner.stop();
+  });
+
+  it('counts reads, estimates spend, stops at the daily cap until UTC midnight, and keeps the count across restarts', async () => {
+    const s = await setup({ costPerReadUsd: 0.005, dailySpendCapUsd: 0.5 });
+    s.fake.addTweets(tweets(120, 1000));
+    s.runner.start();
+    const p = s.polled();
+    await s.clock.advance(0);
+    await p;
+    expect(s.connector.spend?.view(s.clock.now())).toEqual({ readsToday: 100, estimatedUsdToday: 0.5, capUsdPerDay: 0.5 });
+    const p2 = s.polled();
+    await s.clock.advance(5 * 60_000);
+    expect(await p2).toMatchObject({ state: 'degraded', lastError: 'daily spend cap reached' });
+    expect(s.searches()).toHaveLength(1);
+    const restarted = s.rebuild();
+    restarted.restore?.(s.cursor());
+    expect(restarted.spend?.view(s.clock.now()).readsToday).toBe(100);
+    const midnight = Date.UTC(2026, 0, 6);
+    await s.clock.advance(midnight - s.clock.now() - 1);
+    await realPause();
+    expect(s.searches()).toHaveLength(1);
+    const p3 = s.polled();
+    await s.clock.advance(1);
+    await p3;
+    expect(s.searches()).toHaveLength(2);
+    expect(s.connector.spend?.view(s.clock.now()).readsToday).toBe(0);
+    await s.runner.stop();
+  });
+
+  it('searches once per watchlist and tests the connection', async () => {
+    const s = await setup({ lang: 'en' }, [...WATCH, { id: 'promo', name: 'Promo', query: '"acme rewards"' }]);
+    await s.runner.pollOnce();
+    expect(s.searches().map((r) => r.query.get('query'))).toEqual(['acme (down OR outage) -refund -is:retweet lang:en', '"acme rewards" -is:retweet lang:en']);
+    const r = await s.connector.testConnection?.(new AbortController().signal);
+    expect(r?.ok).toBe(true);
+  });
+});
