@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { MAX_FEED_MENTIONS } from '../../renderer/stores/mentions-slice';
+import { TEST_IDS } from '../../renderer/test-ids';
+import { startHub, type HubProcess } from './hub-process';
+
+const byId = (id: string): string => `[data-testid="${id}"]`;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let hub: HubProcess;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+interface StatusJson {
+  readonly version: unknown;
+  readonly uptime: unknown;
+  readonly mentions: unknown;
+  readonly sources: unknown;
+}
+
+async function status(): Promise<StatusJson> {
+  const res = await fetch(`${hub.url}api/status`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/json');
+  return (await res.json()) as StatusJson;
+}
+
+/**
+ * The page's document, for predicates Playwright runs in the browser. This file is type-checked without the DOM
+ * library, so it declares the little it uses. (Predicates are functions, not strings: the wall's CSP forbids eval.)
+ */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+}
+declare const document: {
+  readonly documentElement: { readonly dataset: Readonly<Record<string, string | undefined>> };
+  querySelector(selector: string): PageElement | null;
+};
+
+const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
+const isLight = (): boolean => document.documentElement.dataset.theme === 'light';
+
+const readInt = async (selector: string, attr?: string): Promise<number> => {
+  const el = page.locator(selector);
+  const raw = attr === undefined ? await el.textContent() : await el.getAttribute(attr);
+  return Number((raw ?? '').replace(/[^\d]/g, ''));
+};
+
+beforeAll(async () => {
+  hub = await startHub(['--speed', '30']);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Chromium reports that a <meta> CSP cannot carry frame-ancestors; the header-delivered policy can.
+    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) problems.push(`console: ${m.text()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+describe('the wall against the built hub', () => {
+  it('serves /api/status with version, uptime, sources and a growing mention count', async () => {
+    const first = await status();
+    expect(typeof first.version).toBe('string');
+    expect(typeof first.uptime).toBe('number');
+    expect(Array.isArray(first.sources)).toBe(true);
+    expect((first.sources as ReadonlyArray<unknown>).length).toBeGreaterThan(0);
+    const before = first.mentions as number;
+    expect(Number.isInteger(before)).toBe(true);
+    await vi.waitFor(async () => expect((await status()).mentions as number).toBeGreaterThan(before), { timeout: 30_000, interval: 250 });
+  });
+
+  it('becomes ready after the first snapshot and shows mentions arriving live', async () => {
+    await page.goto(hub.url);
+    await page.waitForFunction(isReady);
+    await expect.poll(() => page.locator(byId(TEST_IDS.connection)).textContent()).toContain('connected');
+    expect(await page.locator(byId(TEST_IDS.hubVersion)).textContent()).toMatch(/\d+\.\d+/);
+    const feedCount = (sel: string): number => Number(document.querySelector(sel)?.getAttribute('data-mention-count'));
+    await page.waitForFunction(feedCount, byId(TEST_IDS.feed));
+    const shown = await readInt(byId(TEST_IDS.feed), 'data-mention-count');
+    const stored = await readInt(byId(TEST_IDS.mentionCount));
+    await page.waitForFunction(
+      ([sel, n]) => Number((document.querySelector(sel)?.textContent ?? '').replace(/[^0-9]/g, '')) > n,
+      [byId(TEST_IDS.mentionCount), stored] as const,
+    );
+    await page.waitForFunction(
+      ([sel, n, max]) => {
+        const count = Number(document.querySelector(sel)?.getAttribute('data-mention-count'));
+        return count > n || count >= max;
+      },
+      [byId(TEST_IDS.feed), shown, MAX_FEED_MENTIONS] as const,
+    );
+    expect(await page.locator(byId(TEST_IDS.mentionRow)).count()).toBeGreaterThan(0);
+    expect(await page.locator(byId(TEST_IDS.sourceChip)).count()).toBeGreaterThan(0);
+  });
+
+  it('renders post text strictly as text', async () => {
+    const marker = `e2e-${Date.now()}`;
+    const text = `<b>${marker}</b> <img src=x onerror="document.title='pwned'"> <script>window.pwned=1</script>`;
+    const res = await fetch(`${hub.url}api/ingest/e2e`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mentions: [{ externalId: marker, text, createdAt: Date.now(), author: 'e2e-tester' }] }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const post = page.locator(byId(TEST_IDS.mentionText), { hasText: marker });
+    await post.first().waitFor({ state: 'visible' });
+    expect(await post.first().textContent()).toBe(text);
+    expect(await post.first().locator('b, img, script').count()).toBe(0);
+    expect(await page.title()).toBe('Earshot');
+  });
+
+  it('opens settings with the configured sources and the keyboard help', async () => {
+    await page.keyboard.press('s');
+    await page.locator(byId(TEST_IDS.settingsView)).waitFor();
+    await page.locator(byId(TEST_IDS.sourceSettings)).first().waitFor();
+    const inputs = page.locator(`${byId(TEST_IDS.sourceSettings)} input`);
+    for (const input of await inputs.all()) {
+      expect(await input.getAttribute('type')).toBe('password');
+      expect(await input.inputValue()).toBe('');
+    }
+    await page.keyboard.press('Escape');
+    await page.locator(byId(TEST_IDS.feed)).waitFor();
+    await page.keyboard.press('?');
+    await page.locator(byId(TEST_IDS.helpOverlay)).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator(byId(TEST_IDS.helpOverlay)).waitFor({ state: 'detached' });
+  });
+
+  it('toggles dark and light themes, remembers the choice, and saves screenshots', async () => {
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.locator(`${byId(TEST_IDS.volumeChart)} path.chart-total[d^="M"]`).waitFor();
+    await page.screenshot({ path: 'docs/wall.png' });
+    await page.keyboard.press('t');
+    await page.waitForFunction(isLight);
+    await page.screenshot({ path: 'docs/wall-light.png' });
+    await page.reload();
+    await page.waitForFunction(isReady);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(problems).toEqual([]);
+  });
+});
