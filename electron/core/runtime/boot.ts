@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import type { RawMention } from '../../../shared/mention';
+import { createCore, type SourceBinding } from '../create-core';
+import type { Core } from '../core-types';
+import { defaultDataDir, loadConfigFile, parseConfig, type HubConfig } from '../config';
+import type { ConnectorDeps, Watchlist } from '../connectors/factory';
+import { parseSourceConfig } from '../connectors/registry';
+import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
+import { compileWatchlists } from '../connectors/query/watchlists';
+import { createEnricher } from '../pipeline/enrich';
+import { createDetector } from '../detect';
+import { createIncidentEngine } from '../incidents';
+import { openSqliteStore } from '../store/sqlite/sqlite-store';
+import type { Store } from '../store/repository';
+import { systemClock, type Clock } from './clock';
+import type { CredentialVault } from './credentials';
+import { fileVault } from './file-vault';
+import { createLogger, type Logger } from './logger';
+import { createSourceRunner } from './poller';
+
+/** How a host starts the hub. Every field is optional: the embedded default needs none. */
+export interface BootOptions {
+  readonly dataDir?: string;
+  readonly configPath?: string;
+  /** Adds the built-in simulator. */
+  readonly demo?: boolean;
+  /** Hub clock speed (demo/replay). */
+  readonly speed?: number;
+  readonly vault?: CredentialVault;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Extra source entries (e.g. the replay command's file source). */
+  readonly extraSources?: ReadonlyArray<unknown>;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** A started hub. */
+export interface Hub {
+  readonly core: Core;
+  readonly config: HubConfig;
+  readonly dataDir: string;
+  readonly ingest: IngestHandler;
+  readonly sources: ReadonlyArray<SourceBinding>;
+  stop(): Promise<void>;
+}
+
+/** A problem the user must fix (bad config, unusable data dir): its message is meant for them. */
+export class BootError extends Error {
+  override readonly name = 'BootError';
+}
+
+/** Loads config, opens the store, builds sources and the core, and starts it. Both hosts boot this way. */
+export async function bootHub(options: BootOptions = {}): Promise<Hub> {
+  const env = options.env ?? process.env;
+  const config = await readConfig(options);
+  const dataDir = options.dataDir ?? env.EARSHOT_DATA_DIR ?? config.dataDir ?? defaultDataDir(env);
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? systemClock(config.speed);
+  const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env);
+  const store = await openStore(join(dataDir, 'earshot.db'));
+  const watchlists = defaultWatchlists(config);
+  const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
+  const sources = buildSources(sourceEntries(config, options), deps);
+  const ingestIds = new Set(sources.filter((s) => s.connector.kind === 'ingest').map((s) => s.connector.id));
+  const core = createCore({
+    clock,
+    store,
+    logger,
+    vault,
+    sources,
+    enricher: createEnricher({ vipHandles: config.vipHandles }),
+    createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
+    detection: createIncidentEngine({ detector: createDetector() }),
+    watchlistFor: compileWatchlists(watchlists),
+    retentionDays: config.retentionDays,
+  });
+  const commitPush = async (sourceId: string, items: ReadonlyArray<RawMention>) => {
+    const result = await core.api.commit(sourceId, items, null);
+    return { inserted: result.inserted.length, duplicates: result.duplicates };
+  };
+  const ingest = createIngestHandler({ vault, commit: commitPush, knownSource: (id) => ingestIds.has(id), logger });
+  await core.start();
+  logger.info({ dataDir, sources: sources.length }, 'hub booted');
+  return {
+    core,
+    config,
+    dataDir,
+    ingest,
+    sources,
+    async stop() {
+      await core.stop();
+      await store.close();
+    },
+  };
+}
+
+async function readConfig(options: BootOptions): Promise<HubConfig> {
+  const loaded = options.configPath ? await loadConfigFile(options.configPath) : parseConfig({});
+  if (!loaded.ok) throw new BootError(loaded.error.message);
+  return {
+    ...loaded.value,
+    demo: options.demo ?? loaded.value.demo,
+    speed: options.speed ?? loaded.value.speed,
+  };
+}
+
+async function openStore(file: string): Promise<Store> {
+  try {
+    return await openSqliteStore(file);
+  } catch (error) {
+    throw new BootError(`Cannot open the database at ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The configured watchlists, or one for the brand named in the config. */
+export function defaultWatchlists(config: HubConfig): Watchlist[] {
+  if (config.watchlists.length > 0) return config.watchlists;
+  const id = config.brand.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'brand';
+  return [{ id, name: config.brand, query: config.brand }];
+}
+
+function sourceEntries(config: HubConfig, options: BootOptions): unknown[] {
+  const entries = [...config.sources, ...(options.extraSources ?? [])];
+  const hasSimulator = entries.some((e) => typeof e === 'object' && e !== null && 'type' in e && e.type === 'simulator');
+  if (config.demo && !hasSimulator) entries.push({ id: 'simulator', type: 'simulator', enabled: true, brand: config.brand });
+  return entries;
+}
+
+function buildSources(entries: ReadonlyArray<unknown>, deps: ConnectorDeps): SourceBinding[] {
+  const bindings: SourceBinding[] = [];
+  for (const entry of entries) {
+    const parsed = parseSourceConfig(entry);
+    if (!parsed.ok) throw new BootError(parsed.error.message);
+    const { factory, config } = parsed.value;
+    if (!config.enabled) continue;
+    if (bindings.some((b) => b.connector.id === config.id)) throw new BootError(`Two sources share the id "${config.id}".`);
+    bindings.push({ connector: factory.create(config, deps), credentialFields: factory.credentialFields });
+  }
+  return bindings;
+}
