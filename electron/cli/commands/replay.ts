@@ -83,7 +83,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     if (!connector) throw new BootError('the hub did not start the replay source (is the "replay" source type registered?)');
     const before = (await hub.core.api.status()).mentions;
     const started = Date.now();
-    const completed = await follow(connector, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
+    const completed = await follow(connector, index.total, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
     hub.core.api.flush();
     await printSummary(hub, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
     if (server) {
@@ -147,7 +147,13 @@ function reportRejected(index: ReplayIndex, errOut: ProgressStream): void {
 }
 
 /** Waits until every row is committed (or Ctrl-C), drawing the progress bar. Returns false when interrupted. */
-async function follow(connector: ReplayConnector, hubNow: () => number, errOut: ProgressStream, everyMs: number): Promise<boolean> {
+async function follow(
+  connector: ReplayConnector,
+  total: number,
+  hubNow: () => number,
+  errOut: ProgressStream,
+  everyMs: number,
+): Promise<boolean> {
   const bar = createProgressBar({ stream: errOut, label: 'replay' });
   let interrupted = false;
   const onSignal = (): void => {
@@ -158,7 +164,7 @@ async function follow(connector: ReplayConnector, hubNow: () => number, errOut: 
     for (;;) {
       const p = connector.progress();
       const hubTime = new Date(hubNow()).toISOString().slice(0, 16).replace('T', ' ');
-      bar.update(p.committed, p.total, `hub ${hubTime}`);
+      bar.update(p.committed, p.ready ? p.total : total, `hub ${hubTime}`);
       if (p.ready && p.committed >= p.total) break;
       if (interrupted) break;
       await new Promise<void>((r) => setTimeout(r, everyMs));

@@ -63,7 +63,7 @@ function bucketPosts(
   const t0 = bucket * BUCKET_MS;
   const mid = t0 + BUCKET_MS / 2;
   const posts: RawMention[] = [];
-  const baseRate = options.ratePerMinute * (options.scenario === 'quiet' ? 0.33 : 1) * rhythmFactor(mid, options.utcOffsetMinutes);
+  const baseRate = options.ratePerMinute * (options.scenario === 'quiet' ? 0.33 : 1) * rhythmFactor(rhythmTime(scenario, start, mid), options.utcOffsetMinutes);
   emitStream(options, ctx, posts, { bucket, stream: 0, perMinute: baseRate, channels: BASELINE_CHANNELS, intents: BASELINE_INTENTS });
   episodes.forEach((episode, index) => {
     const channels: Partial<Record<Channel, number>> = {};
@@ -77,6 +77,15 @@ function bucketPosts(
     emitStream(options, ctx, posts, { bucket, stream: index + 1, perMinute, channels, intents: episodeIntents(episode) });
   });
   return posts.sort((a, b) => a.createdAt - b.createdAt || (a.externalId < b.externalId ? -1 : 1));
+}
+
+/**
+ * The time whose rhythm applies at `t`. The pre-history before `start` is held at the start's level: a
+ * detector warming up on it would otherwise take the morning climb for a burst.
+ */
+function rhythmTime(scenario: SimulatorScenario, start: number, t: number): number {
+  const prehistoryStart = start - scenario.prehistoryMinutes * 60_000;
+  return t >= prehistoryStart && t < start ? start : t;
 }
 
 interface StreamSpec {

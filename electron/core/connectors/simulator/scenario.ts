@@ -34,7 +34,10 @@ export interface ScenarioEpisode {
 /** The full script: episodes repeat every `cycleMinutes` after the simulator's start (never before it). */
 export interface SimulatorScenario {
   readonly cycleMinutes: number;
-  /** Pre-history generated on the first poll (null cursor), so the wall has a chart at once. */
+  /**
+   * Pre-history generated on the first poll (null cursor), at the start's level (no day/night ramp): the
+   * wall has a chart at once, and the detector, which scores a series after 150 points, is warm for the outage.
+   */
   readonly prehistoryMinutes: number;
   /** Longest window one poll will catch up after downtime; older simulated time is skipped. */
   readonly maxCatchUpMinutes: number;
@@ -47,7 +50,7 @@ export interface SimulatorScenario {
  */
 export const SIMULATOR_SCENARIO: SimulatorScenario = {
   cycleMinutes: 360,
-  prehistoryMinutes: 30,
+  prehistoryMinutes: 180,
   maxCatchUpMinutes: 60,
   episodes: [
     {

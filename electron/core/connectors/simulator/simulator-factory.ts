@@ -40,8 +40,9 @@ export function parseSimulatorCursor(cursor: string | null): SimulatorCursor | n
 
 /**
  * The poll window for hub time `now`:
- * - first run (no cursor): the simulator starts at `now` and back-fills `prehistoryMinutes` (30) of
- *   everyday posts, so the wall has a chart at once;
+ * - first run (no cursor): the simulator starts at `now` and back-fills `prehistoryMinutes` (180) of
+ *   everyday posts at the start's level, so the wall has a chart at once and the detector (which scores
+ *   a series only after 150 points) is warm when the outage starts 8 minutes later;
  * - later: everything after the cursor, but at most `maxCatchUpMinutes` (60) back; after a longer downtime
  *   the older simulated time is skipped, on purpose, to keep one poll small.
  */

@@ -160,3 +160,14 @@ describe('generateRange', () => {
     expect(posts.length).toBeLessThan(normal * 0.6);
   });
 });
+
+describe('pre-history', () => {
+  it('holds the rate at the start level before the start, so a cold detector sees no morning ramp', () => {
+    const start = Date.UTC(2026, 0, 6, 9, 0, 0);
+    const first = generateRange(OPTIONS, start, start - 180 * MIN, start - 120 * MIN).length;
+    const last = generateRange(OPTIONS, start, start - 60 * MIN, start).length;
+    expect(first).toBeGreaterThan(last * 0.8);
+    const unflattened = generateRange(OPTIONS, NEVER, start - 180 * MIN, start - 120 * MIN).length;
+    expect(unflattened).toBeLessThan(first * 0.6);
+  });
+});

@@ -6,6 +6,7 @@ import {
   parseSimulatorCursor,
   simulatorFactory,
 } from '../../../../electron/core/connectors/simulator/simulator-factory';
+import { generateRange } from '../../../../electron/core/connectors/simulator/generate';
 import { ManualClock } from '../../../../electron/core/runtime/clock';
 import { silentLogger } from '../../../../electron/core/runtime/logger';
 import { memoryVault } from '../../../../electron/core/runtime/credentials';
@@ -35,13 +36,14 @@ describe('simulator connector', () => {
     expect(simulatorFactory.credentialFields).toEqual([]);
   });
 
-  it('back-fills 30 minutes on the first poll and records its start', async () => {
+  it('back-fills 180 minutes on the first poll and records its start', async () => {
     const connector = makeConnector();
     expect(connector.kind).toBe('simulator');
     expect(connector.pollIntervalMs).toBe(1000);
     const first = await poll(connector, t0, null);
     expect(first.items.length).toBeGreaterThan(100);
-    expect(Math.min(...first.items.map((m) => m.createdAt))).toBeGreaterThan(t0 - 30 * MIN);
+    expect(Math.min(...first.items.map((m) => m.createdAt))).toBeGreaterThan(t0 - 180 * MIN);
+    expect(Math.min(...first.items.map((m) => m.createdAt))).toBeLessThan(t0 - 170 * MIN);
     expect(Math.max(...first.items.map((m) => m.createdAt))).toBeLessThanOrEqual(t0);
     expect(parseSimulatorCursor(first.cursor)).toEqual({ v: 1, start: t0, last: t0 });
   });
@@ -58,8 +60,9 @@ describe('simulator connector', () => {
       collected.push(...next.items);
       cursor = next.cursor;
     }
-    const once = await poll(makeConnector(), now, JSON.stringify({ v: 1, start: t0, last: t0 - 30 * MIN }));
-    expect(collected.map((m) => m.externalId)).toEqual(once.items.map((m) => m.externalId));
+    const options = { seed: 3, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default' as const, utcOffsetMinutes: 0 };
+    const once = generateRange(options, t0, t0 - 180 * MIN, now);
+    expect(collected).toEqual(once);
     expect(new Set(collected.map((m) => m.externalId)).size).toBe(collected.length);
   });
 
