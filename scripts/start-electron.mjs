@@ -53,6 +53,31 @@ function explainMissingElectron() {
   );
 }
 
+/**
+ * better-sqlite3 in node_modules is compiled for plain Node (tests, headless hub); Electron needs a build for
+ * its own ABI. Checks by loading it the way the app will, and says how to switch instead of crashing later.
+ */
+function nativeModulesFit(binary, env) {
+  const probe = spawnSync(binary, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (probe.status === 0) return true;
+  process.stderr.write(
+    [
+      '',
+      'earshot: better-sqlite3 is not built for Electron (it is built for Node, which tests and `npm run serve` use).',
+      `         ${(probe.stderr || probe.error?.message || '').split('\n').find((l) => l.trim()) ?? ''}`,
+      '  - Rebuild it for Electron:      npx electron-builder install-app-deps   then  npm start',
+      '  - Back to Node afterwards:      npm rebuild better-sqlite3',
+      '',
+    ].join('\n'),
+  );
+  return false;
+}
+
 function launch(binary) {
   const main = join(root, 'dist', 'electron', 'main.cjs');
   if (!existsSync(main)) {
@@ -62,6 +87,7 @@ function launch(binary) {
   const env = { ...process.env };
   // Set by some tools for child processes; it would make Electron a plain Node runtime.
   delete env.ELECTRON_RUN_AS_NODE;
+  if (!nativeModulesFit(binary, env)) process.exit(1);
   const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env, windowsHide: false });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {

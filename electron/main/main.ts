@@ -31,6 +31,8 @@ let hubStopped = false;
 let linkHosts: ReadonlyArray<string> = [];
 
 app.enableSandbox();
+// One data folder whether run from source (name "earshot") or packaged (productName "Earshot").
+app.setPath('userData', join(app.getPath('appData'), 'Earshot'));
 
 function showWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) mainWindow = openWindow();
