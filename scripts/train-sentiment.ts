@@ -18,7 +18,7 @@ import { argmaxLabels, fitTemperature, tuneOffsets } from './train/tune';
 const OUT = fileURLToPath(new URL('../electron/core/pipeline/enrich/sentiment-model.json', import.meta.url));
 
 /** The shipped model's training settings. */
-export const OPTIONS: TrainOptions = { buckets: 1 << 19, epochs: 5, learningRate: 0.05, l2: 1e-5, classWeightPower: 1, seed: 7 };
+export const OPTIONS: TrainOptions = { buckets: 1 << 18, epochs: 5, learningRate: 0.05, l2: 1e-5, classWeightPower: 1, seed: 7 };
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     process.stdout.write(`epoch ${epoch + 1}: val macro recall ${s.macroRecall.toFixed(4)} acc ${s.accuracy.toFixed(4)}\n`);
   });
   const q = quantize(model.weights);
-  const quantized: LinearModel = { ...model, weights: q.dequantized };
+  const quantized: LinearModel = { ...model, weights: q.bytes, weightScale: q.scale };
   const z = designLogits(quantized, dVal);
   const untuned = scoreLabels(gold, argmaxLabels(z));
   const offsets = tuneOffsets(z, gold);

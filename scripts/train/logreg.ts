@@ -71,7 +71,7 @@ function shuffled(n: number, rand: () => number): Int32Array {
 
 /** A mutable model plus AdaGrad accumulators. */
 interface TrainState {
-  readonly model: { buckets: number; weights: Float32Array; dense: Float32Array; bias: Float32Array; temperature: number };
+  readonly model: { buckets: number; weights: Float32Array; weightScale: number; dense: Float32Array; bias: Float32Array; temperature: number };
   readonly g2: Float32Array;
   readonly g2Dense: Float32Array;
   readonly g2Bias: Float32Array;
@@ -113,9 +113,9 @@ function step(s: TrainState, d: Design, i: number, cw: number, o: TrainOptions, 
 }
 
 /** Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights. */
-export function train(d: Design, o: TrainOptions, onEpoch?: (epoch: number, model: LinearModel) => void): LinearModel {
+export function train(d: Design, o: TrainOptions, onEpoch?: (epoch: number, model: LinearModel) => void): LinearModel & { readonly weights: Float32Array } {
   const s: TrainState = {
-    model: { buckets: o.buckets, weights: new Float32Array(o.buckets * 3), dense: new Float32Array(DENSE_FEATURES * 3), bias: new Float32Array(3), temperature: 1 },
+    model: { buckets: o.buckets, weights: new Float32Array(o.buckets * 3), weightScale: 1, dense: new Float32Array(DENSE_FEATURES * 3), bias: new Float32Array(3), temperature: 1 },
     g2: new Float32Array(o.buckets * 3),
     g2Dense: new Float32Array(DENSE_FEATURES * 3),
     g2Bias: new Float32Array(3),

@@ -2,7 +2,7 @@
 export interface Quantized {
   readonly scale: number;
   readonly base64: string;
-  readonly dequantized: Float32Array;
+  readonly bytes: Int8Array;
 }
 
 /**
@@ -14,11 +14,9 @@ export function quantize(weights: Float32Array, quantile = 0.99995): Quantized {
   const cap = mags.length ? (mags[Math.min(mags.length - 1, Math.floor(quantile * mags.length))] as number) : 1;
   const scale = Number((cap / 127).toPrecision(8));
   const bytes = new Int8Array(weights.length);
-  const dequantized = new Float32Array(weights.length);
   for (let i = 0; i < weights.length; i += 1) {
     const q = Math.max(-127, Math.min(127, Math.round((weights[i] as number) / scale)));
     bytes[i] = q;
-    dequantized[i] = q * scale;
   }
-  return { scale, base64: Buffer.from(bytes.buffer).toString('base64'), dequantized };
+  return { scale, base64: Buffer.from(bytes.buffer).toString('base64'), bytes };
 }

@@ -9,7 +9,7 @@ const SALT_START = 0x7a1d3c55;
 const SALT_CHAR = 0x68e31da4;
 const NEGATION_SPAN = 3;
 /** Character n-gram lengths taken over the normalised word stream. */
-const CHAR_MIN = 2;
+const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 
 /** Reusable buffer of hashed feature indices (bucket numbers) for one text. */

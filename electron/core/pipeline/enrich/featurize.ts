@@ -17,6 +17,11 @@ export function createFeaturizer(): Featurizer {
 /** Scans `text` and fills the hashed and dense features: the same code path in training and scoring. */
 export function featurize(text: string, f: Featurizer, buckets: number): RuleReading {
   scanText(text, f.scan);
+  return featurizeScanned(f, buckets);
+}
+
+/** Fills the features from `f.scan`, already filled by `scanText`. */
+export function featurizeScanned(f: Featurizer, buckets: number): RuleReading {
   extractFeatures(f.scan, f.features, buckets);
   return readRules(f.scan, f.dense);
 }

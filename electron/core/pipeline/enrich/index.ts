@@ -2,8 +2,7 @@ import type { Enrichment } from '../../../../shared/mention';
 import { vipSet, weighAuthor } from './author';
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
 import type { EnrichInput, Enricher } from './enricher';
-import { detectLanguage } from './language';
-import { scoreSentiment } from './sentiment';
+import { readText } from './sentiment';
 import type { Taxonomy } from './taxonomy';
 import { compileTaxonomy, tagTopics } from './topics';
 
@@ -11,7 +10,7 @@ export type { EnrichInput, Enricher } from './enricher';
 export { weighAuthor, vipSet, normaliseHandle, VIP_MIN_WEIGHT, type AuthorWeight } from './author';
 export { DEFAULT_TAXONOMY } from './default-taxonomy';
 export { detectLanguage } from './language';
-export { scoreSentiment, symbolSentiment, UNSURE_BELOW } from './sentiment';
+export { readText, scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW, type TextReading } from './sentiment';
 export { TaxonomySchema, TaxonomyOverrideSchema, TopicSchema, mergeTaxonomy, parseTaxonomy, type Taxonomy, type TaxonomyOverride, type Topic } from './taxonomy';
 export { compileTaxonomy, tagTopics, type CompiledTaxonomy } from './topics';
 
@@ -29,10 +28,10 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const vips = vipSet(options.vipHandles);
   return {
     enrich(input: EnrichInput): Enrichment {
-      const language = detectLanguage(input.text);
+      const { language, sentiment } = readText(input.text);
       const { authorWeight, vip } = weighAuthor(input.author, input.metadata, vips);
       return {
-        sentiment: scoreSentiment(input.text, language),
+        sentiment,
         topics: tagTopics(input.text, taxonomy),
         language,
         authorWeight,

@@ -4,6 +4,9 @@
  * or "und" when the text is too short or the evidence is split.
  */
 
+import { hashString } from './hash';
+import { createScan, KIND_WORD, scanText, type Scan } from './text-scan';
+
 /** Latin-script languages told apart by their function words (apostrophes already removed). */
 const STOPWORDS: Readonly<Record<string, string>> = {
   en: 'the and is are was were you your my me i im its it this that what with for have has had not dont cant of to in on be just will would so but they we our can get got been at from about out all if when why how there do does did am',
@@ -19,18 +22,25 @@ const STOPWORDS: Readonly<Record<string, string>> = {
   sv: 'och att det som en ett är ar inte jag du på pa med för for har till av men så sa vi mycket tack',
 };
 
-/** A word's languages: each language that lists it, so shared words count for less. */
-const WORD_LANGS: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    for (const w of list.split(' ')) {
-      const langs = map.get(w) ?? [];
-      if (!langs.includes(lang)) langs.push(lang);
-      map.set(w, langs);
+const LATIN_LANGS: ReadonlyArray<string> = Object.keys(STOPWORDS);
+
+/** Stop-word hash (as the scanner hashes a word) -> bit mask of the languages that list it. */
+const STOP_HASH: ReadonlyMap<number, number> = (() => {
+  const map = new Map<number, number>();
+  LATIN_LANGS.forEach((lang, bit) => {
+    for (const w of (STOPWORDS[lang] as string).split(' ')) {
+      const h = hashString(w.replace(/'/g, ''));
+      map.set(h, (map.get(h) ?? 0) | (1 << bit));
     }
-  }
+  });
   return map;
 })();
+
+function popcount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n += 1;
+  return n;
+}
 
 /** Scripts that identify a language on their own: [first, last code unit, language]. */
 const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
@@ -65,24 +75,41 @@ function scriptLanguage(text: string): { readonly lang: string | null; readonly 
   return { lang: letters > 0 && bestN / letters >= 0.4 ? best : null, letters };
 }
 
-const WORD_RE = /[\p{L}']+/gu;
+const LANG_SCAN = createScan();
+const scores = new Float64Array(LATIN_LANGS.length);
+
+/** Latin-script language from the scanner's word hashes; "und" when too short or split. */
+function latinLanguage(scan: Scan): string {
+  scores.fill(0);
+  let words = 0;
+  for (let k = 0; k < scan.count; k += 1) {
+    if (scan.kind[k] !== KIND_WORD) continue;
+    words += 1;
+    const mask = STOP_HASH.get(scan.hash[k] as number);
+    if (mask === undefined) continue;
+    const share = 1 / popcount(mask);
+    for (let b = 0; b < LATIN_LANGS.length; b += 1) if ((mask & (1 << b)) !== 0) scores[b] = (scores[b] as number) + share;
+  }
+  if (words < MIN_WORDS) return 'und';
+  let best = -1, first = 0, second = 0;
+  for (let b = 0; b < LATIN_LANGS.length; b += 1) {
+    const v = scores[b] as number;
+    if (v > first) { second = first; first = v; best = b; }
+    else if (v > second) second = v;
+  }
+  return best >= 0 && first >= 1 && first >= second * 1.5 + 0.25 ? (LATIN_LANGS[best] as string) : 'und';
+}
+
+/** Detects the language of a text already cut by the scanner (the sentiment path shares one scan). */
+export function languageOfScan(scan: Scan, text: string): string {
+  if (scan.nonAsciiLetters > 0) {
+    const script = scriptLanguage(text);
+    if (script.lang !== null) return script.letters >= 2 ? script.lang : 'und';
+  }
+  return latinLanguage(scan);
+}
 
 /** Detects the language of a post: an ISO 639-1 code, or "und". */
 export function detectLanguage(text: string): string {
-  const stripped = text.replace(/https?:\/\/\S+|www\.\S+|[@#][\w_]+/g, ' ');
-  const script = scriptLanguage(stripped);
-  if (script.lang !== null) return script.letters >= 2 ? script.lang : 'und';
-  const words = stripped.toLowerCase().match(WORD_RE) ?? [];
-  if (words.length < MIN_WORDS) return 'und';
-  const scores = new Map<string, number>();
-  for (const raw of words) {
-    const langs = WORD_LANGS.get(raw.replace(/'/g, ''));
-    if (langs) for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + 1 / langs.length);
-  }
-  let best = 'und', first = 0, second = 0;
-  for (const [lang, s] of scores) {
-    if (s > first) { second = first; first = s; best = lang; }
-    else if (s > second) second = s;
-  }
-  return first >= 1 && first >= second * 1.5 + 0.25 ? best : 'und';
+  return languageOfScan(scanText(text, LANG_SCAN), text);
 }

@@ -1,10 +1,9 @@
 import type { Sentiment, SentimentLabel } from '../../../../shared/mention';
-import { createFeaturizer, featurize } from './featurize';
-import { detectLanguage } from './language';
+import { createFeaturizer, featurizeScanned } from './featurize';
+import { languageOfScan } from './language';
 import { loadModel, logits, softmax, type LinearModel } from './model';
-import { normalise } from './rules';
-import { createScan, scanText } from './text-scan';
-import { readRules } from './rules';
+import { normalise, readRules } from './rules';
+import { scanText } from './text-scan';
 import modelFile from './sentiment-model.json';
 
 /**
@@ -29,18 +28,18 @@ function shippedModel(): LinearModel {
 
 const MODEL: LinearModel = shippedModel();
 const FEATURIZER = createFeaturizer();
-const SYMBOL_SCAN = createScan();
 const Z = new Float64Array(3);
 const P = new Float64Array(3);
 
 const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 
 /**
- * Sentiment from the trained model: label = argmax, score = p(pos) - p(neg), confidence = p(label). The rules
- * veto "negative" for litotes ("not bad"), which a bag of n-grams reads as negative because negators lean negative.
+ * Sentiment from the trained model over FEATURIZER.scan: label = argmax, score = p(pos) - p(neg),
+ * confidence = p(label). The rules veto "negative" for litotes ("not bad"), which a bag of n-grams reads as
+ * negative because negators lean negative.
  */
-function modelSentiment(text: string): Sentiment {
-  const reading = featurize(text, FEATURIZER, MODEL.buckets);
+function modelSentiment(): Sentiment {
+  const reading = featurizeScanned(FEATURIZER, MODEL.buckets);
   if (FEATURIZER.scan.count === 0) return { label: 'neutral', score: 0, confidence: 0 };
   logits(MODEL, FEATURIZER.features, FEATURIZER.dense, Z);
   if (reading.litotes) Z[0] = -Infinity;
@@ -50,9 +49,9 @@ function modelSentiment(text: string): Sentiment {
   return { label: LABELS[best] as SentimentLabel, score: clamp(p2 - p0, -1, 1), confidence: clamp(P[best] as number, 0, 1) };
 }
 
-/** Language-neutral reading (emoji and emoticons only), always below UNSURE_BELOW. */
-export function symbolSentiment(text: string): Sentiment {
-  const reading = readRules(scanText(text, SYMBOL_SCAN));
+/** Language-neutral reading of FEATURIZER.scan (emoji and emoticons only), always below UNSURE_BELOW. */
+function symbolSentiment(): Sentiment {
+  const reading = readRules(FEATURIZER.scan);
   if (reading.symbolCount === 0) return { label: 'neutral', score: 0, confidence: 0.1 };
   const score = normalise(reading.symbolSum);
   const label: SentimentLabel = score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral';
@@ -60,17 +59,29 @@ export function symbolSentiment(text: string): Sentiment {
   return { label, score: clamp(score, -1, 1), confidence };
 }
 
+/** A post's language and its sentiment, from one scan of the text. */
+export interface TextReading {
+  readonly language: string;
+  readonly sentiment: Sentiment;
+}
+
 /**
- * Scores one post. English (or undetermined) text goes through the trained model; text in another language
+ * Reads one post. English (or undetermined) text goes through the trained model; text in another language
  * falls back to emoji/emoticon signals with low confidence instead of being called confidently neutral.
  * Pass `language` when it is already known to skip detection.
  */
-export function scoreSentiment(text: string, language?: string): Sentiment {
-  const lang = language ?? detectLanguage(text);
-  return MODEL_LANGUAGES.has(lang) ? modelSentiment(text) : symbolSentiment(text);
+export function readText(text: string, language?: string): TextReading {
+  scanText(text, FEATURIZER.scan);
+  const lang = language ?? languageOfScan(FEATURIZER.scan, text);
+  return { language: lang, sentiment: MODEL_LANGUAGES.has(lang) ? modelSentiment() : symbolSentiment() };
 }
 
-/** Scores with the trained model regardless of language (benchmarks, the CLI's `--no-lang`). */
+/** Scores one post's sentiment (see `readText`). */
+export function scoreSentiment(text: string, language?: string): Sentiment {
+  return readText(text, language).sentiment;
+}
+
+/** Scores with the trained model regardless of language (the CLI's `--no-lang`). */
 export function scoreSentimentEnglish(text: string): Sentiment {
-  return modelSentiment(text);
+  return readText(text, 'en').sentiment;
 }

@@ -148,16 +148,28 @@ function scanWord(text: string, start: number, s: Scan): number {
   let uppers = 0;
   let elong = false;
   let i = start;
+  let nonAscii = 0;
   const shift = s.negScope > 0 ? NEGATED_CHARS : 0;
-  if (s.charCount > 0 && s.chars[s.charCount - 1] !== 32) s.chars[s.charCount++] = 32;
+  const chars = s.chars;
+  let n = s.charCount;
+  if (n > 0 && chars[n - 1] !== 32) chars[n++] = 32;
   for (; i < text.length; i += 1) {
     let c = text.charCodeAt(i);
-    if ((c === 39 || c === 0x2019) && isWordChar(text.charCodeAt(i + 1)) && i > start) continue;
-    if (!isWordChar(c)) break;
-    if (c >= 0xc0) s.nonAsciiLetters += 1;
-    if (c > 57 || c < 48) letters += 1;
-    if (isUpper(c)) uppers += 1;
-    c = lower(c);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) letters += 1;
+      else if (c >= 65 && c <= 90) { letters += 1; uppers += 1; c += 32; }
+      else if (c < 48 || c > 57) {
+        if (c === 39 && i > start && isWordChar(text.charCodeAt(i + 1))) continue;
+        break;
+      }
+    } else {
+      if (c === 0x2019 && i > start && isWordChar(text.charCodeAt(i + 1))) continue;
+      if (!isWordChar(c)) break;
+      nonAscii += 1;
+      letters += 1;
+      if (isUpper(c)) uppers += 1;
+      c = lower(c);
+    }
     if (c !== last) alt = fnvStep(alt, c);
     if (c === last && c === prev) {
       elong = true;
@@ -166,8 +178,10 @@ function scanWord(text: string, start: number, s: Scan): number {
     h = fnvStep(h, c);
     prev = last;
     last = c;
-    if (s.charCount < MAX_CHARS) s.chars[s.charCount++] = c ^ shift;
+    if (n < MAX_CHARS) chars[n++] = c ^ shift;
   }
+  s.charCount = n;
+  s.nonAsciiLetters += nonAscii;
   s.letters += letters;
   s.upperLetters += uppers;
   if (LEXICON.negators.has(h)) s.negScope = NEGATION_SPAN;
