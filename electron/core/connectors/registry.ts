@@ -6,6 +6,7 @@ import { simulatorFactory } from './simulator/simulator-factory';
 import { ingestFactory } from './ingest/ingest-factory';
 import { xFactory } from './x/x-factory';
 import { redditFactory } from './reddit/reddit-factory';
+import { appStoreFactory } from './appstore/appstore-factory';
 
 /**
  * Every source type the hub can build. To add one: import its factory and list it here (one line each).
@@ -16,6 +17,7 @@ export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
   ingestFactory,
   xFactory,
   redditFactory,
+  appStoreFactory,
 ];
 
 /** The factory for a source type, if one is registered. */

@@ -33,11 +33,15 @@ export function classifyHttpError(res: HttpResponse, opts: ClassifyOptions): Pol
   return { kind: 'config-error', message };
 }
 
-/** A short, credential-free reason from a JSON error body ({message}, {error}, {title}, {detail}, {errors:[{message}]}). */
+/** A short reason from a JSON error body ({detail}, {message}, {error}, {title}, {errors:[…]}, Apigee {fault:{faultstring}}). */
 export function errorDetail(body: unknown): string | undefined {
-  if (typeof body === 'string') return clip(body);
+  if (typeof body === 'string') return body.trimStart().startsWith('<') ? undefined : clip(body);
   if (typeof body !== 'object' || body === null) return undefined;
   const rec = body as Record<string, unknown>;
+  const fault = rec.fault;
+  if (typeof fault === 'object' && fault !== null && typeof (fault as Record<string, unknown>).faultstring === 'string') {
+    return clip((fault as Record<string, string>).faultstring as string);
+  }
   for (const key of ['detail', 'message', 'error_description', 'error', 'title', 'reason']) {
     const v = rec[key];
     if (typeof v === 'string' && v.length > 0) return clip(v);

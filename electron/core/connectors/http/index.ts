@@ -6,3 +6,5 @@ export type { ClassifyOptions } from './classify';
 export { redactSecrets, sampleOf, zodReason } from './redact';
 export { validateEach, checkMention, clipText } from './validate';
 export type { Validated } from './validate';
+export { HighWaterSchema, isNewerThan, advanceHighWater, readJsonCursor } from './high-water';
+export type { HighWater } from './high-water';
