@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { RawMention } from '../../../../shared/mention';
+import { appError, err, ok, type Result } from '../../../../shared/result';
+import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
+import type { ConnectorDeps, ConnectorFactory } from '../factory';
+import { sampleOf, zodReason } from '../http';
+import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
+import { fetchReviewPage, scopedRequestOptions } from './googleplay-client';
+import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
+import { GooglePlayReviewSchema, ReviewPageSchema, reviewToMention } from './googleplay-review';
+
+const PAGE_SIZE = 150;
+const SEEN_LIMIT = 1000;
+/** Google sends no reset time; a 429 or 403 (scraping blocked) waits this long. */
+const BLOCKED_WAIT_MS = 30 * 60_000;
+const CursorSchema = z.object({ v: z.literal(1), seen: z.array(z.string()).max(SEEN_LIMIT) });
+
+function readSeen(raw: string | null): ReadonlyArray<string> {
+  try {
+    const parsed = raw === null ? null : CursorSchema.safeParse(JSON.parse(raw));
+    return parsed?.success ? parsed.data.seen : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Maps what google-play-scraper throws (an Error with `status` for HTTP failures) to what the runtime does. */
+function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOutcome {
+  if (signal.aborted) return { kind: 'transient', message: 'Google Play: aborted' };
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  const text = (error instanceof Error ? error.message : 'request failed').slice(0, 200);
+  if (status === 429 || status === 403) return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
+  if (status === 404) return { kind: 'config-error', message: 'Google Play: app not found (404)' };
+  if (status !== undefined) return { kind: 'transient', message: `Google Play HTTP ${status}: ${text}` };
+  if (error instanceof SyntaxError || error instanceof TypeError) {
+    return { kind: 'transient', message: `Google Play answered in an unexpected format (the scraper may need an update): ${text}` };
+  }
+  return { kind: 'transient', message: `Google Play: ${text}` };
+}
+
+interface Harvest {
+  readonly items: RawMention[];
+  readonly rejected: RejectedItem[];
+  readonly ids: string[];
+}
+
+/** Validates one page; returns true when paging should stop (a known or too-old review was reached). */
+function absorb(h: Harvest, raw: ReadonlyArray<unknown>, seen: ReadonlySet<string>, oldest: number, config: GooglePlayConfig, filter: WatchlistFilter): boolean {
+  let reachedKnown = false;
+  for (const item of raw) {
+    const parsed = GooglePlayReviewSchema.safeParse(item);
+    if (!parsed.success) {
+      h.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
+      continue;
+    }
+    const review = parsed.data;
+    h.ids.push(review.id);
+    if (seen.has(review.id) || Date.parse(review.date) < oldest) {
+      reachedKnown = true;
+      continue;
+    }
+    if (!review.text?.trim()) continue;
+    const watchlist = config.watchlist ?? filter.assign(review.text);
+    h.items.push(reviewToMention(review, config.appId, watchlist));
+  }
+  return reachedKnown;
+}
+
+async function pollReviews(config: GooglePlayConfig, deps: ConnectorDeps, filter: WatchlistFilter, ctx: PollContext): Promise<PollOutcome> {
+  const prior = readSeen(ctx.cursor);
+  const seen = new Set(prior);
+  const h: Harvest = { items: [], rejected: [], ids: [] };
+  const requestOptions = scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl);
+  let token: string | undefined;
+  try {
+    for (let page = 0; page < config.maxPages; page++) {
+      const raw = await fetchReviewPage({ appId: config.appId, num: PAGE_SIZE, lang: config.lang, country: config.country, requestOptions, ...(token ? { nextPaginationToken: token } : {}) });
+      const parsed = ReviewPageSchema.safeParse(raw);
+      if (!parsed.success) return { kind: 'transient', message: `Google Play: unexpected result (${zodReason(parsed.error.issues)})` };
+      const stop = absorb(h, parsed.data.data, seen, ctx.now - config.maxAgeHours * 3_600_000, config, filter);
+      token = parsed.data.nextPaginationToken ?? undefined;
+      if (stop || !token || prior.length === 0) break;
+    }
+  } catch (error) {
+    return errorOutcome(error, ctx.now, ctx.signal);
+  }
+  if (h.rejected.length > 0) deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'googleplay: reviews rejected');
+  const fresh = new Set(h.ids);
+  const nextSeen = [...prior.filter((id) => !fresh.has(id)), ...h.ids.slice().reverse()].slice(-SEEN_LIMIT);
+  return { kind: 'ok', items: h.items, rejected: h.rejected, cursor: JSON.stringify({ v: 1, seen: nextSeen }) };
+}
+
+async function testReviews(config: GooglePlayConfig, signal: AbortSignal, now: number): Promise<Result<string>> {
+  try {
+    const raw = await fetchReviewPage({ appId: config.appId, num: 40, lang: config.lang, country: config.country, requestOptions: scopedRequestOptions(signal, config.timeoutMs, config.baseUrl) });
+    const parsed = ReviewPageSchema.safeParse(raw);
+    if (!parsed.success) return err(appError('format', 'Google Play answered in an unexpected format'));
+    return ok(`OK: ${parsed.data.data.length} recent reviews for ${config.appId} (best-effort source)`);
+  } catch (error) {
+    const outcome = errorOutcome(error, now, signal);
+    return err(appError(outcome.kind, 'message' in outcome ? outcome.message : outcome.kind));
+  }
+}
+
+/** Builds a Google Play reviews connector (google-play-scraper; newest first; bounded seen-id cursor). */
+export function createGooglePlayConnector(config: GooglePlayConfig, deps: ConnectorDeps): Connector {
+  const logger = deps.logger.child({ module: 'googleplay', sourceId: config.id });
+  const filter = createWatchlistFilter(deps.watchlists);
+  return {
+    id: config.id,
+    kind: 'googleplay',
+    label: config.label ?? `Google Play ${config.appId}`,
+    pollIntervalMs: config.pollIntervalMs ?? GOOGLEPLAY_DEFAULT_INTERVAL_MS,
+    poll: (ctx) => pollReviews(config, { ...deps, logger }, filter, ctx),
+    testConnection: (signal) => testReviews(config, signal, deps.clock.now()),
+  };
+}
+
+/** The Google Play reviews source type: no credentials (public reviews), off by default, best-effort. */
+export const googlePlayFactory: ConnectorFactory<GooglePlayConfig> = {
+  type: 'googleplay',
+  configSchema: GooglePlayConfigSchema,
+  credentialFields: [],
+  create: createGooglePlayConnector,
+};
