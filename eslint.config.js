@@ -194,6 +194,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': bans(REACT) },
   },
   {
+    // Tests of the Electron host run in plain Node: they may use electron's types, never its runtime.
+    files: ['test/unit/main/**', 'test/unit/preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ELECTRON.paths.map((p) => ({ ...p, allowTypeImports: true })),
+          patterns: ELECTRON.patterns.map((p) => ({ ...p, allowTypeImports: true })),
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': bans(NODE, REACT),

@@ -39,6 +39,14 @@ describe('process boundaries (eslint.config.js)', () => {
     expect(await rules('electron/preload/probe.ts', ELECTRON_IMPORT)).toEqual([]);
   });
 
+  it("lets the Electron host's tests use electron's types, never its runtime", async () => {
+    const typeOnly = "import type { IpcMain } from 'electron';\nexport type M = IpcMain;\n";
+    expect(await rules('test/unit/main/probe.test.ts', typeOnly)).toEqual([]);
+    expect(await rules('test/unit/main/probe.test.ts', ELECTRON_IMPORT)).toEqual([
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
   it('refuses Node builtins in shared and renderer, with or without the node: prefix', async () => {
     expect(await rules('shared/probe.ts', NODE_FS_IMPORT)).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await rules('renderer/features/probe.tsx', NODE_FS_IMPORT)).toEqual([
