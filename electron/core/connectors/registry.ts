@@ -7,6 +7,11 @@ import { ingestFactory } from './ingest/ingest-factory';
 import { xFactory } from './x/x-factory';
 import { redditFactory } from './reddit/reddit-factory';
 import { appStoreFactory } from './appstore/appstore-factory';
+import { trustpilotFactory } from './trustpilot/trustpilot-factory';
+import { mastodonFactory } from './mastodon/mastodon-connector';
+import { blueskyFactory } from './bluesky/bluesky-connector';
+import { rssFactory } from './rss/rss-connector';
+import { googlePlayFactory } from './googleplay/googleplay-connector';
 
 /**
  * Every source type the hub can build. To add one: import its factory and list it here (one line each).
@@ -18,6 +23,10 @@ export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
   xFactory,
   redditFactory,
   appStoreFactory,
+  mastodonFactory,
+  blueskyFactory,
+  rssFactory,
+  googlePlayFactory,
 ];
 
 /** The factory for a source type, if one is registered. */
