@@ -63,15 +63,18 @@ describe('earshot replay', () => {
     expect(stored.find((m) => m.externalId === '4')?.text).toBe('<script>alert(1)</script> is literally in my chat');
   });
 
-  it('replays JSONL, and a second run into the same store counts duplicates', async () => {
+  it('replays JSONL, and a second run into the same store resumes from its cursor', async () => {
     const dataDir = await freshDir();
     const file = join(FIXTURES, 'sample.jsonl');
-    const deps = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
-    expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], deps)).toBe(0);
-    const again = { ...deps, stdout: sink() };
-    expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir, '--channel', 'x'], again)).toBe(0);
+    const first = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
+    expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], first)).toBe(0);
+    expect(first.stdout.text()).toMatch(/mentions ingested 4\n/);
+    expect(first.stderr.text()).toMatch(/3 row\(s\) refused:\n  line 4: not valid JSON\n  line 6: not a JSON object\n  line 7: missing "text"/);
+    const again = { ...first, stdout: sink() };
+    expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], again)).toBe(0);
+    expect(again.stdout.text()).toMatch(/released\s+0 of 4 \(4 in an earlier run\)\n/);
     expect(again.stdout.text()).toMatch(/mentions ingested 0\n/);
-    expect(again.stdout.text()).toMatch(/duplicates\s+4\n/);
+    expect((await storedMentions(dataDir)).length).toBe(4);
   });
 
   it('refuses a missing file or an unknown format with a readable error', async () => {

@@ -81,10 +81,11 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   try {
     const connector = hub.sources.map((s) => s.connector).find((c): c is ReplayConnector => c.id === SOURCE_ID && isReplayConnector(c));
     if (!connector) throw new BootError('the hub did not start the replay source (is the "replay" source type registered?)');
-    const before = (await hub.core.api.status()).mentions;
+    const mentionsBefore = (await hub.core.api.status()).mentions;
     const started = Date.now();
     const completed = await follow(connector, index.total, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
     hub.core.api.flush();
+    const before = { mentions: mentionsBefore, released: connector.progress().resumedFrom };
     await printSummary(hub, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
     if (server) {
       out.write(`Replay finished; still serving ${server.url} (Ctrl-C to stop).\n`);
@@ -178,7 +179,8 @@ async function follow(
 
 interface SummaryInput {
   readonly index: ReplayIndex;
-  readonly before: number;
+  /** Stored mentions and rows already released (an earlier run into the same data dir) at the start. */
+  readonly before: { readonly mentions: number; readonly released: number };
   readonly completed: boolean;
   readonly dataDir: string;
   readonly elapsedMs: number;
@@ -187,14 +189,14 @@ interface SummaryInput {
 async function printSummary(hub: Hub, s: SummaryInput, out: ProgressStream): Promise<void> {
   const status = await hub.core.api.status();
   const replay = hub.sources.map((b) => b.connector).find((c): c is ReplayConnector => c.id === SOURCE_ID && isReplayConnector(c));
-  const released = replay?.progress().committed ?? 0;
-  const ingested = status.mentions - s.before;
+  const released = (replay?.progress().committed ?? 0) - s.before.released;
+  const ingested = status.mentions - s.before.mentions;
   const incidents = await listIncidents(hub);
   const n = (x: number) => x.toLocaleString('en-US');
   out.write(`\nReplay ${s.completed ? 'complete' : 'interrupted'} in ${formatDuration(s.elapsedMs)} (data: ${s.dataDir})\n`);
   out.write(`  rows in file      ${n(s.index.total + s.index.rejectedCount)}\n`);
   out.write(`  rejected rows     ${n(s.index.rejectedCount)}\n`);
-  out.write(`  released          ${n(released)} of ${n(s.index.total)}\n`);
+  out.write(`  released          ${n(released)} of ${n(s.index.total)}${s.before.released > 0 ? ` (${n(s.before.released)} in an earlier run)` : ''}\n`);
   out.write(`  mentions ingested ${n(ingested)}\n`);
   out.write(`  duplicates        ${n(Math.max(0, released - ingested))}\n`);
   if (incidents === null) out.write('  incidents         (not available from this hub)\n');

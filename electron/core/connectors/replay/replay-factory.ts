@@ -30,6 +30,8 @@ export interface ReplayProgress {
   readonly offered: number;
   readonly committed: number;
   readonly rejected: number;
+  /** Rows an earlier run had already released (from the cursor the runner restored). */
+  readonly resumedFrom: number;
   /** createdAt of the first and last rows, once indexed. */
   readonly firstAt: number | null;
   readonly lastAt: number | null;
@@ -72,7 +74,8 @@ function committedFrom(cursor: string | null, total: number): number {
  * Releases the file's rows whose createdAt <= hub now, oldest first (the file may be unsorted: an index
  * is sorted, not the rows). The cursor counts released rows, so a restart resumes where it stopped; a
  * cursor for a different file (other row count) starts over and the store drops the duplicates.
- * Refused rows are reported once, on the first poll, with their line numbers.
+ * Refused rows are reported once, on the first poll, with their line numbers. `restore` (called by the
+ * runner with the persisted cursor) lets `progress()` count rows stored by an earlier run.
  */
 export function createReplayConnector(config: ReplayConfig, logger: Logger): ReplayConnector {
   const format = config.format ?? formatFromPath(config.file) ?? 'csv';
@@ -82,6 +85,7 @@ export function createReplayConnector(config: ReplayConfig, logger: Logger): Rep
   let offered = 0;
   let committed = 0;
   let reportedRejects = false;
+  let restored: string | null = null;
 
   const load = (): Promise<Result<ReplayIndex>> => {
     loading ??= buildReplayIndex(config.file, format, config.channel).then((result) => {
@@ -120,11 +124,15 @@ export function createReplayConnector(config: ReplayConfig, logger: Logger): Rep
     pollIntervalMs: config.pollIntervalMs ?? 1_000,
     poll,
     load,
+    restore: (cursor) => {
+      restored = cursor;
+    },
     progress: () => ({
       ready: index !== null,
       total: index?.total ?? 0,
       offered,
-      committed,
+      committed: Math.max(committed, index ? committedFrom(restored, index.total) : 0),
+      resumedFrom: index ? committedFrom(restored, index.total) : 0,
       rejected: index?.rejectedCount ?? 0,
       firstAt: index && index.total > 0 ? (index.times[0] ?? null) : null,
       lastAt: index && index.total > 0 ? (index.times[index.total - 1] ?? null) : null,

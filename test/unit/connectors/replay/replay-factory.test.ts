@@ -63,6 +63,15 @@ describe('replay connector', () => {
     expect(resumed.items.map((m) => m.externalId)).toEqual(['a2']);
   });
 
+  it('counts rows of an earlier run from the restored cursor', async () => {
+    const c = connectorFor('sample.csv');
+    c.restore?.(JSON.stringify({ v: 1, released: 3, total: 4 }));
+    await c.load();
+    expect(c.progress()).toMatchObject({ committed: 3, resumedFrom: 3, total: 4 });
+    const result = await poll(c, T9 + 3_600_000, JSON.stringify({ v: 1, released: 3, total: 4 }));
+    expect(result.items.map((m) => m.externalId)).toEqual(['4']);
+  });
+
   it('starts over when the cursor belongs to a different file', async () => {
     const c = connectorFor('sample.csv');
     const result = await poll(c, T9 + 3_600_000, JSON.stringify({ v: 1, released: 2, total: 99 }));
