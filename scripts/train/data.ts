@@ -27,7 +27,7 @@ export function cleanSemevalText(raw: string): string {
 
 /** A key that survives the two datasets' differences (anonymised @user, quoting, spacing, case). */
 export function dedupKey(text: string): string {
-  return text
+  return cleanSemevalText(text)
     .toLowerCase()
     .replace(/@\w+/g, '@user')
     .replace(/https?:\/\/\S+/g, '')
@@ -51,7 +51,7 @@ export async function loadSemeval(): Promise<ReadonlyArray<Example>> {
   return out;
 }
 
-/** TweetEval's whole validation split (2,000 tweets). */
+/** TweetEval's whole validation split (2,000 tweets), with the same unescaping as the SemEval dump. */
 export async function loadTweetEvalVal(): Promise<ReadonlyArray<Example>> {
   const texts = (await readFile(join(TWEETEVAL_DIR, 'val_text.txt'), 'utf8')).split('\n');
   const labels = (await readFile(join(TWEETEVAL_DIR, 'val_labels.txt'), 'utf8')).split('\n');
@@ -60,22 +60,34 @@ export async function loadTweetEvalVal(): Promise<ReadonlyArray<Example>> {
     const label = LABELS[Number(labels[i])];
     const text = texts[i];
     if (label === undefined || text === undefined || labels[i]?.trim() === '') continue;
-    out.push({ text, label });
+    out.push({ text: cleanSemevalText(text.trim()), label });
   }
   return out;
 }
 
+/** Keys sharing this many leading characters count as the same tweet (crops, retweets, anonymised handles). */
+const PREFIX = 30;
+
 /**
  * Splits `examples` by whether their text (up to quoting, case, @user anonymisation and stripped URLs) also
- * occurs in `reference`. Used both ways: training minus validation, and validation minus training.
+ * occurs in `reference` (or shares its first 30 key characters). Used both ways: training minus validation, and validation minus training.
  */
 export function splitByOverlap(
   examples: ReadonlyArray<Example>,
   reference: ReadonlyArray<Example>,
 ): { readonly unique: ReadonlyArray<Example>; readonly shared: ReadonlyArray<Example> } {
-  const keys = new Set(reference.map((e) => dedupKey(e.text)));
+  const keys = new Set<string>();
+  for (const e of reference) {
+    const k = dedupKey(e.text);
+    keys.add(k);
+    if (k.length >= PREFIX) keys.add(k.slice(0, PREFIX));
+  }
   const unique: Example[] = [];
   const shared: Example[] = [];
-  for (const e of examples) (keys.has(dedupKey(e.text)) ? shared : unique).push(e);
+  for (const e of examples) {
+    const k = dedupKey(e.text);
+    const seen = keys.has(k) || (k.length >= PREFIX && keys.has(k.slice(0, PREFIX)));
+    (seen ? shared : unique).push(e);
+  }
   return { unique, shared };
 }
