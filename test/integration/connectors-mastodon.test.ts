@@ -6,6 +6,7 @@ import type { Connector, PollOutcome } from '../../electron/core/connectors/conn
 import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/factory';
 import { mastodonFactory } from '../../electron/core/connectors/mastodon/mastodon-connector';
 import { fakeStatus, startMastodonFake, type MastodonFake } from '../fixtures/fakes/mastodon-fake';
+import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -134,5 +135,51 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     fake.post('acme', status(1), status(2));
     expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: 2 recent statuses for #acme' });
     expect(await poll(connector(fake, {}, deps([])), null)).toMatchObject({ kind: 'config-error' });
+  });
+});
+
+describe('Mastodon connector under the real poller (ManualClock)', () => {
+  let fake: MastodonFake;
+  beforeEach(async () => {
+    fake = await startMastodonFake();
+  });
+  afterEach(() => fake.close());
+
+  it('waits exactly until x-ratelimit-reset after a 429 and backs off with jitter on 5xx', async () => {
+    const clk = new ManualClock();
+    const t0 = clk.now();
+    fake.post('acme', status(1));
+    const c = mastodonFactory.create(
+      mastodonFactory.configSchema.parse({ id: 'masto', type: 'mastodon', baseUrl: fake.url, timeoutMs: 2000 }),
+      { ...deps(), clock: clk },
+    );
+    const h = startPollerHarness(c, clk);
+    expect((await h.step(0)).state).toBe('ok');
+    expect(h.committed).toHaveLength(1);
+
+    const reset = t0 + 60_000 + 240_000;
+    fake.setRateLimit(0, reset);
+    const limited = await h.step(60_000);
+    expect(limited).toMatchObject({ state: 'rate-limited', rateLimitedUntil: reset });
+    const before = fake.requests.length;
+    await clk.advance(240_000 - 1);
+    expect(fake.requests.length).toBe(before);
+    fake.setRateLimit(300, reset + 300_000);
+    fake.post('acme', status(2));
+    expect(await h.step(1)).toMatchObject({ lastSuccessAt: reset, rateLimitedUntil: null });
+    expect(h.committed).toHaveLength(2);
+
+    fake.script({ status: 503, body: '{"error":"Service Unavailable"}' }, { status: 503, body: '{"error":"Service Unavailable"}' });
+    expect((await h.step(60_000)).state).toBe('degraded');
+    const afterFirst = fake.requests.length;
+    await clk.advance(2_499);
+    expect(fake.requests.length).toBe(afterFirst);
+    await h.step(1);
+    await clk.advance(4_999);
+    expect(fake.requests.length).toBe(afterFirst + 1);
+    const recovered = await h.step(1);
+    expect(recovered.lastSuccessAt).toBe(clk.now());
+    expect(JSON.parse(h.cursor() ?? '').tags.acme).toBe(id(2));
+    await h.runner.stop();
   });
 });
