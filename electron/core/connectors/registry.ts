@@ -23,6 +23,7 @@ export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
   xFactory,
   redditFactory,
   appStoreFactory,
+  trustpilotFactory,
   mastodonFactory,
   blueskyFactory,
   rssFactory,
