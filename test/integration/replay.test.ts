@@ -69,7 +69,7 @@ describe('earshot replay', () => {
     const first = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
     expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], first)).toBe(0);
     expect(first.stdout.text()).toMatch(/mentions ingested 4\n/);
-    expect(first.stderr.text()).toMatch(/3 row\(s\) refused:\n  line 4: not valid JSON\n  line 6: not a JSON object\n  line 7: missing "text"/);
+    expect(first.stderr.text()).toMatch(/3 row\(s\) refused:\n {2}line 4: not valid JSON\n {2}line 6: not a JSON object\n {2}line 7: missing "text"/);
     const again = { ...first, stdout: sink() };
     expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], again)).toBe(0);
     expect(again.stdout.text()).toMatch(/released\s+0 of 4 \(4 in an earlier run\)\n/);
