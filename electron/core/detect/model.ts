@@ -74,8 +74,10 @@ export function learn(s: DetectorState, p: DetectorParams, t: number, value: num
   const dayShare = Math.min(1, s.intervalMs / DAILY_SLOT_MS);
   const weekShare = Math.min(1, s.intervalMs / WEEKLY_SLOT_MS);
   const { day, week } = slotsOf(t);
-  s.daily[day] = s.daily[day]! + Math.min(0.5, p.dailyRatePerDay * dayShare) * clipped;
-  s.weekly[week] = s.weekly[week]! + Math.min(0.5, p.weeklyRatePerWeek * weekShare) * clipped;
+  const dayRate = p.dailyRatePerDay;
+  const weekRate = Math.max(p.weeklyRatePerWeek, 1 / (1 + s.weeklySeen[week]!));
+  s.daily[day] = s.daily[day]! + Math.min(0.5, dayRate * dayShare) * clipped;
+  s.weekly[week] = s.weekly[week]! + Math.min(0.5, weekRate * weekShare) * clipped;
   s.dailySeen[day] = Math.min(SEEN_CAP, s.dailySeen[day]! + dayShare);
   s.weeklySeen[week] = Math.min(SEEN_CAP, s.weeklySeen[week]! + weekShare);
 }

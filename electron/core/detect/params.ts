@@ -33,6 +33,10 @@ export const DetectorParamsSchema = z.object({
   surpriseSdFloor: z.number().nonnegative(),
   /** Deviations of the average surprise are clipped at this many spreads before they update its distribution. */
   surpriseClip: z.number().positive(),
+  /** While in the refractory period the surprise distribution learns this many times faster... */
+  adaptBoost: z.number().positive(),
+  /** ...with deviations clipped at this many spreads: repeated fires mean "normal" has moved. */
+  adaptClip: z.number().positive(),
   /** Evidence (−log10 tail) that maps to score 0.5. */
   evidenceHalf: z.number().positive(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
@@ -47,21 +51,23 @@ export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
 
 /** Defaults used for every series (live Earshot series and every NAB file alike). */
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
-  warmupPoints: 150,
+  warmupPoints: 75,
   levelRate: 0.02,
   slowRate: 0.005,
-  dailyRatePerDay: 0.5,
+  dailyRatePerDay: 0.375,
   weeklyRatePerWeek: 0.2,
   scaleRate: 0.003,
   clip: 3,
-  zCap: 30,
+  zCap: 15,
   shortRate: 0.2,
   surpriseRate: 0.2,
   surpriseLongRate: 0.001,
   surpriseSdFloor: 0.05,
   surpriseClip: 8,
+  adaptBoost: 1,
+  adaptClip: 8,
   evidenceHalf: 5,
-  refractoryPoints: 200,
+  refractoryPoints: 100,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
 };

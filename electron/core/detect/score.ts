@@ -22,9 +22,12 @@ export function likelihood(s: DetectorState, p: DetectorParams, surprise: number
   s.surprise += p.surpriseRate * (surprise - s.surprise);
   const spread = 1.25 * s.surpriseVar + p.surpriseSdFloor;
   const zl = (s.surprise - s.surpriseMean) / spread;
-  const diff = clamp(s.surprise - s.surpriseMean, -p.surpriseClip * spread, p.surpriseClip * spread);
-  s.surpriseMean += p.surpriseLongRate * diff;
-  s.surpriseVar += p.surpriseLongRate * (Math.abs(diff) - s.surpriseVar);
+  const adapting = s.sinceFire < p.refractoryPoints;
+  const limit = (adapting ? p.adaptClip : p.surpriseClip) * spread;
+  const diff = clamp(s.surprise - s.surpriseMean, -limit, limit);
+  const r = adapting ? Math.min(1, p.surpriseLongRate * p.adaptBoost) : p.surpriseLongRate;
+  s.surpriseMean += r * diff;
+  s.surpriseVar += r * (Math.abs(diff) - s.surpriseVar);
   return Math.max(0, negLog10Tail(zl));
 }
 

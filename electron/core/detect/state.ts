@@ -7,6 +7,10 @@ export const WEEKLY_SLOTS = 168;
 /** How many positive timestamp gaps the interval estimate is built from (then it is fixed). */
 export const INTERVAL_SAMPLES = 15;
 
+/** Where the surprise distribution starts: its mean and spread for well-behaved (Gaussian/Poisson) noise. */
+export const SURPRISE_PRIOR_MEAN = 0.5;
+export const SURPRISE_PRIOR_SPREAD = 0.08;
+
 /**
  * One series' detector state: a fixed number of numbers whatever the series' length, plain JSON
  * (every number finite), so it can be persisted across restarts and validated on load.
@@ -63,8 +67,8 @@ export function newDetectorState(): DetectorState {
     weeklySeen: new Array<number>(WEEKLY_SLOTS).fill(0),
     short: 0,
     surprise: 0,
-    surpriseMean: 0,
-    surpriseVar: 0,
+    surpriseMean: SURPRISE_PRIOR_MEAN,
+    surpriseVar: SURPRISE_PRIOR_SPREAD,
     sinceFire: 1_000_000,
   };
 }
