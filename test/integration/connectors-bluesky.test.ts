@@ -6,6 +6,8 @@ import type { Connector, PollOutcome } from '../../electron/core/connectors/conn
 import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/factory';
 import { blueskyFactory } from '../../electron/core/connectors/bluesky/bluesky-connector';
 import { startBlueskyFake, type BlueskyFake, type FakePost } from '../fixtures/fakes/bluesky-fake';
+import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
+import { AUTH_ERROR_WAIT_MS } from '../../electron/core/runtime/poller';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -128,5 +130,41 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
   it('tests the connection with a fresh login', async () => {
     fake.add(post(1));
     expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: logged in; 1 recent posts for "acme"' });
+  });
+});
+
+describe('Bluesky connector under the real poller (ManualClock)', () => {
+  let fake: BlueskyFake;
+  beforeEach(async () => {
+    fake = await startBlueskyFake();
+  });
+  afterEach(() => fake.close());
+
+  it('waits until ratelimit-reset after a 429 and slows to the auth wait after a bad password', async () => {
+    const clk = new ManualClock();
+    const t0 = clk.now();
+    fake.add(post(1));
+    const make = (d: ConnectorDeps): Connector =>
+      blueskyFactory.create(blueskyFactory.configSchema.parse({ id: 'bsky', type: 'bluesky', baseUrl: fake.url, timeoutMs: 2000 }), { ...d, clock: clk });
+    const h = startPollerHarness(make(deps()), clk);
+    expect((await h.step(0)).state).toBe('ok');
+    const reset = t0 + 60_000 + 180_000;
+    fake.setRateLimit(0, reset);
+    expect(await h.step(60_000)).toMatchObject({ state: 'rate-limited', rateLimitedUntil: reset });
+    const n = fake.requests.length;
+    await clk.advance(180_000 - 1);
+    expect(fake.requests.length).toBe(n);
+    fake.setRateLimit(100, reset + 300_000);
+    expect(await h.step(1)).toMatchObject({ lastSuccessAt: reset });
+    await h.runner.stop();
+
+    const bad = startPollerHarness(make(deps([ACME], { ...GOOD, appPassword: 'nope' })), clk);
+    expect((await bad.step(0)).state).toBe('auth-error');
+    const m = fake.requests.length;
+    await clk.advance(AUTH_ERROR_WAIT_MS - 1);
+    expect(fake.requests.length).toBe(m);
+    expect((await bad.step(1)).state).toBe('auth-error');
+    expect(fake.requests.length).toBe(m + 1);
+    await bad.runner.stop();
   });
 });

@@ -6,6 +6,7 @@ import type { Connector, PollOutcome } from '../../electron/core/connectors/conn
 import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/factory';
 import { googlePlayFactory } from '../../electron/core/connectors/googleplay/googleplay-connector';
 import { startGooglePlayFake, type FakeReview, type GooglePlayFake } from '../fixtures/fakes/googleplay-fake';
+import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -114,5 +115,30 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
 
   it('is off by default in config', () => {
     expect(googlePlayFactory.configSchema.parse({ id: 'p', type: 'googleplay', appId: APP }).enabled).toBe(false);
+  });
+});
+
+describe('Google Play connector under the real poller (ManualClock)', () => {
+  let fake: GooglePlayFake;
+  beforeEach(async () => {
+    fake = await startGooglePlayFake();
+  });
+  afterEach(() => fake.close());
+
+  it('waits 30 minutes after Google answers 429, then resumes', async () => {
+    const clk = new ManualClock();
+    fake.setReviews(APP, [review(1)]);
+    const c = googlePlayFactory.create(
+      googlePlayFactory.configSchema.parse({ id: 'play', type: 'googleplay', enabled: true, appId: APP, baseUrl: fake.url }),
+      { ...deps(), clock: clk },
+    );
+    const h = startPollerHarness(c, clk);
+    fake.script({ status: 429, body: '<html>Too Many Requests</html>' });
+    expect(await h.step(0)).toMatchObject({ state: 'rate-limited', rateLimitedUntil: clk.now() + 30 * 60_000 });
+    await clk.advance(30 * 60_000 - 1);
+    expect(fake.calls).toHaveLength(1);
+    expect(await h.step(1)).toMatchObject({ lastSuccessAt: clk.now() });
+    expect(h.committed).toHaveLength(1);
+    await h.runner.stop();
   });
 });

@@ -6,6 +6,7 @@ import type { Connector, PollOutcome } from '../../electron/core/connectors/conn
 import type { ConnectorDeps } from '../../electron/core/connectors/factory';
 import { rssFactory } from '../../electron/core/connectors/rss/rss-connector';
 import { atomXml, rssXml, startRssFake, type FakeFeedItem, type RssFake } from '../fixtures/fakes/rss-fake';
+import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -141,5 +142,40 @@ describe('RSS connector against a loopback feed server', () => {
     const out = okOf(await poll(connector(fake, {}, deps([])), null));
     expect(out.items.map((i) => i.externalId)).toEqual(['topic-3', 'topic-2', 'https://forum.acme.test/t/linked']);
     expect(out.items.every((i) => i.watchlist === undefined)).toBe(true);
+  });
+});
+
+describe('RSS connector under the real poller (ManualClock)', () => {
+  let fake: RssFake;
+  beforeEach(async () => {
+    fake = await startRssFake();
+    fake.setDocument(rssXml(items));
+  });
+  afterEach(() => fake.close());
+
+  it('honours Retry-After on 503 over a shorter jittered backoff, then polls at the configured interval', async () => {
+    const clk = new ManualClock();
+    const c = rssFactory.create(
+      rssFactory.configSchema.parse({ id: 'forum', type: 'rss', url: `${fake.url}/feed.xml`, pollIntervalMs: 120_000 }),
+      { ...deps(), clock: clk },
+    );
+    const h = startPollerHarness(c, clk);
+    fake.script({ status: 503, body: 'busy', headers: { 'retry-after': '30' } }, { status: 500, body: 'oops' });
+    expect((await h.step(0)).state).toBe('degraded');
+    await clk.advance(29_999);
+    expect(fake.requests).toHaveLength(1);
+    await h.step(1);
+    expect(fake.requests).toHaveLength(2);
+    await clk.advance(4_999);
+    expect(fake.requests).toHaveLength(2);
+    const ok = await h.step(1);
+    expect(ok.lastSuccessAt).toBe(clk.now());
+    expect(h.committed.map((m) => m.externalId)).toEqual(['topic-3', 'https://forum.acme.test/t/linked']);
+    await clk.advance(119_999);
+    expect(fake.requests).toHaveLength(3);
+    await h.step(1);
+    expect(fake.requests[3]?.headers['if-none-match']).toBeDefined();
+    expect(h.committed).toHaveLength(2);
+    await h.runner.stop();
   });
 });
