@@ -9,18 +9,23 @@ import { createScan, KIND_WORD, scanText, type Scan } from './text-scan';
 
 /** Latin-script languages told apart by their function words (apostrophes already removed). */
 const STOPWORDS: Readonly<Record<string, string>> = {
-  en: 'the and is are was were you your my me i im its it this that what with for have has had not dont cant of to in on be just will would so but they we our can get got been at from about out all if when why how there do does did am',
-  es: 'el la los las es y que de del en un una por para con no se lo mi muy pero como esta está más mas su al yo tu te le ya porque cuando todo hay estoy eso gracias hola nada bien también',
-  pt: 'o a os as é e que de do da dos das em um uma para com não nao se eu meu minha muito mas como está esta mais você voce isso já ja ao pelo pela obrigado tudo também bem',
-  fr: 'le la les est et que de des du en un une pour avec pas ne je tu il elle nous vous mon ma mes très tres mais comme sur ce cette qui au aux sont suis cest jai merci rien bien aussi',
-  de: 'der die das ist und nicht ich du er sie wir ihr mit für fur auf ein eine einen dem den zu von sehr aber wie noch auch nur schon mein meine kein keine bin hat haben danke gut',
-  it: 'il lo la gli le è e che di del della in un una per con non mi ti si sono sei ma come più piu anche questo questa molto ho hai ha io tu grazie bene tutto perché perche',
-  nl: 'de het een is en van ik je jij niet dat die met voor op zijn maar ook wat bij nog wel geen heb heeft mijn naar hoe dank goed',
-  tr: 've bir bu da de ne için icin ile çok cok ama gibi daha ben sen o var yok değil degil mi mı bana benim teşekkürler iyi',
+  en: 'the and is are was were you your my me i im its it this that what with for have has had not dont cant of to in on be just will would so but they we our can get got been at from about out all if when why how there do does did am an or no a as by please thanks thank u via w or very been one more',
+  es: 'el la los las es y que qué de del en un una por para con no se lo mi mis muy pero como esta está más su al yo tu te le ya porque cuando todo hay estoy eso gracias hola nada bien también me ni sin hasta nos esto puedo tengo hace son fue ser desde ayer hoy',
+  pt: 'os é e que de do da dos das em um uma para com não nao se eu meu minha muito mas como está mais você voce isso já ja ao pelo pela obrigado tudo também bem no na nos nas foi ser tenho estou hoje ontem',
+  fr: 'le la les est et que de des du en un une pour avec pas ne je tu il elle nous vous mon ma mes très tres mais comme sur ce cette qui au aux sont suis cest jai merci rien bien aussi depuis personne moi',
+  de: 'der die das ist und nicht ich du er sie wir ihr mit für fur auf ein eine einen dem den zu von sehr aber wie noch auch nur schon mein meine kein keine bin hat haben danke gut seit mir mich',
+  it: 'il lo la gli le è e che di del della in un una per con non mi ti si sono sei ma come più piu anche questo questa molto ho hai ha io tu grazie bene tutto perché perche da nessuno',
+  nl: 'de het een is en van ik je jij niet dat die met voor op zijn maar ook wat bij nog wel geen heb heeft mijn naar hoe dank goed al niemand',
+  tr: 've bir bu da de ne için icin ile çok cok ama gibi daha ben sen var yok değil degil mi mı bana benim teşekkürler iyi kimse',
   id: 'yang dan di ini itu dengan untuk tidak ada saya aku kamu ke dari akan juga sudah bisa tapi karena apa lagi banget gak nggak terima kasih',
-  pl: 'i w z na nie się sie to jest że ze do jak ale co mnie mi jestem bardzo tak już juz dla czy dziękuję dziekuje',
+  pl: 'na nie się sie to jest że ze do jak ale co mnie mi jestem bardzo tak już juz dla czy dziękuję dziekuje',
   sv: 'och att det som en ett är ar inte jag du på pa med för for har till av men så sa vi mycket tack',
 };
+
+/** Letters that point to one Latin-script language (each adds half a stop word, at most two). */
+const LETTER_HINTS: ReadonlyArray<readonly [string, string]> = [
+  ['es', 'ñ¿¡'], ['pt', 'ãõ'], ['fr', 'èêâîôûëïœù'], ['de', 'ßä'], ['tr', 'ışğ'], ['pl', 'ąęłśźżćń'], ['sv', 'å'],
+];
 
 const LATIN_LANGS: ReadonlyArray<string> = Object.keys(STOPWORDS);
 
@@ -48,6 +53,9 @@ const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
   [0x0600, 0x06ff, 'ar'], [0x0590, 0x05ff, 'he'], [0x0900, 0x097f, 'hi'], [0x0e00, 0x0e7f, 'th'],
   [0x0370, 0x03ff, 'el'], [0x0400, 0x04ff, 'ru'],
 ];
+
+/** Stop-word evidence a language other than English needs (social posts are mostly English). */
+const NON_ENGLISH_MIN = 1.5;
 
 /** Fewer word tokens than this: "und". */
 export const MIN_WORDS = 3;
@@ -78,8 +86,17 @@ function scriptLanguage(text: string): { readonly lang: string | null; readonly 
 const LANG_SCAN = createScan();
 const scores = new Float64Array(LATIN_LANGS.length);
 
+function addLetterHints(text: string): void {
+  for (const [lang, letters] of LETTER_HINTS) {
+    let hits = 0;
+    for (let i = 0; i < text.length && hits < 4; i += 1) if (letters.includes((text[i] as string).toLowerCase())) hits += 1;
+    const b = LATIN_LANGS.indexOf(lang);
+    if (hits > 0 && b >= 0) scores[b] = (scores[b] as number) + Math.min(hits, 4) * 0.5;
+  }
+}
+
 /** Latin-script language from the scanner's word hashes; "und" when too short or split. */
-function latinLanguage(scan: Scan): string {
+function latinLanguage(scan: Scan, text: string): string {
   scores.fill(0);
   let words = 0;
   for (let k = 0; k < scan.count; k += 1) {
@@ -91,13 +108,16 @@ function latinLanguage(scan: Scan): string {
     for (let b = 0; b < LATIN_LANGS.length; b += 1) if ((mask & (1 << b)) !== 0) scores[b] = (scores[b] as number) + share;
   }
   if (words < MIN_WORDS) return 'und';
+  if (scan.nonAsciiLetters > 0) addLetterHints(text);
   let best = -1, first = 0, second = 0;
   for (let b = 0; b < LATIN_LANGS.length; b += 1) {
     const v = scores[b] as number;
     if (v > first) { second = first; first = v; best = b; }
     else if (v > second) second = v;
   }
-  return best >= 0 && first >= 1 && first >= second * 1.5 + 0.25 ? (LATIN_LANGS[best] as string) : 'und';
+  const lang = best >= 0 ? (LATIN_LANGS[best] as string) : 'und';
+  const needed = lang === 'en' ? 1 : NON_ENGLISH_MIN;
+  return first >= needed && first >= second * 1.3 + 0.2 ? lang : 'und';
 }
 
 /** Detects the language of a text already cut by the scanner (the sentiment path shares one scan). */
@@ -106,7 +126,7 @@ export function languageOfScan(scan: Scan, text: string): string {
     const script = scriptLanguage(text);
     if (script.lang !== null) return script.letters >= 2 ? script.lang : 'und';
   }
-  return latinLanguage(scan);
+  return latinLanguage(scan, text);
 }
 
 /** Detects the language of a post: an ISO 639-1 code, or "und". */
