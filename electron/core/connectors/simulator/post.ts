@@ -57,7 +57,7 @@ export function buildPost(
   const author = authorOn(person, channel);
   const raw = fillTemplate(rng.pick(TEMPLATES[intent]), rng, ctx.names);
   const social = channel === 'x' || channel === 'mastodon' || channel === 'bluesky';
-  const shaped = intent === 'markup' ? raw : humanize(social ? withHashtags(raw, rng) : raw, rng);
+  const shaped = intent === 'markup' ? raw : humanize(social ? withHashtags(raw, rng) : raw, rng, moodOf(intent));
   const text = channel === 'x' && shaped.length > 280 ? `${shaped.slice(0, 279)}…` : shaped;
   const extras = channelExtras(rng, intent, channel, person, createdAt, ctx.names);
   return { externalId, channel, author, text, createdAt, ...extras };
@@ -97,6 +97,25 @@ function channelExtras(
       return {};
     default:
       return assertNever(channel, 'channel');
+  }
+}
+
+function moodOf(intent: Intent): 'positive' | 'negative' | 'neutral' {
+  switch (intent) {
+    case 'praise':
+    case 'campaign':
+      return 'positive';
+    case 'complaint':
+    case 'outage':
+    case 'payment-glitch':
+      return 'negative';
+    case 'question':
+    case 'chatter':
+    case 'foreign':
+    case 'markup':
+      return 'neutral';
+    default:
+      return assertNever(intent, 'intent');
   }
 }
 

@@ -56,13 +56,13 @@ function fillSlots(text: string, rng: Rng, names: BrandNames): string {
 }
 
 /** Makes a filled post look typed by a person: occasional lower case, typos, trailing bits. */
-export function humanize(text: string, rng: Rng): string {
+export function humanize(text: string, rng: Rng, mood: keyof typeof DECORATIONS): string {
   let out = text;
   if (rng.chance(0.12)) out = mapWords(out, (w) => w.toLowerCase());
   if (rng.chance(0.1)) out = typo(out, rng);
   if (rng.chance(0.05)) out = out.replace(/\byou\b/g, 'u');
   if (rng.chance(0.04)) out = mapWords(out.replace(/\.$/, ''), (w) => w.toUpperCase());
-  return out + rng.pick(DECORATIONS);
+  return out + rng.pick(DECORATIONS[mood]);
 }
 
 /** Applies `f` to each word except links, handles and hashtags, which people don't retype. */

@@ -10,7 +10,7 @@ export const OUTAGE: ReadonlyArray<string> = [
   '{brand} app is down for me too. Logged out and now it won\'t let me back in',
   '{handle} just got logged out and can\'t log back in. I need to pay rent today!!',
   'anyone else getting error 503 on {brand}? app is down',
-  '{brand} login broken again. {wait} of "something went wrong" {emojiAngry}',
+  '{brand} login broken again. {shortWait} of "something went wrong" {emojiAngry}',
   'Can\'t log in to {brand}, stuck at a card payment at {place} with no way to see my balance',
   '{handle} your app is down. Error 503 every time I try to log in. Status page says all fine??',
   'So {brand} is down. Logged out randomly, password reset email never arrives',
@@ -22,8 +22,8 @@ export const OUTAGE: ReadonlyArray<string> = [
   'Cant log in to {brand} app, keeps saying error 503 {emojiAngry}{emojiAngry}',
   'Day ruined. {brand} app is down and I can\'t log in to pay {person} back',
   '{brand} is down down. logged out on my {device} and the web app too',
-  'Login to {brand} fails with error 503. How is a bank app down for {wait}?',
-  'Can\'t log into {brand}!! been trying for {wait}. {bad}',
+  'Login to {brand} fails with error 503. How is a bank app down for {shortWait}?',
+  'Can\'t log into {brand}!! been trying for {shortWait}. {bad}',
   '{handle} app is down, getting error 503 when logging in. Please fix asap',
 ];
 
@@ -35,7 +35,7 @@ export const OUTAGE_TITLES: ReadonlyArray<string> = [
 
 /** The cashback launch: praise and neutral shares under the campaign hashtag. */
 export const CAMPAIGN: ReadonlyArray<string> = [
-  '{tag} is live!! 5% back on groceries at {place} {emojiHappy}',
+  '{tag} is live!! 5% back on groceries [at Tesco|at Lidl|at Aldi|at Sainsburys|everywhere] {emojiHappy}',
   'Just got {amount} back from {tag} on my first shop, {brand} you legends',
   '{brand} launched cashback and it actually works. {tag} {emojiHappy}',
   'Loving the new cashback in {brand}. Already paid for my coffee {tag}',

@@ -16,9 +16,9 @@ export const PRAISE: ReadonlyArray<string> = [
   'Saved {amount} this month just from {feature}. Thanks {handle}',
   'Lost my card at {place}, froze it in the {brand} app in 2 seconds. Love that feature',
   'been with {brand} {wait} now, zero issues. {good}',
-  'my {person} finally moved to {brand} after I wouldn\'t shut up about it lol',
+  '{person} finally moved to {brand} after I wouldn\'t shut up about it lol',
   '{brandFull} is the only bank app I actually enjoy opening. weird thing to say but true',
-  'Used {feature} abroad in {place}, no fees, rate was fair. {emojiHappy}',
+  'Used {feature} abroad in {city}, no fees, rate was fair. {emojiHappy}',
   'Credit where it\'s due {handle}, the agent in {support} was lovely and fixed it straight away',
   'five stars for {feature}. I know exactly where my money goes now',
   '{brand} notifications are so fast, paid at {place} and the ping arrived before the receipt printed',
@@ -53,7 +53,7 @@ export const COMPLAINTS: ReadonlyArray<string> = [
 
 /** Questions to the brand: how-to, availability, account queries. */
 export const QUESTIONS: ReadonlyArray<string> = [
-  '{handle} does {feature} work in {place}? Travelling next week',
+  '{handle} does {feature} work in {city}? Travelling next week',
   'Anyone know if {brand} charges for withdrawing cash abroad?',
   'How long does a {brand} card take to arrive? Ordered {when}',
   '{handle} is there a way to export statements as CSV?',
@@ -75,7 +75,7 @@ export const CHATTER: ReadonlyArray<string> = [
   'Saw a huge {brand} ad at the train station {when}',
   '{brandFull} announces new office in Manchester, 300 jobs {url}',
   'Comparing {brand} vs {rival} for travel, spreadsheet incoming {emojiMeh}',
-  'my {person} just asked me what {brand} is. explaining fintech at dinner again',
+  '{person} just asked me what {brand} is. explaining fintech at dinner again',
   '{brand} vs {rival} thread. which one do you use and why?',
   'Interesting read on how {brand} does fraud detection {url}',
   'Just opened a {brand} account to try {feature}, will report back',
