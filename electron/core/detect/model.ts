@@ -28,7 +28,7 @@ export function expectedAt(s: DetectorState, t: number): number {
 
 /** The robust noise scale (σ ≈ 1.25 × mean absolute deviation), never zero. */
 export function noiseScale(s: DetectorState): number {
-  return Math.max(1.25 * s.mad, 1e-9 * Math.max(1, Math.abs(s.slow)), 1e-12);
+  return Math.max(1.25 * s.mad, 1e-9 * Math.max(1, Math.abs(s.level)), 1e-12);
 }
 
 /**
@@ -55,7 +55,6 @@ export function observeTime(s: DetectorState, t: number): void {
 /** Starts the model on the first value. */
 export function seedModel(s: DetectorState, value: number): void {
   s.level = value;
-  s.slow = value;
   s.mad = 0;
 }
 
@@ -68,7 +67,6 @@ export function learn(s: DetectorState, p: DetectorParams, t: number, value: num
   const scale = noiseScale(s);
   const clipped = s.n <= 2 ? residual : clamp(residual, -p.clip * scale, p.clip * scale);
   s.level += p.levelRate * clipped;
-  s.slow += p.slowRate * (value - seasonalAt(s, t) - s.slow);
   s.mad += (s.n <= 2 ? 0.5 : p.scaleRate) * (Math.abs(clipped) - s.mad);
   if (s.intervalMs <= 0) return;
   const dayShare = Math.min(1, s.intervalMs / DAILY_SLOT_MS);
@@ -78,6 +76,5 @@ export function learn(s: DetectorState, p: DetectorParams, t: number, value: num
   const weekRate = Math.max(p.weeklyRatePerWeek, 1 / (1 + s.weeklySeen[week]!));
   s.daily[day] = s.daily[day]! + Math.min(0.5, dayRate * dayShare) * clipped;
   s.weekly[week] = s.weekly[week]! + Math.min(0.5, weekRate * weekShare) * clipped;
-  s.dailySeen[day] = Math.min(SEEN_CAP, s.dailySeen[day]! + dayShare);
   s.weeklySeen[week] = Math.min(SEEN_CAP, s.weeklySeen[week]! + weekShare);
 }

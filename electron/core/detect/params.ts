@@ -11,8 +11,6 @@ export const DetectorParamsSchema = z.object({
   warmupPoints: z.number().int().nonnegative(),
   /** Level learning rate per point (error-correction form). */
   levelRate: rate,
-  /** Slow level learning rate per point: the long baseline. */
-  slowRate: rate,
   /** Time-of-day slot learning rate per day of data. */
   dailyRatePerDay: z.number().nonnegative().max(1),
   /** Hour-of-week slot learning rate per week of data. */
@@ -33,10 +31,6 @@ export const DetectorParamsSchema = z.object({
   surpriseSdFloor: z.number().nonnegative(),
   /** Deviations of the average surprise are clipped at this many spreads before they update its distribution. */
   surpriseClip: z.number().positive(),
-  /** While in the refractory period the surprise distribution learns this many times faster... */
-  adaptBoost: z.number().positive(),
-  /** ...with deviations clipped at this many spreads: repeated fires mean "normal" has moved. */
-  adaptClip: z.number().positive(),
   /** Evidence (−log10 tail) that maps to score 0.5. */
   evidenceHalf: z.number().positive(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
@@ -53,7 +47,6 @@ export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   warmupPoints: 75,
   levelRate: 0.02,
-  slowRate: 0.005,
   dailyRatePerDay: 0.375,
   weeklyRatePerWeek: 0.2,
   scaleRate: 0.003,
@@ -64,8 +57,6 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   surpriseLongRate: 0.001,
   surpriseSdFloor: 0.05,
   surpriseClip: 8,
-  adaptBoost: 1,
-  adaptClip: 8,
   evidenceHalf: 5,
   refractoryPoints: 100,
   fireLevel: 0.8,

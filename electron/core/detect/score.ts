@@ -20,14 +20,13 @@ export function pointSurprise(s: DetectorState, p: DetectorParams, z: number): n
  */
 export function likelihood(s: DetectorState, p: DetectorParams, surprise: number): number {
   s.surprise += p.surpriseRate * (surprise - s.surprise);
-  const spread = 1.25 * s.surpriseVar + p.surpriseSdFloor;
+  const spread = 1.25 * s.surpriseSpread + p.surpriseSdFloor;
   const zl = (s.surprise - s.surpriseMean) / spread;
-  const adapting = s.sinceFire < p.refractoryPoints;
-  const limit = (adapting ? p.adaptClip : p.surpriseClip) * spread;
+  const limit = p.surpriseClip * spread;
   const diff = clamp(s.surprise - s.surpriseMean, -limit, limit);
-  const r = adapting ? Math.min(1, p.surpriseLongRate * p.adaptBoost) : p.surpriseLongRate;
+  const r = p.surpriseLongRate;
   s.surpriseMean += r * diff;
-  s.surpriseVar += r * (Math.abs(diff) - s.surpriseVar);
+  s.surpriseSpread += r * (Math.abs(diff) - s.surpriseSpread);
   return Math.max(0, negLog10Tail(zl));
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Hour-of-day slots. */
+/** Time-of-day slots (5 minutes each). */
 export const DAILY_SLOTS = 288;
 /** Hour-of-week slots. */
 export const WEEKLY_SLOTS = 168;
@@ -27,22 +27,20 @@ export const DetectorStateSchema = z.object({
   intervalMs: z.number().nonnegative(),
   /** Whether every value so far was a non-negative integer: then a Poisson noise floor applies. */
   counts: z.boolean(),
-  /** Deseasonalised level and slow baseline. */
+  /** Deseasonalised level. */
   level: z.number(),
-  slow: z.number(),
   /** EW mean absolute deviation of one-step residuals. */
   mad: z.number().nonnegative(),
-  /** Additive hour-of-day and hour-of-week components, with learned weight (days/weeks of data seen). */
+  /** Additive time-of-day (5-minute) and hour-of-week components; how many weeks each weekly slot has seen. */
   daily: z.array(z.number()).length(DAILY_SLOTS),
-  dailySeen: z.array(z.number().nonnegative()).length(DAILY_SLOTS),
   weekly: z.array(z.number()).length(WEEKLY_SLOTS),
   weeklySeen: z.array(z.number().nonnegative()).length(WEEKLY_SLOTS),
   /** EW mean of standardised residuals (short horizon). */
   short: z.number(),
-  /** EW moving average of the per-point surprise, and the long-run mean/variance of that average. */
+  /** EW moving average of the per-point surprise, and the long-run mean and mean absolute deviation of that average. */
   surprise: z.number().nonnegative(),
   surpriseMean: z.number().nonnegative(),
-  surpriseVar: z.number().nonnegative(),
+  surpriseSpread: z.number().nonnegative(),
   /** Points since the last fire (large when none). */
   sinceFire: z.number().int().nonnegative(),
 });
@@ -59,16 +57,14 @@ export function newDetectorState(): DetectorState {
     intervalMs: 0,
     counts: true,
     level: 0,
-    slow: 0,
     mad: 0,
     daily: new Array<number>(DAILY_SLOTS).fill(0),
-    dailySeen: new Array<number>(DAILY_SLOTS).fill(0),
     weekly: new Array<number>(WEEKLY_SLOTS).fill(0),
     weeklySeen: new Array<number>(WEEKLY_SLOTS).fill(0),
     short: 0,
     surprise: 0,
     surpriseMean: SURPRISE_PRIOR_MEAN,
-    surpriseVar: SURPRISE_PRIOR_SPREAD,
+    surpriseSpread: SURPRISE_PRIOR_SPREAD,
     sinceFire: 1_000_000,
   };
 }
