@@ -11,14 +11,25 @@ import type { CompactPost, IncidentRecord, SeriesState, Signal } from './model';
 import { EngineStateSchema, compactPost } from './model';
 import type { ClosedMinute, MinuteCounts, SeriesChannel } from './series';
 import { createSeriesBuilder } from './series';
-import { applySignal, canJoin, hotThreshold, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import { applySignal, canJoin, isHot, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { incidentTerms, toIncident } from './evidence';
+import type { PostFeatures } from './evidence';
 import { createTermStore } from './term-store';
+import { minHash, terms } from './text';
 
 const MINUTE = 60_000;
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
 const MAX_RESOLVED = 200;
+/**
+ * A series first seen after the engine has run a while had zero posts until then (the hub was listening):
+ * its detector state is primed with up to this many zero minutes so it is not cold.
+ */
+const PRIME_MINUTES = 180;
+/** An open incident's card is re-sent at most this often while it only accumulates evidence. */
+const REFRESH_MINUTES = 5;
+/** Posts whose text features are remembered between card builds. */
+const FEATURE_CACHE = 20_000;
 
 /** What the engine needs: a detector (one state per series) and optional parameter overrides. */
 export interface IncidentEngineDeps<S> {
@@ -70,6 +81,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   let shares = new Map<string, { negative: number; total: number }>();
   let seq = 0;
   let lastMinute: number | null = null;
+  let minutesProcessed = 0;
   const views = new Map<string, Incident>();
   const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
 
@@ -79,7 +91,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const view = (rec: IncidentRecord): Incident => {
     const cached = views.get(rec.id);
     if (cached) return cached;
-    const built = toIncident(rec, termStore.baseline(rec.watchlist));
+    const built = toIncident(rec, termStore.baseline(rec.watchlist), features);
     views.set(rec.id, built);
     return built;
   };
@@ -91,9 +103,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const key = seriesKey(w, c, family);
     const existing = series.get(key);
     if (existing) return existing;
-    const pairSeen = series.get(seriesKey(w, c, 'volume'))?.seen ?? series.get(seriesKey(w, '*', 'volume'))?.seen ?? 0;
-    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: pairSeen };
-    const prime = Math.min(pairSeen, 60);
+    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: minutesProcessed, recent: [], lastTrigger: null };
+    const prime = Math.min(minutesProcessed, PRIME_MINUTES);
     for (let i = prime; i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
     series.set(key, state);
     const pair = JSON.stringify([w, c]);
@@ -102,16 +113,29 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     return state;
   };
 
+  /**
+   * Scores one series' closed minute. The detector decides onsets (it fires, then may damp itself); the
+   * rolling window decides whether the series is still above normal. A point is anomalous when the window is
+   * hot and the detector fired within the open window, or the family already belongs to an open incident.
+   */
   const scoreSeries = (row: ClosedMinute, family: string, frozen: boolean): Signal | null => {
     const state = ensureSeries(row.watchlist, row.channel, family, row.minute);
     const value = valueOf(row.counts, family);
     const baseline = state.seen === 0 ? value : state.level;
     const score = detector.update(state.det, row.minute, value);
-    const anomalous =
-      state.seen >= params.warmupMinutes && score >= params.scoreThreshold && value >= hotThreshold(baseline, params);
-    if (!anomalous && !frozen) state.level = state.seen === 0 ? value : state.level + alpha * (value - state.level);
+    state.recent.push(value);
+    if (state.recent.length > params.windowMinutes) state.recent.shift();
+    const windowCount = state.recent.reduce((a, b) => a + b, 0);
+    const warm = state.seen >= params.warmupMinutes;
+    if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
+    const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
+    const hot = value > 0 && isHot(windowCount, baseline, params);
+    const anomalous = warm && hot && (armed || frozen);
+    const rate = Math.max(alpha, 1 / (state.seen + 1));
+    if (!anomalous && !frozen) state.level += rate * (value - state.level);
     state.seen += 1;
-    return anomalous ? { family, channel: row.channel, minute: row.minute, value, baseline, score } : null;
+    if (!anomalous) return null;
+    return { family, channel: row.channel, minute: row.minute, value, rate: windowCount / params.windowMinutes, windowCount, baseline, score };
   };
 
   const familiesFor = (row: ClosedMinute): string[] => {
@@ -121,24 +145,38 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   };
 
   const levelOf = (w: string) => (family: string) => series.get(seriesKey(w, '*', family))?.level ?? 0;
+  const windowOf = (w: string) => (family: string) =>
+    (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0);
 
   const baselineShare = (w: string): number => {
     const s = shares.get(w);
     return s === undefined || s.total <= 0 ? 0 : s.negative / s.total;
   };
 
-  const touch = (rec: IncidentRecord, changed: Set<string>): void => {
+  const touch = (rec: IncidentRecord, at: number, changed: Set<string>): void => {
     rec.severity = moreSevere(rec.severity, severityOf(rec, params));
+    rec.updatedAt = Math.max(rec.updatedAt, at);
     views.delete(rec.id);
     changed.add(rec.id);
   };
 
+  const featureCache = new Map<string, { terms: ReadonlySet<string>; sig: Uint32Array }>();
+  const featuresOf = (post: CompactPost): { terms: ReadonlySet<string>; sig: Uint32Array } => {
+    const cached = featureCache.get(post.id);
+    if (cached) return cached;
+    if (featureCache.size >= FEATURE_CACHE) featureCache.clear();
+    const made = { terms: terms(post.text), sig: minHash(post.text) };
+    featureCache.set(post.id, made);
+    return made;
+  };
+  const features: PostFeatures = { termsOf: (p) => featuresOf(p).terms, signatureOf: (p) => featuresOf(p).sig };
+
   const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
-    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, minute + MINUTE, baselineShare(w));
+    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, minute + MINUTE, baselineShare(w), params);
     for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
     records.set(rec.id, rec);
     pending.delete(famKey(w, family));
-    touch(rec, changed);
+    touch(rec, minute + MINUTE, changed);
   };
 
   const route = (w: string, signals: ReadonlyArray<Signal>, minute: number, changed: Set<string>): void => {
@@ -147,13 +185,15 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       const target = candidates.find((r) => r.families.includes(signal.family)) ?? candidates[0];
       if (target) {
         const isNew = !target.families.includes(signal.family);
-        const before = target.severity;
-        applySignal(target, signal);
+        const channels = target.topicChannels.length;
+        applySignal(target, signal, params);
         if (isNew) addPosts(target, sampleOf(w, signal.family, target.startedAt, minute), params.postsPerIncident);
-        if (isNew || severityOf(target, params) !== before || signal.channel === '*') touch(target, changed);
+        const escalates = moreSevere(target.severity, severityOf(target, params)) !== target.severity;
+        const due = signal.channel === '*' && minute + MINUTE - target.updatedAt >= REFRESH_MINUTES * MINUTE;
+        if (isNew || escalates || due || target.topicChannels.length !== channels) touch(target, minute + MINUTE, changed);
         continue;
       }
-      if (signal.value < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute) continue;
+      if (signal.windowCount < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute) continue;
       const key = famKey(w, signal.family);
       const list = (pending.get(key) ?? []).filter((s) => s.minute > minute - params.openWindowMinutes * MINUTE);
       list.push(signal);
@@ -169,22 +209,23 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       rec.resolvedAt = minute + MINUTE;
       rec.updatedAt = minute + MINUTE;
       for (const f of rec.families) cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
-      touch(rec, changed);
+      touch(rec, minute + MINUTE, changed);
     }
   };
 
   const merge = (w: string, minute: number, changed: Set<string>): void => {
     const open = active(w).sort((a, b) => a.openedAt - b.openedAt);
-    if (open.length < 2) return;
-    const termsOf = (rec: IncidentRecord) => new Set(incidentTerms(rec, termStore.baseline(w)).map((t) => t.term));
+    if (open.length < 2 || !open.some((r) => changed.has(r.id))) return;
+    const termsOf = (rec: IncidentRecord) =>
+      new Set(incidentTerms(rec, termStore.baseline(w), features).map((t) => t.term));
     for (let i = 0; i < open.length; i++) {
       for (let j = i + 1; j < open.length; j++) {
         const a = open[i];
         const b = open[j];
         if (!a || !b || b.mergedInto !== null || a.mergedInto !== null || !shouldMerge(a, b, termsOf, params)) continue;
         mergeInto(a, b, minute + MINUTE, params);
-        touch(a, changed);
-        touch(b, changed);
+        touch(a, minute + MINUTE, changed);
+        touch(b, minute + MINUTE, changed);
       }
     }
   };
@@ -200,7 +241,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       }
     }
     const star = rows.find((r) => r.channel === '*')?.counts ?? { total: 0, negative: 0, positive: 0, topics: {} };
-    const minuteView = { minute, star, channels: rows.map((r) => [r.channel, r.counts] as const), levelOf: levelOf(w) };
+    const channels = rows.map((r) => [r.channel, r.counts] as const);
+    const minuteView = { minute, star, channels, levelOf: levelOf(w), windowOf: windowOf(w) };
     for (const rec of current) {
       trackMinute(rec, minuteView, params);
       for (const f of rec.families) addPosts(rec, sampleOf(w, f, minute, minute), params.postsPerIncident);
@@ -231,6 +273,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     for (const [w, list] of byWatchlist) processWatchlist(w, list, minute, changed);
     if (minute % (60 * MINUTE) === 0) termStore.decayHour();
     lastMinute = minute;
+    minutesProcessed += 1;
   };
 
   return {
@@ -276,8 +319,9 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         version: 1,
         seq,
         lastMinute,
+        minutesProcessed,
         builder: builder.exportState(),
-        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen }]),
+        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: s.recent, lastTrigger: s.lastTrigger }]),
         incidents: [...records.values()],
         pending: [...pending],
         cooldowns: [...cooldowns],
@@ -296,7 +340,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       builder = nextBuilder;
       seq = s.seq;
       lastMinute = s.lastMinute;
-      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen }]));
+      minutesProcessed = s.minutesProcessed;
+      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen, recent: [...v.recent], lastTrigger: v.lastTrigger }]));
       topicsByPair = new Map();
       for (const key of series.keys()) {
         const [w, c, family] = KeySchema.parse(JSON.parse(key));

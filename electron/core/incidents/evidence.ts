@@ -5,7 +5,7 @@ import { ChannelSchema } from '../../../shared/mention';
 import type { CompactPost, IncidentRecord } from './model';
 import { isTopicFamily, topicOf } from './model';
 import type { TermBaseline, TermLift } from './text';
-import { clusterNearDuplicates, risingTerms, terms } from './text';
+import { clusterNearDuplicates, minHash, risingTerms, terms } from './text';
 import { liftOf } from './rules';
 
 /** How many representative posts a card shows, and how many rising terms. */
@@ -41,18 +41,27 @@ export function titleOf(rec: IncidentRecord): string {
 }
 
 /** Rising terms of the incident's posts against the watchlist's baseline period. */
-export function incidentTerms(rec: IncidentRecord, baseline: TermBaseline): ReadonlyArray<TermLift> {
-  return risingTerms(
-    rec.posts.map((p) => terms(p.text)),
-    baseline,
-    { limit: RISING_TERMS },
-  );
+export function incidentTerms(
+  rec: IncidentRecord,
+  baseline: TermBaseline,
+  features: PostFeatures = DIRECT_FEATURES,
+): ReadonlyArray<TermLift> {
+  return risingTerms(rec.posts.map(features.termsOf), baseline, { limit: RISING_TERMS });
 }
 
+/** Per-post text features, so a caller can cache them between card builds. */
+export interface PostFeatures {
+  termsOf(post: CompactPost): ReadonlySet<string>;
+  signatureOf(post: CompactPost): Uint32Array;
+}
+
+/** Features computed afresh each time. */
+export const DIRECT_FEATURES: PostFeatures = { termsOf: (p) => terms(p.text), signatureOf: (p) => minHash(p.text) };
+
 /** Near-duplicates collapsed; the biggest clusters first, heavier authors breaking ties. */
-function representatives(posts: ReadonlyArray<CompactPost>): MentionRef[] {
+function representatives(posts: ReadonlyArray<CompactPost>, features: PostFeatures): MentionRef[] {
   const sorted = [...posts].sort((a, b) => a.createdAt - b.createdAt);
-  const clusters = clusterNearDuplicates(sorted, (p) => p.text);
+  const clusters = clusterNearDuplicates(sorted, (p) => p.text, 0.5, features.signatureOf);
   return clusters
     .map((members) => ({ lead: members[0], size: members.length }))
     .filter((c): c is { lead: CompactPost; size: number } => c.lead !== undefined)
@@ -87,20 +96,24 @@ function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number
 }
 
 /** Builds the evidence card of an incident record. */
-export function buildEvidence(rec: IncidentRecord, baseline: TermBaseline): EvidenceCard {
+export function buildEvidence(
+  rec: IncidentRecord,
+  baseline: TermBaseline,
+  features: PostFeatures = DIRECT_FEATURES,
+): EvidenceCard {
   const window = surgeWindow(rec);
   const first = rec.posts.reduce<CompactPost | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
-  const peakLift = liftOf(rec.peak.value, rec.peak.baseline);
+  const peakLift = liftOf(rec.peak.rate, rec.peak.baseline);
   const peakAt = new Date(rec.peak.minute).toISOString().slice(11, 16);
   return {
     series: rec.peak.family === 'volume' ? 'total' : rec.peak.family,
     baselinePerMinute: window.baseline,
     observedPerMinute: window.observed,
-    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${rec.peak.value}/min vs ${round(rec.peak.baseline)}/min)`,
+    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)`,
     startedAt: rec.startedAt,
-    risingTerms: incidentTerms(rec, baseline).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
+    risingTerms: incidentTerms(rec, baseline, features).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
     firstPost: first === null ? null : toRef(first, 0),
-    representativePosts: representatives(rec.posts),
+    representativePosts: representatives(rec.posts, features),
     sourceMix: sourceMix(rec),
     sentimentShift: {
       baselineNegativeShare: round(rec.baselineNegativeShare, 3),
@@ -112,8 +125,12 @@ export function buildEvidence(rec: IncidentRecord, baseline: TermBaseline): Evid
 }
 
 /** The incident as the contract carries it. */
-export function toIncident(rec: IncidentRecord, baseline: TermBaseline): Incident {
-  const evidence = buildEvidence(rec, baseline);
+export function toIncident(
+  rec: IncidentRecord,
+  baseline: TermBaseline,
+  features: PostFeatures = DIRECT_FEATURES,
+): Incident {
+  const evidence = buildEvidence(rec, baseline, features);
   return {
     id: rec.id,
     title: titleOf(rec),

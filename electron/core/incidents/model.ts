@@ -50,6 +50,10 @@ export const SignalSchema = z.object({
   channel: SeriesChannelSchema,
   minute: z.number().int(),
   value: z.number().nonnegative(),
+  /** Mean per minute over the rolling window ending at this minute. */
+  rate: z.number().nonnegative(),
+  /** Posts in that window. */
+  windowCount: z.number().nonnegative(),
   baseline: z.number().nonnegative(),
   score: z.number(),
 });
@@ -60,18 +64,25 @@ export const SeriesStateSchema = z.object({
   det: z.unknown(),
   level: z.number().nonnegative(),
   seen: z.number().int().nonnegative(),
+  recent: z.array(z.number().nonnegative()),
+  lastTrigger: z.number().int().nullable(),
 });
 /** Per-series state in memory: the detector's own state is opaque to the engine. */
 export interface SeriesState<S> {
   det: S;
   level: number;
   seen: number;
+  /** The last `windowMinutes` values, oldest first. */
+  recent: number[];
+  /** Minute the detector last fired on this series (score at or above the threshold), or null. */
+  lastTrigger: number | null;
 }
 
 /** The strongest point an incident has seen, and which series carried it. */
 export const PeakSchema = z.object({
   family: z.string(),
   value: z.number().nonnegative(),
+  rate: z.number().nonnegative(),
   baseline: z.number().nonnegative(),
   score: z.number(),
   minute: z.number().int(),
@@ -119,6 +130,7 @@ export const EngineStateSchema = z.object({
   version: z.literal(1),
   seq: z.number().int().nonnegative(),
   lastMinute: z.number().int().nullable(),
+  minutesProcessed: z.number().int().nonnegative(),
   builder: SeriesBuilderStateSchema,
   series: z.array(z.tuple([z.string(), SeriesStateSchema])),
   incidents: z.array(IncidentRecordSchema),

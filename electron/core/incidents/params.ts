@@ -6,14 +6,18 @@ import { appError, err, ok } from '../../../shared/result';
 export const IncidentParamsSchema = z.object({
   /** Detector score at or above which a point counts as anomalous. */
   scoreThreshold: z.number().min(0).max(1),
-  /** Minimum count in the minute for an anomalous point to open (guards sparse noise). */
+  /** Minutes of the rolling window that judges whether a series is above normal (sparse series need a few). */
+  windowMinutes: z.number().int().min(1).max(60),
+  /** Minimum posts in that window for an anomalous point to open an incident (guards sparse noise). */
   minCountToOpen: z.number().int().min(1),
+  /** Minimum posts in that window for a second channel to corroborate a failure-topic surge. */
+  minCountToCorroborate: z.number().int().min(1),
   /** Minimum observed / baseline ratio for a point to count as a surge. */
   minLift: z.number().min(1),
   /** Anomalous minutes needed within `openWindowMinutes` before an incident opens (grouping, not one alert per minute). */
   openAfterMinutes: z.number().int().min(1),
   openWindowMinutes: z.number().int().min(1),
-  /** A single minute this many times `minCountToOpen` opens at once. */
+  /** A window holding this many times `minCountToOpen` posts opens at once. */
   burstFactor: z.number().min(1),
   /** Observed / baseline ratio that makes a failure-topic surge "far above baseline" (P1 candidate) or "strong" (P2). */
   p1Lift: z.number().min(1),
@@ -48,8 +52,10 @@ export type IncidentParams = z.infer<typeof IncidentParamsSchema>;
 
 /** Defaults tuned for per-minute social series (see the airline backtest in the report). */
 export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
-  scoreThreshold: 0.99,
-  minCountToOpen: 3,
+  scoreThreshold: 0.75,
+  windowMinutes: 5,
+  minCountToOpen: 5,
+  minCountToCorroborate: 3,
   minLift: 2,
   openAfterMinutes: 2,
   openWindowMinutes: 10,

@@ -13,9 +13,13 @@ const RANK: Readonly<Record<Severity, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
 /** The more severe of two severities: incidents only escalate while open. */
 export const moreSevere = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
 
-/** The count a minute must reach to be above normal for a series at `level`: a lift and a Poisson margin (~3σ). */
-export const hotThreshold = (level: number, params: IncidentParams): number =>
-  Math.max(level * params.minLift, level + 3 * Math.sqrt(level) + 1);
+/** The count a window must reach to be above normal when `expected` posts are usual: a lift and a Poisson margin (~3σ). */
+export const hotThreshold = (expected: number, params: IncidentParams): number =>
+  Math.max(expected * params.minLift, expected + 3 * Math.sqrt(expected) + 1);
+
+/** Whether a window of `count` posts is above normal for a series whose per-minute level is `level`. */
+export const isHot = (count: number, level: number, params: IncidentParams): boolean =>
+  count > 0 && count >= hotThreshold(level * params.windowMinutes, params);
 
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
@@ -63,31 +67,41 @@ export function canJoin(rec: IncidentRecord, family: string, params: IncidentPar
 }
 
 /** Folds an anomalous point into an incident's evidence. */
-export function applySignal(rec: IncidentRecord, signal: Signal): void {
+export function applySignal(rec: IncidentRecord, signal: Signal, params: IncidentParams): void {
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
-  rec.updatedAt = Math.max(rec.updatedAt, signal.minute + 60_000);
   rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
   if (signal.family === 'negative') rec.negativeSignal = true;
   if (isTopicFamily(signal.family)) {
-    rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.value, signal.baseline));
-    if (signal.channel !== '*' && !rec.topicChannels.includes(signal.channel)) rec.topicChannels.push(signal.channel);
+    rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.rate, signal.baseline));
+    const channel = signal.channel;
+    const corroborates = channel !== '*' && signal.windowCount >= params.minCountToCorroborate;
+    if (corroborates && !rec.topicChannels.includes(channel)) rec.topicChannels.push(channel);
   }
   if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {
-    rec.peak = { family: signal.family, value: signal.value, baseline: signal.baseline, score: signal.score, minute: signal.minute };
+    rec.peak = peakOf(signal);
   }
 }
 
 /** Topic evidence outranks negative, which outranks volume; within a family the larger lift wins. */
-function peakRank(p: { readonly family: string; readonly value: number; readonly baseline: number }): number {
+function peakRank(p: { readonly family: string; readonly rate: number; readonly baseline: number }): number {
   const tier = isTopicFamily(p.family) ? 2 : p.family === 'negative' ? 1 : 0;
-  return tier * 1e6 + Math.min(liftOf(p.value, p.baseline), 1e6 - 1);
+  return tier * 1e6 + Math.min(liftOf(p.rate, p.baseline), 1e6 - 1);
 }
+
+const peakOf = (s: Signal): IncidentRecord['peak'] => ({
+  family: s.family,
+  value: s.value,
+  rate: s.rate,
+  baseline: s.baseline,
+  score: s.score,
+  minute: s.minute,
+});
 
 /** Whether pending anomalous minutes of one family justify opening an incident. */
 export function shouldOpen(pending: ReadonlyArray<Signal>, params: IncidentParams): boolean {
   const minutes = new Set(pending.map((s) => s.minute));
   if (minutes.size >= params.openAfterMinutes) return true;
-  return pending.some((s) => s.value >= params.burstFactor * params.minCountToOpen);
+  return pending.some((s) => s.windowCount >= params.burstFactor * params.minCountToOpen);
 }
 
 /** A fresh record for signals that just qualified. */
@@ -97,6 +111,7 @@ export function newRecord(
   signals: ReadonlyArray<Signal>,
   now: number,
   baselineNegativeShare: number,
+  params: IncidentParams,
 ): IncidentRecord {
   const first = signals.reduce((a, b) => (b.minute < a.minute ? b : a));
   const rec: IncidentRecord = {
@@ -110,7 +125,7 @@ export function newRecord(
     resolvedAt: null,
     mergedInto: null,
     families: [],
-    peak: { family: first.family, value: first.value, baseline: first.baseline, score: first.score, minute: first.minute },
+    peak: peakOf(first),
     topicChannels: [],
     maxTopicLift: 0,
     negativeSignal: false,
@@ -125,7 +140,7 @@ export function newRecord(
     sourceCounts: {},
     posts: [],
   };
-  for (const s of signals) applySignal(rec, s);
+  for (const s of signals) applySignal(rec, s, params);
   rec.updatedAt = now;
   return rec;
 }

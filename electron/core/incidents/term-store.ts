@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { TermTableSchema } from './model';
+import type { z } from 'zod';
+import type { TermTableSchema } from './model';
 import type { TermBaseline } from './text';
 import { terms } from './text';
 
@@ -11,15 +11,21 @@ const HOURLY_DECAY = 0.5 ** (1 / 24);
 const MIN_DOCS = 200;
 const ALL = '*';
 
+type TermTable = z.infer<typeof TermTableSchema>;
+
 /** Decayed document frequencies of terms per watchlist (and across all), outside incidents: the baseline period. */
 export interface TermStore {
   add(watchlist: string, text: string): void;
   decayHour(): void;
   baseline(watchlist: string): TermBaseline;
-  exportState(): Array<[string, z.infer<typeof TermTableSchema>]>;
-  importState(state: ReadonlyArray<readonly [string, z.infer<typeof TermTableSchema>]>): void;
+  exportState(): Array<[string, TermTable]>;
+  importState(state: ReadonlyArray<readonly [string, TermTable]>): void;
 }
 
+/**
+ * Counts are stored inflated by `unit` (which grows as time decays), so decay is O(1) per hour:
+ * a stored count divided by `unit` is the decayed count.
+ */
 interface Table {
   docs: number;
   counts: Map<string, number>;
@@ -28,15 +34,23 @@ interface Table {
 /** Creates an empty term store. */
 export function createTermStore(): TermStore {
   const tables = new Map<string, Table>();
+  let unit = 1;
   const table = (key: string): Table => {
     const t = tables.get(key) ?? { docs: 0, counts: new Map<string, number>() };
     tables.set(key, t);
     return t;
   };
   const addTo = (t: Table, set: ReadonlySet<string>): void => {
-    t.docs += 1;
-    for (const term of set) t.counts.set(term, (t.counts.get(term) ?? 0) + 1);
+    t.docs += unit;
+    for (const term of set) t.counts.set(term, (t.counts.get(term) ?? 0) + unit);
     if (t.counts.size > MAX_TERMS * 1.2) prune(t);
+  };
+  const rescale = (): void => {
+    for (const t of tables.values()) {
+      t.docs /= unit;
+      for (const [term, n] of t.counts) t.counts.set(term, n / unit);
+    }
+    unit = 1;
   };
   return {
     add(watchlist, text) {
@@ -45,21 +59,22 @@ export function createTermStore(): TermStore {
       addTo(table(ALL), set);
     },
     decayHour() {
-      for (const t of tables.values()) {
-        t.docs *= HOURLY_DECAY;
-        for (const [term, n] of t.counts) t.counts.set(term, n * HOURLY_DECAY);
-      }
+      unit /= HOURLY_DECAY;
+      if (unit > 1e6) rescale();
     },
     baseline(watchlist) {
       const own = tables.get(watchlist);
-      const chosen = own && own.docs >= MIN_DOCS ? own : (tables.get(ALL) ?? own);
-      return chosen ? { docs: chosen.docs, counts: chosen.counts } : { docs: 0, counts: new Map() };
+      const chosen = own && own.docs / unit >= MIN_DOCS ? own : (tables.get(ALL) ?? own);
+      if (!chosen) return { docs: 0, countOf: () => 0 };
+      const scale = unit;
+      return { docs: chosen.docs / scale, countOf: (term) => (chosen.counts.get(term) ?? 0) / scale };
     },
     exportState() {
-      return [...tables].map(([k, t]) => [k, { docs: t.docs, counts: Object.fromEntries(t.counts) }]);
+      return [...tables].map(([k, t]) => [k, { docs: t.docs / unit, counts: Object.fromEntries([...t.counts].map(([w, n]) => [w, n / unit])) }]);
     },
     importState(state) {
       tables.clear();
+      unit = 1;
       for (const [k, t] of state) tables.set(k, { docs: t.docs, counts: new Map(Object.entries(t.counts)) });
     },
   };

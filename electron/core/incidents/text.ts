@@ -70,25 +70,67 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Groups items whose shingle sets are at least `threshold` similar, greedily in the given order. */
+const MINHASH_SIZE = 32;
+const BAND_ROWS = 4;
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function fmix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** A MinHash signature of the text's word 3-shingles: equal positions estimate their Jaccard similarity. */
+export function minHash(text: string): Uint32Array {
+  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (const shingle of shingles(text)) {
+    const h = fnv1a(shingle);
+    for (let i = 0; i < MINHASH_SIZE; i++) {
+      const v = fmix(h ^ Math.imul(i + 1, 0x9e3779b9));
+      if (v < (sig[i] ?? 0)) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+const similarity = (a: Uint32Array, b: Uint32Array): number => {
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / MINHASH_SIZE;
+};
+
+/**
+ * Groups near-duplicates greedily in the given order: MinHash signatures bucketed by LSH bands find candidate
+ * clusters, and a candidate joins when its estimated shingle Jaccard with the cluster's first item is at least
+ * `threshold`. Near-linear in the number of items.
+ */
 export function clusterNearDuplicates<T>(
   items: ReadonlyArray<T>,
   textOf: (item: T) => string,
   threshold = 0.5,
+  signatureOf: (item: T) => Uint32Array = (item) => minHash(textOf(item)),
 ): ReadonlyArray<ReadonlyArray<T>> {
-  const clusters: Array<{ key: ReadonlySet<string>; exact: string; members: T[] }> = [];
-  const byExact = new Map<string, number>();
+  const clusters: Array<{ sig: Uint32Array; members: T[] }> = [];
+  const bands = new Map<string, number[]>();
   for (const item of items) {
-    const key = shingles(textOf(item));
-    const exact = [...key].join('|');
-    const same = byExact.get(exact);
-    const index = same ?? clusters.findIndex((c) => jaccard(c.key, key) >= threshold);
-    if (index >= 0) {
+    const sig = signatureOf(item);
+    const keys: string[] = [];
+    for (let b = 0; b < MINHASH_SIZE; b += BAND_ROWS) keys.push(`${b}:${sig.subarray(b, b + BAND_ROWS).join(',')}`);
+    const candidates = new Set(keys.flatMap((k) => bands.get(k) ?? []));
+    const index = [...candidates].sort((x, y) => x - y).find((c) => similarity(clusters[c]?.sig ?? sig, sig) >= threshold);
+    if (index !== undefined) {
       clusters[index]?.members.push(item);
       continue;
     }
-    byExact.set(exact, clusters.length);
-    clusters.push({ key, exact, members: [item] });
+    for (const k of keys) bands.set(k, [...(bands.get(k) ?? []), clusters.length]);
+    clusters.push({ sig, members: [item] });
   }
   return clusters.map((c) => c.members);
 }
@@ -103,7 +145,7 @@ export interface TermLift {
 /** Baseline document frequencies: decayed counts of posts containing each term, and the decayed post count. */
 export interface TermBaseline {
   readonly docs: number;
-  readonly counts: ReadonlyMap<string, number>;
+  countOf(term: string): number;
 }
 
 /**
@@ -123,7 +165,7 @@ export function risingTerms(
   for (const [term, count] of counts) {
     if (count < minCount) continue;
     const obsRate = (count + smoothing) / (n + 2 * smoothing);
-    const baseRate = ((baseline.counts.get(term) ?? 0) + smoothing) / (baseline.docs + 2 * smoothing);
+    const baseRate = (baseline.countOf(term) + smoothing) / (baseline.docs + 2 * smoothing);
     out.push({ term, count, lift: obsRate / baseRate });
   }
   out.sort((a, b) => b.lift - a.lift || b.count - a.count || a.term.localeCompare(b.term));

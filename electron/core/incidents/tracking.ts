@@ -2,7 +2,7 @@ import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
 import { isTopicFamily, topicOf } from './model';
 import type { MinuteCounts, SeriesChannel } from './series';
-import { hotThreshold, isBenignVolume, moreSevere } from './rules';
+import { isBenignVolume, isHot, moreSevere } from './rules';
 import { jaccard } from './text';
 
 /** Minutes of timeline an incident keeps for its card. */
@@ -35,6 +35,8 @@ export interface MinuteView {
   readonly channels: ReadonlyArray<readonly [SeriesChannel, MinuteCounts]>;
   /** The frozen baseline level of a family's series across sources. */
   readonly levelOf: (family: string) => number;
+  /** Posts of a family across sources in the rolling window ending at this minute. */
+  readonly windowOf: (family: string) => number;
 }
 
 /** Follows an open incident through one closed minute: hot minutes, timeline, source mix, negative share. */
@@ -48,7 +50,7 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   }
   let topicHot = false;
   for (const family of rec.families) {
-    const hot = valueOf(view.star, family) >= hotThreshold(view.levelOf(family), params);
+    const hot = isHot(view.windowOf(family), view.levelOf(family), params);
     if (hot) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
     if (hot && isTopicFamily(family)) topicHot = true;
   }

@@ -106,12 +106,13 @@ describe('incident engine', () => {
     const surge = (m: number) => [...quiet(m), ...burst(m, 10, (i) => loginComplaint(i))];
     run(engine, T0, WARM, quiet);
     run(engine, WARM, WARM + 5 * MINUTE, surge);
-    const after = run(engine, WARM + 5 * MINUTE, WARM + 20 * MINUTE, quiet);
+    const after = run(engine, WARM + 5 * MINUTE, WARM + 25 * MINUTE, quiet);
     const resolved = after.find((i) => i.state === 'resolved');
-    expect(resolved?.resolvedAt).toBeGreaterThanOrEqual(WARM + 14 * MINUTE);
-    const inCooldown = run(engine, WARM + 20 * MINUTE, WARM + 25 * MINUTE, surge);
+    expect(resolved?.resolvedAt).toBeGreaterThanOrEqual(WARM + 15 * MINUTE);
+    expect(engine.list().filter((i) => i.state !== 'resolved')).toEqual([]);
+    const inCooldown = run(engine, WARM + 25 * MINUTE, WARM + 32 * MINUTE, surge);
     expect(inCooldown.filter((i) => i.id !== resolved?.id)).toEqual([]);
-    run(engine, WARM + 25 * MINUTE, WARM + 60 * MINUTE, quiet);
+    run(engine, WARM + 32 * MINUTE, WARM + 60 * MINUTE, quiet);
     const again = run(engine, WARM + 60 * MINUTE, WARM + 65 * MINUTE, surge);
     expect(again.some((i) => i.id !== resolved?.id && i.state === 'open')).toBe(true);
   });

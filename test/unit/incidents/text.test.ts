@@ -13,7 +13,8 @@ describe('evidence text', () => {
   });
 
   it('ranks terms by smoothed lift against the baseline period, a bigram standing for its words', () => {
-    const baseline = { docs: 1000, counts: new Map([['app', 300], ['error', 5]]) };
+    const table = new Map([['app', 300], ['error', 5]]);
+    const baseline = { docs: 1000, countOf: (t: string) => table.get(t) ?? 0 };
     const observed = [
       terms('app error 503 again'),
       terms('error 503 on the app'),
