@@ -199,6 +199,21 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     await s.runner.stop();
   });
 
+  it('times out a hung request (timeoutMs) and aborts an in-flight request on stop', async () => {
+    const s = await setup({ timeoutMs: 200 });
+    s.fake.hangNext(2);
+    const timedOut = await s.runner.pollOnce();
+    expect(timedOut).toEqual({ kind: 'transient', message: 'X request failed: Request timeout.' });
+    s.runner.start();
+    await s.clock.advance(2_500);
+    await realPause();
+    expect(s.searches()).toHaveLength(2);
+    const started = Date.now();
+    await s.runner.stop();
+    expect(Date.now() - started).toBeLessThan(150);
+    expect(s.runner.health().lastError).toBe('X request failed: Request timeout.');
+  });
+
   it('searches once per watchlist and tests the connection', async () => {
     const s = await setup({ lang: 'en' }, [...WATCH, { id: 'promo', name: 'Promo', query: '"acme rewards"' }]);
     await s.runner.pollOnce();

@@ -70,9 +70,18 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOut
     );
   }
   if (signal.aborted) return { kind: 'transient', message: 'X request aborted' };
-  if (error instanceof ApiRequestError) return { kind: 'transient', message: `X request failed: ${error.requestError.message}` };
-  if (error instanceof ApiPartialResponseError) return { kind: 'transient', message: `X response cut short: ${error.responseError.message}` };
+  if (error instanceof ApiRequestError) return { kind: 'transient', message: `X request failed: ${requestErrorMessage(error)}` };
+  if (error instanceof ApiPartialResponseError) return { kind: 'transient', message: `X response cut short: ${(error.responseError as Error | undefined)?.message ?? error.message}` };
   return { kind: 'transient', message: `X request failed: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * Workaround: twitter-api-v2 1.29 builds ApiRequestError with `{ error }` but its `requestError` getter
+ * reads `_options.requestError`, so the cause (timeout, refused connection) is only in `_options.error`.
+ */
+function requestErrorMessage(error: ApiRequestError): string {
+  const cause = (error.requestError as Error | undefined) ?? (error as unknown as { _options?: { error?: unknown } })._options?.error;
+  return cause instanceof Error ? cause.message : error.message;
 }
 
 function scrub(outcome: PollOutcome, token: string): PollOutcome {
