@@ -28,7 +28,8 @@ describe('weighAuthor', () => {
   it('flags VIPs case-insensitively, with or without @, and weighs them at least 5', () => {
     const vips = vipSet(['@BigCustomer', 'u/PowerUser', '  ']);
     expect(weighAuthor({ handle: 'bigcustomer' }, {}, vips)).toEqual({ authorWeight: 5, vip: true });
-    expect(weighAuthor({ handle: '@BIGCUSTOMER', followers: 5_000_000 }, {}, vips).authorWeight).toBeCloseTo(4.7 > 5 ? 4.7 : 5, 5);
+    expect(weighAuthor({ handle: '@BIGCUSTOMER', followers: 5_000_000 }, {}, vips).authorWeight).toBe(5);
+    expect(weighAuthor({ handle: 'BigCustomer', followers: 5_000_000, verified: true }, {}, vips).authorWeight).toBe(7.05);
     expect(weighAuthor({ handle: 'poweruser' }, {}, vips).vip).toBe(true);
     expect(weighAuthor({ handle: 'other' }, {}, vips).vip).toBe(false);
   });

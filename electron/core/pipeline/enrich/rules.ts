@@ -63,6 +63,33 @@ interface Pass {
   symbolCount: number;
 }
 
+/** One emoji or emoticon: its valence, counted as a language-neutral signal. */
+function symbolValence(scan: Scan, k: number, pass: Pass): number {
+  const code = scan.code[k] as number;
+  const emoji = scan.kind[k] === KIND_EMOJI;
+  const v = emoji ? (LEXICON.emoji.get(code) ?? 0) : emoticonValence(code);
+  if (emoji && LEXICON.sarcasmEmoji.has(code)) pass.sarcasm = true;
+  pass.symbolSum += v;
+  if (v !== 0) pass.symbolCount += 1;
+  return v;
+}
+
+/** One word's valence after boosters, ALL CAPS, elongation and negation (`negated` = inside a scope). */
+function adjustedWordValence(scan: Scan, k: number, boost: number, negated: boolean, pass: Pass): number {
+  const flags = scan.flags[k] as number;
+  if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
+  if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
+  let v = wordValence(scan, k);
+  if (v === 0) return 0;
+  v = amplify(v, boost);
+  if ((flags & FLAG_CAPS) !== 0) v = amplify(v, CAPS_BOOST);
+  if ((flags & FLAG_ELONG) !== 0) v = amplify(v, ELONG_BOOST);
+  if (!negated) return v;
+  if (v < 0) pass.negatedNegatives += 1;
+  pass.negatedWords += 1;
+  return v * NEGATION_SCALE;
+}
+
 /** Fills `valences` token by token: lexicon, boosters, caps, elongation, negation. */
 function valencePass(scan: Scan, pass: Pass): void {
   let negScope = 0;
@@ -74,18 +101,9 @@ function valencePass(scan: Scan, pass: Pass): void {
       negScope = 0;
       boost = 0;
     } else if (kind === KIND_SARCASM) pass.sarcasm = true;
-    else if (kind === KIND_EMOJI || kind === KIND_EMOTICON) {
-      const code = scan.code[k] as number;
-      const v = kind === KIND_EMOJI ? (LEXICON.emoji.get(code) ?? 0) : emoticonValence(code);
-      if (kind === KIND_EMOJI && LEXICON.sarcasmEmoji.has(code)) pass.sarcasm = true;
-      valences[k] = v;
-      pass.symbolSum += v;
-      if (v !== 0) pass.symbolCount += 1;
-    } else if (kind === KIND_WORD) {
+    else if (kind === KIND_EMOJI || kind === KIND_EMOTICON) valences[k] = symbolValence(scan, k, pass);
+    else if (kind === KIND_WORD) {
       const h = scan.hash[k] as number;
-      const flags = scan.flags[k] as number;
-      if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
-      if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
       if (LEXICON.negators.has(h)) {
         negScope = NEGATION_SPAN + 1;
         boost = 0;
@@ -94,18 +112,7 @@ function valencePass(scan: Scan, pass: Pass): void {
         negScope = 0;
       }
       const b = LEXICON.boosters.get(h);
-      let v = b === undefined ? wordValence(scan, k) : 0;
-      if (v !== 0) {
-        v = amplify(v, boost);
-        if ((flags & FLAG_CAPS) !== 0) v = amplify(v, CAPS_BOOST);
-        if ((flags & FLAG_ELONG) !== 0) v = amplify(v, ELONG_BOOST);
-        if (negScope > 0) {
-          if (v < 0) pass.negatedNegatives += 1;
-          v *= NEGATION_SCALE;
-          pass.negatedWords += 1;
-        }
-      }
-      valences[k] = v;
+      if (b === undefined) valences[k] = adjustedWordValence(scan, k, boost, negScope > 0, pass);
       boost = b === undefined ? 0 : boost + b;
       if (negScope > 0) negScope -= 1;
     }
