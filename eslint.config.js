@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -122,7 +123,7 @@ const NODE_GLOBALS = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'release/', '.tmp/', 'out/', 'coverage/', 'test-results/', '.earshot-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -176,7 +177,10 @@ export default tseslint.config(
   },
   {
     files: ['electron/**'],
-    rules: { 'earshot/boundaries': ['error', { area: 'electron/', deny: ['renderer'] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': bans(ELECTRON, REACT),
+      'earshot/boundaries': ['error', { area: 'electron/', deny: ['renderer'] }],
+    },
   },
   {
     files: ['electron/core/**'],
@@ -184,7 +188,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': bans(ELECTRON, REACT),
       'earshot/boundaries': [
         'error',
-        { area: 'electron/core/', deny: ['electron/main', 'electron/preload', 'electron/headless', 'renderer'] },
+        {
+          area: 'electron/core/',
+          deny: ['electron/main', 'electron/preload', 'electron/headless', 'electron/cli', 'renderer'],
+        },
       ],
       'no-console': 'error',
     },

@@ -81,6 +81,9 @@ describe('process boundaries (eslint.config.js)', () => {
     expect(await rules('electron/core/probe.ts', "console.log('hi');\n")).toEqual(['no-console']);
     const host = "import { thing } from '../main/main';\nexport const t = thing;\n";
     expect(await rules('electron/core/probe.ts', host)).toEqual(['earshot/boundaries']);
+    const cli = "import { thing } from '../../cli/main';\nexport const t = thing;\n";
+    expect(await rules('electron/core/runtime/probe.ts', cli)).toEqual(['earshot/boundaries']);
+    expect(await rules('electron/headless/probe.ts', react)).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
 
   it('lets the sandboxed preload import only shared/ besides electron', async () => {
