@@ -56,6 +56,11 @@ const createHubActions =
   (set) => ({
     applySnapshot: (snap) => set((s) => snapshotState(s, snap)),
     applyDeltas: (batch) => set((s) => deltaState(s, batch)),
+    applyStatus: (status) =>
+      set((s) => ({
+        hub: { ...s.hub, version: status.version, mode: status.mode, storedMentions: status.mentions },
+        sources: mergeSources(s.sources, status.sources),
+      })),
     reset: () =>
       set({
         ...initialMentions(),

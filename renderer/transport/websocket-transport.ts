@@ -3,7 +3,8 @@ import type { CommandName, CommandRequest, CommandResponse } from '../../shared/
 import { appError, err, type Result } from '../../shared/result';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Transport, TransportSink } from './transport';
-import { checkWireResult, validateEvent } from './validate';
+import { EdgeQueue, type EdgeSlicing } from './edge-queue';
+import { checkWireResult } from './validate';
 
 /** Callbacks a socket adapter drives. */
 export interface SocketHandlers {
@@ -30,6 +31,8 @@ export interface WebSocketTransportOptions {
   /** After this many failed attempts in a row the link shows as offline (it keeps retrying). */
   readonly offlineAfter?: number;
   readonly random?: () => number;
+  /** How incoming events are validated in time slices (default: ~6 ms slices). */
+  readonly slicing?: EdgeSlicing;
 }
 
 const FrameSchema = z.discriminatedUnion('type', [
@@ -51,6 +54,7 @@ export class WebSocketTransport implements Transport {
   private attempt = 0;
   private nextId = 1;
   private sink: TransportSink | null = null;
+  private edge: EdgeQueue | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pending = new Map<number, Pending>();
 
@@ -58,6 +62,7 @@ export class WebSocketTransport implements Transport {
 
   start(sink: TransportSink): void {
     this.sink = sink;
+    this.edge = new EdgeQueue(sink, this.options.slicing);
     this.stopped = false;
     this.connect();
   }
@@ -67,6 +72,7 @@ export class WebSocketTransport implements Transport {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.socket?.close();
     this.socket = null;
+    this.edge?.clear();
     this.failPending('stopped', 'the connection was closed');
   }
 
@@ -118,9 +124,7 @@ export class WebSocketTransport implements Transport {
       pending.settle({ ok: true, value: frame.result });
       return;
     }
-    const event = validateEvent(frame.event);
-    if (event.ok) this.sink?.event(event.value);
-    else this.sink?.invalid(event.error.message);
+    this.edge?.push(frame.event);
   }
 
   private onClose(reason: string): void {

@@ -39,6 +39,12 @@ declare const document: {
   querySelector(selector: string): PageElement | null;
 };
 
+declare function requestAnimationFrame(callback: (time: number) => void): number;
+interface FrameLog {
+  frames: number[];
+  stop: boolean;
+}
+
 const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
 const isLight = (): boolean => document.documentElement.dataset.theme === 'light';
 
@@ -145,5 +151,60 @@ describe('the wall against the built hub', () => {
     await page.waitForFunction(isReady);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(problems).toEqual([]);
+  });
+
+  it('keeps painting under a burst of 3,000 mentions (figures printed, not asserted)', async () => {
+    const before = await readInt(byId(TEST_IDS.mentionCount));
+    await page.evaluate(() => {
+      (globalThis as unknown as { earshotFrames: FrameLog }).earshotFrames = { frames: [], stop: false };
+      let last = performance.now();
+      const tick = (t: number): void => {
+        const log = (globalThis as unknown as { earshotFrames: FrameLog }).earshotFrames;
+        log.frames.push(t - last);
+        last = t;
+        if (!log.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = performance.now();
+    const burst = Array.from({ length: 3 }, (_, b) =>
+      fetch(`${hub.url}api/ingest/e2e`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          mentions: Array.from({ length: 1000 }, (_, i) => ({
+            externalId: `burst-${b}-${i}`,
+            text: `burst post ${b}-${i}: the app keeps logging me out`,
+            createdAt: Date.now(),
+            author: `burst${i}`,
+          })),
+        }),
+      }),
+    );
+    for (const res of await Promise.all(burst)) expect(res.status).toBeLessThan(300);
+    await page.waitForFunction(
+      ([sel, n]) => Number((document.querySelector(sel)?.textContent ?? '').replace(/[^0-9]/g, '')) >= n,
+      [byId(TEST_IDS.mentionCount), before + 3000] as const,
+    );
+    const elapsed = performance.now() - started;
+    const frames = await page.evaluate(() => {
+      const log = (globalThis as unknown as { earshotFrames: FrameLog }).earshotFrames;
+      log.stop = true;
+      return log.frames.slice(1);
+    });
+    expect(frames.length).toBeGreaterThan(0);
+    const sorted = [...frames].sort((a, b) => a - b);
+    const total = frames.reduce((a, b) => a + b, 0);
+    const figures = {
+      burst_mentions: 3000,
+      burst_to_wall_ms: Math.round(elapsed),
+      frames: frames.length,
+      avg_fps: Math.round((frames.length / total) * 1000 * 10) / 10,
+      p95_frame_ms: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+      max_frame_ms: Math.round(sorted[sorted.length - 1] ?? 0),
+      frames_over_50ms: frames.filter((f) => f > 50).length,
+      feed_dom_rows: await page.locator(byId(TEST_IDS.mentionRow)).count(),
+    };
+    process.stdout.write(`${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   });
 });

@@ -3,7 +3,7 @@ import { connectStore } from '../../../../renderer/stores/connect-store';
 import type { FlushScheduler } from '../../../../renderer/stores/delta-batch';
 import { createWallStore, type WallStore } from '../../../../renderer/stores/wall-store';
 import { WebSocketTransport } from '../../../../renderer/transport/websocket-transport';
-import { makeMention, makeSnapshot } from '../fixtures';
+import { makeHealth, makeMention, makeSnapshot } from '../fixtures';
 import { FakeHub, openNodeSocket } from './fake-hub';
 
 const T0 = 1_800_000_000_000;
@@ -95,5 +95,23 @@ describe('WebSocket transport + connectStore against a loopback hub', () => {
     disconnect();
     const r = await transport.invoke('status:get', {});
     expect(r.ok ? null : r.error.code).toBe('offline');
+  });
+
+  it('re-reads the hub status on an interval, so counts stay right when the hub summarises a burst', async () => {
+    const statusHub = new FakeHub(
+      () => makeSnapshot(T0, { status: { version: '1', uptime: 1, mentions: 5, sources: [], mode: 'embedded' } }),
+      (name) =>
+        name === 'status:get'
+          ? { ok: true, value: { version: '2', uptime: 9, mentions: 12_345, sources: [makeHealth('late')], mode: 'team' } }
+          : undefined,
+    );
+    const statusStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
+    const t = new WebSocketTransport({ url: await statusHub.listen(), open: openNodeSocket });
+    const stop = connectStore(t, statusStore, soon, 20);
+    await vi.waitFor(() => expect(statusStore.getState().hub.storedMentions).toBe(12_345));
+    expect(statusStore.getState().hub.version).toBe('2');
+    expect(statusStore.getState().sources.has('late')).toBe(true);
+    stop();
+    await statusHub.close();
   });
 });
