@@ -17,7 +17,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', 
  * Maps one row to a RawMention. Required: `text` and a time (`created_at`, `createdAt`, `tweet_created` or
  * `timestamp`). Optional: id (`id`, `tweet_id`, `external_id`; else a hash of time, author and text, so a
  * re-run dedupes), author (`author`, `name`, `user`, `handle`; a JSONL author may be an object), channel
- * (`source`/`channel` naming a known channel, else `defaultChannel`), followers, url. The five basic HTML
+ * (`source`/`channel` naming a known channel, else `defaultChannel`), followers, url, watchlist. The five basic HTML
  * entities are decoded (exports such as Twitter's keep `&amp;`); the wall shows the text as text anyway.
  */
 export function mapRow(row: ReplayRow, defaultChannel: Channel): Result<RawMention> {
@@ -35,7 +35,12 @@ export function mapRow(row: ReplayRow, defaultChannel: Channel): Result<RawMenti
   const idValue = firstDefined(keyed, ID_KEYS);
   const externalId = idValue !== undefined && String(idValue).trim() !== '' ? String(idValue).trim() : contentId(createdAt, author.handle, text);
   const url = typeof keyed.url === 'string' && keyed.url !== '' ? keyed.url : undefined;
-  const candidate = { externalId, channel: known.success ? known.data : defaultChannel, author, text, createdAt, ...(url ? { url } : {}) };
+  const watchlist = typeof keyed.watchlist === 'string' && keyed.watchlist !== '' ? keyed.watchlist : undefined;
+  const candidate = {
+    externalId, channel: known.success ? known.data : defaultChannel, author, text, createdAt,
+    ...(url ? { url } : {}),
+    ...(watchlist ? { watchlist } : {}),
+  };
   const parsed = RawMentionSchema.safeParse(candidate);
   if (!parsed.success) return err(appError('replay-invalid', parsed.error.issues[0]?.message ?? 'invalid row'));
   return ok(parsed.data);

@@ -15,6 +15,8 @@ export const SimulatorConfigSchema = SourceBaseSchema.extend({
   scenario: z.enum(['default', 'quiet']).default('default'),
   /** The brand's local time offset from UTC, for the day/night rhythm. */
   utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
+  /** Attribute every post to this watchlist id (else the hub's watchlist matching decides). */
+  watchlist: z.string().min(1).max(100).optional(),
 });
 export type SimulatorConfig = z.infer<typeof SimulatorConfigSchema>;
 
@@ -72,7 +74,9 @@ export function createSimulatorConnector(config: SimulatorConfig, logger: Logger
       const previous = parseSimulatorCursor(ctx.cursor);
       if (ctx.cursor !== null && previous === null) log.warn('unreadable simulator cursor; starting afresh');
       const window = simulatorWindow(previous, ctx.now);
-      const items = generateRange(options, window.start, window.from, window.to);
+      const generated = generateRange(options, window.start, window.from, window.to);
+      const watchlist = config.watchlist;
+      const items = watchlist ? generated.map((m) => ({ ...m, watchlist })) : generated;
       const cursor: SimulatorCursor = { v: 1, start: window.start, last: window.to };
       return { kind: 'ok', items, rejected: [], cursor: JSON.stringify(cursor) };
     },

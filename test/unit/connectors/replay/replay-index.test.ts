@@ -30,6 +30,11 @@ describe('mapRow', () => {
     expect(mapRow({ timestamp: 1767603600 }, 'ingest').ok).toBe(false);
     expect(mapRow({ text: 'x' }, 'ingest').ok).toBe(false);
   });
+
+  it('keeps a url and a watchlist when the row has them', () => {
+    const mapped = mapRow({ text: 'hi', timestamp: 1767603600, url: 'https://example.com/p/1', watchlist: 'nimbus' }, 'ingest');
+    expect(mapped.ok && mapped.value).toMatchObject({ url: 'https://example.com/p/1', watchlist: 'nimbus' });
+  });
 });
 
 describe('buildReplayIndex', () => {

@@ -88,3 +88,11 @@ describe('simulator connector', () => {
     expect(result.items.some((m) => /nimbus/i.test(m.text) && !m.text.includes('nimbus.example'))).toBe(false);
   });
 });
+
+describe('simulator watchlist attribution', () => {
+  it('tags every post with the configured watchlist', async () => {
+    const result = await poll(makeConnector({ watchlist: 'nimbus' }), Date.UTC(2026, 0, 5, 10), null);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.every((m) => m.watchlist === 'nimbus')).toBe(true);
+  });
+});
