@@ -63,7 +63,12 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
         call center | call centre | agent* | representative* | rep | no response | no reply | not responding to |
         never responded | never replied | ignored | ignoring | hung up | hang up | rude | unhelpful | helpline | hotline |
         live chat | chat support | nobody answers | no one answers | no one answered | answer the phone | pick up the phone |
-        phone line* | staff | manager | supervisor | waited on hold | hold for | hours on the phone | callback | call back`),
+        phone line* | staff | manager | supervisor | waited on hold | hold for | hours on the phone | callback | call back |
+        no one answering | nobody answering | no one is answering | answering the phone | answer my call* | call me |
+        called | calling | phone | phones | wait time | hold time | get through | got through | heard back |
+        don't respond | doesn't respond | didn't respond | won't respond | respond to | response | reply | replied |
+        replying | dm | dms | direct message | contact | contacted | contacting | queue | complaint* | help desk |
+        helpdesk | email back | emailed`),
       exclude: [],
     },
     {
