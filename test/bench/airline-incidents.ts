@@ -4,7 +4,7 @@
  * to separate detection quality from enrichment quality. Ends with one key=value line.
  */
 import { performance } from 'node:perf_hooks';
-import { createDetector } from '../../electron/core/detect';
+import { createDetector, explain } from '../../electron/core/detect';
 import { countBySeverity, createIncidentEngine, describeIncident, detectOver, parseParamSettings } from '../../electron/core/incidents';
 import type { Enrichment } from '../../shared/mention';
 import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
@@ -43,11 +43,18 @@ async function main(): Promise<void> {
     enrich = (text) => enricher.enrich({ text, channel: 'x', author: { handle: 'x' }, metadata: {} });
   }
   const mentions = airlineMentions(rows, enrich);
-  const engine = createIncidentEngine({ detector: createDetector(), params: settings.value });
+  const engine = createIncidentEngine({ detector: createDetector(), ...(args.includes('--explain') ? { explain } : {}), params: settings.value });
   const started = performance.now();
   const incidents = detectOver(mentions, engine);
   const seconds = (performance.now() - started) / 1000;
-  for (const incident of incidents) process.stdout.write(`${describeIncident(incident, 6)}\n`);
+  for (const incident of incidents) {
+    process.stdout.write(`${describeIncident(incident, 6)}\n`);
+    const until = incident.resolvedAt === null ? 'open at end' : `resolved ${new Date(incident.resolvedAt).toISOString().slice(5, 16)}`;
+    const e = incident.evidence;
+    process.stdout.write(
+      `      topics=${incident.topics.join('/') || '-'} ${until} ${e.statistic}; negative share ${e.sentimentShift.baselineNegativeShare} -> ${e.sentimentShift.observedNegativeShare}; first: ${JSON.stringify(e.firstPost?.text.slice(0, 90) ?? '')}\n`,
+    );
+  }
   const counts = countBySeverity(incidents);
   process.stdout.write(
     `mentions=${mentions.length} incidents=${incidents.length} p1=${counts.P1} p2=${counts.P2} p3=${counts.P3} p4=${counts.P4} seconds=${seconds.toFixed(2)} mentions_per_s=${Math.round(mentions.length / seconds)}\n`,

@@ -34,6 +34,11 @@ const FEATURE_CACHE = 20_000;
 /** What the engine needs: a detector (one state per series) and optional parameter overrides. */
 export interface IncidentEngineDeps<S> {
   readonly detector: Detector<S>;
+  /**
+   * The detector's expected value for a point (its seasonal baseline), read before `update`. Without it the
+   * engine's own slow level is the baseline, which knows no daily rhythm.
+   */
+  readonly explain?: (state: S, timestamp: number, value: number) => { readonly baseline: number };
   readonly params?: Partial<IncidentParams>;
 }
 
@@ -121,7 +126,9 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const scoreSeries = (row: ClosedMinute, family: string, frozen: boolean): Signal | null => {
     const state = ensureSeries(row.watchlist, row.channel, family, row.minute);
     const value = valueOf(row.counts, family);
-    const baseline = state.seen === 0 ? value : state.level;
+    const own = state.seen === 0 ? value : state.level;
+    const expected = deps.explain?.(state.det, row.minute, value).baseline;
+    const baseline = expected === undefined || !Number.isFinite(expected) ? own : Math.max(0, expected);
     const score = detector.update(state.det, row.minute, value);
     state.recent.push(value);
     if (state.recent.length > params.windowMinutes) state.recent.shift();
@@ -232,7 +239,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
 
   const processWatchlist = (w: string, rows: ReadonlyArray<ClosedMinute>, minute: number, changed: Set<string>): void => {
     const current = active(w);
-    const frozen = new Set(current.flatMap((r) => r.families));
+    const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);
+    const frozen = new Set(young.flatMap((r) => r.families));
     const signals: Signal[] = [];
     for (const row of rows) {
       for (const family of familiesFor(row)) {

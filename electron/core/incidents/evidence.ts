@@ -95,6 +95,16 @@ function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number
     .sort((a, b) => b.count - a.count);
 }
 
+/** The posts that show the peak family (a topic's complaints, the negative posts), when there are enough. */
+function focusPosts(rec: IncidentRecord): ReadonlyArray<CompactPost> {
+  const family = rec.peak.family;
+  const matches = (p: CompactPost): boolean =>
+    isTopicFamily(family) ? p.topics.includes(topicOf(family)) && p.sentiment !== 'positive'
+      : family === 'negative' ? p.sentiment === 'negative' : true;
+  const focused = rec.posts.filter(matches);
+  return focused.length >= 3 ? focused : rec.posts;
+}
+
 /** Builds the evidence card of an incident record. */
 export function buildEvidence(
   rec: IncidentRecord,
@@ -102,7 +112,8 @@ export function buildEvidence(
   features: PostFeatures = DIRECT_FEATURES,
 ): EvidenceCard {
   const window = surgeWindow(rec);
-  const first = rec.posts.reduce<CompactPost | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
+  const posts = focusPosts(rec);
+  const first = posts.reduce<CompactPost | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
   const peakLift = liftOf(rec.peak.rate, rec.peak.baseline);
   const peakAt = new Date(rec.peak.minute).toISOString().slice(11, 16);
   return {
@@ -111,9 +122,9 @@ export function buildEvidence(
     observedPerMinute: window.observed,
     statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)`,
     startedAt: rec.startedAt,
-    risingTerms: incidentTerms(rec, baseline, features).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
+    risingTerms: risingTerms(posts.map(features.termsOf), baseline, { limit: RISING_TERMS }).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
     firstPost: first === null ? null : toRef(first, 0),
-    representativePosts: representatives(rec.posts, features),
+    representativePosts: representatives(posts, features),
     sourceMix: sourceMix(rec),
     sentimentShift: {
       baselineNegativeShare: round(rec.baselineNegativeShare, 3),

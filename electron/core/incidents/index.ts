@@ -6,5 +6,5 @@ export type { IncidentParams } from './params';
 export { createSeriesBuilder, negativeShare } from './series';
 export type { ClosedMinute, MinuteCounts, SeriesBuilder, SeriesChannel, SeriesHistoryPoint } from './series';
 export { buildEvidence, exportIncident } from './evidence';
-export { clusterNearDuplicates, risingTerms, terms, words } from './text';
+export { clusterNearDuplicates, minHash, risingTerms, terms, wilsonLower, words } from './text';
 export { countBySeverity, describeIncident, detectOver, feedInOrder, finishReplay } from './replay-run';

@@ -29,6 +29,8 @@ export const IncidentParamsSchema = z.object({
   unusualNegativeShift: z.number().min(0).max(1),
   /** Minutes the series must stay back to normal before an incident resolves itself. */
   resolveQuietMinutes: z.number().int().min(1),
+  /** Baselines of an incident's series stay frozen this long; after it they learn again, so a new normal ends it. */
+  freezeMinutes: z.number().int().min(1),
   /** After resolution, no new incident for the same watchlist and signal family for this long. */
   cooldownMinutes: z.number().int().min(0),
   /** Minutes a series must have been observed before it may open anything. */
@@ -67,6 +69,7 @@ export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
   unusualNegativeShift: 0.1,
   resolveQuietMinutes: 30,
   cooldownMinutes: 30,
+  freezeMinutes: 180,
   warmupMinutes: 60,
   latenessMinutes: 2,
   historyMinutes: 180,

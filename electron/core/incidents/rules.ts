@@ -24,9 +24,12 @@ export const isHot = (count: number, level: number, params: IncidentParams): boo
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
 
-/** Negative share observed during the incident minus the watchlist's usual share. */
+/** Posts an incident must have seen before its negative share counts (a share of 3 posts is noise). */
+export const MIN_SHARE_POSTS = 20;
+
+/** Negative share observed during the incident minus the watchlist's usual share (0 until enough posts). */
 export const negativeShift = (rec: IncidentRecord): number =>
-  rec.totalObserved === 0 ? 0 : rec.negativeObserved / rec.totalObserved - rec.baselineNegativeShare;
+  rec.totalObserved < MIN_SHARE_POSTS ? 0 : rec.negativeObserved / rec.totalObserved - rec.baselineNegativeShare;
 
 /** True when a failure topic has been above normal for `sustainMinutes` with enough hot minutes in between. */
 export function isSustained(rec: IncidentRecord, params: IncidentParams): boolean {
@@ -51,9 +54,14 @@ export function severityOf(rec: IncidentRecord, params: IncidentParams): Severit
   return 'P4';
 }
 
-/** True when the incident is only about volume and its posts are not more negative than usual. */
+/** True when the incident is only about volume and, over enough posts, they are not more negative than usual. */
 export const isBenignVolume = (rec: IncidentRecord, params: IncidentParams): boolean =>
-  rec.families.every((f) => f === 'volume') && negativeShift(rec) < params.unusualNegativeShift;
+  rec.families.every((f) => f === 'volume') &&
+  rec.totalObserved >= MIN_SHARE_POSTS &&
+  negativeShift(rec) < params.unusualNegativeShift;
+
+/** Volume and negative are generic families: every breakdown shows in them. */
+export const isGeneric = (family: string): boolean => family === 'volume' || family === 'negative';
 
 /**
  * Whether a signal of `family` belongs to this open incident: its own family, volume anywhere, negative to any

@@ -148,25 +148,35 @@ export interface TermBaseline {
   countOf(term: string): number;
 }
 
+/** Wilson score lower bound of a rate seen `count` times in `n` trials (z = 1.64, one-sided 95 %). */
+export function wilsonLower(count: number, n: number, z = 1.64): number {
+  if (n === 0) return 0;
+  const p = count / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const margin = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, (centre - margin) / (1 + z2 / n));
+}
+
 /**
- * Terms rising most by lift, additively smoothed: (c_obs + a) / (n_obs + 2a) over (c_base + a) / (n_base + 2a).
- * Only terms seen in at least `minCount` observed posts qualify, so one odd post cannot lead the card.
+ * Terms rising most by lift against the baseline period, smoothed on both sides so rare words cannot lead
+ * the card: the observed document rate is its Wilson lower bound, the baseline rate is additively smoothed,
+ * (c_base + a) / (n_base + 2a). Only terms in at least `minCount` observed posts qualify.
  */
 export function risingTerms(
   observed: ReadonlyArray<ReadonlySet<string>>,
   baseline: TermBaseline,
   options: { readonly limit?: number; readonly minCount?: number; readonly smoothing?: number } = {},
 ): ReadonlyArray<TermLift> {
-  const { limit = 10, minCount = 2, smoothing = 1 } = options;
+  const { limit = 10, minCount = 2, smoothing = 5 } = options;
   const counts = new Map<string, number>();
   for (const set of observed) for (const t of set) counts.set(t, (counts.get(t) ?? 0) + 1);
   const n = observed.length;
   const out: TermLift[] = [];
   for (const [term, count] of counts) {
     if (count < minCount) continue;
-    const obsRate = (count + smoothing) / (n + 2 * smoothing);
     const baseRate = (baseline.countOf(term) + smoothing) / (baseline.docs + 2 * smoothing);
-    out.push({ term, count, lift: obsRate / baseRate });
+    out.push({ term, count, lift: wilsonLower(count, n) / baseRate });
   }
   out.sort((a, b) => b.lift - a.lift || b.count - a.count || a.term.localeCompare(b.term));
   return dropSubsumed(out).slice(0, limit);

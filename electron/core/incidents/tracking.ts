@@ -2,7 +2,7 @@ import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
 import { isTopicFamily, topicOf } from './model';
 import type { MinuteCounts, SeriesChannel } from './series';
-import { isBenignVolume, isHot, moreSevere } from './rules';
+import { isBenignVolume, isGeneric, isHot, moreSevere } from './rules';
 import { jaccard } from './text';
 
 /** Minutes of timeline an incident keeps for its card. */
@@ -73,6 +73,7 @@ export function shouldMerge(
   if (a.watchlist !== b.watchlist || a.id === b.id) return false;
   if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return false;
   if (a.families.some((f) => isTopicFamily(f) && b.families.includes(f))) return true;
+  if (a.families.every(isGeneric) || b.families.every(isGeneric)) return true;
   return jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
 }
 

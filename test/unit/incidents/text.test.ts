@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterNearDuplicates, risingTerms, terms, words } from '../../../electron/core/incidents';
+import { clusterNearDuplicates, risingTerms, terms, wilsonLower, words } from '../../../electron/core/incidents';
 
 describe('evidence text', () => {
   it('drops handles, URLs, entities and stop-words, and keeps content bigrams and particle phrases', () => {
@@ -27,7 +27,8 @@ describe('evidence text', () => {
     const app = rising.find((r) => r.term === 'app');
     expect(app?.count).toBe(4);
     expect(app?.lift).toBeLessThan(rising[0]?.lift ?? 0);
-    expect(app?.lift).toBeCloseTo(((4 + 1) / (4 + 2)) / ((300 + 1) / (1000 + 2)), 6);
+    expect(app?.lift).toBeCloseTo(wilsonLower(4, 4) / ((300 + 5) / (1000 + 10)), 6);
+    expect(wilsonLower(4, 4)).toBeCloseTo(0.598, 3);
   });
 
   it('collapses near-duplicates (retweets, trailing tags, changed handles) but keeps distinct posts apart', () => {
