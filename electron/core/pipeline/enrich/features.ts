@@ -1,5 +1,5 @@
 import { combine, FNV_OFFSET, fnvStep, mix32 } from './hash';
-import { LEXICON } from './lexicon';
+import { ROLE_NEGATOR } from './lexicon';
 import { KIND_BREAK, KIND_WORD, type Scan } from './text-scan';
 
 const SALT_UNI = 0x1b873593;
@@ -39,7 +39,7 @@ function wordFeatures(scan: Scan, out: FeatureBuffer, mask: number): void {
     out.index[n++] = combine(h, negated ? SALT_NEG : SALT_UNI) & mask;
     out.index[n++] = combine(combine(prev, h), SALT_BI) & mask;
     prev = h;
-    if (kind === KIND_WORD && LEXICON.negators.has(h)) negScope = NEGATION_SPAN + 1;
+    if (kind === KIND_WORD && scan.role[k] === ROLE_NEGATOR) negScope = NEGATION_SPAN + 1;
     if (negScope > 0) negScope -= 1;
   }
   out.count = n;

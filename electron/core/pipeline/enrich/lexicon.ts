@@ -1,8 +1,22 @@
 import { hashString } from './hash';
 import { BOOSTERS, CONTRASTIVE, EMOJI_VALENCE, LEXICON_GROUPS, NEGATORS, SARCASM_EMOJI } from './lexicon-words';
 
+/** What a word does in the rules: carries a valence (NONE), negates, contrasts or boosts. */
+export const ROLE_NONE = 0;
+export const ROLE_NEGATOR = 1;
+export const ROLE_CONTRASTIVE = 2;
+export const ROLE_BOOSTER = 3;
+
+/** One lexicon word: its role and value (valence, or boost for boosters). */
+export interface WordInfo {
+  readonly role: number;
+  readonly value: number;
+}
+
 /** The lexicon compiled to hash-keyed tables, so look-ups use the scanner's token hashes (no strings). */
 export interface CompiledLexicon {
+  /** Every word with a role or a valence, keyed by hash: one look-up per token. */
+  readonly words: ReadonlyMap<number, WordInfo>;
   readonly valence: ReadonlyMap<number, number>;
   readonly negators: ReadonlySet<number>;
   readonly boosters: ReadonlyMap<number, number>;
@@ -19,9 +33,19 @@ function groupsToMap(groups: ReadonlyArray<readonly [number, string]>): Map<numb
   return map;
 }
 
-/** Builds the hash tables from the word lists in lexicon-words.ts. */
+function wordTable(): Map<number, WordInfo> {
+  const table = new Map<number, WordInfo>();
+  for (const [h, v] of groupsToMap(LEXICON_GROUPS)) table.set(h, { role: ROLE_NONE, value: v });
+  for (const [h, b] of groupsToMap(BOOSTERS)) table.set(h, { role: ROLE_BOOSTER, value: b });
+  for (const w of words(CONTRASTIVE)) table.set(hashString(w), { role: ROLE_CONTRASTIVE, value: 0 });
+  for (const w of words(NEGATORS)) table.set(hashString(w), { role: ROLE_NEGATOR, value: 0 });
+  return table;
+}
+
+/** Builds the hash tables from the word lists in lexicon-words.ts (later roles win: negator > contrastive > booster > valence). */
 export function compileLexicon(): CompiledLexicon {
   return {
+    words: wordTable(),
     valence: groupsToMap(LEXICON_GROUPS),
     negators: new Set(words(NEGATORS).map(hashString)),
     boosters: groupsToMap(BOOSTERS),

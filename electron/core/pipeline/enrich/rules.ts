@@ -1,5 +1,5 @@
 import { emoticonValence } from './emoticons';
-import { LEXICON } from './lexicon';
+import { LEXICON, ROLE_BOOSTER, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_NONE } from './lexicon';
 import {
   FLAG_CAPS,
   FLAG_ELONG,
@@ -37,10 +37,7 @@ export interface RuleReading {
 const valences = new Float32Array(512);
 
 function wordValence(scan: Scan, k: number): number {
-  const v = LEXICON.valence.get(scan.hash[k] as number);
-  if (v !== undefined) return v;
-  if (((scan.flags[k] as number) & FLAG_ELONG) !== 0) return LEXICON.valence.get(scan.alt[k] as number) ?? 0;
-  return 0;
+  return scan.role[k] === ROLE_NONE ? (scan.value[k] as number) : 0;
 }
 
 function amplify(v: number, by: number): number {
@@ -77,8 +74,6 @@ function symbolValence(scan: Scan, k: number, pass: Pass): number {
 /** One word's valence after boosters, ALL CAPS, elongation and negation (`negated` = inside a scope). */
 function adjustedWordValence(scan: Scan, k: number, boost: number, negated: boolean, pass: Pass): number {
   const flags = scan.flags[k] as number;
-  if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
-  if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
   let v = wordValence(scan, k);
   if (v === 0) return 0;
   v = amplify(v, boost);
@@ -103,17 +98,19 @@ function valencePass(scan: Scan, pass: Pass): void {
     } else if (kind === KIND_SARCASM) pass.sarcasm = true;
     else if (kind === KIND_EMOJI || kind === KIND_EMOTICON) valences[k] = symbolValence(scan, k, pass);
     else if (kind === KIND_WORD) {
-      const h = scan.hash[k] as number;
-      if (LEXICON.negators.has(h)) {
+      const role = scan.role[k] as number;
+      const flags = scan.flags[k] as number;
+      if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
+      if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
+      if (role === ROLE_NEGATOR) {
         negScope = NEGATION_SPAN + 1;
         boost = 0;
-      } else if (LEXICON.contrastive.has(h)) {
+      } else if (role === ROLE_CONTRASTIVE) {
         if (pass.butIndex < 0) pass.butIndex = k;
         negScope = 0;
       }
-      const b = LEXICON.boosters.get(h);
-      if (b === undefined) valences[k] = adjustedWordValence(scan, k, boost, negScope > 0, pass);
-      boost = b === undefined ? 0 : boost + b;
+      if (role === ROLE_NONE) valences[k] = adjustedWordValence(scan, k, boost, negScope > 0, pass);
+      boost = role === ROLE_BOOSTER ? boost + (scan.value[k] as number) : 0;
       if (negScope > 0) negScope -= 1;
     }
   }

@@ -1,6 +1,6 @@
 import { FNV_OFFSET, fnvStep } from './hash';
 import { matchEmoticon } from './emoticons';
-import { LEXICON } from './lexicon';
+import { LEXICON, ROLE_CONTRASTIVE, ROLE_NEGATOR } from './lexicon';
 
 /** Token kinds the scanner emits. */
 export const KIND_WORD = 0;
@@ -28,6 +28,9 @@ export interface Scan {
   flags: Uint8Array;
   /** Emoji code point, or emoticon index. */
   code: Int32Array;
+  /** Lexicon role of a word (lexicon.ts ROLE_*), and its valence or boost. */
+  role: Uint8Array;
+  value: Float32Array;
   /** Normalised words separated by single spaces, for character n-grams. */
   chars: Uint16Array;
   charCount: number;
@@ -57,6 +60,8 @@ export function createScan(): Scan {
     kind: new Uint8Array(MAX_TOKENS),
     flags: new Uint8Array(MAX_TOKENS),
     code: new Int32Array(MAX_TOKENS),
+    role: new Uint8Array(MAX_TOKENS),
+    value: new Float32Array(MAX_TOKENS),
     chars: new Uint16Array(MAX_CHARS + 64),
     charCount: 0,
     exclaims: 0,
@@ -121,9 +126,11 @@ function emojiAt(text: string, i: number): number {
   return 0;
 }
 
-function pushToken(s: Scan, kind: number, hash: number, alt: number, flags: number, code: number): void {
+function pushToken(s: Scan, kind: number, hash: number, alt: number, flags: number, code: number, role = 0, value = 0): void {
   if (s.count >= MAX_TOKENS) return;
   const k = s.count;
+  s.role[k] = role;
+  s.value[k] = value;
   s.kind[k] = kind;
   s.hash[k] = hash;
   s.alt[k] = alt;
@@ -184,11 +191,13 @@ function scanWord(text: string, start: number, s: Scan): number {
   s.nonAsciiLetters += nonAscii;
   s.letters += letters;
   s.upperLetters += uppers;
-  if (LEXICON.negators.has(h)) s.negScope = NEGATION_SPAN;
-  else if (LEXICON.contrastive.has(h)) s.negScope = 0;
+  const info = LEXICON.words.get(h) ?? (elong ? LEXICON.words.get(alt) : undefined);
+  const role = info === undefined ? 0 : info.role;
+  if (role === ROLE_NEGATOR) s.negScope = NEGATION_SPAN;
+  else if (role === ROLE_CONTRASTIVE) s.negScope = 0;
   else if (s.negScope > 0) s.negScope -= 1;
   const flags = (letters >= 2 && uppers === letters ? FLAG_CAPS : 0) | (elong ? FLAG_ELONG : 0);
-  pushToken(s, KIND_WORD, h, elong ? alt : h, flags, 0);
+  pushToken(s, KIND_WORD, h, elong ? alt : h, flags, 0, role, info === undefined ? 0 : info.value);
   return i;
 }
 
