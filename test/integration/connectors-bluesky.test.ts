@@ -64,7 +64,7 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     expect(bob?.externalId).toMatch(/^at:\/\/did:plc:[0-9a-f]{24}\/app\.bsky\.feed\.post\/3lbx000000001$/);
     expect(out.rejected).toHaveLength(1);
     expect(out.rejected[0]?.reason).toContain('createdAt');
-    expect(JSON.parse(out.cursor ?? '')).toEqual({ v: 1, q: { acme: NOW - 3_600_000 + 2000 } });
+    expect(JSON.parse(out.cursor ?? '')).toEqual({ v: 1, q: { acme: { newest: NOW - 3_600_000 + 2000 } } });
     const search = fake.requests.find((r) => r.path.endsWith('searchPosts'));
     expect(Object.fromEntries(search?.query ?? [])).toEqual({ q: 'acme', sort: 'latest', limit: '100' });
     expect(search?.headers.authorization).toBe('Bearer access-1');
@@ -81,8 +81,28 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     const searches = fake.requests.filter((r) => r.path.endsWith('searchPosts')).slice(1);
     expect(searches.map((r) => r.query.get('since'))).toEqual([new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString(), new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString()]);
     expect(searches.map((r) => r.query.get('cursor'))).toEqual([null, '100']);
-    expect(JSON.parse(second.cursor ?? '').q.acme).toBe(NOW - 3_600_000 + 151_000);
+    expect(JSON.parse(second.cursor ?? '').q.acme).toEqual({ newest: NOW - 3_600_000 + 151_000 });
     expect(fake.logins.count).toBe(1);
+  });
+
+  it('reads a burst larger than the page budget newest first, then the older rest from a backlog window', async () => {
+    fake.add(post(1));
+    const c = connector(fake, deps(), { maxPagesPerQuery: 1, fetchFollowers: false });
+    const first = okOf(await poll(c, null));
+    fake.add(...Array.from({ length: 250 }, (_, i) => post(i + 2)));
+    const second = okOf(await poll(c, first.cursor));
+    expect(second.items).toHaveLength(100);
+    const at = (n: number): number => NOW - 3_600_000 + n * 1000;
+    expect(JSON.parse(second.cursor ?? '').q.acme).toEqual({ newest: at(251), backlog: { since: at(1), until: at(152) } });
+    const third = okOf(await poll(c, second.cursor));
+    const fourth = okOf(await poll(c, third.cursor));
+    const fifth = okOf(await poll(c, fourth.cursor));
+    const all = new Set([...second.items, ...third.items, ...fourth.items, ...fifth.items].map((m) => m.text));
+    const missing = Array.from({ length: 250 }, (_, i) => post(i + 2).text).filter((t) => !all.has(t));
+    expect(missing).toEqual([]);
+    expect(JSON.parse(fifth.cursor ?? '').q.acme).toEqual({ newest: at(251) });
+    const untils = fake.requests.filter((r) => r.path.endsWith('searchPosts')).map((r) => r.query.get('until'));
+    expect(untils.filter((u) => u !== null).length).toBeGreaterThan(0);
   });
 
   it('refreshes an expired access token, and logs in again when the refresh token is dead too', async () => {

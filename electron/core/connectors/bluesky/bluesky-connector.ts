@@ -1,11 +1,11 @@
 import type { AtpAgent } from '@atproto/api';
-import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { sampleOf, zodReason } from '../http';
 import { BLUESKY_DEFAULT_INTERVAL_MS, BlueskyConfigSchema, type BlueskyConfig } from './bluesky-config';
+import { readBlueskyCursor, writeBlueskyCursor, type QueryState, type SearchWindow } from './bluesky-cursor';
 import { blueskyErrorOutcome, blueskyRateLimit } from './bluesky-errors';
 import { planBluesky, type BlueskyPlan } from './bluesky-plan';
 import { BlueskyPostSchema, postToMention, sortAt, type BlueskyPost } from './bluesky-post';
@@ -13,25 +13,17 @@ import { BlueskySession, MissingCredentialsError } from './bluesky-session';
 
 const PAGE_SIZE = 100;
 const PROFILE_BATCH = 25;
-const CursorSchema = z.object({ v: z.literal(1), q: z.record(z.string(), z.number()) });
-
-function readCursor(raw: string | null): Record<string, number> {
-  try {
-    const parsed = raw === null ? null : CursorSchema.safeParse(JSON.parse(raw));
-    return parsed?.success ? parsed.data.q : {};
-  } catch {
-    return {};
-  }
-}
 
 interface Harvest {
   readonly posts: Map<string, { readonly post: BlueskyPost; readonly watchlist: string | undefined }>;
   readonly rejected: RejectedItem[];
-  readonly newest: Record<string, number>;
   rateLimit: RateLimitInfo | undefined;
 }
 
-function absorb(h: Harvest, q: string, raw: ReadonlyArray<unknown>, plan: BlueskyPlan): void {
+/** Validates and keeps one page; returns the newest and oldest post times on it. */
+function absorb(h: Harvest, q: string, raw: ReadonlyArray<unknown>, plan: BlueskyPlan): { newest?: number; oldest?: number } {
+  let newest: number | undefined;
+  let oldest: number | undefined;
   for (const item of raw) {
     const parsed = BlueskyPostSchema.safeParse(item);
     if (!parsed.success) {
@@ -39,30 +31,81 @@ function absorb(h: Harvest, q: string, raw: ReadonlyArray<unknown>, plan: Bluesk
       continue;
     }
     const post = parsed.data;
-    h.newest[q] = Math.max(h.newest[q] ?? -Infinity, sortAt(post));
+    const at = sortAt(post);
+    newest = Math.max(newest ?? at, at);
+    oldest = Math.min(oldest ?? at, at);
     const watchlist = plan.assign(q, post.record.text);
     if (watchlist === null || h.posts.has(post.uri)) continue;
     h.posts.set(post.uri, { post, watchlist });
   }
+  return { ...(newest !== undefined ? { newest } : {}), ...(oldest !== undefined ? { oldest } : {}) };
 }
 
-/** Pages through one search, newest first, from `since` (minus the overlap) or just the newest page on a first run. */
-async function searchQuery(agent: AtpAgent, q: string, h: Harvest, plan: BlueskyPlan, config: BlueskyConfig, signal: AbortSignal, since: number | undefined): Promise<void> {
+interface WindowResult {
+  /** True when the window was read to its end (or it was a first run, which reads one page only). */
+  readonly exhausted: boolean;
+  readonly newest?: number;
+  readonly oldest?: number;
+}
+
+interface SearchCall {
+  readonly agent: AtpAgent;
+  readonly q: string;
+  readonly h: Harvest;
+  readonly plan: BlueskyPlan;
+  readonly config: BlueskyConfig;
+  readonly signal: AbortSignal;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Reads one time window of a search, newest first, following the result cursor up to maxPagesPerQuery pages.
+ * It is read to its end once a page reaches `since` (what follows is the overlap, read before).
+ */
+async function searchWindow(call: SearchCall, window: Partial<SearchWindow>): Promise<WindowResult> {
+  const { agent, q, h, config } = call;
   let cursor: string | undefined;
+  let newest: number | undefined;
+  let oldest: number | undefined;
   for (let page = 0; page < config.maxPagesPerQuery; page++) {
     const params = {
       q,
       sort: 'latest' as const,
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
-      ...(since !== undefined ? { since: new Date(since - config.overlapMs).toISOString() } : {}),
+      ...(window.since !== undefined ? { since: iso(window.since - config.overlapMs) } : {}),
+      ...(window.until !== undefined ? { until: iso(window.until + 1) } : {}),
     };
-    const res = await agent.app.bsky.feed.searchPosts(params, { signal });
+    const res = await agent.app.bsky.feed.searchPosts(params, { signal: call.signal });
     h.rateLimit = blueskyRateLimit(res.headers) ?? h.rateLimit;
-    absorb(h, q, res.data.posts, plan);
+    const seen = absorb(h, q, res.data.posts, call.plan);
+    if (seen.newest !== undefined) newest = Math.max(newest ?? seen.newest, seen.newest);
+    if (seen.oldest !== undefined) oldest = Math.min(oldest ?? seen.oldest, seen.oldest);
     cursor = res.data.cursor;
-    if (since === undefined || !cursor || res.data.posts.length < PAGE_SIZE) return;
+    const reachedSince = window.since !== undefined && oldest !== undefined && oldest <= window.since;
+    const done = !cursor || res.data.posts.length < PAGE_SIZE || window.since === undefined || reachedSince;
+    if (done || (h.rateLimit && h.rateLimit.remaining <= 0)) return { exhausted: done, newest, oldest };
   }
+  return { exhausted: false, newest, oldest };
+}
+
+/**
+ * One search for one poll: new posts since the last newest; when they do not fit in the page budget, the unread
+ * older part becomes (or widens) the backlog window, which later polls read with `until` — so nothing is skipped.
+ */
+async function runQuery(call: SearchCall, prev: QueryState | undefined): Promise<QueryState | undefined> {
+  const fresh = await searchWindow(call, prev ? { since: prev.newest } : {});
+  const newest = Math.max(prev?.newest ?? -Infinity, fresh.newest ?? -Infinity);
+  if (!Number.isFinite(newest)) return prev;
+  if (prev && !fresh.exhausted && fresh.oldest !== undefined) {
+    const since = Math.min(prev.backlog?.since ?? prev.newest, prev.newest);
+    return { newest, backlog: { since, until: fresh.oldest } };
+  }
+  if (!prev?.backlog) return { newest };
+  const old = await searchWindow(call, prev.backlog);
+  if (old.exhausted) return { newest };
+  return { newest, backlog: { since: prev.backlog.since, until: old.oldest ?? prev.backlog.until } };
 }
 
 /** Follower counts for the authors, 25 per app.bsky.actor.getProfiles call; best-effort (a failure leaves them out). */
@@ -75,32 +118,40 @@ async function followerCounts(agent: AtpAgent, dids: ReadonlyArray<string>, sign
   return counts;
 }
 
-async function harvestAll(session: BlueskySession, plan: BlueskyPlan, config: BlueskyConfig, ctx: PollContext, deps: ConnectorDeps): Promise<{ h: Harvest; counts: Map<string, number> }> {
-  const since = readCursor(ctx.cursor);
-  const h: Harvest = { posts: new Map(), rejected: [], newest: { ...since }, rateLimit: undefined };
+interface PollResult {
+  readonly h: Harvest;
+  readonly states: Record<string, QueryState>;
+  readonly counts: Map<string, number>;
+}
+
+async function harvestAll(session: BlueskySession, plan: BlueskyPlan, config: BlueskyConfig, ctx: PollContext, deps: ConnectorDeps): Promise<PollResult> {
+  const states: Record<string, QueryState> = { ...readBlueskyCursor(ctx.cursor) };
+  const h: Harvest = { posts: new Map(), rejected: [], rateLimit: undefined };
   return session.run(ctx.signal, async (agent) => {
     for (const q of plan.queries) {
-      await searchQuery(agent, q, h, plan, config, ctx.signal, since[q]);
+      const next = await runQuery({ agent, q, h, plan, config, signal: ctx.signal }, states[q]);
+      if (next) states[q] = next;
       if (h.rateLimit && h.rateLimit.remaining <= 0) break;
     }
     const dids = [...new Set([...h.posts.values()].map((p) => p.post.author.did))];
-    const counts = config.fetchFollowers ? await followerCounts(agent, dids, ctx.signal).catch((error: unknown) => {
-      deps.logger.warn({ err: error instanceof Error ? error.message : 'failed' }, 'bluesky: follower counts unavailable');
-      return new Map<string, number>();
-    }) : new Map<string, number>();
-    return { h, counts };
+    const counts = config.fetchFollowers
+      ? await followerCounts(agent, dids, ctx.signal).catch((error: unknown) => {
+          deps.logger.warn({ err: error instanceof Error ? error.message : 'failed' }, 'bluesky: follower counts unavailable');
+          return new Map<string, number>();
+        })
+      : new Map<string, number>();
+    return { h, states, counts };
   });
 }
 
 async function pollSearch(session: BlueskySession, plan: BlueskyPlan, config: BlueskyConfig, deps: ConnectorDeps, ctx: PollContext): Promise<PollOutcome> {
   if (plan.queries.length === 0) return { kind: 'config-error', message: 'No searches to run: set "queries" or add a watchlist.' };
   try {
-    const { h, counts } = await harvestAll(session, plan, config, ctx, deps);
+    const { h, states, counts } = await harvestAll(session, plan, config, ctx, deps);
     const items: RawMention[] = [...h.posts.values()].map(({ post, watchlist }) => postToMention(post, counts.get(post.author.did), watchlist));
     if (h.rejected.length > 0) deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'bluesky: posts rejected');
-    const kept: Record<string, number> = {};
-    for (const q of plan.queries) if (h.newest[q] !== undefined) kept[q] = h.newest[q];
-    return { kind: 'ok', items, rejected: h.rejected, cursor: JSON.stringify({ v: 1, q: kept }), ...(h.rateLimit ? { rateLimit: h.rateLimit } : {}) };
+    const cursor = writeBlueskyCursor(states, plan.queries);
+    return { kind: 'ok', items, rejected: h.rejected, cursor, ...(h.rateLimit ? { rateLimit: h.rateLimit } : {}) };
   } catch (error) {
     if (error instanceof MissingCredentialsError) return { kind: 'auth-error', message: error.message };
     return blueskyErrorOutcome(error, ctx.now, ctx.signal, session.scope.timedOut);
