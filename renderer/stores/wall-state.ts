@@ -18,6 +18,8 @@ export interface HubActions {
    * (the hub summarises bigger bursts), so the wall re-reads the stored count instead of only summing deltas.
    */
   applyStatus(status: HubStatus): void;
+  /** Moves hub time forward to an estimate between hub events (never backwards); ages the feed. */
+  advanceClock(now: number): void;
   /** Back to the initial state (keeps display settings); used between tests and on hub switch. */
   reset(): void;
 }

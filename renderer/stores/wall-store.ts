@@ -56,6 +56,8 @@ const createHubActions =
   (set) => ({
     applySnapshot: (snap) => set((s) => snapshotState(s, snap)),
     applyDeltas: (batch) => set((s) => deltaState(s, batch)),
+    advanceClock: (now) =>
+      set((s) => (now <= s.hub.now ? s : { hub: { ...s.hub, now }, mentions: addMentions(s.mentions, [], now) })),
     applyStatus: (status) =>
       set((s) => ({
         hub: { ...s.hub, version: status.version, mode: status.mode, storedMentions: status.mentions },

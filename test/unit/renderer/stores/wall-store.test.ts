@@ -96,6 +96,27 @@ describe('wall store: deltas', () => {
   });
 });
 
+describe('wall store: status and clock', () => {
+  it('takes the stored count, version and source health from status:get', () => {
+    store.getState().applySnapshot(makeSnapshot(T0));
+    store.getState().applyStatus({ version: '2.0.0', uptime: 1, mentions: 777, sources: [makeHealth('x', { state: 'rate-limited' })], mode: 'team' });
+    const s = store.getState();
+    expect(s.hub).toMatchObject({ version: '2.0.0', storedMentions: 777, mode: 'team', now: T0 });
+    expect(s.sources.get('x')?.state).toBe('rate-limited');
+    expect(s.sources.has('sim')).toBe(true);
+  });
+
+  it('advances hub time forward only, ageing the feed', () => {
+    store.getState().applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0)] }));
+    const before = store.getState();
+    store.getState().advanceClock(T0 - 1);
+    expect(store.getState()).toBe(before);
+    store.getState().advanceClock(T0 + MAX_FEED_AGE_MS + 1);
+    expect(store.getState().hub.now).toBe(T0 + MAX_FEED_AGE_MS + 1);
+    expect(store.getState().mentions.items).toHaveLength(0);
+  });
+});
+
 describe('wall store: feed selection and settings', () => {
   it('moves the selection with j/k within bounds and drops it when the row leaves', () => {
     store.getState().applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0 - 3), makeMention(2, T0 - 2), makeMention(3, T0 - 1)] }));

@@ -107,11 +107,28 @@ describe('WebSocket transport + connectStore against a loopback hub', () => {
     );
     const statusStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
     const t = new WebSocketTransport({ url: await statusHub.listen(), open: openNodeSocket });
-    const stop = connectStore(t, statusStore, soon, 20);
+    const stop = connectStore(t, statusStore, soon, { statusEveryMs: 20 });
     await vi.waitFor(() => expect(statusStore.getState().hub.storedMentions).toBe(12_345));
     expect(statusStore.getState().hub.version).toBe('2');
     expect(statusStore.getState().sources.has('late')).toBe(true);
     stop();
     await statusHub.close();
+  });
+
+  it('keeps hub time moving between hub events at the rate the hub clock runs', async () => {
+    let local = 0;
+    const clockStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
+    const t = new WebSocketTransport({ url, open: openNodeSocket });
+    const stop = connectStore(t, clockStore, soon, { clockEveryMs: 10, localNow: () => local });
+    await vi.waitFor(() => expect(clockStore.getState().ready).toBe(true));
+    for (let i = 1; i <= 10; i++) {
+      local = i * 1_000;
+      hub.push({ name: 'clock:tick', payload: { now: T0 + i * 30_000 } });
+      await vi.waitFor(() => expect(clockStore.getState().hub.now).toBeGreaterThanOrEqual(T0 + i * 30_000));
+    }
+    local = 12_000;
+    await vi.waitFor(() => expect(clockStore.getState().hub.now).toBeGreaterThan(T0 + 10 * 30_000 + 55_000));
+    expect(clockStore.getState().hub.now).toBeLessThanOrEqual(T0 + 12 * 30_000);
+    stop();
   });
 });
