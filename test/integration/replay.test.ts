@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ async function storedMentions(dataDir: string) {
   try {
     const result = await hub.core.api.invoke('mentions:recent', { limit: 5000 });
     if (!result.ok) throw new Error(result.error.message);
-    return result.value as Array<{ externalId: string; text: string; channel: string; createdAt: number }>;
+    return result.value as Array<{ externalId: string; text: string; channel: string; createdAt: number; watchlist: string }>;
   } finally {
     await hub.stop();
   }
@@ -75,6 +75,21 @@ describe('earshot replay', () => {
     expect(again.stdout.text()).toMatch(/released\s+0 of 4 \(4 in an earlier run\)\n/);
     expect(again.stdout.text()).toMatch(/mentions ingested 0\n/);
     expect((await storedMentions(dataDir)).length).toBe(4);
+  });
+
+  it('uses the watchlists of a --config file', async () => {
+    const dataDir = await freshDir();
+    const config = join(dataDir, 'config.json');
+    const watchlists = [
+      { id: 'other', name: 'Other', query: 'zzzz' },
+      { id: 'care', name: 'Care', query: 'savings OR quotes' },
+    ];
+    await writeFile(config, JSON.stringify({ brand: 'Nimbus', watchlists }));
+    const deps = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
+    expect(await runReplay([join(FIXTURES, 'sample.csv'), '--speed', '6000', '--data-dir', dataDir, '--config', config], deps)).toBe(0);
+    const stored = await storedMentions(dataDir);
+    const byId = [...stored].sort((a, b) => a.externalId.localeCompare(b.externalId));
+    expect(byId.map((m) => m.watchlist)).toEqual(['care', 'care', 'other', 'other']);
   });
 
   it('refuses a missing file or an unknown format with a readable error', async () => {

@@ -25,6 +25,7 @@ Options:
   --format F        csv or jsonl (default: from the file extension)
   --channel C       channel for rows without a known source column (default: ingest)
   --data-dir DIR    database directory (default: a new temporary directory)
+  --config FILE     JSON hub config (brand, watchlists, VIP handles...); its own sources run too
   --serve           also serve the wall while replaying, and keep serving afterwards (Ctrl-C stops)
   --port N          port for --serve (default 4870)
   -h, --help        show this help
@@ -45,6 +46,7 @@ interface ReplayArgs {
   readonly format: ReplayFormat;
   readonly channel: Channel;
   readonly dataDir: string | undefined;
+  readonly config: string | undefined;
   readonly serve: boolean;
   readonly port: number | undefined;
 }
@@ -71,9 +73,10 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   const clock = systemClock(parsed.speed, index.times[0]);
   const hub = await deps.bootHub({
     dataDir,
+    ...(parsed.config ? { configPath: parsed.config } : {}),
     speed: parsed.speed,
     clock,
-    logger: createLogger(process.env.EARSHOT_LOG_LEVEL ?? 'warn'),
+    logger: createLogger(process.env.EARSHOT_LOG_LEVEL ?? 'error'),
     extraSources: [replaySourceEntry(parsed)],
   });
   const server = parsed.serve ? await serveWall(hub, parsed.port) : null;
@@ -107,6 +110,7 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
       format: { type: 'string' },
       channel: { type: 'string' },
       'data-dir': { type: 'string' },
+      config: { type: 'string' },
       serve: { type: 'boolean' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -126,7 +130,8 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
   const path = resolve(file);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new BootError(`${file}: no such file.`);
-  return { file: path, speed, format: format.data, channel: channel.data, dataDir: values['data-dir'], serve: values.serve === true, port };
+  const { 'data-dir': dataDir, config } = values;
+  return { file: path, speed, format: format.data, channel: channel.data, dataDir, config, serve: values.serve === true, port };
 }
 
 async function indexFile(args: ReplayArgs): Promise<ReplayIndex> {
