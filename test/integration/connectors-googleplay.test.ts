@@ -88,6 +88,23 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
     expect(fake.calls).toHaveLength(4);
   });
 
+  it('continues a burst beyond the page budget from the saved pagination token on later polls', async () => {
+    fake.setReviews(APP, [review(1)]);
+    const c = connector(fake, { maxPages: 1 });
+    let cursor = okOf(await poll(c, null)).cursor;
+    fake.setReviews(APP, Array.from({ length: 401 }, (_, i) => review(i + 1)));
+    const got: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const out = okOf(await poll(c, cursor));
+      got.push(...out.items.map((m) => m.externalId));
+      cursor = out.cursor;
+    }
+    expect(new Set(got).size).toBe(400);
+    expect(got).toHaveLength(400);
+    expect(JSON.parse(cursor ?? '').resume).toBeUndefined();
+    expect(fake.calls.slice(1).map((call) => call.token)).toEqual([null, null, 'tok150', null, 'tok300']);
+  });
+
   it('maps 429, 5xx, a changed wire format and a hung request to runtime outcomes', async () => {
     const c = connector(fake);
     fake.setReviews(APP, [review(1)]);

@@ -13,14 +13,15 @@ const PAGE_SIZE = 150;
 const SEEN_LIMIT = 1000;
 /** Google sends no reset time; a 429 or 403 (scraping blocked) waits this long. */
 const BLOCKED_WAIT_MS = 30 * 60_000;
-const CursorSchema = z.object({ v: z.literal(1), seen: z.array(z.string()).max(SEEN_LIMIT) });
+const CursorSchema = z.object({ v: z.literal(1), seen: z.array(z.string()).max(SEEN_LIMIT), resume: z.string().max(2000).optional() });
+type Cursor = z.infer<typeof CursorSchema>;
 
-function readSeen(raw: string | null): ReadonlyArray<string> {
+function readCursor(raw: string | null): Cursor {
   try {
     const parsed = raw === null ? null : CursorSchema.safeParse(JSON.parse(raw));
-    return parsed?.success ? parsed.data.seen : [];
+    return parsed?.success ? parsed.data : { v: 1, seen: [] };
   } catch {
-    return [];
+    return { v: 1, seen: [] };
   }
 }
 
@@ -42,6 +43,8 @@ interface Harvest {
   readonly items: RawMention[];
   readonly rejected: RejectedItem[];
   readonly ids: string[];
+  /** Ids taken this poll: pages shift while new reviews arrive, so one review can show up twice. */
+  readonly taken: Set<string>;
 }
 
 /** Validates one page; returns true when paging should stop (a known or too-old review was reached). */
@@ -54,6 +57,8 @@ function absorb(h: Harvest, raw: ReadonlyArray<unknown>, seen: ReadonlySet<strin
       continue;
     }
     const review = parsed.data;
+    if (h.taken.has(review.id)) continue;
+    h.taken.add(review.id);
     h.ids.push(review.id);
     if (seen.has(review.id) || Date.parse(review.date) < oldest) {
       reachedKnown = true;
@@ -66,28 +71,62 @@ function absorb(h: Harvest, raw: ReadonlyArray<unknown>, seen: ReadonlySet<strin
   return reachedKnown;
 }
 
+interface Paging {
+  /** Why reading stopped: a known or too-old review, the end of the list, or the page budget (more remain). */
+  readonly reason: 'known' | 'end' | 'budget';
+  readonly token?: string;
+}
+
+interface PageRun {
+  readonly config: GooglePlayConfig;
+  readonly filter: WatchlistFilter;
+  readonly h: Harvest;
+  readonly seen: ReadonlySet<string>;
+  readonly oldest: number;
+  readonly requestOptions: Record<string, unknown>;
+  /** First run: only the newest page. */
+  readonly firstRun: boolean;
+}
+
+/** Reads newest-first pages from `start` (the top when undefined) until a known review, the end, or maxPages. */
+async function readPages(run: PageRun, start: string | undefined): Promise<Paging> {
+  const { config } = run;
+  let token = start;
+  for (let page = 0; page < config.maxPages; page++) {
+    const raw = await fetchReviewPage({ appId: config.appId, num: PAGE_SIZE, lang: config.lang, country: config.country, requestOptions: run.requestOptions, ...(token ? { nextPaginationToken: token } : {}) });
+    const parsed = ReviewPageSchema.safeParse(raw);
+    if (!parsed.success) throw new TypeError(`unexpected result (${zodReason(parsed.error.issues)})`);
+    const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config, run.filter);
+    token = parsed.data.nextPaginationToken ?? undefined;
+    if (known) return { reason: 'known' };
+    if (!token || run.firstRun) return { reason: 'end' };
+  }
+  return { reason: 'budget', ...(token ? { token } : {}) };
+}
+
+/**
+ * Newest reviews down to the last known one. When a burst outruns the page budget, the next page's token is
+ * kept in the cursor and the following poll continues from it (best-effort: Google's tokens may expire).
+ */
 async function pollReviews(config: GooglePlayConfig, deps: ConnectorDeps, filter: WatchlistFilter, ctx: PollContext): Promise<PollOutcome> {
-  const prior = readSeen(ctx.cursor);
-  const seen = new Set(prior);
-  const h: Harvest = { items: [], rejected: [], ids: [] };
-  const requestOptions = scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl);
-  let token: string | undefined;
+  const prior = readCursor(ctx.cursor);
+  const h: Harvest = { items: [], rejected: [], ids: [], taken: new Set() };
+  const run: PageRun = {
+    config, filter, h, seen: new Set(prior.seen), oldest: ctx.now - config.maxAgeHours * 3_600_000,
+    requestOptions: scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl), firstRun: prior.seen.length === 0,
+  };
+  let resume: string | undefined;
   try {
-    for (let page = 0; page < config.maxPages; page++) {
-      const raw = await fetchReviewPage({ appId: config.appId, num: PAGE_SIZE, lang: config.lang, country: config.country, requestOptions, ...(token ? { nextPaginationToken: token } : {}) });
-      const parsed = ReviewPageSchema.safeParse(raw);
-      if (!parsed.success) return { kind: 'transient', message: `Google Play: unexpected result (${zodReason(parsed.error.issues)})` };
-      const stop = absorb(h, parsed.data.data, seen, ctx.now - config.maxAgeHours * 3_600_000, config, filter);
-      token = parsed.data.nextPaginationToken ?? undefined;
-      if (stop || !token || prior.length === 0) break;
-    }
+    const fresh = await readPages(run, undefined);
+    resume = fresh.token;
+    if (fresh.reason !== 'budget' && prior.resume) resume = (await readPages(run, prior.resume)).token;
   } catch (error) {
     return errorOutcome(error, ctx.now, ctx.signal);
   }
   if (h.rejected.length > 0) deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'googleplay: reviews rejected');
   const fresh = new Set(h.ids);
-  const nextSeen = [...prior.filter((id) => !fresh.has(id)), ...h.ids.slice().reverse()].slice(-SEEN_LIMIT);
-  return { kind: 'ok', items: h.items, rejected: h.rejected, cursor: JSON.stringify({ v: 1, seen: nextSeen }) };
+  const seen = [...prior.seen.filter((id) => !fresh.has(id)), ...h.ids.slice().reverse()].slice(-SEEN_LIMIT);
+  return { kind: 'ok', items: h.items, rejected: h.rejected, cursor: JSON.stringify({ v: 1, seen, ...(resume ? { resume } : {}) }) };
 }
 
 async function testReviews(config: GooglePlayConfig, signal: AbortSignal, now: number): Promise<Result<string>> {
