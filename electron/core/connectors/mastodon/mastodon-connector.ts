@@ -83,6 +83,7 @@ async function pollTags(config: MastodonConfig, deps: ConnectorDeps, plan: Masto
       for await (const page of tagPages(client, tag, cursor[tag], config)) {
         absorb(harvest, tag, page.raw, plan);
         harvest.rateLimit = page.rateLimit ?? harvest.rateLimit;
+        if (harvest.rateLimit && harvest.rateLimit.remaining <= 0) break;
       }
       if (harvest.rateLimit && harvest.rateLimit.remaining <= 0) break;
     }
