@@ -72,6 +72,12 @@ describe('scoreSentiment', () => {
     expect(r.sentiment.confidence).toBeLessThan(UNSURE_BELOW);
   });
 
+  it('copes with very long and odd texts', () => {
+    expect(scoreSentiment('this is awful '.repeat(3000)).label).toBe('negative');
+    expect(SentimentSchema.safeParse(scoreSentiment('𝓯𝓪𝓷𝓬𝔂 \u200d\ufe0f 🇺🇸 👍🏽 \ud83d')).success).toBe(true);
+    expect(scoreSentiment('👍🏽👍🏽').label).toBe('positive');
+  });
+
   it('is deterministic', () => {
     const t = 'Why does my card keep getting declined?! So annoying';
     expect(scoreSentiment(t)).toEqual(scoreSentiment(t));

@@ -44,6 +44,7 @@ export interface Scan {
   negScope: number;
 }
 
+/** Tokens kept per text: a long review is read from its first 512 tokens. */
 const MAX_TOKENS = 512;
 /** How many words after a negator are negated ("not very good"). */
 export const NEGATION_SPAN = 3;
@@ -114,7 +115,7 @@ function skipWhile(text: string, i: number, pred: (c: number) => boolean): numbe
 const notSpace = (c: number): boolean => !isSpace(c);
 const handleChar = (c: number): boolean => isWordChar(c) || c === 95;
 
-/** Emoji code point at i (0 when none), and its width in code units via `emojiWidth`. */
+/** Emoji code point at i; 0 when none, -1 for a modifier to skip (skin tone, flag letter). */
 function emojiAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd83c && c <= 0xd83e) {
