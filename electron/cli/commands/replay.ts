@@ -7,13 +7,14 @@ import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../../../shared/mention';
 import { IncidentSchema, type Incident } from '../../../shared/incident';
 import { BootError, type BootOptions, type Hub } from '../../core/runtime/boot';
-import { systemClock } from '../../core/runtime/clock';
+import { systemClock, type Clock } from '../../core/runtime/clock';
 import { createLogger } from '../../core/runtime/logger';
 import { isReplayConnector, type ReplayConnector } from '../../core/connectors/replay/replay-factory';
 import { buildReplayIndex, formatFromPath, type ReplayFormat, type ReplayIndex } from '../../core/connectors/replay/replay-index';
 import { startHeadlessServer } from '../../headless/server';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
 
+/** `earshot replay --help`. */
 export const REPLAY_HELP = `Usage: earshot replay FILE [options]
 
 Streams a CSV or JSONL export through the same pipeline as any source, on a hub clock that starts at the
@@ -69,16 +70,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   const index = await indexFile(parsed);
   reportRejected(index, errOut);
   if (index.total === 0) throw new BootError(`${parsed.file}: no usable rows (${index.rejectedCount} refused).`);
-  const dataDir = parsed.dataDir ?? (await mkdtemp(join(tmpdir(), 'earshot-replay-')));
-  const clock = systemClock(parsed.speed, index.times[0]);
-  const hub = await deps.bootHub({
-    dataDir,
-    ...(parsed.config ? { configPath: parsed.config } : {}),
-    speed: parsed.speed,
-    clock,
-    logger: createLogger(process.env.EARSHOT_LOG_LEVEL ?? 'error'),
-    extraSources: [replaySourceEntry(parsed)],
-  });
+  const { hub, clock, dataDir } = await bootReplayHub(parsed, index, deps);
   const server = parsed.serve ? await serveWall(hub, parsed.port) : null;
   if (server) out.write(`Earshot wall: ${server.url}\n`);
   try {
@@ -89,7 +81,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     const completed = await follow(connector, index.total, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
     hub.core.api.flush();
     const before = { mentions: mentionsBefore, released: connector.progress().resumedFrom };
-    await printSummary(hub, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
+    await printSummary(hub, connector, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
     if (server) {
       out.write(`Replay finished; still serving ${server.url} (Ctrl-C to stop).\n`);
       await untilSignal();
@@ -99,6 +91,21 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     await hub.stop();
   }
   return 0;
+}
+
+/** Boots the hub on a clock that starts at the file's first row, with the file as its `replay` source. */
+async function bootReplayHub(parsed: ReplayArgs, index: ReplayIndex, deps: ReplayDeps): Promise<{ hub: Hub; clock: Clock; dataDir: string }> {
+  const dataDir = parsed.dataDir ?? (await mkdtemp(join(tmpdir(), 'earshot-replay-')));
+  const clock = systemClock(parsed.speed, index.times[0]);
+  const hub = await deps.bootHub({
+    dataDir,
+    ...(parsed.config ? { configPath: parsed.config } : {}),
+    speed: parsed.speed,
+    clock,
+    logger: createLogger(process.env.EARSHOT_LOG_LEVEL ?? 'error'),
+    extraSources: [replaySourceEntry(parsed)],
+  });
+  return { hub, clock, dataDir };
 }
 
 async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs | 'help'> {
@@ -191,10 +198,9 @@ interface SummaryInput {
   readonly elapsedMs: number;
 }
 
-async function printSummary(hub: Hub, s: SummaryInput, out: ProgressStream): Promise<void> {
+async function printSummary(hub: Hub, replay: ReplayConnector, s: SummaryInput, out: ProgressStream): Promise<void> {
   const status = await hub.core.api.status();
-  const replay = hub.sources.map((b) => b.connector).find((c): c is ReplayConnector => c.id === SOURCE_ID && isReplayConnector(c));
-  const released = (replay?.progress().committed ?? 0) - s.before.released;
+  const released = replay.progress().committed - s.before.released;
   const ingested = status.mentions - s.before.mentions;
   const incidents = await listIncidents(hub);
   const n = (x: number) => x.toLocaleString('en-US');

@@ -18,6 +18,7 @@ export const ReplayConfigSchema = SourceBaseSchema.extend({
   /** Most rows one poll releases (a sped-up clock can make many due at once). */
   maxBatch: z.number().int().min(1).max(50_000).default(2_000),
 });
+/** A validated replay source entry. */
 export type ReplayConfig = z.infer<typeof ReplayConfigSchema>;
 
 /** The persisted cursor: rows released (in time order) of a file with `total` good rows. */

@@ -18,10 +18,12 @@ export const SimulatorConfigSchema = SourceBaseSchema.extend({
   /** Attribute every post to this watchlist id (else the hub's watchlist matching decides). */
   watchlist: z.string().min(1).max(100).optional(),
 });
+/** A validated simulator source entry. */
 export type SimulatorConfig = z.infer<typeof SimulatorConfigSchema>;
 
 /** What the simulator persists as its cursor: its start (episodes are scheduled from it) and the last generated time. */
 export const SimulatorCursorSchema = z.object({ v: z.literal(1), start: z.number().int(), last: z.number().int() }).strict();
+/** The simulator's cursor, parsed. */
 export type SimulatorCursor = z.infer<typeof SimulatorCursorSchema>;
 
 const MINUTE = 60_000;
