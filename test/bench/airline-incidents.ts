@@ -4,8 +4,7 @@
  * to separate detection quality from enrichment quality. Ends with one key=value line.
  */
 import { performance } from 'node:perf_hooks';
-import { createDetector, explain } from '../../electron/core/detect';
-import { countBySeverity, createIncidentEngine, describeIncident, detectOver, parseParamSettings } from '../../electron/core/incidents';
+import { countBySeverity, createDefaultIncidentEngine, describeIncident, detectOver, parseParamSettings } from '../../electron/core/incidents';
 import type { Enrichment } from '../../shared/mention';
 import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
 import type { AirlineRow } from '../unit/incidents/airline';
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
     enrich = (text) => enricher.enrich({ text, channel: 'x', author: { handle: 'x' }, metadata: {} });
   }
   const mentions = airlineMentions(rows, enrich);
-  const engine = createIncidentEngine({ detector: createDetector(), ...(args.includes('--explain') ? { explain } : {}), params: settings.value });
+  const engine = createDefaultIncidentEngine(settings.value);
   const started = performance.now();
   const incidents = detectOver(mentions, engine);
   const seconds = (performance.now() - started) / 1000;

@@ -10,9 +10,8 @@ import type { Channel, Mention } from '../../../shared/mention';
 import { ChannelSchema } from '../../../shared/mention';
 import type { Result } from '../../../shared/result';
 import { appError, err, ok } from '../../../shared/result';
-import { createDetector } from '../../core/detect';
 import type { IncidentEngine, IncidentParams } from '../../core/incidents';
-import { countBySeverity, createIncidentEngine, describeIncident, feedInOrder, finishReplay, parseParamSettings, resolveParams } from '../../core/incidents';
+import { countBySeverity, createDefaultIncidentEngine, describeIncident, feedInOrder, finishReplay, parseParamSettings, resolveParams } from '../../core/incidents';
 import { parseCsv } from '../../core/connectors/replay/csv-parser';
 import { mapRow } from '../../core/connectors/replay/row-mapper';
 import type { Enricher } from '../../core/pipeline/enrich';
@@ -191,7 +190,7 @@ export async function runBacktest(args: ReadonlyArray<string>, deps: BacktestDep
     out.write(BACKTEST_HELP);
     return 0;
   }
-  const engine = createIncidentEngine({ detector: createDetector(), params: opts.value.params });
+  const engine = createDefaultIncidentEngine(opts.value.params);
   const result = opts.value.values.file ? await runFileMode(opts.value, engine, deps) : await runStoreMode(opts.value, engine, deps);
   if (!result.ok) {
     errOut.write(`earshot backtest: ${result.error.message}\n${BACKTEST_HELP}`);

@@ -10,7 +10,7 @@ import { resolveParams } from './params';
 import type { CompactPost, IncidentRecord, SeriesState, Signal } from './model';
 import { EngineStateSchema, compactPost } from './model';
 import type { ClosedMinute, MinuteCounts, SeriesChannel } from './series';
-import { createSeriesBuilder } from './series';
+import { SeriesChannelSchema, createSeriesBuilder } from './series';
 import { applySignal, canJoin, isHot, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { incidentTerms, toIncident } from './evidence';
@@ -59,6 +59,7 @@ export interface IncidentEngine {
 }
 
 const KeySchema = z.tuple([z.string(), z.string(), z.string()]);
+const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
 const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
 const famKey = (w: string, family: string): string => JSON.stringify([w, family]);
 
@@ -108,7 +109,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const key = seriesKey(w, c, family);
     const existing = series.get(key);
     if (existing) return existing;
-    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: minutesProcessed, recent: [], lastTrigger: null };
+    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: minutesProcessed, recent: [], lastTrigger: null, baseline: 0 };
     const prime = Math.min(minutesProcessed, PRIME_MINUTES);
     for (let i = prime; i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
     series.set(key, state);
@@ -129,6 +130,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const own = state.seen === 0 ? value : state.level;
     const expected = deps.explain?.(state.det, row.minute, value).baseline;
     const baseline = expected === undefined || !Number.isFinite(expected) ? own : Math.max(0, expected);
+    state.baseline = baseline;
     const score = detector.update(state.det, row.minute, value);
     state.recent.push(value);
     if (state.recent.length > params.windowMinutes) state.recent.shift();
@@ -151,7 +153,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     return [...new Set(['volume', 'negative', ...known, ...topics])];
   };
 
-  const levelOf = (w: string) => (family: string) => series.get(seriesKey(w, '*', family))?.level ?? 0;
+  const levelOf = (w: string) => (family: string) => series.get(seriesKey(w, '*', family))?.baseline ?? 0;
   const windowOf = (w: string) => (family: string) =>
     (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0);
 
@@ -178,9 +180,27 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   };
   const features: PostFeatures = { termsOf: (p) => featuresOf(p).terms, signatureOf: (p) => featuresOf(p).sig };
 
+  /** Counts the minutes from the incident's start up to its opening, which tracking has not seen. */
+  const seedCounts = (rec: IncidentRecord): void => {
+    for (const pair of topicsByPair.keys()) {
+      const [w, channel] = PairSchema.parse(JSON.parse(pair));
+      if (w !== rec.watchlist) continue;
+      for (const point of builder.history(w, channel, rec.startedAt)) {
+        if (channel === '*') {
+          rec.negativeObserved += point.counts.negative;
+          rec.totalObserved += point.counts.total;
+          continue;
+        }
+        const n = valueOf(point.counts, rec.peak.family);
+        if (n > 0) rec.sourceCounts[channel] = (rec.sourceCounts[channel] ?? 0) + n;
+      }
+    }
+  };
+
   const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
     const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, minute + MINUTE, baselineShare(w), params);
     for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
+    seedCounts(rec);
     records.set(rec.id, rec);
     pending.delete(famKey(w, family));
     touch(rec, minute + MINUTE, changed);
@@ -329,7 +349,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         lastMinute,
         minutesProcessed,
         builder: builder.exportState(),
-        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: s.recent, lastTrigger: s.lastTrigger }]),
+        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: s.recent, lastTrigger: s.lastTrigger, baseline: s.baseline }]),
         incidents: [...records.values()],
         pending: [...pending],
         cooldowns: [...cooldowns],
@@ -349,7 +369,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       seq = s.seq;
       lastMinute = s.lastMinute;
       minutesProcessed = s.minutesProcessed;
-      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen, recent: [...v.recent], lastTrigger: v.lastTrigger }]));
+      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen, recent: [...v.recent], lastTrigger: v.lastTrigger, baseline: v.baseline }]));
       topicsByPair = new Map();
       for (const key of series.keys()) {
         const [w, c, family] = KeySchema.parse(JSON.parse(key));

@@ -70,14 +70,10 @@ function representatives(posts: ReadonlyArray<CompactPost>, features: PostFeatur
     .map((c) => toRef(c.lead, c.size - 1));
 }
 
+/** Observed vs baseline at the peak (the rolling-window rate against the expected rate), and the timeline. */
 function surgeWindow(rec: IncidentRecord): { observed: number; baseline: number; timeline: EvidenceCard['timeline'] } {
-  const points = rec.timeline.filter(([m]) => m >= rec.startedAt && m <= rec.lastHotMinute);
-  const chosen = points.length > 0 ? points : rec.timeline;
-  const mean = (i: 1 | 2): number => (chosen.length === 0 ? 0 : chosen.reduce((s, p) => s + p[i], 0) / chosen.length);
-  const observed = chosen.length === 0 ? rec.peak.value : mean(1);
-  const baseline = chosen.length === 0 ? rec.peak.baseline : mean(2);
   const timeline = rec.timeline.map(([minute, o, b]) => ({ minute, observed: o, baseline: round(b, 3) }));
-  return { observed: round(observed), baseline: round(baseline, 3), timeline };
+  return { observed: round(rec.peak.rate), baseline: round(rec.peak.baseline, 3), timeline };
 }
 
 function countBy<T extends string>(values: Iterable<T>): Array<{ key: T; count: number }> {

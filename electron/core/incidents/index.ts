@@ -8,3 +8,4 @@ export type { ClosedMinute, MinuteCounts, SeriesBuilder, SeriesChannel, SeriesHi
 export { buildEvidence, exportIncident } from './evidence';
 export { clusterNearDuplicates, minHash, risingTerms, terms, wilsonLower, words } from './text';
 export { countBySeverity, describeIncident, detectOver, feedInOrder, finishReplay } from './replay-run';
+export { createDefaultIncidentEngine } from './default-engine';

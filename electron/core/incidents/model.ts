@@ -66,6 +66,7 @@ export const SeriesStateSchema = z.object({
   seen: z.number().int().nonnegative(),
   recent: z.array(z.number().nonnegative()),
   lastTrigger: z.number().int().nullable(),
+  baseline: z.number().nonnegative(),
 });
 /** Per-series state in memory: the detector's own state is opaque to the engine. */
 export interface SeriesState<S> {
@@ -76,6 +77,8 @@ export interface SeriesState<S> {
   recent: number[];
   /** Minute the detector last fired on this series (score at or above the threshold), or null. */
   lastTrigger: number | null;
+  /** The baseline (expected per-minute value) used for the last point. */
+  baseline: number;
 }
 
 /** The strongest point an incident has seen, and which series carried it. */

@@ -54,7 +54,7 @@ export type IncidentParams = z.infer<typeof IncidentParamsSchema>;
 
 /** Defaults tuned for per-minute social series (see the airline backtest in the report). */
 export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
-  scoreThreshold: 0.75,
+  scoreThreshold: 0.6,
   windowMinutes: 5,
   minCountToOpen: 5,
   minCountToCorroborate: 3,

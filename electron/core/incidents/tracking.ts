@@ -33,7 +33,7 @@ export interface MinuteView {
   readonly minute: number;
   readonly star: MinuteCounts;
   readonly channels: ReadonlyArray<readonly [SeriesChannel, MinuteCounts]>;
-  /** The frozen baseline level of a family's series across sources. */
+  /** The baseline (expected per minute) of a family's series across sources at this minute. */
   readonly levelOf: (family: string) => number;
   /** Posts of a family across sources in the rolling window ending at this minute. */
   readonly windowOf: (family: string) => number;
