@@ -103,7 +103,7 @@ export const SIMULATOR_SCENARIO: SimulatorScenario = {
       decayMinutes: 6,
       peakPerMinute: 8,
       channels: [{ channel: 'x', delayMinutes: 0, share: 1 }],
-      expectedTopic: 'payments',
+      expectedTopic: 'payment',
       expectedSentiment: 'negative',
       terms: ['payment failed', 'transfer', 'refund', 'pending'],
     },
