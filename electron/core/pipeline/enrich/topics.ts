@@ -19,7 +19,8 @@ export interface CompiledTaxonomy {
   readonly exact: ReadonlyMap<string, ReadonlyArray<Pattern>>;
   readonly prefix: ReadonlyMap<string, ReadonlyArray<Pattern>>;
   readonly masks: ReadonlyArray<Pattern>;
-  readonly maxPrefix: number;
+  /** The distinct lengths of prefix patterns' first words, ascending. */
+  readonly prefixLengths: ReadonlyArray<number>;
 }
 
 /** Normalises a word or pattern word: lower-case, apostrophes dropped. */
@@ -48,7 +49,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const exact = new Map<string, Pattern[]>();
   const prefix = new Map<string, Pattern[]>();
   const masks: Pattern[] = [];
-  let maxPrefix = 0;
+  const lengths = new Set<number>();
   taxonomy.topics.forEach((t, topic) => {
     const all = [...t.terms.map((term) => [term, false] as const), ...t.exclude.map((term) => [term, true] as const)];
     for (const [term, exclude] of all) {
@@ -58,11 +59,12 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       if (first.kind === 'exact') push(exact, first.text, p);
       else if (first.kind === 'prefix') {
         push(prefix, first.text, p);
-        maxPrefix = Math.max(maxPrefix, first.text.length);
+        lengths.add(first.text.length);
       } else masks.push(p);
     }
   });
-  return { ids: taxonomy.topics.map((t) => t.id), exact, prefix, masks, maxPrefix };
+  const prefixLengths = [...lengths].sort((a, b) => a - b);
+  return { ids: taxonomy.topics.map((t) => t.id), exact, prefix, masks, prefixLengths };
 }
 
 function wordMatches(p: PatternWord, token: string): boolean {
@@ -108,10 +110,16 @@ function phraseAt(tokens: ReadonlyArray<Token>, i: number, p: Pattern): boolean 
   return true;
 }
 
-function candidates(c: CompiledTaxonomy, word: string): Pattern[] {
-  const out: Pattern[] = [...(c.exact.get(word) ?? []), ...c.masks];
-  for (let n = 1; n <= Math.min(word.length, c.maxPrefix); n += 1) out.push(...(c.prefix.get(word.slice(0, n)) ?? []));
-  return out;
+function candidates(c: CompiledTaxonomy, word: string): ReadonlyArray<Pattern> {
+  const exact = c.exact.get(word);
+  let out: Pattern[] | null = null;
+  for (const n of c.prefixLengths) {
+    if (n > word.length) break;
+    const found = c.prefix.get(word.slice(0, n));
+    if (found) out = out === null ? [...found] : [...out, ...found];
+  }
+  if (out === null && c.masks.length === 0) return exact ?? [];
+  return [...(exact ?? []), ...c.masks, ...(out ?? [])];
 }
 
 const MAX_TERMS = 20;
