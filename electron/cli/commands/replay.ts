@@ -57,7 +57,8 @@ const SOURCE_ID = 'replay';
 /**
  * `earshot replay FILE`: indexes the file (reporting refused rows by line), boots a hub whose clock starts
  * at the first row, adds the file as a `replay` source, shows progress on stderr and prints a summary
- * (ingested, duplicates, rejected, incidents). Exits 0 when the file was replayed; user errors throw BootError.
+ * (ingested, duplicates, rejected, incidents). Returns 0 when the file was replayed, 130 when Ctrl-C cut it
+ * short (the summary still prints); user errors throw BootError.
  */
 export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): Promise<number> {
   const out = deps.stdout ?? process.stdout;
@@ -82,15 +83,15 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     hub.core.api.flush();
     const before = { mentions: mentionsBefore, released: connector.progress().resumedFrom };
     await printSummary(hub, connector, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
-    if (server) {
+    if (server && completed) {
       out.write(`Replay finished; still serving ${server.url} (Ctrl-C to stop).\n`);
       await untilSignal();
     }
+    return completed ? 0 : 130;
   } finally {
     await server?.close();
     await hub.stop();
   }
-  return 0;
 }
 
 /** Boots the hub on a clock that starts at the file's first row, with the file as its `replay` source. */
@@ -178,6 +179,7 @@ async function follow(
       const p = connector.progress();
       const hubTime = new Date(hubNow()).toISOString().slice(0, 16).replace('T', ' ');
       bar.update(p.committed, p.ready ? p.total : total, `hub ${hubTime}`);
+      if (p.failed !== null) throw new BootError(p.failed);
       if (p.ready && p.committed >= p.total) break;
       if (interrupted) break;
       await new Promise<void>((r) => setTimeout(r, everyMs));

@@ -31,6 +31,8 @@ export interface ReplayProgress {
   readonly offered: number;
   readonly committed: number;
   readonly rejected: number;
+  /** Why the file could not be indexed, or null. */
+  readonly failed: string | null;
   /** Rows an earlier run had already released (from the cursor the runner restored). */
   readonly resumedFrom: number;
   /** createdAt of the first and last rows, once indexed. */
@@ -87,13 +89,14 @@ export function createReplayConnector(config: ReplayConfig, logger: Logger): Rep
   let committed = 0;
   let reportedRejects = false;
   let restored: string | null = null;
+  let failed: string | null = null;
 
   const load = (): Promise<Result<ReplayIndex>> => {
     loading ??= buildReplayIndex(config.file, format, config.channel).then((result) => {
       if (result.ok) {
         index = result.value;
         log.info({ rows: index.total, rejected: index.rejectedCount }, 'replay file indexed');
-      }
+      } else failed = result.error.message;
       return result;
     });
     return loading;
@@ -130,6 +133,7 @@ export function createReplayConnector(config: ReplayConfig, logger: Logger): Rep
     },
     progress: () => ({
       ready: index !== null,
+      failed,
       total: index?.total ?? 0,
       offered,
       committed: Math.max(committed, index ? committedFrom(restored, index.total) : 0),

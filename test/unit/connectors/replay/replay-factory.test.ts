@@ -82,6 +82,7 @@ describe('replay connector', () => {
     const c = connectorFor('nope.csv');
     const outcome = await c.poll({ signal: new AbortController().signal, now: T9, cursor: null });
     expect(outcome.kind).toBe('config-error');
+    expect(c.progress().failed).toMatch(/nope\.csv/);
   });
 
   it('counts due rows with a binary search', () => {
