@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Mention } from '../../shared/mention';
-import { emptyRingBuffer, expire, pushAll, type RingBuffer, type RingBufferPolicy } from './ring-buffer';
+import { emptyRingBuffer, pushAll, type RingBuffer, type RingBufferPolicy } from './ring-buffer';
 import type { WallState } from './wall-state';
 
 /** The feed keeps at most this many mentions... */
@@ -8,12 +8,16 @@ export const MAX_FEED_MENTIONS = 2_000;
 /** ...received within this much hub time. */
 export const MAX_FEED_AGE_MS = 6 * 60 * 60 * 1000;
 
-/** How the feed buffer caps and keys mentions: by id, aged by when the hub received them. */
+/**
+ * How the feed buffer orders and caps mentions: keyed by id, newest post first (as the rows show their
+ * post time), aged out by when the hub received them (so a late, old post still shows for a while).
+ */
 export const MENTION_POLICY: RingBufferPolicy<Mention> = {
   maxCount: MAX_FEED_MENTIONS,
   maxAgeMs: MAX_FEED_AGE_MS,
   keyOf: (m) => m.id,
-  timeOf: (m) => m.receivedAt,
+  orderOf: (m) => m.createdAt,
+  ageOf: (m) => m.receivedAt,
 };
 
 /** The live feed: a capped, newest-first buffer and the keyboard selection. */
@@ -39,7 +43,7 @@ export const addMentions = (
   buffer: RingBuffer<Mention>,
   incoming: ReadonlyArray<Mention>,
   now: number,
-): RingBuffer<Mention> => (incoming.length > 0 ? pushAll(buffer, incoming, MENTION_POLICY, now) : expire(buffer, MENTION_POLICY, now));
+): RingBuffer<Mention> => pushAll(buffer, incoming, MENTION_POLICY, now);
 
 /** Index of the row `delta` away from the selected one, clamped to the feed. */
 export function nextSelectionIndex(items: ReadonlyArray<Mention>, selectedId: string | null, delta: number): number {

@@ -55,7 +55,7 @@ const readInt = async (selector: string, attr?: string): Promise<number> => {
 };
 
 beforeAll(async () => {
-  hub = await startHub(['--speed', '30']);
+  hub = await startHub(['--speed', '60']);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
   page = await context.newPage();
@@ -109,11 +109,15 @@ describe('the wall against the built hub', () => {
 
   it('renders post text strictly as text', async () => {
     const marker = `e2e-${Date.now()}`;
+    // The hub may run a sped-up clock: date the post just after the newest one shown, so it sorts first.
+    const newest = await page.locator(`${byId(TEST_IDS.mentionRow)} time`).first().getAttribute('datetime');
+    const createdAt = Date.parse(newest ?? '') + 1000;
+    expect(Number.isFinite(createdAt)).toBe(true);
     const text = `<b>${marker}</b> <img src=x onerror="document.title='pwned'"> <script>window.pwned=1</script>`;
     const res = await fetch(`${hub.url}api/ingest/e2e`, {
       method: 'POST',
       headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ mentions: [{ externalId: marker, text, createdAt: Date.now(), author: 'e2e-tester' }] }),
+      body: JSON.stringify({ mentions: [{ externalId: marker, text, createdAt, author: 'e2e-tester' }] }),
     });
     expect(res.status).toBeLessThan(300);
     const post = page.locator(byId(TEST_IDS.mentionText), { hasText: marker });
@@ -139,6 +143,16 @@ describe('the wall against the built hub', () => {
     await page.keyboard.press('Escape');
     await page.locator(byId(TEST_IDS.helpOverlay)).waitFor({ state: 'detached' });
   });
+
+  it("shows the incident the demo's scripted outage opens, with its evidence card", async () => {
+    const tile = page.locator(byId(TEST_IDS.incidentTile)).first();
+    await tile.waitFor({ timeout: 50_000 });
+    expect(await tile.locator('.sev').textContent()).toMatch(/P[1-4]/);
+    await tile.getByRole('button', { name: 'Evidence' }).click();
+    const card = tile.locator(byId(TEST_IDS.evidenceCard));
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Observed vs usual');
+  }, 60_000);
 
   it('toggles dark and light themes, remembers the choice, and saves screenshots', async () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');

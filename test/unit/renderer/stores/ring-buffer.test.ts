@@ -4,9 +4,11 @@ import { emptyRingBuffer, expire, pushAll, type RingBufferPolicy } from '../../.
 interface Item {
   readonly id: string;
   readonly t: number;
+  /** When it arrived; defaults to `t`. */
+  readonly at: number;
 }
-const policy: RingBufferPolicy<Item> = { maxCount: 3, maxAgeMs: 1000, keyOf: (i) => i.id, timeOf: (i) => i.t };
-const item = (id: string, t: number): Item => ({ id, t });
+const policy: RingBufferPolicy<Item> = { maxCount: 3, maxAgeMs: 1000, keyOf: (i) => i.id, orderOf: (i) => i.t, ageOf: (i) => i.at };
+const item = (id: string, t: number, at = t): Item => ({ id, t, at });
 
 describe('ring buffer', () => {
   it('keeps newest first and caps by count', () => {
@@ -36,6 +38,14 @@ describe('ring buffer', () => {
     const after = expire(b, policy, 1500);
     expect(after).not.toBe(b);
     expect(after.items.map((i) => i.id)).toEqual(['b']);
+  });
+
+  it('merges late items into place by order time and ages them by arrival time', () => {
+    const b = pushAll(emptyRingBuffer<Item>(), [item('a', 100), item('c', 300)], policy, 300);
+    const late = pushAll(b, [item('b', 200, 900), item('d', 400)], policy, 900);
+    expect(late.items.map((i) => i.id)).toEqual(['d', 'c', 'b']);
+    const aged = expire(late, policy, 1350);
+    expect(aged.items.map((i) => i.id)).toEqual(['d', 'b']);
   });
 
   it('never mutates the previous buffer', () => {
