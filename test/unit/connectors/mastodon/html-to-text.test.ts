@@ -24,6 +24,20 @@ describe('htmlToText', () => {
     expect(htmlToText('<ul><li>one</li>\n  <li>two   three</li></ul>')).toBe('• one\n\n• two three');
   });
 
+  it('drops everything after an unclosed script or comment, and unwraps CDATA', () => {
+    expect(htmlToText('<p>before</p><script>alert(1)<p>after</p>')).toBe('before');
+    expect(htmlToText('a<!-- open comment <b>b</b>')).toBe('a');
+    expect(htmlToText('<![CDATA[<p>x &amp; y</p>]]>')).toBe('x & y');
+    expect(htmlToText('<SCRIPT type="x">bad()</Script >ok')).toBe('ok');
+  });
+
+  it('handles hostile input (thousands of unclosed tags) and keeps stray angle brackets as text', () => {
+    const hostile = '<script'.repeat(20_000) + '<a'.repeat(20_000) + '<!--'.repeat(20_000);
+    expect(htmlToText(hostile)).toBe('');
+    expect(htmlToText('<a'.repeat(3) + ' x')).toBe('<a<a<a x');
+    expect(htmlToText('2 < 3 and 5 > 4')).toBe('2 < 3 and 5 > 4');
+  });
+
   it('maps invalid code points to the replacement character', () => {
     expect(decodeEntities('&#xD800;&#0;&#x110000;')).toBe('\ufffd\ufffd\ufffd');
   });
