@@ -103,6 +103,19 @@ describe('RSS connector against a loopback feed server', () => {
     ]);
   });
 
+  it('reads a JSON Feed served as application/feed+json', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Acme blog',
+      items: [{ id: 'post-9', url: 'https://blog.acme.test/9', title: 'Acme login changes', content_html: '<p>New <b>login</b> flow</p>', date_published: new Date(NOW - MIN).toISOString() }],
+    };
+    fake.setDocument(JSON.stringify(feed), 'application/feed+json', '/feed.json');
+    const out = okOf(await poll(connector(fake, { url: `${fake.url}/feed.json` }), null));
+    expect(out.items).toEqual([
+      { externalId: 'post-9', channel: 'rss', text: 'Acme login changes\n\nNew login flow', createdAt: NOW - MIN, author: { handle: 'forum' }, url: 'https://blog.acme.test/9', watchlist: 'acme' },
+    ]);
+  });
+
   it('maps 429 (Retry-After), 5xx, 404, an HTML page and timeouts to runtime outcomes', async () => {
     const c = connector(fake, { timeoutMs: 1000 });
     fake.script(
