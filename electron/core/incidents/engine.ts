@@ -1,31 +1,23 @@
-import { z } from 'zod';
 import type { Incident } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
-import { minuteOf } from '../../../shared/series';
 import type { Result } from '../../../shared/result';
 import { appError, err, ok } from '../../../shared/result';
 import type { Detector } from '../detect/detector';
 import type { IncidentParams } from './params';
 import { resolveParams } from './params';
-import type { CompactPost, IncidentRecord, SeriesState, Signal } from './model';
+import type { CompactPost, IncidentRecord, Signal } from './model';
 import { EngineStateSchema, compactPost } from './model';
-import type { ClosedMinute, MinuteCounts, SeriesChannel } from './series';
-import { SeriesChannelSchema, createSeriesBuilder } from './series';
-import { applySignal, canJoin, isHot, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import type { ClosedMinute, MinuteCounts } from './series';
+import { createSeriesBuilder } from './series';
+import { createSeriesScorer } from './scorer';
+import { applySignal, canJoin, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
-import { incidentTerms, toIncident } from './evidence';
-import type { PostFeatures } from './evidence';
+import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { createTermStore } from './term-store';
-import { minHash, terms } from './text';
 
 const MINUTE = 60_000;
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
 const MAX_RESOLVED = 200;
-/**
- * A series first seen after the engine has run a while had zero posts until then (the hub was listening):
- * its detector state is primed with up to this many zero minutes so it is not cold.
- */
-const PRIME_MINUTES = 180;
 /** An open incident's card is re-sent at most this often while it only accumulates evidence. */
 const REFRESH_MINUTES = 5;
 /** Posts whose text features are remembered between card builds. */
@@ -58,10 +50,14 @@ export interface IncidentEngine {
   readonly params: IncidentParams;
 }
 
-const KeySchema = z.tuple([z.string(), z.string(), z.string()]);
-const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
-const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
 const famKey = (w: string, family: string): string => JSON.stringify([w, family]);
+
+function pushRing<T>(rings: Map<string, T[]>, key: string, item: T, cap: number): void {
+  const ring = rings.get(key) ?? [];
+  rings.set(key, ring);
+  ring.push(item);
+  if (ring.length > cap) ring.shift();
+}
 
 function familiesOf(m: CompactPost): string[] {
   const out = ['volume'];
@@ -75,10 +71,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const resolved = resolveParams(deps.params);
   if (!resolved.ok) throw new Error(resolved.error.message);
   const params = resolved.value;
-  const { detector } = deps;
   let builder = createSeriesBuilder(params);
-  let series = new Map<string, SeriesState<S>>();
-  let topicsByPair = new Map<string, Set<string>>();
+  const scorer = createSeriesScorer(deps.detector, deps.explain, params);
   let records = new Map<string, IncidentRecord>();
   let pending = new Map<string, Signal[]>();
   let cooldowns = new Map<string, number>();
@@ -90,6 +84,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   let minutesProcessed = 0;
   const views = new Map<string, Incident>();
   const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
+  const levelOf = (w: string) => (family: string) => scorer.baselineOf(w, family);
+  const windowOf = (w: string) => (family: string) => scorer.windowOf(w, family);
 
   const active = (w: string): IncidentRecord[] =>
     [...records.values()].filter((r) => r.watchlist === w && r.state !== 'resolved');
@@ -105,58 +101,6 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const sampleOf = (w: string, family: string, from: number, to: number): CompactPost[] =>
     (samples.get(famKey(w, family)) ?? []).filter((p) => p.createdAt >= from && p.createdAt < to + MINUTE);
 
-  const ensureSeries = (w: string, c: SeriesChannel, family: string, minute: number): SeriesState<S> => {
-    const key = seriesKey(w, c, family);
-    const existing = series.get(key);
-    if (existing) return existing;
-    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: minutesProcessed, recent: [], lastTrigger: null, baseline: 0 };
-    const prime = Math.min(minutesProcessed, PRIME_MINUTES);
-    for (let i = prime; i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
-    series.set(key, state);
-    const pair = JSON.stringify([w, c]);
-    const topics = topicsByPair.get(pair) ?? new Set<string>();
-    topicsByPair.set(pair, topics.add(family));
-    return state;
-  };
-
-  /**
-   * Scores one series' closed minute. The detector decides onsets (it fires, then may damp itself); the
-   * rolling window decides whether the series is still above normal. A point is anomalous when the window is
-   * hot and the detector fired within the open window, or the family already belongs to an open incident.
-   */
-  const scoreSeries = (row: ClosedMinute, family: string, frozen: boolean): Signal | null => {
-    const state = ensureSeries(row.watchlist, row.channel, family, row.minute);
-    const value = valueOf(row.counts, family);
-    const own = state.seen === 0 ? value : state.level;
-    const expected = deps.explain?.(state.det, row.minute, value).baseline;
-    const baseline = expected === undefined || !Number.isFinite(expected) ? own : Math.max(0, expected);
-    state.baseline = baseline;
-    const score = detector.update(state.det, row.minute, value);
-    state.recent.push(value);
-    if (state.recent.length > params.windowMinutes) state.recent.shift();
-    const windowCount = state.recent.reduce((a, b) => a + b, 0);
-    const warm = state.seen >= params.warmupMinutes;
-    if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
-    const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
-    const hot = value > 0 && isHot(windowCount, baseline, params);
-    const anomalous = warm && hot && (armed || frozen);
-    const rate = Math.max(alpha, 1 / (state.seen + 1));
-    if (!anomalous && !frozen) state.level += rate * (value - state.level);
-    state.seen += 1;
-    if (!anomalous) return null;
-    return { family, channel: row.channel, minute: row.minute, value, rate: windowCount / params.windowMinutes, windowCount, baseline, score };
-  };
-
-  const familiesFor = (row: ClosedMinute): string[] => {
-    const known = topicsByPair.get(JSON.stringify([row.watchlist, row.channel])) ?? new Set<string>();
-    const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
-    return [...new Set(['volume', 'negative', ...known, ...topics])];
-  };
-
-  const levelOf = (w: string) => (family: string) => series.get(seriesKey(w, '*', family))?.baseline ?? 0;
-  const windowOf = (w: string) => (family: string) =>
-    (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0);
-
   const baselineShare = (w: string): number => {
     const s = shares.get(w);
     return s === undefined || s.total <= 0 ? 0 : s.negative / s.total;
@@ -169,21 +113,11 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     changed.add(rec.id);
   };
 
-  const featureCache = new Map<string, { terms: ReadonlySet<string>; sig: Uint32Array }>();
-  const featuresOf = (post: CompactPost): { terms: ReadonlySet<string>; sig: Uint32Array } => {
-    const cached = featureCache.get(post.id);
-    if (cached) return cached;
-    if (featureCache.size >= FEATURE_CACHE) featureCache.clear();
-    const made = { terms: terms(post.text), sig: minHash(post.text) };
-    featureCache.set(post.id, made);
-    return made;
-  };
-  const features: PostFeatures = { termsOf: (p) => featuresOf(p).terms, signatureOf: (p) => featuresOf(p).sig };
+  const features = createFeatureCache(FEATURE_CACHE);
 
   /** Counts the minutes from the incident's start up to its opening, which tracking has not seen. */
   const seedCounts = (rec: IncidentRecord): void => {
-    for (const pair of topicsByPair.keys()) {
-      const [w, channel] = PairSchema.parse(JSON.parse(pair));
+    for (const [w, channel] of scorer.pairs()) {
       if (w !== rec.watchlist) continue;
       for (const point of builder.history(w, channel, rec.startedAt)) {
         if (channel === '*') {
@@ -263,8 +197,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const frozen = new Set(young.flatMap((r) => r.families));
     const signals: Signal[] = [];
     for (const row of rows) {
-      for (const family of familiesFor(row)) {
-        const signal = scoreSeries(row, family, frozen.has(family));
+      for (const family of scorer.familiesFor(row)) {
+        const signal = scorer.score(row, family, frozen.has(family), minutesProcessed);
         if (signal) signals.push(signal);
       }
     }
@@ -310,13 +244,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       for (const mention of mentions) {
         builder.add(mention);
         const post = compactPost(mention);
-        for (const family of familiesOf(post)) {
-          const key = famKey(mention.watchlist, family);
-          const ring = samples.get(key) ?? [];
-          samples.set(key, ring);
-          ring.push(post);
-          if (ring.length > params.samplePerSeries) ring.shift();
-        }
+        for (const family of familiesOf(post)) pushRing(samples, famKey(mention.watchlist, family), post, params.samplePerSeries);
         if (active(mention.watchlist).length === 0) termStore.add(mention.watchlist, post.text);
       }
     },
@@ -349,7 +277,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         lastMinute,
         minutesProcessed,
         builder: builder.exportState(),
-        series: [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: s.recent, lastTrigger: s.lastTrigger, baseline: s.baseline }]),
+        series: scorer.exportState(),
         incidents: [...records.values()],
         pending: [...pending],
         cooldowns: [...cooldowns],
@@ -362,20 +290,13 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       const parsed = EngineStateSchema.safeParse(state);
       if (!parsed.success) return err(appError('incidents.state.invalid', parsed.error.message));
       const s = parsed.data;
-      if (!s.series.every(([key]) => validKey(key))) return err(appError('incidents.state.invalid', 'bad series key'));
+      if (!scorer.importState(s.series)) return err(appError('incidents.state.invalid', 'bad series key'));
       const nextBuilder = createSeriesBuilder(params);
       nextBuilder.importState(s.builder);
       builder = nextBuilder;
       seq = s.seq;
       lastMinute = s.lastMinute;
       minutesProcessed = s.minutesProcessed;
-      series = new Map(s.series.map(([k, v]) => [k, { det: v.det as S, level: v.level, seen: v.seen, recent: [...v.recent], lastTrigger: v.lastTrigger, baseline: v.baseline }]));
-      topicsByPair = new Map();
-      for (const key of series.keys()) {
-        const [w, c, family] = KeySchema.parse(JSON.parse(key));
-        const pair = JSON.stringify([w, c]);
-        topicsByPair.set(pair, (topicsByPair.get(pair) ?? new Set<string>()).add(family));
-      }
       records = new Map(s.incidents.map((r) => [r.id, r]));
       pending = new Map(s.pending);
       cooldowns = new Map(s.cooldowns);
@@ -387,14 +308,6 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       return ok(undefined);
     },
   };
-}
-
-function validKey(key: string): boolean {
-  try {
-    return KeySchema.safeParse(JSON.parse(key)).success;
-  } catch {
-    return false;
-  }
 }
 
 /** Topic signals first, then negative, then volume: the most specific story claims an incident first. */

@@ -55,6 +55,20 @@ export interface PostFeatures {
   signatureOf(post: CompactPost): Uint32Array;
 }
 
+/** Features remembered per post id (up to `size` posts, then forgotten wholesale). */
+export function createFeatureCache(size: number): PostFeatures {
+  const cache = new Map<string, { terms: ReadonlySet<string>; sig: Uint32Array }>();
+  const of = (post: CompactPost): { terms: ReadonlySet<string>; sig: Uint32Array } => {
+    const cached = cache.get(post.id);
+    if (cached) return cached;
+    if (cache.size >= size) cache.clear();
+    const made = { terms: terms(post.text), sig: minHash(post.text) };
+    cache.set(post.id, made);
+    return made;
+  };
+  return { termsOf: (p) => of(p).terms, signatureOf: (p) => of(p).sig };
+}
+
 /** Features computed afresh each time. */
 export const DIRECT_FEATURES: PostFeatures = { termsOf: (p) => terms(p.text), signatureOf: (p) => minHash(p.text) };
 

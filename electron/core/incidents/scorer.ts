@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Detector } from '../detect/detector';
+import type { IncidentParams } from './params';
+import type { SeriesState, Signal } from './model';
+import { SeriesStateSchema } from './model';
+import type { ClosedMinute, SeriesChannel } from './series';
+import { SeriesChannelSchema } from './series';
+import { isHot } from './rules';
+import { valueOf } from './tracking';
+
+const MINUTE = 60_000;
+/**
+ * A series first seen after the engine has run a while had zero posts until then (the hub was listening):
+ * its detector state is primed with up to this many zero minutes so it is not cold.
+ */
+const PRIME_MINUTES = 180;
+
+const KeySchema = z.tuple([z.string(), SeriesChannelSchema, z.string()]);
+const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
+const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
+const pairKey = (w: string, c: SeriesChannel): string => JSON.stringify([w, c]);
+
+/** The detector's expectation for a point, read before `update`. */
+export type Explain<S> = (state: S, timestamp: number, value: number) => { readonly baseline: number };
+
+/** Persisted form: [key, state] rows, the detector's own state opaque. */
+export type ScorerState = Array<[string, z.infer<typeof SeriesStateSchema>]>;
+
+/** Every series' detector state and baseline; scores closed minutes into anomalous signals. */
+export interface SeriesScorer {
+  /** Scores one closed row for one family; `frozen` keeps the engine's own level from learning. */
+  score(row: ClosedMinute, family: string, frozen: boolean, minutesProcessed: number): Signal | null;
+  /** Families to score for a row: volume, negative, and every topic seen on that watchlist/channel. */
+  familiesFor(row: ClosedMinute): ReadonlyArray<string>;
+  /** The baseline used for a family's series across sources at its last minute. */
+  baselineOf(watchlist: string, family: string): number;
+  /** Posts of a family across sources in the rolling window ending at its last minute. */
+  windowOf(watchlist: string, family: string): number;
+  /** The (watchlist, channel) pairs known. */
+  pairs(): ReadonlyArray<readonly [string, SeriesChannel]>;
+  exportState(): ScorerState;
+  /** Restores validated rows; false when a key is malformed. */
+  importState(rows: ReadonlyArray<readonly [string, z.infer<typeof SeriesStateSchema>]>): boolean;
+}
+
+function parseKey(key: string): z.infer<typeof KeySchema> | null {
+  try {
+    const parsed = KeySchema.safeParse(JSON.parse(key));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates the scorer. The detector decides onsets; the rolling window decides whether a series is still hot. */
+export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S> | undefined, params: IncidentParams): SeriesScorer {
+  const series = new Map<string, SeriesState<S>>();
+  const familiesByPair = new Map<string, Set<string>>();
+  const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
+
+  const remember = (key: string, w: string, c: SeriesChannel, family: string, state: SeriesState<S>): void => {
+    series.set(key, state);
+    const pair = pairKey(w, c);
+    familiesByPair.set(pair, (familiesByPair.get(pair) ?? new Set<string>()).add(family));
+  };
+
+  const ensure = (w: string, c: SeriesChannel, family: string, minute: number, history: number): SeriesState<S> => {
+    const key = seriesKey(w, c, family);
+    const existing = series.get(key);
+    if (existing) return existing;
+    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: history, recent: [], lastTrigger: null, baseline: 0 };
+    for (let i = Math.min(history, PRIME_MINUTES); i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
+    remember(key, w, c, family, state);
+    return state;
+  };
+
+  const baselineFor = (state: SeriesState<S>, minute: number, value: number): number => {
+    const own = state.seen === 0 ? value : state.level;
+    const expected = explain?.(state.det, minute, value).baseline;
+    return expected === undefined || !Number.isFinite(expected) ? own : Math.max(0, expected);
+  };
+
+  return {
+    score(row, family, frozen, minutesProcessed) {
+      const state = ensure(row.watchlist, row.channel, family, row.minute, minutesProcessed);
+      const value = valueOf(row.counts, family);
+      const baseline = baselineFor(state, row.minute, value);
+      state.baseline = baseline;
+      const score = detector.update(state.det, row.minute, value);
+      state.recent.push(value);
+      if (state.recent.length > params.windowMinutes) state.recent.shift();
+      const windowCount = state.recent.reduce((a, b) => a + b, 0);
+      const warm = state.seen >= params.warmupMinutes;
+      if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
+      const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
+      const anomalous = warm && value > 0 && isHot(windowCount, baseline, params) && (armed || frozen);
+      if (!anomalous && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
+      state.seen += 1;
+      if (!anomalous) return null;
+      const rate = windowCount / params.windowMinutes;
+      return { family, channel: row.channel, minute: row.minute, value, rate, windowCount, baseline, score };
+    },
+    familiesFor(row) {
+      const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();
+      const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
+      return [...new Set(['volume', 'negative', ...known, ...topics])];
+    },
+    baselineOf: (w, family) => series.get(seriesKey(w, '*', family))?.baseline ?? 0,
+    windowOf: (w, family) => (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0),
+    pairs: () => [...familiesByPair.keys()].map((k) => PairSchema.parse(JSON.parse(k))),
+    exportState: () =>
+      [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: [...s.recent], lastTrigger: s.lastTrigger, baseline: s.baseline }]),
+    importState(rows) {
+      const parsed = rows.map(([key, v]) => [key, parseKey(key), v] as const);
+      if (parsed.some(([, k]) => k === null)) return false;
+      series.clear();
+      familiesByPair.clear();
+      for (const [key, k, v] of parsed) {
+        if (!k) continue;
+        // The detector's state is opaque to the engine: the detector validates and owns its shape.
+        remember(key, k[0], k[1], k[2], { ...v, det: v.det as S, recent: [...v.recent] });
+      }
+      return true;
+    },
+  };
+}
