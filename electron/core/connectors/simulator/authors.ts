@@ -76,13 +76,16 @@ export function pickPerson(pool: ReadonlyArray<SimPerson>, rng: Rng): SimPerson 
   return pool[Math.min(index, pool.length - 1)] ?? { name: 'Anon', base: 'anon', followers: 0, verified: false, host: 'mastodon.social' };
 }
 
+/** The person's Bluesky handle (no underscores there). */
+export const blueskyHandle = (person: SimPerson): string => `${person.base.replace(/_/g, '-').toLowerCase()}.bsky.social`;
+
 /** How `person` appears on `channel`: store and review sites show a nickname and no followers. */
 export function authorOn(person: SimPerson, channel: Channel): Author {
   switch (channel) {
     case 'x':
       return { handle: person.base, name: person.name, followers: person.followers, verified: person.verified };
     case 'bluesky':
-      return { handle: `${person.base.replace(/_/g, '-').toLowerCase()}.bsky.social`, name: person.name, followers: Math.round(person.followers * 0.4) };
+      return { handle: blueskyHandle(person), name: person.name, followers: Math.round(person.followers * 0.4) };
     case 'mastodon':
       return { handle: `${person.base}@${person.host}`, name: person.name, followers: Math.round(person.followers * 0.2) };
     case 'reddit':

@@ -1,7 +1,7 @@
 import type { Channel, RawMention } from '../../../../shared/mention';
 import { assertNever } from '../../../../shared/assert-never';
 import type { Rng } from './prng';
-import { authorOn, pickPerson, type SimPerson } from './authors';
+import { authorOn, blueskyHandle, pickPerson, type SimPerson } from './authors';
 import { brandNames, fillTemplate, humanize, withHashtags, type BrandNames } from './text';
 import { CHATTER, COMPLAINTS, PRAISE, QUESTIONS } from './corpus/everyday';
 import { CAMPAIGN, CAMPAIGN_TITLES, OUTAGE, OUTAGE_TITLES, PAYMENT_GLITCH } from './corpus/episodes';
@@ -91,7 +91,7 @@ function channelExtras(
     case 'mastodon':
       return { url: `https://${person.host}/@${person.base}/${createdAt}${rng.between(10, 99)}`, metadata: { boosts: rng.int(3) } };
     case 'bluesky':
-      return { url: `https://bsky.app/profile/${person.base}.bsky.social/post/3l${rng.int(2 ** 31).toString(36)}`, metadata: { likes: likes(rng) } };
+      return { url: `https://bsky.app/profile/${blueskyHandle(person)}/post/3l${rng.int(2 ** 31).toString(36)}`, metadata: { likes: likes(rng) } };
     case 'rss':
     case 'ingest':
       return {};
