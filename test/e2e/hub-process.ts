@@ -15,17 +15,23 @@ export interface HubProcess {
 const WALL_LINE = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 /**
- * Starts the built hub on a free port with a fresh data dir, the demo simulator and an `e2e` ingest source;
+ * Starts the built hub (on a free port unless told) with a fresh data dir, the demo simulator and an `e2e` ingest source;
  * resolves once it prints its wall URL.
  */
-export async function startHub(extraArgs: ReadonlyArray<string> = []): Promise<HubProcess> {
+export async function startHub(options: { readonly speed: number; readonly port?: number }): Promise<HubProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-e2e-'));
   const config = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
   const ingestToken = 'e2e-token-0123456789abcdef';
   await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), { mode: 0o600 });
   await writeFile(config, JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }));
-  const args = ['bin/earshot.mjs', 'serve', '--demo', '--port', '0', '--data-dir', join(dir, 'data'), '--config', config, ...extraArgs];
+  const args = [
+    'bin/earshot.mjs',
+    'serve',
+    '--demo',
+    ...['--port', String(options.port ?? 0), '--speed', String(options.speed)],
+    ...['--data-dir', join(dir, 'data'), '--config', config],
+  ];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn' },

@@ -55,7 +55,7 @@ const readInt = async (selector: string, attr?: string): Promise<number> => {
 };
 
 beforeAll(async () => {
-  hub = await startHub(['--speed', '60']);
+  hub = await startHub({ speed: 60 });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
   page = await context.newPage();
@@ -136,6 +136,9 @@ describe('the wall against the built hub', () => {
       expect(await input.getAttribute('type')).toBe('password');
       expect(await input.inputValue()).toBe('');
     }
+    const card = page.locator(byId(TEST_IDS.sourceSettings)).filter({ hasText: 'E2E ingest' });
+    await card.getByRole('button', { name: 'Test connection' }).click();
+    await card.locator(byId(TEST_IDS.sourceTestResult)).filter({ hasNotText: 'Testing…' }).waitFor();
     await page.keyboard.press('Escape');
     await page.locator(byId(TEST_IDS.feed)).waitFor();
     await page.keyboard.press('?');
@@ -221,4 +224,19 @@ describe('the wall against the built hub', () => {
     };
     process.stdout.write(`${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   });
+
+  it('shows the lost connection, reconnects to a restarted hub and takes its fresh snapshot', async () => {
+    const port = Number(new URL(hub.url).port);
+    const oldCount = await readInt(byId(TEST_IDS.mentionCount));
+    await hub.stop();
+    await page.locator(byId(TEST_IDS.errorBanner)).waitFor();
+    await expect.poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status')).not.toBe('connected');
+    hub = await startHub({ speed: 60, port });
+    await expect.poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status'), { timeout: 40_000 }).toBe('connected');
+    await page.locator(byId(TEST_IDS.errorBanner)).waitFor({ state: 'detached' });
+    // A fresh hub has a fresh store (no burst): the count comes from its snapshot, not from the old hub's.
+    await expect.poll(() => readInt(byId(TEST_IDS.mentionCount))).toBeLessThan(oldCount);
+    await page.waitForFunction(isReady);
+    expect(problems.filter((p) => !p.includes('WebSocket') && !p.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+  }, 60_000);
 });
