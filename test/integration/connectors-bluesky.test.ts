@@ -147,6 +147,15 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     expect(fake.requests.some((r) => r.path.endsWith('getProfiles'))).toBe(false);
   });
 
+  it('gives up after timeoutMs, and at once when the poll is aborted', async () => {
+    fake.hang(2);
+    expect(await poll(connector(fake, deps(), { timeoutMs: 300 }), null)).toEqual({ kind: 'transient', message: 'Bluesky: request timed out' });
+    const ctrl = new AbortController();
+    const pending = connector(fake, deps(), { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
+    setTimeout(() => ctrl.abort(), 50);
+    expect(await pending).toEqual({ kind: 'transient', message: 'Bluesky: aborted' });
+  });
+
   it('tests the connection with a fresh login', async () => {
     fake.add(post(1));
     expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: logged in; 1 recent posts for "acme"' });

@@ -138,6 +138,23 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
   });
 });
 
+describe('Mastodon connector timeouts and aborts', () => {
+  let fake: MastodonFake;
+  beforeEach(async () => {
+    fake = await startMastodonFake();
+  });
+  afterEach(() => fake.close());
+
+  it('gives up after timeoutMs, and at once when the poll is aborted', async () => {
+    fake.hang(2);
+    expect(await poll(connector(fake, { timeoutMs: 300 }), null)).toEqual({ kind: 'transient', message: 'Mastodon: request timed out' });
+    const ctrl = new AbortController();
+    const pending = connector(fake, { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
+    setTimeout(() => ctrl.abort(), 50);
+    expect(await pending).toEqual({ kind: 'transient', message: 'Mastodon: aborted' });
+  });
+});
+
 describe('Mastodon connector under the real poller (ManualClock)', () => {
   let fake: MastodonFake;
   beforeEach(async () => {
