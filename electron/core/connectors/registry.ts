@@ -12,6 +12,7 @@ import { mastodonFactory } from './mastodon/mastodon-connector';
 import { blueskyFactory } from './bluesky/bluesky-connector';
 import { rssFactory } from './rss/rss-connector';
 import { googlePlayFactory } from './googleplay/googleplay-connector';
+import { replayFactory } from './replay/replay-factory';
 
 /**
  * Every source type the hub can build. To add one: import its factory and list it here (one line each).
@@ -28,6 +29,7 @@ export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
   blueskyFactory,
   rssFactory,
   googlePlayFactory,
+  replayFactory,
 ];
 
 /** The factory for a source type, if one is registered. */
