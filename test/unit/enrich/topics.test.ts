@@ -90,3 +90,10 @@ describe('mergeTaxonomy', () => {
     expect(parseTaxonomy({ topics: [{ id: 'a', label: 'A', terms: ['x'] }] }).ok).toBe(true);
   });
 });
+
+describe('tagTopics with a plain taxonomy', () => {
+  it('compiles it on first use and gives the same hits', () => {
+    const text = 'refund still pending after my payment failed';
+    expect(tagTopics(text, DEFAULT_TAXONOMY)).toEqual(tagTopics(text, compiled));
+  });
+});

@@ -124,16 +124,29 @@ function candidates(c: CompiledTaxonomy, word: string): ReadonlyArray<Pattern> {
 
 const MAX_TERMS = 20;
 
+const compiledCache = new WeakMap<Taxonomy, CompiledTaxonomy>();
+
+/** The compiled form of a taxonomy, compiled once per taxonomy object. */
+function compiledOf(taxonomy: Taxonomy | CompiledTaxonomy): CompiledTaxonomy {
+  if (!('topics' in taxonomy)) return taxonomy;
+  const cached = compiledCache.get(taxonomy);
+  if (cached) return cached;
+  const compiled = compileTaxonomy(taxonomy);
+  compiledCache.set(taxonomy, compiled);
+  return compiled;
+}
+
 /**
  * Tags a post with every topic whose patterns occur in it (multi-label), keeping the matched text of each
- * as evidence. URLs and @handles are not content. A topic's exclude patterns veto it for the post.
+ * as evidence. Pass a compiled taxonomy in hot paths (a plain one is compiled once and cached). URLs and @handles are not content. A topic's exclude patterns veto it for the post.
  */
-export function tagTopics(text: string, taxonomy: CompiledTaxonomy): TopicHit[] {
+export function tagTopics(text: string, taxonomy: Taxonomy | CompiledTaxonomy): TopicHit[] {
+  const compiled = compiledOf(taxonomy);
   const tokens = tokenize(text);
   const terms = new Map<number, Set<string>>();
   const vetoed = new Set<number>();
   tokens.forEach((tok, i) => {
-    for (const p of candidates(taxonomy, tok.word)) {
+    for (const p of candidates(compiled, tok.word)) {
       const last = tokens[i + p.words.length - 1];
       if (!last || !phraseAt(tokens, i, p)) continue;
       if (p.exclude) { vetoed.add(p.topic); continue; }
@@ -144,7 +157,7 @@ export function tagTopics(text: string, taxonomy: CompiledTaxonomy): TopicHit[] 
   });
   const hits: TopicHit[] = [];
   for (const [topic, found] of [...terms].sort((a, b) => a[0] - b[0])) {
-    if (!vetoed.has(topic)) hits.push({ topic: taxonomy.ids[topic] as string, terms: [...found].slice(0, MAX_TERMS) });
+    if (!vetoed.has(topic)) hits.push({ topic: compiled.ids[topic] as string, terms: [...found].slice(0, MAX_TERMS) });
   }
   return hits.slice(0, 20);
 }
