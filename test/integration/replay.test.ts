@@ -1,12 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runReplay } from '../../electron/cli/commands/replay';
 import { bootHub } from '../../electron/core/runtime/boot';
-import { CONNECTOR_FACTORIES, factoryFor } from '../../electron/core/connectors/registry';
-import type { ConnectorFactory } from '../../electron/core/connectors/factory';
-import { replayFactory } from '../../electron/core/connectors/replay/replay-factory';
 import { silentLogger } from '../../electron/core/runtime/logger';
 
 const FIXTURES = join(__dirname, '../fixtures/replay');
@@ -35,11 +32,6 @@ async function storedMentions(dataDir: string) {
     await hub.stop();
   }
 }
-
-beforeAll(() => {
-  // Until the lead lists replayFactory in CONNECTOR_FACTORIES (one line in registry.ts), register it here.
-  if (!factoryFor('replay')) (CONNECTOR_FACTORIES as ConnectorFactory[]).push(replayFactory as unknown as ConnectorFactory);
-});
 
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
