@@ -48,11 +48,13 @@ export function parseSimulatorCursor(cursor: string | null): SimulatorCursor | n
  *   everyday posts at the start's level, so the wall has a chart at once and the detector (which scores
  *   a series only after 150 points) is warm when the outage starts 8 minutes later;
  * - later: everything after the cursor, but at most `maxCatchUpMinutes` (60) back; after a longer downtime
- *   the older simulated time is skipped, on purpose, to keep one poll small.
+ *   the older simulated time is skipped, on purpose, to keep one poll small;
+ * - a cursor ahead of `now` (a demo that ran on a sped-up clock, restarted at normal speed) starts afresh:
+ *   otherwise the stream would stay silent until real time caught up with the demo's.
  */
 export function simulatorWindow(cursor: SimulatorCursor | null, now: number): { start: number; from: number; to: number } {
   const scenario = SIMULATOR_SCENARIO;
-  if (!cursor) return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
+  if (!cursor || cursor.last > now + MINUTE) return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
   const from = Math.max(cursor.last, now - scenario.maxCatchUpMinutes * MINUTE);
   return { start: cursor.start, from, to: Math.max(from, now) };
 }

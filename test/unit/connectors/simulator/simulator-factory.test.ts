@@ -75,6 +75,13 @@ describe('simulator connector', () => {
     expect(parseSimulatorCursor(result.cursor)).toEqual({ v: 1, start: t0, last: later });
   });
 
+  it('starts afresh when its cursor is ahead of the hub clock (a sped-up demo restarted at normal speed)', async () => {
+    const cursor = JSON.stringify({ v: 1, start: t0 - 600 * MIN, last: t0 + 600 * MIN });
+    const result = await poll(makeConnector(), t0, cursor);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(parseSimulatorCursor(result.cursor)).toEqual({ v: 1, start: t0, last: t0 });
+  });
+
   it('treats an unreadable cursor as a first run', async () => {
     expect(parseSimulatorCursor('not json')).toBeNull();
     expect(parseSimulatorCursor('{"v":2}')).toBeNull();
