@@ -47,7 +47,7 @@ export function LiveFeed() {
                 className="mention"
                 data-testid={TEST_IDS.mentionRow}
                 data-index={row.index}
-                aria-selected={mention.id === selectedId}
+                aria-current={mention.id === selectedId ? 'true' : undefined}
                 ref={virtualizer.measureElement}
                 style={{ transform: `translateY(${row.start}px)` }}
               >

@@ -68,7 +68,7 @@ export function SourceSettingsCard(props: { readonly source: SourceView; readonl
           </label>
         ))}
         {source.credentialFields.length > 0 && (
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || Object.values(values).every((v) => v === '')}>
             Save
           </button>
         )}
