@@ -70,7 +70,7 @@ export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
   resolveQuietMinutes: 30,
   cooldownMinutes: 30,
   freezeMinutes: 180,
-  warmupMinutes: 60,
+  warmupMinutes: 180,
   latenessMinutes: 2,
   historyMinutes: 180,
   samplePerSeries: 100,

@@ -15,6 +15,12 @@ const MINUTE = 60_000;
  */
 const PRIME_MINUTES = 180;
 
+/**
+ * The detector's seasonal expectation may sit below the engine's own slow level (a quiet hour), but never
+ * below this share of it: a detector still warming up expects ~0, and against 0 every post looks like a surge.
+ */
+const OWN_FLOOR = 0.5;
+
 const KeySchema = z.tuple([z.string(), SeriesChannelSchema, z.string()]);
 const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
 const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
@@ -77,7 +83,8 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
   const baselineFor = (state: SeriesState<S>, minute: number, value: number): number => {
     const own = state.seen === 0 ? value : state.level;
     const expected = explain?.(state.det, minute, value).baseline;
-    return expected === undefined || !Number.isFinite(expected) ? own : Math.max(0, expected);
+    if (expected === undefined || !Number.isFinite(expected)) return own;
+    return Math.max(expected, OWN_FLOOR * own);
   };
 
   return {

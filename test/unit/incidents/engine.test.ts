@@ -5,7 +5,7 @@ import { IncidentSchema } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
 import { MINUTE, T0, burst, chatter, rng, run, thresholdDetector } from './helpers';
 
-const WARM = T0 + 120 * MINUTE;
+const WARM = T0 + 200 * MINUTE;
 
 const loginComplaint = (i: number, channel: 'x' | 'reddit' = 'x') => ({
   text: [
