@@ -3,6 +3,7 @@ import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { TaxonomyOverrideSchema } from './pipeline/enrich/taxonomy';
 
 const WatchlistSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
@@ -28,6 +29,8 @@ export const HubConfigSchema = z
     watchlists: z.array(WatchlistSchema).default([]),
     /** Handles whose posts always weigh more (VIP customers, journalists, partners). */
     vipHandles: z.array(z.string().max(200)).default([]),
+    /** The brand's failure-topic taxonomy: added, extended, replaced or removed topics over the default one. */
+    taxonomy: TaxonomyOverrideSchema.optional(),
     sources: z.array(z.unknown()).default([]),
     /** Headless hub: the 0600 JSON file holding source credentials (default DATA_DIR/credentials.json). */
     credentialsFile: z.string().optional(),

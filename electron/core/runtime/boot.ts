@@ -7,7 +7,8 @@ import type { ConnectorDeps, Watchlist } from '../connectors/factory';
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
 import { compileWatchlists } from '../connectors/query/watchlists';
-import { createEnricher } from '../pipeline/enrich';
+import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
+import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDetector } from '../detect';
 import { createIncidentEngine } from '../incidents';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
@@ -68,7 +69,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     logger,
     vault,
     sources,
-    enricher: createEnricher({ vipHandles: config.vipHandles }),
+    enricher: buildEnricher(config),
     createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
     detection: createIncidentEngine({ detector: createDetector() }),
     watchlistFor: compileWatchlists(watchlists),
@@ -102,6 +103,14 @@ async function readConfig(options: BootOptions): Promise<HubConfig> {
     demo: options.demo ?? loaded.value.demo,
     speed: options.speed ?? loaded.value.speed,
   };
+}
+
+/** The enricher with the brand's taxonomy and VIP list; a taxonomy that does not merge is a config error. */
+function buildEnricher(config: HubConfig): Enricher {
+  if (!config.taxonomy) return createEnricher({ vipHandles: config.vipHandles });
+  const taxonomy = mergeTaxonomy(DEFAULT_TAXONOMY, config.taxonomy);
+  if (!taxonomy.ok) throw new BootError(`taxonomy: ${taxonomy.error.message}`);
+  return createEnricher({ taxonomy: taxonomy.value, vipHandles: config.vipHandles });
 }
 
 async function openStore(file: string): Promise<Store> {
