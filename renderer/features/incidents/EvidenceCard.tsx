@@ -5,54 +5,76 @@ import { formatRelative } from '../feed/relative-time';
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-/** Why Earshot believes this is a breakdown. Quoted posts are untrusted text, rendered as text. */
-export function EvidenceCard({ evidence, now }: { readonly evidence: Evidence; readonly now: number }) {
+interface Props {
+  readonly evidence: Evidence;
+  readonly now: number;
+}
+
+function Facts({ evidence, now }: Props) {
   const ratio = evidence.baselinePerMinute > 0 ? evidence.observedPerMinute / evidence.baselinePerMinute : null;
+  const shift = evidence.sentimentShift;
+  return (
+    <dl>
+      <dt>Observed vs usual</dt>
+      <dd>
+        {evidence.observedPerMinute.toFixed(1)}/min vs {evidence.baselinePerMinute.toFixed(1)}/min
+        {ratio !== null && ` (${ratio.toFixed(1)}×)`} on {evidence.series}
+      </dd>
+      <dt>Started</dt>
+      <dd>{formatRelative(evidence.startedAt, now)}</dd>
+      <dt>Negative share</dt>
+      <dd>
+        {pct(shift.baselineNegativeShare)} usual → {pct(shift.observedNegativeShare)} now
+      </dd>
+      <dt>Detector</dt>
+      <dd>{evidence.statistic}</dd>
+      {evidence.topics.length > 0 && (
+        <>
+          <dt>Topics</dt>
+          <dd>{evidence.topics.map((t) => `${t.topic} (${t.count})`).join(', ')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Terms({ evidence }: Pick<Props, 'evidence'>) {
+  if (evidence.risingTerms.length === 0) return null;
+  return (
+    <div>
+      <span className="muted">Rising terms: </span>
+      {evidence.risingTerms.map((t) => (
+        <span key={t.term} className="chip" title={`${t.count} posts`}>
+          “{t.term}” ×{t.lift.toFixed(1)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function SourceMix({ evidence }: Pick<Props, 'evidence'>) {
+  if (evidence.sourceMix.length === 0) return null;
   const mixMax = Math.max(1, ...evidence.sourceMix.map((m) => m.count));
   return (
+    <div>
+      <span className="muted">Source mix: </span>
+      {evidence.sourceMix.map((m) => (
+        <span key={m.channel} style={{ marginRight: 12 }}>
+          {channelBadge(m.channel).name} {m.count}
+          <span className="mix-bar" style={{ width: `${(m.count / mixMax) * 60}px` }} />
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Why Earshot believes this is a breakdown. Quoted posts are untrusted text, rendered as text. */
+export function EvidenceCard({ evidence, now }: Props) {
+  return (
     <div className="evidence" data-testid={TEST_IDS.evidenceCard}>
-      <dl>
-        <dt>Observed vs usual</dt>
-        <dd>
-          {evidence.observedPerMinute.toFixed(1)}/min vs {evidence.baselinePerMinute.toFixed(1)}/min
-          {ratio !== null && ` (${ratio.toFixed(1)}×)`} on {evidence.series}
-        </dd>
-        <dt>Started</dt>
-        <dd>{formatRelative(evidence.startedAt, now)}</dd>
-        <dt>Negative share</dt>
-        <dd>
-          {pct(evidence.sentimentShift.baselineNegativeShare)} usual → {pct(evidence.sentimentShift.observedNegativeShare)} now
-        </dd>
-        <dt>Detector</dt>
-        <dd>{evidence.statistic}</dd>
-        {evidence.topics.length > 0 && (
-          <>
-            <dt>Topics</dt>
-            <dd>{evidence.topics.map((t) => `${t.topic} (${t.count})`).join(', ')}</dd>
-          </>
-        )}
-      </dl>
-      {evidence.risingTerms.length > 0 && (
-        <div>
-          <span className="muted">Rising terms: </span>
-          {evidence.risingTerms.map((t) => (
-            <span key={t.term} className="chip" title={`${t.count} posts`}>
-              “{t.term}” ×{t.lift.toFixed(1)}
-            </span>
-          ))}
-        </div>
-      )}
-      {evidence.sourceMix.length > 0 && (
-        <div>
-          <span className="muted">Source mix: </span>
-          {evidence.sourceMix.map((m) => (
-            <span key={m.channel} style={{ marginRight: 12 }}>
-              {channelBadge(m.channel).name} {m.count}
-              <span className="mix-bar" style={{ width: `${(m.count / mixMax) * 60}px` }} />
-            </span>
-          ))}
-        </div>
-      )}
+      <Facts evidence={evidence} now={now} />
+      <Terms evidence={evidence} />
+      <SourceMix evidence={evidence} />
       {evidence.representativePosts.map((p) => (
         <blockquote key={p.id} className="quote">
           <span className="muted">

@@ -9,6 +9,9 @@ interface Message {
   readonly text: string;
 }
 
+const savedMessage = (configured: boolean): Message =>
+  configured ? { ok: true, text: 'Saved. Source is configured.' } : { ok: true, text: 'Saved; some fields are still missing.' };
+
 function Spend({ spend }: { readonly spend: NonNullable<SourceView['spend']> }) {
   const cap = spend.capUsdPerDay;
   return (
@@ -18,6 +21,28 @@ function Spend({ spend }: { readonly spend: NonNullable<SourceView['spend']> }) 
       {cap !== null && spend.estimatedUsdToday >= cap && <strong className="message" data-ok="false"> · cap reached</strong>}
     </div>
   );
+}
+
+/** Write-only credential inputs: password fields, never pre-filled (stored values never reach the wall). */
+function CredentialFields(props: {
+  readonly source: SourceView;
+  readonly values: Readonly<Record<string, string>>;
+  readonly onChange: (values: Readonly<Record<string, string>>) => void;
+}) {
+  const { source, values } = props;
+  return source.credentialFields.map((field) => (
+    <label key={field}>
+      {field}
+      <input
+        type="password"
+        autoComplete="off"
+        name={field}
+        value={values[field] ?? ''}
+        placeholder={source.configured ? '•••• stored (enter to replace)' : 'not set'}
+        onChange={(e) => props.onChange({ ...values, [field]: e.target.value })}
+      />
+    </label>
+  ));
 }
 
 /** One source's settings: state, whether it is configured, credential fields (never pre-filled), save and test. */
@@ -35,7 +60,7 @@ export function SourceSettingsCard(props: { readonly source: SourceView; readonl
     const result = await transport.invoke('source:credentials:set', { sourceId: source.sourceId, values: filled });
     setBusy(false);
     setValues({});
-    setMessage(result.ok ? { ok: true, text: result.value.configured ? 'Saved. Source is configured.' : 'Saved; some fields are still missing.' } : { ok: false, text: result.error.message });
+    setMessage(result.ok ? savedMessage(result.value.configured) : { ok: false, text: result.error.message });
     if (result.ok) props.onSaved();
   };
   const test = async (): Promise<void> => {
@@ -54,19 +79,7 @@ export function SourceSettingsCard(props: { readonly source: SourceView; readonl
       </div>
       {source.spend !== null && <Spend spend={source.spend} />}
       <form onSubmit={(e) => void save(e)}>
-        {source.credentialFields.map((field) => (
-          <label key={field}>
-            {field}
-            <input
-              type="password"
-              autoComplete="off"
-              name={field}
-              value={values[field] ?? ''}
-              placeholder={source.configured ? '•••• stored (enter to replace)' : 'not set'}
-              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-            />
-          </label>
-        ))}
+        <CredentialFields source={source} values={values} onChange={setValues} />
         {source.credentialFields.length > 0 && (
           <button type="submit" disabled={busy || Object.values(values).every((v) => v === '')}>
             Save

@@ -22,20 +22,39 @@ export function linkLabel(link: LinkState): string {
   }
 }
 
-/** Top bar: connection, hub version and mention count, hub clock, display toggles. */
-export function StatusBar() {
-  const { link, hub, transportKind, invalidEvents, theme, largeType } = useWall(
+function DisplayToggles() {
+  const { theme, largeType, toggleTheme, toggleLargeType, toggleSettings, toggleHelp } = useWall(
     useShallow((s) => ({
-      link: s.link,
-      hub: s.hub,
-      transportKind: s.transportKind,
-      invalidEvents: s.invalidEvents,
       theme: s.theme,
       largeType: s.largeType,
+      toggleTheme: s.toggleTheme,
+      toggleLargeType: s.toggleLargeType,
+      toggleSettings: s.toggleSettings,
+      toggleHelp: s.toggleHelp,
     })),
   );
-  const actions = useWall(
-    useShallow((s) => ({ toggleTheme: s.toggleTheme, toggleLargeType: s.toggleLargeType, toggleSettings: s.toggleSettings, toggleHelp: s.toggleHelp })),
+  return (
+    <>
+      <button type="button" data-testid={TEST_IDS.themeToggle} onClick={toggleTheme} title="Theme (t)">
+        {theme === 'dark' ? '☾ dark' : '☀ light'}
+      </button>
+      <button type="button" data-testid={TEST_IDS.largeTypeToggle} onClick={toggleLargeType} aria-pressed={largeType} title="Large type (l)">
+        A+ large
+      </button>
+      <button type="button" data-testid={TEST_IDS.settingsToggle} onClick={toggleSettings} title="Settings (s)">
+        ⚙ settings
+      </button>
+      <button type="button" onClick={toggleHelp} title="Keyboard shortcuts (?)">
+        ? keys
+      </button>
+    </>
+  );
+}
+
+/** Top bar: connection, hub version and mention count, hub clock, display toggles. */
+export function StatusBar() {
+  const { link, hub, transportKind, invalidEvents } = useWall(
+    useShallow((s) => ({ link: s.link, hub: s.hub, transportKind: s.transportKind, invalidEvents: s.invalidEvents })),
   );
   return (
     <header className="status-bar">
@@ -52,19 +71,10 @@ export function StatusBar() {
       </span>
       {invalidEvents > 0 && <span className="muted">{invalidEvents} invalid events dropped</span>}
       <span className="spacer" />
-      <span className="muted" title="hub time">{clock.format(hub.now)}</span>
-      <button type="button" data-testid={TEST_IDS.themeToggle} onClick={actions.toggleTheme} title="Theme (t)">
-        {theme === 'dark' ? '☾ dark' : '☀ light'}
-      </button>
-      <button type="button" data-testid={TEST_IDS.largeTypeToggle} onClick={actions.toggleLargeType} aria-pressed={largeType} title="Large type (l)">
-        A+ large
-      </button>
-      <button type="button" data-testid={TEST_IDS.settingsToggle} onClick={actions.toggleSettings} title="Settings (s)">
-        ⚙ settings
-      </button>
-      <button type="button" onClick={actions.toggleHelp} title="Keyboard shortcuts (?)">
-        ? keys
-      </button>
+      <span className="muted" title="hub time">
+        {clock.format(hub.now)}
+      </span>
+      <DisplayToggles />
     </header>
   );
 }
