@@ -55,8 +55,9 @@ async function main(): Promise<void> {
     );
   }
   const counts = countBySeverity(incidents);
+  const stateBytes = JSON.stringify(engine.exportState()).length;
   process.stdout.write(
-    `mentions=${mentions.length} incidents=${incidents.length} p1=${counts.P1} p2=${counts.P2} p3=${counts.P3} p4=${counts.P4} seconds=${seconds.toFixed(2)} mentions_per_s=${Math.round(mentions.length / seconds)}\n`,
+    `mentions=${mentions.length} incidents=${incidents.length} p1=${counts.P1} p2=${counts.P2} p3=${counts.P3} p4=${counts.P4} seconds=${seconds.toFixed(2)} state_bytes=${stateBytes} mentions_per_s=${Math.round(mentions.length / seconds)}\n`,
   );
 }
 

@@ -70,7 +70,8 @@ export function createTermStore(): TermStore {
       return { docs: chosen.docs / scale, countOf: (term) => (chosen.counts.get(term) ?? 0) / scale };
     },
     exportState() {
-      return [...tables].map(([k, t]) => [k, { docs: t.docs / unit, counts: Object.fromEntries([...t.counts].map(([w, n]) => [w, n / unit])) }]);
+      const r = (n: number): number => Math.round((n / unit) * 1000) / 1000;
+      return [...tables].map(([k, t]) => [k, { docs: r(t.docs), counts: Object.fromEntries([...t.counts].map(([w, n]) => [w, r(n)])) }]);
     },
     importState(state) {
       tables.clear();

@@ -1,5 +1,4 @@
 import type { Channel, Mention, SentimentLabel } from '../../../shared/mention';
-import type { Detector } from '../../../electron/core/detect/detector';
 import type { Incident } from '../../../shared/incident';
 import type { IncidentEngine } from '../../../electron/core/incidents';
 
@@ -68,24 +67,6 @@ export function chatter(minute: number, n: number, random: () => number, channel
     return mention(minute + Math.floor((i * MINUTE) / Math.max(n, 1)), { text: `thinking about ${words} today`, sentiment, channel });
   });
 }
-
-/**
- * A deterministic stand-in for the detector in unit tests of grouping logic (never shipped): it scores 1 when a
- * point is far above the running mean (a Poisson-like margin) of the points before it, else 0.
- */
-export interface MeanState {
-  n: number;
-  sum: number;
-}
-export const thresholdDetector: Detector<MeanState> = {
-  newState: () => ({ n: 0, sum: 0 }),
-  update(state, _timestamp, value) {
-    const mean = state.n === 0 ? value : state.sum / state.n;
-    state.n += 1;
-    state.sum += value;
-    return value >= mean + 4 * Math.sqrt(mean) + 3 ? 1 : 0;
-  },
-};
 
 /** Runs minutes [from, to): ingests what `posts(minute)` returns and ticks at each minute's end; collects changes. */
 export function run(
