@@ -8,6 +8,8 @@ import type { CredentialVault } from '../runtime/credentials';
 export interface SourceBinding {
   readonly connector: Connector;
   readonly credentialFields: ReadonlyArray<string>;
+  /** Credential fields the source works without; they do not count towards "configured". */
+  readonly optionalCredentialFields?: ReadonlyArray<string>;
 }
 
 /** The settings screen's view of sources: listing, credentials (write-only) and "test connection". */
@@ -27,12 +29,10 @@ export function createSourceAdmin(
 ): SourceAdmin {
   const configured = new Map<string, boolean>();
   const find = (id: string): SourceBinding | undefined => sources.find((s) => s.connector.id === id);
-  const refreshOne = async ({ connector, credentialFields }: SourceBinding): Promise<void> => {
+  const refreshOne = async ({ connector, credentialFields, optionalCredentialFields = [] }: SourceBinding): Promise<void> => {
     const stored = await vault.get(connector.id);
-    configured.set(
-      connector.id,
-      credentialFields.every((f) => Boolean(stored?.[f])),
-    );
+    const required = credentialFields.filter((f) => !optionalCredentialFields.includes(f));
+    configured.set(connector.id, required.every((f) => Boolean(stored?.[f])));
   };
   return {
     views: () =>
@@ -42,7 +42,7 @@ export function createSourceAdmin(
         label: connector.label,
         enabled: isRunning(connector.id),
         credentialFields: [...credentialFields],
-        configured: configured.get(connector.id) ?? credentialFields.length === 0,
+        configured: configured.get(connector.id) ?? false,
         spend: connector.spend?.view(clock.now()) ?? null,
       })),
     refresh: async () => {

@@ -57,5 +57,7 @@ export interface ConnectorFactory<C extends SourceConfigBase = SourceConfigBase>
   readonly configSchema: z.ZodType<C>;
   /** Names of credential fields, e.g. ["bearerToken"]; the settings screen asks for these. */
   readonly credentialFields: ReadonlyArray<string>;
+  /** Of those, the ones a source works without (Mastodon's token: public timelines need none). */
+  readonly optionalCredentialFields?: ReadonlyArray<string>;
   create(config: C, deps: ConnectorDeps): Connector;
 }

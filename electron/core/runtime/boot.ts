@@ -143,7 +143,11 @@ function buildSources(entries: ReadonlyArray<unknown>, deps: ConnectorDeps): Sou
     const { factory, config } = parsed.value;
     if (!config.enabled) continue;
     if (bindings.some((b) => b.connector.id === config.id)) throw new BootError(`Two sources share the id "${config.id}".`);
-    bindings.push({ connector: factory.create(config, deps), credentialFields: factory.credentialFields });
+    bindings.push({
+      connector: factory.create(config, deps),
+      credentialFields: factory.credentialFields,
+      optionalCredentialFields: factory.optionalCredentialFields ?? [],
+    });
   }
   return bindings;
 }

@@ -133,5 +133,6 @@ export const mastodonFactory: ConnectorFactory<MastodonConfig> = {
   type: 'mastodon',
   configSchema: MastodonConfigSchema,
   credentialFields: ['accessToken'],
+  optionalCredentialFields: ['accessToken'],
   create: createMastodonConnector,
 };
