@@ -82,6 +82,9 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   let seq = 0;
   let lastMinute: number | null = null;
   let minutesProcessed = 0;
+  /** Hub time of the tick in progress: incidents open, update and resolve at the time the hub noticed. */
+  let tickNow = 0;
+  const hubNow = (minute: number): number => Math.max(minute + MINUTE, tickNow);
   const views = new Map<string, Incident>();
   const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
   const levelOf = (w: string) => (family: string) => scorer.baselineOf(w, family);
@@ -132,12 +135,12 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   };
 
   const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
-    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, minute + MINUTE, baselineShare(w), params);
+    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, hubNow(minute), baselineShare(w), params);
     for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
     seedCounts(rec);
     records.set(rec.id, rec);
     pending.delete(famKey(w, family));
-    touch(rec, minute + MINUTE, changed);
+    touch(rec, hubNow(minute), changed);
   };
 
   const route = (w: string, signals: ReadonlyArray<Signal>, minute: number, changed: Set<string>): void => {
@@ -150,8 +153,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         applySignal(target, signal, params);
         if (isNew) addPosts(target, sampleOf(w, signal.family, target.startedAt, minute), params.postsPerIncident);
         const escalates = moreSevere(target.severity, severityOf(target, params)) !== target.severity;
-        const due = signal.channel === '*' && minute + MINUTE - target.updatedAt >= REFRESH_MINUTES * MINUTE;
-        if (isNew || escalates || due || target.topicChannels.length !== channels) touch(target, minute + MINUTE, changed);
+        const due = signal.channel === '*' && hubNow(minute) - target.updatedAt >= REFRESH_MINUTES * MINUTE;
+        if (isNew || escalates || due || target.topicChannels.length !== channels) touch(target, hubNow(minute), changed);
         continue;
       }
       if (signal.windowCount < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute) continue;
@@ -167,10 +170,10 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     for (const rec of active(w)) {
       if (minute - rec.lastHotMinute < params.resolveQuietMinutes * MINUTE) continue;
       rec.state = 'resolved';
-      rec.resolvedAt = minute + MINUTE;
-      rec.updatedAt = minute + MINUTE;
+      rec.resolvedAt = hubNow(minute);
+      rec.updatedAt = hubNow(minute);
       for (const f of rec.families) cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
-      touch(rec, minute + MINUTE, changed);
+      touch(rec, hubNow(minute), changed);
     }
   };
 
@@ -184,9 +187,9 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         const a = open[i];
         const b = open[j];
         if (!a || !b || b.mergedInto !== null || a.mergedInto !== null || !shouldMerge(a, b, termsOf, params)) continue;
-        mergeInto(a, b, minute + MINUTE, params);
-        touch(a, minute + MINUTE, changed);
-        touch(b, minute + MINUTE, changed);
+        mergeInto(a, b, hubNow(minute), params);
+        touch(a, hubNow(minute), changed);
+        touch(b, hubNow(minute), changed);
       }
     }
   };
@@ -249,6 +252,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       }
     },
     tick(now) {
+      tickNow = now;
       const closed = builder.close(now);
       const changed = new Set<string>();
       let start = 0;

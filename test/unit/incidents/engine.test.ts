@@ -54,6 +54,8 @@ describe('incident engine', () => {
     const opened = early.filter((i) => i.topics.includes('login'));
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.at(-1)?.severity).toBe('P2');
+    const first = opened[0];
+    expect((first?.openedAt ?? 0) - WARM).toBe(3 * MINUTE + 1);
     const later = run(engine, WARM + 6 * MINUTE, WARM + 25 * MINUTE, (m) => [
       ...quiet(m),
       ...burst(m, 10, (i) => loginComplaint(i)),
