@@ -29,9 +29,10 @@ function step(s: DetectorState, p: DetectorParams, t: number, value: number): nu
 }
 
 /**
- * The online anomaly detector: per series, a level with hour-of-day and hour-of-week slots, a robust
- * scale (Poisson-floored for counts), a surprise per point and its likelihood against the series'
- * own history. O(1) time and memory per point; state is plain JSON.
+ * The online anomaly detector: per series, a level with 5-minute time-of-day and hour-of-week slots,
+ * a robust scale (Poisson-floored for counts), a surprise per point and its likelihood against the
+ * series' own history, damped for a while after a fire. O(1) time and memory per point; state is
+ * plain JSON. Scores at or above `fireLevel` (0.8 by default) are the detector's alarms.
  */
 export function createDetector(params: Partial<DetectorParams> = {}): Detector<DetectorState> {
   const p = DetectorParamsSchema.parse({ ...DEFAULT_DETECTOR_PARAMS, ...params });
@@ -43,7 +44,7 @@ export function createDetector(params: Partial<DetectorParams> = {}): Detector<D
 
 /** Why a point looks the way it does, for the evidence card. */
 export interface PointExplanation {
-  /** The value the model expected for that time slot. */
+  /** The value the model expected for that time slot (never below 0 for count series). */
   readonly baseline: number;
   readonly observed: number;
   /** The residual in noise units (Poisson-aware for count series). */
@@ -55,6 +56,7 @@ export interface PointExplanation {
 /** Explains `value` at `timestamp` against a state (read-only: call before or instead of `update`). */
 export function explain(state: DetectorState, timestamp: number, value: number): PointExplanation {
   if (state.n === 0) return { baseline: value, observed: value, zScore: 0, scale: 0 };
-  const baseline = expectedAt(state, timestamp);
-  return { baseline, observed: value, zScore: standardize(state, value, baseline), scale: noiseScale(state) };
+  const expected = expectedAt(state, timestamp);
+  const baseline = state.counts ? Math.max(0, expected) : expected;
+  return { baseline, observed: value, zScore: standardize(state, value, expected), scale: noiseScale(state) };
 }
