@@ -82,9 +82,12 @@ describe('online detector', () => {
     blips.forEach((at, k) => {
       values[at] = k % 2 === 0 ? 2 : 1;
     });
-    const { scores } = run(values);
+    const { scores, state } = run(values);
     for (const at of blips) expect(scores[at]).toBeLessThan(ALARM);
     expect(max(scores.slice(DEFAULT_DETECTOR_PARAMS.warmupPoints))).toBeLessThan(ALARM);
+    const next = explain(state, START + values.length * MINUTE, 0);
+    expect(next.baseline).toBeGreaterThanOrEqual(0);
+    expect(next.baseline).toBeLessThan(0.5);
   });
 
   it('continues identically after a JSON round trip of its state', () => {
