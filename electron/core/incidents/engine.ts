@@ -5,7 +5,7 @@ import { appError, err, ok } from '../../../shared/result';
 import type { Detector } from '../detect/detector';
 import type { IncidentParams } from './params';
 import { resolveParams } from './params';
-import type { CompactPost, IncidentRecord, Signal } from './model';
+import type { CompactPost, EngineState, IncidentRecord, Signal } from './model';
 import { EngineStateSchema, compactPost } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { createSeriesBuilder } from './series';
@@ -59,6 +59,18 @@ function pushRing<T>(rings: Map<string, T[]>, key: string, item: T, cap: number)
   if (ring.length > cap) ring.shift();
 }
 
+/** Rings share posts: each is written once, rings keep ids. */
+function exportSamples(rings: ReadonlyMap<string, ReadonlyArray<CompactPost>>): EngineState['samples'] {
+  const posts = new Map<string, CompactPost>();
+  for (const ring of rings.values()) for (const p of ring) posts.set(p.id, p);
+  return { posts: [...posts.values()], rings: [...rings].map(([k, ring]) => [k, ring.map((p) => p.id)]) };
+}
+
+function importSamples(state: EngineState['samples']): Map<string, CompactPost[]> {
+  const posts = new Map(state.posts.map((p) => [p.id, p]));
+  return new Map(state.rings.map(([k, ids]) => [k, ids.flatMap((id) => posts.get(id) ?? [])]));
+}
+
 function familiesOf(m: CompactPost): string[] {
   const out = ['volume'];
   if (m.sentiment === 'negative') out.push('negative');
@@ -94,6 +106,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     [...records.values()].filter((r) => r.watchlist === w && r.state !== 'resolved');
 
   const view = (rec: IncidentRecord): Incident => {
+    if (rec.final) return rec.final;
     const cached = views.get(rec.id);
     if (cached) return cached;
     const built = toIncident(rec, termStore.baseline(rec.watchlist), features);
@@ -166,6 +179,12 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     }
   };
 
+  const finalize = (rec: IncidentRecord): void => {
+    rec.final = view(rec);
+    rec.posts = [];
+    views.delete(rec.id);
+  };
+
   const resolveQuiet = (w: string, minute: number, changed: Set<string>): void => {
     for (const rec of active(w)) {
       if (minute - rec.lastHotMinute < params.resolveQuietMinutes * MINUTE) continue;
@@ -174,6 +193,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       rec.updatedAt = hubNow(minute);
       for (const f of rec.families) cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
       touch(rec, hubNow(minute), changed);
+      finalize(rec);
     }
   };
 
@@ -190,6 +210,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         mergeInto(a, b, hubNow(minute), params);
         touch(a, hubNow(minute), changed);
         touch(b, hubNow(minute), changed);
+        finalize(b);
       }
     }
   };
@@ -285,7 +306,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         incidents: [...records.values()],
         pending: [...pending],
         cooldowns: [...cooldowns],
-        samples: [...samples],
+        samples: exportSamples(samples),
         terms: termStore.exportState(),
         shares: [...shares],
       };
@@ -304,7 +325,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       records = new Map(s.incidents.map((r) => [r.id, r]));
       pending = new Map(s.pending);
       cooldowns = new Map(s.cooldowns);
-      samples = new Map(s.samples);
+      samples = importSamples(s.samples);
       termStore = createTermStore();
       termStore.importState(s.terms);
       shares = new Map(s.shares);

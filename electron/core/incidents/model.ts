@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema, SentimentLabelSchema } from '../../../shared/mention';
 import type { Mention } from '../../../shared/mention';
-import { IncidentStateSchema, SeveritySchema } from '../../../shared/incident';
+import { IncidentSchema, IncidentStateSchema, SeveritySchema } from '../../../shared/incident';
 import { SeriesBuilderStateSchema, SeriesChannelSchema } from './series';
 
 /**
@@ -119,6 +119,8 @@ export const IncidentRecordSchema = z.object({
   baselineNegativeShare: z.number().min(0).max(1),
   sourceCounts: z.record(z.string(), z.number().int().nonnegative()),
   posts: z.array(CompactPostSchema),
+  /** Once resolved, the final card is kept and the posts let go: the evidence no longer changes. */
+  final: IncidentSchema.nullable(),
 });
 export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
 
@@ -139,7 +141,8 @@ export const EngineStateSchema = z.object({
   incidents: z.array(IncidentRecordSchema),
   pending: z.array(z.tuple([z.string(), z.array(SignalSchema)])),
   cooldowns: z.array(z.tuple([z.string(), z.number().int()])),
-  samples: z.array(z.tuple([z.string(), z.array(CompactPostSchema)])),
+  /** Recent posts once each, and per series family the ids of its ring, oldest first. */
+  samples: z.object({ posts: z.array(CompactPostSchema), rings: z.array(z.tuple([z.string(), z.array(z.string())])) }),
   terms: z.array(z.tuple([z.string(), TermTableSchema])),
   shares: z.array(z.tuple([z.string(), ShareBaselineSchema])),
 });

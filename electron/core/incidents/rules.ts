@@ -147,6 +147,7 @@ export function newRecord(
     baselineNegativeShare,
     sourceCounts: {},
     posts: [],
+    final: null,
   };
   for (const s of signals) applySignal(rec, s, params);
   rec.updatedAt = now;
