@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createDetector } from '../../electron/core/detect';
 import { parseNabTimestamp, runNab, NAB_DETECTOR_NAME } from '../../electron/cli/commands/nab';
 import { listCorpus, loadProfiles, loadWindowLabels, readCsv, readResults, windowsToRows, PROFILE_NAMES, type CorpusFile } from './nab/corpus';
-import { optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
+import { normalize, optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
 
 const root = resolve(process.env.NAB_ROOT ?? '/work/shared/benchmarks/nab');
 const outDir = resolve('.tmp/nab-results');
@@ -74,9 +74,12 @@ async function main(): Promise<void> {
   for (const name of PROFILE_NAMES) {
     const all = optimizeThreshold([...scored.values()], profiles[name]);
     const tw = optimizeThreshold(tweets, profiles[name]);
+    const twWindows = tweets.reduce((a, f) => a + f.windows.length, 0);
+    const twAtCorpus = normalize(tweets.reduce((a, f) => a + scoreFileAt(f, all.threshold, profiles[name]).raw, 0), twWindows, profiles[name]);
     process.stdout.write(
       `${name}: corpus ${fmt(all.normalized)} (threshold ${all.threshold.toFixed(5)}, tp ${all.truePositives}/116, fp ${all.falsePositives}); ` +
-        `realTweets ${fmt(tw.normalized)} (threshold ${tw.threshold.toFixed(5)}, tp ${tw.truePositives}/33, fp ${tw.falsePositives})\n`,
+        `realTweets ${fmt(tw.normalized)} (own threshold ${tw.threshold.toFixed(5)}, tp ${tw.truePositives}/${twWindows}, fp ${tw.falsePositives}; ` +
+        `${fmt(twAtCorpus)} at the corpus threshold)\n`,
     );
     if (name === 'standard') printBreakdown(scored, all.threshold, profiles[name]);
     figures[keys[name]] = fmt(all.normalized);
