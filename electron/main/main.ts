@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, type Tray } from 'electron';
 import type { Incident } from '../../shared/incident';
+import { parseSourceConfig } from '../core/connectors/registry';
 import { bootHub, type Hub } from '../core/runtime/boot';
 import { createLogger } from '../core/runtime/logger';
 import { parseHostArgs } from './host-args';
@@ -82,6 +83,12 @@ async function existingFile(path: string): Promise<string | undefined> {
   }
 }
 
+/** A source entry with its schema's defaults applied (Mastodon's default instance has no entry of its own). */
+function withDefaults(entry: unknown): unknown {
+  const parsed = parseSourceConfig(entry);
+  return parsed.ok ? parsed.value.config : entry;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
@@ -94,7 +101,7 @@ async function start(): Promise<void> {
     return;
   }
   const started = hub;
-  linkHosts = configuredLinkHosts(started.config.sources);
+  linkHosts = configuredLinkHosts(started.config.sources.map(withDefaults));
   serveInvoke(ipcMain, started.core, appIndexUrl(paths.index));
   const newP1 = p1AlertFilter();
   forwardEvents(

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,7 +170,11 @@ describe('electron/main/main.ts', () => {
   it('boots the hub, opens a locked-down window, serves IPC to it, alerts on P1 and stops the hub on quit', async () => {
     dataRoot = await mkdtemp(join(tmpdir(), 'earshot-main-'));
     state.userData = dataRoot;
+    const configPath = join(dataRoot, 'earshot.config.json');
+    await writeFile(configPath, JSON.stringify({ sources: [{ id: 'masto', type: 'mastodon', enabled: true }] }));
+    process.env.EARSHOT_CONFIG = configPath;
     await import('../../../electron/main/main');
+    delete process.env.EARSHOT_CONFIG;
     await until(() => state.windows.length === 1 && state.handlers.has(IPC_INVOKE));
 
     const window = state.windows[0] as unknown as {
@@ -202,8 +206,10 @@ describe('electron/main/main.ts', () => {
     expect(navigation.defaultPrevented).toBe(true);
     expect(window.webContents.openHandler({ url: 'https://x.com/a/status/1' })).toEqual({ action: 'deny' });
     expect(window.webContents.openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    await until(() => state.opened.length > 0);
-    expect(state.opened).toEqual(['https://x.com/a/status/1']);
+    // The configured Mastodon source reads the default instance, so its posts' links open too.
+    expect(window.webContents.openHandler({ url: 'https://mastodon.social/@nimbus/1' })).toEqual({ action: 'deny' });
+    await until(() => state.opened.length > 1);
+    expect(state.opened).toEqual(['https://x.com/a/status/1', 'https://mastodon.social/@nimbus/1']);
 
     const p1 = IncidentSchema.parse({
       id: 'inc-1',
