@@ -10,7 +10,8 @@ import { EngineStateSchema, compactPost } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { createSeriesBuilder } from './series';
 import { createSeriesScorer } from './scorer';
-import { applySignal, canJoin, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import { isTopicFamily } from './model';
+import { applySignal, canJoin, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { createTermStore } from './term-store';
@@ -219,10 +220,11 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const current = active(w);
     const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);
     const frozen = new Set(young.flatMap((r) => r.families));
+    const listening = current.some((r) => !isBenignVolume(r, params));
     const signals: Signal[] = [];
     for (const row of rows) {
       for (const family of scorer.familiesFor(row)) {
-        const signal = scorer.score(row, family, frozen.has(family), minutesProcessed);
+        const signal = scorer.score(row, family, frozen.has(family), minutesProcessed, listening && isTopicFamily(family));
         if (signal) signals.push(signal);
       }
     }

@@ -34,8 +34,12 @@ export type ScorerState = Array<[string, z.infer<typeof SeriesStateSchema>]>;
 
 /** Every series' detector state and baseline; scores closed minutes into anomalous signals. */
 export interface SeriesScorer {
-  /** Scores one closed row for one family; `frozen` keeps the engine's own level from learning. */
-  score(row: ClosedMinute, family: string, frozen: boolean, minutesProcessed: number): Signal | null;
+  /**
+   * Scores one closed row for one family. `frozen` (the family is in a young incident) keeps the engine's own
+   * level from learning and lets hot points through without a detector fire; so does `listening` (an open
+   * incident in the watchlist wants to know which failure topics show up in it).
+   */
+  score(row: ClosedMinute, family: string, frozen: boolean, minutesProcessed: number, listening?: boolean): Signal | null;
   /** Families to score for a row: volume, negative, and every topic seen on that watchlist/channel. */
   familiesFor(row: ClosedMinute): ReadonlyArray<string>;
   /** The baseline used for a family's series across sources at its last minute. */
@@ -88,7 +92,7 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
   };
 
   return {
-    score(row, family, frozen, minutesProcessed) {
+    score(row, family, frozen, minutesProcessed, listening = false) {
       const state = ensure(row.watchlist, row.channel, family, row.minute, minutesProcessed);
       const value = valueOf(row.counts, family);
       const baseline = baselineFor(state, row.minute, value);
@@ -100,7 +104,7 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
       const warm = state.seen >= params.warmupMinutes;
       if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
       const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
-      const anomalous = warm && value > 0 && isHot(windowCount, baseline, params) && (armed || frozen);
+      const anomalous = warm && value > 0 && isHot(windowCount, baseline, params) && (armed || frozen || listening);
       if (!anomalous && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
       state.seen += 1;
       if (!anomalous) return null;
