@@ -1,5 +1,6 @@
 import { VERSION } from '../../shared/version';
 import { BootError } from '../core/runtime/boot';
+import { VaultError } from '../core/runtime/file-vault';
 import { bootHub } from '../core/runtime/boot';
 import { runBacktest } from './commands/backtest';
 import { runNab } from './commands/nab';
@@ -52,7 +53,11 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   try {
     return await command(rest);
   } catch (error) {
-    if (error instanceof BootError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof BootError ||
+      error instanceof VaultError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`earshot ${name}: ${error.message}\n`);
       return 1;
     }
@@ -65,7 +70,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 70;
   },
 );

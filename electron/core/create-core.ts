@@ -48,6 +48,8 @@ export interface CoreDeps {
 
 /** Real-time batching interval for client deltas. */
 export const DELTA_INTERVAL_MS = 250;
+/** Real-time interval of `clock:tick` events, so walls show hub time even when nothing arrives. */
+export const CLOCK_TICK_MS = 1_000;
 const DAY = 24 * 60 * 60_000;
 const DETECTION_STATE_KEY = 'detection';
 
@@ -57,13 +59,11 @@ export function createCore(deps: CoreDeps): Core {
   const log = deps.logger.child({ module: 'core' });
   const startedAt = Date.now();
   const runners = new Map<string, SourceRunnerPort>();
-  const timers: Cancel[] = [];
+  /** The pending timer of each repeating task, by name: one entry per task, however long the hub runs. */
+  const timers = new Map<string, Cancel>();
   const state = { mentions: 0, running: false };
-  const batcher = new EventBatcher(
-    deps.uiTimer ?? systemClock(),
-    DELTA_INTERVAL_MS,
-    (d) => void publish(deps, events, d),
-  );
+  const uiTimer = deps.uiTimer ?? systemClock();
+  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d));
   const commit = createCommitter({
     ...deps,
     onInserted: (inserted) => {
@@ -90,17 +90,13 @@ export function createCore(deps: CoreDeps): Core {
     testSource: (id) => admin.test(id),
     setCredentials: (id, values) => admin.setCredentials(id, values),
   };
-  const every = (periodMs: (now: number) => number, task: () => Promise<void>): void => {
+  const every = (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
     const arm = (): void => {
-      timers.push(
-        deps.clock.setTimeout(
-          () =>
-            void task()
-              .catch((e: unknown) => log.error({ err: e }, 'scheduled task failed'))
-              .finally(() => state.running && arm()),
-          periodMs(deps.clock.now()),
-        ),
-      );
+      const run = (): void =>
+        void task()
+          .catch((e: unknown) => log.error({ err: e, task: name }, 'scheduled task failed'))
+          .finally(() => state.running && arm());
+      timers.set(name, timer.setTimeout(run, periodMs(deps.clock.now())));
     };
     arm();
   };
@@ -137,12 +133,26 @@ export function createCore(deps: CoreDeps): Core {
       await admin.refresh();
       deps.sources.forEach(startSource);
       every(
+        'detect',
+        deps.clock,
         (now) => 60_000 - (now % 60_000) + 1_000,
         () => detectTick(deps, events),
       );
       every(
+        'retention',
+        deps.clock,
         () => 60 * 60_000,
-        async () => void (await deps.store.prune(deps.clock.now() - deps.retentionDays * DAY)),
+        async () => {
+          await deps.store.prune(deps.clock.now() - deps.retentionDays * DAY);
+        },
+      );
+      every(
+        'clock',
+        uiTimer,
+        () => CLOCK_TICK_MS,
+        async () => {
+          events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
+        },
       );
       events.emit({ name: 'snapshot', payload: await buildSnapshot(ctx) });
       log.info({ sources: runners.size, mentions: state.mentions }, 'core started');
@@ -150,7 +160,8 @@ export function createCore(deps: CoreDeps): Core {
     async stop() {
       if (!state.running) return;
       state.running = false;
-      for (const cancel of timers.splice(0)) cancel();
+      for (const cancel of timers.values()) cancel();
+      timers.clear();
       await Promise.all([...runners.values()].map((r) => r.stop()));
       await Promise.all(deps.sources.map((s) => s.connector.stop?.()));
       runners.clear();

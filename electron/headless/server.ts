@@ -97,7 +97,12 @@ async function route(options: HeadlessServerOptions, req: IncomingMessage, res: 
   await serveStatic(options.staticDir, path, res);
 }
 
-async function handleIngest(ingest: IngestRoute, sourceId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleIngest(
+  ingest: IngestRoute,
+  sourceId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const body = await readBody(req, MAX_INGEST_BYTES);
   if (body === null) {
     sendJson(res, 413, { error: `Body larger than ${MAX_INGEST_BYTES} bytes.` });

@@ -38,7 +38,13 @@ const core = createCore({
 });
 await core.start();
 
-const options = { seed: 7, brand: 'Nimbus Bank', ratePerMinute: 600, scenario: 'default' as const, utcOffsetMinutes: 0 };
+const options = {
+  seed: 7,
+  brand: 'Nimbus Bank',
+  ratePerMinute: 600,
+  scenario: 'default' as const,
+  utcOffsetMinutes: 0,
+};
 const posts = generateRange(options, T0, T0, T0 + 3 * 3_600_000);
 process.stdout.write(`pipeline bench: ${posts.length} simulated posts over 3 h of hub time, batches of ${BATCH}\n`);
 
@@ -59,5 +65,7 @@ await rm(dir, { recursive: true, force: true });
 
 const perSecond = Math.round(posts.length / (commitMs / 1000));
 process.stdout.write(`committed ${stored} mentions in ${(commitMs / 1000).toFixed(2)} s: ${perSecond} mentions/s\n`);
-process.stdout.write(`detection tick over 180 closed minutes: ${tickMs.toFixed(1)} ms, ${changed.length} incident change(s)\n`);
+process.stdout.write(
+  `detection tick over 180 closed minutes: ${tickMs.toFixed(1)} ms, ${changed.length} incident change(s)\n`,
+);
 process.stdout.write(`mentions=${stored} mentions_per_s=${perSecond} tick_ms=${tickMs.toFixed(1)}\n`);

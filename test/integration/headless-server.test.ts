@@ -77,7 +77,9 @@ describe('headless host', () => {
   it('refuses a foreign Host header', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request(`${server.url}api/status`, { headers: { host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
+      request(`${server.url}api/status`, { headers: { host: 'attacker.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end();
     });
     expect(status).toBe(421);
   });
@@ -102,8 +104,18 @@ describe('headless host', () => {
       },
     );
     const responses = frames.filter((f) => f.type === 'response');
-    expect(responses).toContainEqual(expect.objectContaining({ id: 1, result: { ok: false, error: expect.objectContaining({ code: 'unknown-command' }) } }));
-    expect(responses).toContainEqual(expect.objectContaining({ id: 2, result: { ok: false, error: expect.objectContaining({ code: 'invalid-request' }) } }));
+    expect(responses).toContainEqual(
+      expect.objectContaining({
+        id: 1,
+        result: { ok: false, error: expect.objectContaining({ code: 'unknown-command' }) },
+      }),
+    );
+    expect(responses).toContainEqual(
+      expect.objectContaining({
+        id: 2,
+        result: { ok: false, error: expect.objectContaining({ code: 'invalid-request' }) },
+      }),
+    );
   });
 
   it('pushes new mentions to connected walls as a batched delta', async () => {
@@ -116,7 +128,10 @@ describe('headless host', () => {
       },
     );
     const batch = frames.find((f) => f.type === 'event' && f.event.name === 'mentions:batch');
-    const ids = batch?.type === 'event' && batch.event.name === 'mentions:batch' ? batch.event.payload.mentions.map((m) => m.externalId) : [];
+    const ids =
+      batch?.type === 'event' && batch.event.name === 'mentions:batch'
+        ? batch.event.payload.mentions.map((m) => m.externalId)
+        : [];
     expect(ids).toContain('ext-2');
   });
 
@@ -140,7 +155,10 @@ describe('headless host', () => {
     expect(ingested.at(-1)).toEqual({ sourceId: 'tickets', authorization: 'Bearer abc', body: { mentions: [] } });
     const bad = await fetch(`${server.url}api/ingest/tickets`, { method: 'POST', body: '{nope' });
     expect(bad.status).toBe(400);
-    const big = await fetch(`${server.url}api/ingest/tickets`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10) }).catch(() => null);
+    const big = await fetch(`${server.url}api/ingest/tickets`, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 10),
+    }).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
   });
 });

@@ -29,10 +29,17 @@ export function createSourceAdmin(
 ): SourceAdmin {
   const configured = new Map<string, boolean>();
   const find = (id: string): SourceBinding | undefined => sources.find((s) => s.connector.id === id);
-  const refreshOne = async ({ connector, credentialFields, optionalCredentialFields = [] }: SourceBinding): Promise<void> => {
+  const refreshOne = async ({
+    connector,
+    credentialFields,
+    optionalCredentialFields = [],
+  }: SourceBinding): Promise<void> => {
     const stored = await vault.get(connector.id);
     const required = credentialFields.filter((f) => !optionalCredentialFields.includes(f));
-    configured.set(connector.id, required.every((f) => Boolean(stored?.[f])));
+    configured.set(
+      connector.id,
+      required.every((f) => Boolean(stored?.[f])),
+    );
   };
   return {
     views: () =>

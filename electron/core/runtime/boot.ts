@@ -3,7 +3,7 @@ import type { RawMention } from '../../../shared/mention';
 import { createCore, type SourceBinding } from '../create-core';
 import type { Core } from '../core-types';
 import { defaultDataDir, loadConfigFile, parseConfig, type HubConfig } from '../config';
-import type { ConnectorDeps, Watchlist } from '../connectors/factory';
+import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } from '../connectors/factory';
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
 import { compileWatchlists } from '../connectors/query/watchlists';
@@ -57,11 +57,18 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
   const dataDir = options.dataDir ?? env.EARSHOT_DATA_DIR ?? config.dataDir ?? defaultDataDir(env);
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock(config.speed);
-  const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env);
+  const configured = parseSources(sourceEntries(config, options));
+  const fieldsFor = (id: string): ReadonlyArray<string> =>
+    configured.find((s) => s.config.id === id)?.factory.credentialFields ?? [];
+  const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
   const store = await openStore(join(dataDir, 'earshot.db'));
   const watchlists = defaultWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
-  const sources = buildSources(sourceEntries(config, options), deps);
+  const sources = configured.map(({ factory, config: entry }) => ({
+    connector: factory.create(entry, deps),
+    credentialFields: factory.credentialFields,
+    optionalCredentialFields: factory.optionalCredentialFields ?? [],
+  }));
   const ingestIds = new Set(sources.filter((s) => s.connector.kind === 'ingest').map((s) => s.connector.id));
   const core = createCore({
     clock,
@@ -124,30 +131,35 @@ async function openStore(file: string): Promise<Store> {
 /** The configured watchlists, or one for the brand named in the config. */
 export function defaultWatchlists(config: HubConfig): Watchlist[] {
   if (config.watchlists.length > 0) return config.watchlists;
-  const id = config.brand.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'brand';
+  const id =
+    config.brand
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'brand';
   return [{ id, name: config.brand, query: config.brand }];
 }
 
 function sourceEntries(config: HubConfig, options: BootOptions): unknown[] {
   const entries = [...config.sources, ...(options.extraSources ?? [])];
-  const hasSimulator = entries.some((e) => typeof e === 'object' && e !== null && 'type' in e && e.type === 'simulator');
-  if (config.demo && !hasSimulator) entries.push({ id: 'simulator', type: 'simulator', enabled: true, brand: config.brand });
+  const hasSimulator = entries.some(
+    (e) => typeof e === 'object' && e !== null && 'type' in e && e.type === 'simulator',
+  );
+  if (config.demo && !hasSimulator)
+    entries.push({ id: 'simulator', type: 'simulator', enabled: true, brand: config.brand });
   return entries;
 }
 
-function buildSources(entries: ReadonlyArray<unknown>, deps: ConnectorDeps): SourceBinding[] {
-  const bindings: SourceBinding[] = [];
+/** Validates every source entry with its type's schema; keeps the enabled ones; ids must be unique. */
+function parseSources(entries: ReadonlyArray<unknown>): Array<{ factory: ConnectorFactory; config: SourceConfigBase }> {
+  const parsed: Array<{ factory: ConnectorFactory; config: SourceConfigBase }> = [];
   for (const entry of entries) {
-    const parsed = parseSourceConfig(entry);
-    if (!parsed.ok) throw new BootError(parsed.error.message);
-    const { factory, config } = parsed.value;
-    if (!config.enabled) continue;
-    if (bindings.some((b) => b.connector.id === config.id)) throw new BootError(`Two sources share the id "${config.id}".`);
-    bindings.push({
-      connector: factory.create(config, deps),
-      credentialFields: factory.credentialFields,
-      optionalCredentialFields: factory.optionalCredentialFields ?? [],
-    });
+    const result = parseSourceConfig(entry);
+    if (!result.ok) throw new BootError(result.error.message);
+    if (!result.value.config.enabled) continue;
+    if (parsed.some((p) => p.config.id === result.value.config.id)) {
+      throw new BootError(`Two sources share the id "${result.value.config.id}".`);
+    }
+    parsed.push(result.value);
   }
-  return bindings;
+  return parsed;
 }

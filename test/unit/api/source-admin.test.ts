@@ -41,7 +41,12 @@ describe('source admin', () => {
 
   it('stores credentials write-only, refusing fields the source does not have', async () => {
     const vault = memoryVault();
-    const admin = createSourceAdmin([{ connector: connector('reddit'), credentialFields: ['clientId', 'clientSecret'] }], vault, clock, () => true);
+    const admin = createSourceAdmin(
+      [{ connector: connector('reddit'), credentialFields: ['clientId', 'clientSecret'] }],
+      vault,
+      clock,
+      () => true,
+    );
     await admin.refresh();
     expect(await admin.setCredentials('reddit', { clientId: 'id' })).toEqual(ok({ configured: false }));
     expect(await admin.setCredentials('reddit', { clientSecret: 'sec' })).toEqual(ok({ configured: true }));

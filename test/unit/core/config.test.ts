@@ -23,7 +23,9 @@ describe('hub config', () => {
   });
 
   it('accepts a brand taxonomy override', () => {
-    const parsed = parseConfig({ taxonomy: { topics: [{ id: 'luggage', label: 'Lost luggage', terms: ['lost bag'] }] } });
+    const parsed = parseConfig({
+      taxonomy: { topics: [{ id: 'luggage', label: 'Lost luggage', terms: ['lost bag'] }] },
+    });
     expect(parsed.ok).toBe(true);
   });
 
@@ -31,6 +33,8 @@ describe('hub config', () => {
     expect(defaultDataDir({}, 'linux', '/home/ana')).toBe('/home/ana/.local/share/earshot');
     expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, 'linux', '/home/ana')).toBe('/data/earshot');
     expect(defaultDataDir({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/Earshot');
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toContain('Earshot');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toContain(
+      'Earshot',
+    );
   });
 });

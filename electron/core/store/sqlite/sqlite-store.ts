@@ -55,10 +55,12 @@ function sqliteStore(db: Database.Database): Store {
     cursor: db.prepare('SELECT cursor FROM cursors WHERE source_id = ?').pluck(),
     count: db.prepare('SELECT COUNT(*) FROM mentions').pluck(),
     recent: db.prepare('SELECT body FROM mentions ORDER BY created_at DESC, id DESC LIMIT ?').pluck(),
-    between: db.prepare(
-      `SELECT body FROM mentions WHERE created_at >= @from AND created_at < @to
+    between: db
+      .prepare(
+        `SELECT body FROM mentions WHERE created_at >= @from AND created_at < @to
        AND (@watchlist IS NULL OR watchlist = @watchlist) ORDER BY created_at, id LIMIT @limit`,
-    ).pluck(),
+      )
+      .pluck(),
     volume: db.prepare(
       `SELECT (created_at / 60000) * 60000 AS minute, COUNT(*) AS total,
               SUM(sentiment = 'negative') AS negative, SUM(sentiment = 'positive') AS positive
@@ -69,7 +71,9 @@ function sqliteStore(db: Database.Database): Store {
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body`,
     ),
     incidents: db.prepare('SELECT body FROM incidents ORDER BY opened_at DESC LIMIT ?').pluck(),
-    openIncidents: db.prepare("SELECT body FROM incidents WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?").pluck(),
+    openIncidents: db
+      .prepare("SELECT body FROM incidents WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?")
+      .pluck(),
     getState: db.prepare('SELECT body FROM state WHERE key = ?').pluck(),
     setState: db.prepare(
       'INSERT INTO state (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body',
