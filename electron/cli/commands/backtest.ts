@@ -44,28 +44,29 @@ export interface BacktestDeps {
 
 const DAY = 86_400_000;
 
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'data-dir': { type: 'string' },
+  file: { type: 'string' },
+  format: { type: 'string' },
+  channel: { type: 'string' },
+  'watchlist-column': { type: 'string' },
+  watchlist: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
 interface Options {
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly values: Values;
   readonly params: IncidentParams;
 }
 
 function parseOptions(args: ReadonlyArray<string>): Result<Options> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'data-dir': { type: 'string' },
-      file: { type: 'string' },
-      format: { type: 'string' },
-      channel: { type: 'string' },
-      'watchlist-column': { type: 'string' },
-      watchlist: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values } = parseArgs({ args: [...args], options: OPTIONS });
   const overrides = parseParamSettings(values.set ?? []);
   if (!overrides.ok) return overrides;
   const params = resolveParams(overrides.value);
@@ -140,31 +141,30 @@ function report(incidents: ReadonlyArray<Incident>, json: boolean, out: NodeJS.W
 }
 
 async function runStoreMode(opts: Options, engine: IncidentEngine, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
-  const from = parseTime(opts.values.from as string | undefined, 'from');
-  const to = parseTime(opts.values.to as string | undefined, 'to');
+  const from = parseTime(opts.values.from, 'from');
+  const to = parseTime(opts.values.to, 'to');
   if (!from.ok) return from;
   if (!to.ok) return to;
   const env = deps.env ?? process.env;
-  const dataDir = (opts.values['data-dir'] as string | undefined) ?? env.EARSHOT_DATA_DIR;
+  const dataDir = opts.values['data-dir'] ?? env.EARSHOT_DATA_DIR;
   if (dataDir === undefined) return err(appError('backtest.args', 'give --data-dir DIR (or set EARSHOT_DATA_DIR)'));
   const open = deps.openStore ?? ((dir: string) => openSqliteStore(join(dir, 'earshot.db')));
   const store = await open(dataDir);
   try {
-    const last = await replayStore(store, engine, from.value, to.value, opts.values.watchlist as string | undefined);
+    const last = await replayStore(store, engine, from.value, to.value, opts.values.watchlist);
     return ok(finishReplay(engine, last));
   } finally {
     await store.close();
   }
 }
 
-async function runFileMode(opts: Options, engine: IncidentEngine, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
-  const file = opts.values.file as string;
-  const format = (opts.values.format as string | undefined) ?? (/\.jsonl$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
+async function runFileMode(file: string, opts: Options, engine: IncidentEngine, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
+  const format = opts.values.format ?? (/\.jsonl$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
   if (format !== 'csv' && format !== 'jsonl') return err(appError('backtest.args', `--format must be csv or jsonl, got "${format}"`));
   const channel = ChannelSchema.safeParse(opts.values.channel ?? 'ingest');
   if (!channel.success) return err(appError('backtest.args', `unknown --channel "${String(opts.values.channel)}"`));
-  const column = opts.values['watchlist-column'] as string | undefined;
-  const watchlist = opts.values.watchlist as string | undefined;
+  const column = opts.values['watchlist-column'];
+  const watchlist = opts.values.watchlist;
   const { mentions, rejected } = await mentionsFromFile(file, {
     format,
     channel: channel.data,
@@ -191,7 +191,8 @@ export async function runBacktest(args: ReadonlyArray<string>, deps: BacktestDep
     return 0;
   }
   const engine = createDefaultIncidentEngine(opts.value.params);
-  const result = opts.value.values.file ? await runFileMode(opts.value, engine, deps) : await runStoreMode(opts.value, engine, deps);
+  const file = opts.value.values.file;
+  const result = file ? await runFileMode(file, opts.value, engine, deps) : await runStoreMode(opts.value, engine, deps);
   if (!result.ok) {
     errOut.write(`earshot backtest: ${result.error.message}\n${BACKTEST_HELP}`);
     return 1;

@@ -25,6 +25,7 @@ const thresholdDetector: Detector<MeanState> = {
 };
 
 const WARM = T0 + 200 * MINUTE;
+const WORDS = ['login', 'transfer', 'statement', 'card', 'savings'];
 
 const loginComplaint = (i: number, channel: 'x' | 'reddit' = 'x') => ({
   text: [
@@ -92,6 +93,26 @@ describe('incident engine', () => {
     expect(open).toHaveLength(1);
     expect(open[0]?.severity).toBe('P1');
     expect(open[0]?.channels).toEqual(['x', 'reddit']);
+  });
+
+  it('calls a sharp negative shift without a failure topic P2, and a milder one P3', () => {
+    const sharp = engineWith();
+    run(sharp, T0, WARM, background(9));
+    run(sharp, WARM, WARM + 10 * MINUTE, (m) => [
+      ...background(9)(m),
+      ...burst(m, 8, (i) => ({ text: `worst bank ever, so angry right now ${i}`, sentiment: 'negative' })),
+    ]);
+    expect(sharp.list().map((i) => [i.severity, i.evidence.series, i.topics])).toEqual([['P2', 'negative', []]]);
+    const mild = engineWith();
+    run(mild, T0, WARM, background(10));
+    run(mild, WARM, WARM + 10 * MINUTE, (m) => [
+      ...background(10)(m),
+      ...burst(m, 20, (i) => ({ text: `the app feels slow today, ${WORDS[i % 5]} ${i}`, sentiment: i % 5 < 2 ? 'negative' : 'neutral' })),
+    ]);
+    const [incident] = mild.list();
+    expect(incident?.severity).toBe('P3');
+    const shift = incident?.evidence.sentimentShift;
+    expect((shift?.observedNegativeShare ?? 0) - (shift?.baselineNegativeShare ?? 0)).toBeGreaterThan(0.1);
   });
 
   it('calls a positive campaign burst P4 and never P1, however long it lasts', () => {
