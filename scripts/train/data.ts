@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SentimentLabel } from '../../shared/mention';
+import { fileURLToPath } from 'node:url';
 
 /** One labelled text. */
 export interface Example {
@@ -9,7 +10,7 @@ export interface Example {
 }
 
 /** Where the shared benchmark data lives (tests, bench and training only; the product never reads it). */
-export const SHARED_DIR = process.env.EARSHOT_SHARED_DIR ?? '/work/shared';
+export const SHARED_DIR = process.env.EARSHOT_SHARED_DIR ?? fileURLToPath(new URL('../../../shared', import.meta.url));
 const SEMEVAL_DIR = join(SHARED_DIR, 'benchmarks/semeval-sentiment');
 const TWEETEVAL_DIR = join(SHARED_DIR, 'benchmarks/tweeteval-sentiment');
 const LABELS: ReadonlyArray<SentimentLabel> = ['negative', 'neutral', 'positive'];

@@ -10,8 +10,9 @@ import { createDetector } from '../../electron/core/detect';
 import { parseNabTimestamp, runNab, NAB_DETECTOR_NAME } from '../../electron/cli/commands/nab';
 import { listCorpus, loadProfiles, loadWindowLabels, readCsv, readResults, windowsToRows, PROFILE_NAMES, type CorpusFile } from './nab/corpus';
 import { normalize, optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
+import { SHARED_DIR } from '../helpers/shared-data';
 
-const root = resolve(process.env.NAB_ROOT ?? '/work/shared/benchmarks/nab');
+const root = resolve(process.env.NAB_ROOT ?? join(SHARED_DIR, 'benchmarks', 'nab'));
 const outDir = resolve('.tmp/nab-results');
 
 async function loadScored(files: ReadonlyArray<CorpusFile>): Promise<Map<string, ScoredFile>> {

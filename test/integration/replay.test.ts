@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runReplay } from '../../electron/cli/commands/replay';
 import { bootHub } from '../../electron/core/runtime/boot';
 import { silentLogger } from '../../electron/core/runtime/logger';
+import { AIRLINE_CSV } from '../helpers/shared-data';
 
 const FIXTURES = join(__dirname, '../fixtures/replay');
-const AIRLINE = '/work/shared/datasets/airline-tweets/Tweets.csv';
+const AIRLINE = AIRLINE_CSV;
 
 /** Collects what a command writes. */
 function sink(isTTY = false) {

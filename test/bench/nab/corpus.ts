@@ -1,5 +1,5 @@
 /**
- * Loading a NAB corpus laid out as in /work/shared/benchmarks/nab: data/<category>/<file>.csv,
+ * Loading a NAB corpus laid out as in ../shared/benchmarks/nab: data/<category>/<file>.csv,
  * labels/combined_windows.json and config/profiles.json, validated with zod, plus reading a
  * detector's NAB-layout results (`timestamp,value,anomaly_score`).
  */

@@ -1,5 +1,5 @@
 /**
- * The project's own NAB scorer, following /work/shared/benchmarks/nab/SOURCE.md: windows as row
+ * The project's own NAB scorer, following ../shared/benchmarks/nab/SOURCE.md: windows as row
  * ranges, a probationary period, the scaled sigmoid for the earliest detection in a window,
  * position-weighted false positives, one corpus-wide threshold per profile and normalisation
  * against the null and perfect detectors. Pure functions over arrays; loading lives in corpus.ts.

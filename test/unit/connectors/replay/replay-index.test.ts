@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReplayIndex, formatFromPath, readIndexedRows } from '../../../../electron/core/connectors/replay/replay-index';
 import { mapRow } from '../../../../electron/core/connectors/replay/row-mapper';
+import { AIRLINE_CSV } from '../../../helpers/shared-data';
 
 const FIXTURES = join(__dirname, '../../../fixtures/replay');
-const AIRLINE = '/work/shared/datasets/airline-tweets/Tweets.csv';
+const AIRLINE = AIRLINE_CSV;
 const T9 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 async function indexOf(path: string, format: 'csv' | 'jsonl') {
