@@ -120,7 +120,7 @@ export const IncidentRecordSchema = z.object({
   sourceCounts: z.record(z.string(), z.number().int().nonnegative()),
   posts: z.array(CompactPostSchema),
   /** Once resolved, the final card is kept and the posts let go: the evidence no longer changes. */
-  final: IncidentSchema.nullable(),
+  final: IncidentSchema.nullable().optional(),
 });
 export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
 
