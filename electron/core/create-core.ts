@@ -48,6 +48,8 @@ export interface CoreDeps {
 
 /** Real-time batching interval for client deltas. */
 export const DELTA_INTERVAL_MS = 250;
+/** Detection runs twice a minute of hub time, so a minute is scored soon after its late-post grace ends. */
+export const DETECT_TICK_MS = 30_000;
 /** Real-time interval of `clock:tick` events, so walls show hub time even when nothing arrives. */
 export const CLOCK_TICK_MS = 1_000;
 const DAY = 24 * 60 * 60_000;
@@ -135,7 +137,7 @@ export function createCore(deps: CoreDeps): Core {
       every(
         'detect',
         deps.clock,
-        (now) => 60_000 - (now % 60_000) + 1_000,
+        (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
         () => detectTick(deps, events),
       );
       every(
@@ -186,7 +188,7 @@ async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): P
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
 }
 
-/** Once a minute of hub time: detection closes the minute, incidents change, state is persisted. */
+/** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */
 async function detectTick(deps: CoreDeps, events: EventBus): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;

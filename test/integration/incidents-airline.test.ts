@@ -27,7 +27,9 @@ describe('airline tweets replay', () => {
     expect(storm.map((i) => i.severity)).toContain('P1');
     expect(storm.flatMap((i) => i.topics)).toEqual(expect.arrayContaining(['cancellation', 'customer_service']));
     const stormTerms = storm.flatMap((i) => i.evidence.risingTerms.map((t) => t.term));
-    expect(stormTerms).toEqual(expect.arrayContaining(['cancelled flightled', 'dfw']));
+    // One incident for the DFW storm: its cancellations and the phone lines they jammed are the same breakdown.
+    expect(stormTerms).toEqual(expect.arrayContaining(['dfw']));
+    expect(stormTerms.some((t) => /cancel|call/.test(t))).toBe(true);
     for (const i of storm) {
       expect(i.evidence.sentimentShift.observedNegativeShare).toBeGreaterThan(i.evidence.sentimentShift.baselineNegativeShare);
     }

@@ -11,7 +11,7 @@ import type { ClosedMinute, MinuteCounts } from './series';
 import { createSeriesBuilder } from './series';
 import { createSeriesScorer } from './scorer';
 import { isTopicFamily } from './model';
-import { applySignal, canJoin, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import { applySignal, canJoin, coTopicShare, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { createTermStore } from './term-store';
@@ -158,13 +158,24 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   };
 
   const route = (w: string, signals: ReadonlyArray<Signal>, minute: number, changed: Set<string>): void => {
-    for (const signal of signals) {
-      const candidates = active(w).filter((r) => canJoin(r, signal.family, params));
+    // Signals that may open incidents go first, so a second source agreeing in the same minute corroborates at once.
+    const ordered = [...signals.filter((x) => !x.corroborationOnly), ...signals.filter((x) => x.corroborationOnly)];
+    for (const signal of ordered) {
+      if (signal.corroborationOnly) {
+        const target = active(w).find((r) => r.families.includes(signal.family));
+        if (target) corroborate(target, signal, minute, changed);
+        continue;
+      }
+      const recent = (): CompactPost[] => sampleOf(w, signal.family, minute - params.windowMinutes * MINUTE, minute);
+      const knockOn = (r: IncidentRecord): boolean =>
+        isTopicFamily(signal.family) && !isBenignVolume(r, params) && coTopicShare(r, recent()) >= params.joinCoTopicShare;
+      const candidates = active(w).filter((r) => canJoin(r, signal.family, minute, params) || knockOn(r));
       const target = candidates.find((r) => r.families.includes(signal.family)) ?? candidates[0];
       if (target) {
         const isNew = !target.families.includes(signal.family);
         const channels = target.topicChannels.length;
         applySignal(target, signal, params);
+        views.delete(target.id);
         if (isNew) addPosts(target, sampleOf(w, signal.family, target.startedAt, minute), params.postsPerIncident);
         const escalates = moreSevere(target.severity, severityOf(target, params)) !== target.severity;
         const due = signal.channel === '*' && hubNow(minute) - target.updatedAt >= REFRESH_MINUTES * MINUTE;
@@ -178,6 +189,13 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       pending.set(key, list);
       if (shouldOpen(list, params)) open(w, signal.family, list, minute, changed);
     }
+  };
+
+  const corroborate = (target: IncidentRecord, signal: Signal, minute: number, changed: Set<string>): void => {
+    const channels = target.topicChannels.length;
+    applySignal(target, signal, params);
+    views.delete(target.id);
+    if (target.topicChannels.length !== channels) touch(target, hubNow(minute), changed);
   };
 
   const finalize = (rec: IncidentRecord): void => {

@@ -32,8 +32,10 @@ export function familyLabel(family: string): string {
 
 /** The incident's title: watchlist, what surged, and how it reads. */
 export function titleOf(rec: IncidentRecord): string {
+  const others = rec.families.filter((f) => isTopicFamily(f) && f !== rec.peak.family).map(topicOf);
+  const topics = [topicOf(rec.peak.family), ...others.slice(0, 1)].join(' + ');
   const what = isTopicFamily(rec.peak.family)
-    ? `${topicOf(rec.peak.family)} complaints surging`
+    ? `${topics} complaints surging`
     : rec.peak.family === 'negative'
       ? 'negative posts surging'
       : 'volume burst';

@@ -56,6 +56,11 @@ export const SignalSchema = z.object({
   windowCount: z.number().nonnegative(),
   baseline: z.number().nonnegative(),
   score: z.number(),
+  /**
+   * A channel's series above normal without a detector fire of its own: it may corroborate an incident
+   * that already carries its family (a second source agreeing), never open one.
+   */
+  corroborationOnly: z.boolean().optional(),
 });
 export type Signal = z.infer<typeof SignalSchema>;
 

@@ -36,13 +36,18 @@ export const IncidentParamsSchema = z.object({
   /** Minutes a series must have been observed before it may open anything. */
   warmupMinutes: z.number().int().min(0),
   /** Minutes a minute stays open for late posts after it ends, before it is closed and scored. */
-  latenessMinutes: z.number().int().min(0),
+  latenessMinutes: z.number().min(0).max(60),
   /** Closed points kept per series (the series chart and sustained checks read these). */
   historyMinutes: z.number().int().min(15),
   /** Recent posts kept per series family for evidence. */
   samplePerSeries: z.number().int().min(1),
   /** Posts kept per incident for its evidence card. */
   postsPerIncident: z.number().int().min(1),
+  /**
+   * Share of a new failure topic's recent posts that also name one of an open incident's topics for the topic to
+   * join that incident: a breakdown's knock-on complaints ("can't log in, so my payment is stuck") are the same story.
+   */
+  joinCoTopicShare: z.number().min(0).max(1),
   /** Share of top rising terms two incidents must share (Jaccard) to merge without a shared topic. */
   mergeTermJaccard: z.number().min(0).max(1),
   /** Half-life (minutes) of the fallback baseline level when the detector offers no explanation. */
@@ -71,10 +76,11 @@ export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
   cooldownMinutes: 30,
   freezeMinutes: 180,
   warmupMinutes: 180,
-  latenessMinutes: 2,
+  latenessMinutes: 0.5,
   historyMinutes: 180,
   samplePerSeries: 100,
-  postsPerIncident: 300,
+  postsPerIncident: 1000,
+  joinCoTopicShare: 0.3,
   mergeTermJaccard: 0.3,
   baselineHalfLifeMinutes: 240,
   maxGapMinutes: 1440,

@@ -1,7 +1,7 @@
 import type { Severity } from '../../../shared/incident';
 import type { IncidentParams } from './params';
-import type { IncidentRecord, Signal } from './model';
-import { isTopicFamily } from './model';
+import type { CompactPost, IncidentRecord, Signal } from './model';
+import { isTopicFamily, topicOf } from './model';
 
 /**
  * The pure rules of incident detection: when a point is hot, which incident a signal joins, what severity
@@ -17,9 +17,12 @@ export const moreSevere = (a: Severity, b: Severity): Severity => (RANK[a] <= RA
 export const hotThreshold = (expected: number, params: IncidentParams): number =>
   Math.max(expected * params.minLift, expected + 3 * Math.sqrt(expected) + 1);
 
-/** Whether a window of `count` posts is above normal for a series whose per-minute level is `level`. */
+/**
+ * Whether a window of `count` posts is above normal for a series whose per-minute level is `level`. A window
+ * needs at least `minCountToCorroborate` posts: for a topic that is usually silent, one stray post is not a surge.
+ */
 export const isHot = (count: number, level: number, params: IncidentParams): boolean =>
-  count > 0 && count >= hotThreshold(level * params.windowMinutes, params);
+  count >= Math.max(1, params.minCountToCorroborate) && count >= hotThreshold(level * params.windowMinutes, params);
 
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
@@ -64,20 +67,34 @@ export const isBenignVolume = (rec: IncidentRecord, params: IncidentParams): boo
 export const isGeneric = (family: string): boolean => family === 'volume' || family === 'negative';
 
 /**
- * Whether a signal of `family` belongs to this open incident: its own family, volume anywhere, negative to any
- * non-benign incident, a topic to an incident that has no topic yet. Different topics stay apart unless merged.
+ * Whether a signal of `family` at `minute` belongs to this open incident: its own family, volume anywhere,
+ * negative to any non-benign incident, a topic to an incident that has no topic yet. Different topics stay
+ * apart unless merged. Volume and negative surges join only while the incident is itself hot: a campaign
+ * starting as an outage fades out is a new story, and must not keep the outage open.
  */
-export function canJoin(rec: IncidentRecord, family: string, params: IncidentParams): boolean {
+export function canJoin(rec: IncidentRecord, family: string, minute: number, params: IncidentParams): boolean {
+  if (isGeneric(family) && minute - rec.lastHotMinute > params.windowMinutes * 60_000) return false;
   if (rec.families.includes(family) || family === 'volume') return true;
   if (isBenignVolume(rec, params)) return false;
   if (family === 'negative') return true;
   return !rec.families.some(isTopicFamily);
 }
 
+/**
+ * Share of `posts` (a new topic's recent posts) that also carry one of the incident's failure topics. A topic
+ * whose posts mostly speak of an open incident's topic is a knock-on of that breakdown, not a new one.
+ */
+export function coTopicShare(rec: IncidentRecord, posts: ReadonlyArray<CompactPost>): number {
+  const topics = new Set(rec.families.filter(isTopicFamily).map(topicOf));
+  if (topics.size === 0 || posts.length === 0) return 0;
+  return posts.filter((p) => p.topics.some((t) => topics.has(t))).length / posts.length;
+}
+
 /** Folds an anomalous point into an incident's evidence. */
 export function applySignal(rec: IncidentRecord, signal: Signal, params: IncidentParams): void {
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
-  rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
+  // Only the across-sources series says the breakdown goes on; a channel's signal corroborates, it does not prolong.
+  if (signal.channel === '*') rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
   if (signal.family === 'negative') rec.negativeSignal = true;
   if (isTopicFamily(signal.family)) {
     rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.rate, signal.baseline));

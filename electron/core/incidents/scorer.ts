@@ -104,12 +104,15 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
       const warm = state.seen >= params.warmupMinutes;
       if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
       const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
-      const anomalous = warm && value > 0 && isHot(windowCount, baseline, params) && (armed || frozen || listening);
-      if (!anomalous && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
+      const hot = warm && value > 0 && isHot(windowCount, baseline, params);
+      const anomalous = hot && (armed || frozen || listening);
+      const corroborates = hot && !anomalous && row.channel !== '*';
+      if (!hot && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
       state.seen += 1;
-      if (!anomalous) return null;
+      if (!anomalous && !corroborates) return null;
       const rate = windowCount / params.windowMinutes;
-      return { family, channel: row.channel, minute: row.minute, value, rate, windowCount, baseline, score };
+      const signal: Signal = { family, channel: row.channel, minute: row.minute, value, rate, windowCount, baseline, score };
+      return corroborates ? { ...signal, corroborationOnly: true } : signal;
     },
     familiesFor(row) {
       const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();

@@ -49,9 +49,11 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
     if (n > 0) rec.sourceCounts[channel] = (rec.sourceCounts[channel] ?? 0) + n;
   }
   let topicHot = false;
+  // A failure-topic incident lives while one of its topics is hot; overall volume (a campaign starting) does not prolong it.
+  const hasTopic = rec.families.some(isTopicFamily);
   for (const family of rec.families) {
     const hot = isHot(view.windowOf(family), view.levelOf(family), params);
-    if (hot) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
+    if (hot && (!hasTopic || isTopicFamily(family))) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
     if (hot && isTopicFamily(family)) topicHot = true;
   }
   if (topicHot) {

@@ -9,8 +9,7 @@ import { createIngestHandler, type IngestHandler } from '../connectors/ingest/in
 import { compileWatchlists } from '../connectors/query/watchlists';
 import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
 import type { Enricher } from '../pipeline/enrich/enricher';
-import { createDetector } from '../detect';
-import { createIncidentEngine } from '../incidents';
+import { createDefaultIncidentEngine } from '../incidents';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/repository';
 import { systemClock, type Clock } from './clock';
@@ -78,7 +77,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     sources,
     enricher: buildEnricher(config),
     createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
-    detection: createIncidentEngine({ detector: createDetector() }),
+    detection: createDefaultIncidentEngine(),
     watchlistFor: compileWatchlists(watchlists),
     retentionDays: config.retentionDays,
   });

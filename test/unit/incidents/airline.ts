@@ -3,8 +3,10 @@ import { parseCsv } from '../../../electron/core/connectors/replay/csv-parser';
 import { parseTimestamp } from '../../../electron/core/connectors/replay/timestamps';
 import type { Enrichment, Mention } from '../../../shared/mention';
 
+import { AIRLINE_CSV } from '../../helpers/shared-data';
+
 /** The airline tweets corpus (test and bench data only; never shipped). */
-export const AIRLINE_CSV = '/work/shared/datasets/airline-tweets/Tweets.csv';
+export { AIRLINE_CSV };
 
 /** One row of the corpus, by column. */
 export type AirlineRow = Readonly<Record<string, string>>;

@@ -118,7 +118,7 @@ describe('generateRange', () => {
     expect(surging.length).toBeGreaterThanOrEqual(2);
     expect(during.length).toBeGreaterThan(150);
 
-    const early = generateRange(OPTIONS, START, onset, onset + 60_000).filter((p) => LOGIN.test(p.text));
+    const early = generateRange(OPTIONS, START, onset, onset + 30_000).filter((p) => LOGIN.test(p.text));
     expect(early.every((p) => p.channel === 'x')).toBe(true);
     const reviews = during.filter((p) => p.channel === 'appstore' || p.channel === 'googleplay');
     expect(reviews.length).toBeGreaterThan(0);

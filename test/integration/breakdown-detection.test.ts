@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../shared/incident';
+import { SIMULATOR_SCENARIO } from '../../electron/core/connectors/simulator/scenario';
+import { SimulatorConfigSchema, createSimulatorConnector } from '../../electron/core/connectors/simulator/simulator-factory';
+import type { Connector } from '../../electron/core/connectors/connector';
+import { createCore } from '../../electron/core/create-core';
+import type { Core } from '../../electron/core/core-types';
+import { createDefaultIncidentEngine } from '../../electron/core/incidents';
+import { createEnricher } from '../../electron/core/pipeline/enrich';
+import { ManualClock } from '../../electron/core/runtime/clock';
+import { memoryVault } from '../../electron/core/runtime/credentials';
+import { silentLogger } from '../../electron/core/runtime/logger';
+import { createSourceRunner } from '../../electron/core/runtime/poller';
+import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
+
+const MIN = 60_000;
+const START = Date.UTC(2026, 0, 5, 9, 0, 0); // a Monday morning
+const episode = (id: string) => SIMULATOR_SCENARIO.episodes.find((e) => e.id === id)!;
+
+/** A hub on a manual clock: the simulator (optionally wrapped) through the real runner, enricher, SQLite and detection. */
+async function hubWith(wrap: (c: Connector) => Connector = (c) => c): Promise<{ core: Core; clock: ManualClock }> {
+  const clock = new ManualClock(START);
+  const connector = wrap(createSimulatorConnector(SimulatorConfigSchema.parse({ id: 'simulator', type: 'simulator' }), silentLogger()));
+  const core = createCore({
+    clock,
+    uiTimer: clock,
+    store: await openSqliteStore(':memory:'),
+    logger: silentLogger(),
+    enricher: createEnricher(),
+    vault: memoryVault(),
+    sources: [{ connector, credentialFields: [] }],
+    createRunner: (options) => createSourceRunner(options),
+    detection: createDefaultIncidentEngine(),
+    watchlistFor: () => 'nimbus-bank',
+    retentionDays: 30,
+  });
+  await core.start();
+  return { core, clock };
+}
+
+async function incidents(core: Core): Promise<Incident[]> {
+  const result = await core.api.invoke('incidents:list', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as Incident[];
+}
+
+describe('breakdown detection on the hub clock', () => {
+  it('raises the scripted outage as one P1 within three minutes of its onset, with its terms as evidence', async () => {
+    const { core, clock } = await hubWith();
+    const onset = START + episode('login-outage').onsetMinutes * MIN;
+    await clock.advance(onset - START);
+    expect(await incidents(core)).toEqual([]);
+
+    await clock.advance(3 * MIN);
+    const early = await incidents(core);
+    expect(early.filter((i) => i.severity === 'P1')).toHaveLength(1);
+    const p1 = early.find((i) => i.severity === 'P1')!;
+    expect(p1.openedAt).toBeLessThanOrEqual(onset + 3 * MIN);
+    expect(p1.topics).toContain('login');
+    expect(p1.channels.length).toBeGreaterThanOrEqual(2);
+    const terms = p1.evidence.risingTerms.map((t) => t.term).join(' | ');
+    expect(terms).toMatch(/log|503/);
+    expect(p1.evidence.observedPerMinute).toBeGreaterThan(4 * p1.evidence.baselinePerMinute);
+    expect(p1.evidence.firstPost?.createdAt).toBeGreaterThanOrEqual(onset - MIN);
+
+    // Through its whole course the outage stays one incident, and it resolves itself once complaints subside.
+    await clock.advance(90 * MIN);
+    const outage = (await incidents(core)).filter((i) => i.openedAt >= onset && i.openedAt < onset + 45 * MIN && !i.mergedInto);
+    expect(outage).toHaveLength(1);
+    expect(outage[0]?.state).toBe('resolved');
+    await core.stop();
+  });
+
+  it('does not raise a P1 for the marketing campaign burst', async () => {
+    const { core, clock } = await hubWith();
+    const campaign = episode('cashback-campaign');
+    const from = START + campaign.onsetMinutes * MIN;
+    await clock.advance((campaign.onsetMinutes + campaign.rampMinutes + campaign.plateauMinutes + campaign.decayMinutes + 5) * MIN);
+    const duringCampaign = (await incidents(core)).filter((i) => i.openedAt >= from);
+    expect(duringCampaign.filter((i) => i.severity === 'P1')).toEqual([]);
+    expect(duringCampaign.filter((i) => i.severity !== 'P4')).toEqual([]);
+    await core.stop();
+  });
+
+  it('treats a source going silent as a health event, not a breakdown', async () => {
+    const silentFrom = START + 40 * MIN; // after the outage is over, before the campaign
+    const { core, clock } = await hubWith((inner) => ({
+      ...inner,
+      poll: async (ctx) =>
+        ctx.now < silentFrom ? inner.poll(ctx) : { kind: 'transient', message: 'connect ECONNREFUSED 127.0.0.1:443' },
+    }));
+    await clock.advance(40 * MIN);
+    const before = (await incidents(core)).length;
+    await clock.advance(15 * MIN);
+    const health = (await core.api.status()).sources[0];
+    expect(health?.state).toBe('failing');
+    expect(health?.lastError).toContain('ECONNREFUSED');
+    expect(health?.lastSuccessAt).toBeLessThan(silentFrom);
+    const opened = (await incidents(core)).filter((i) => i.openedAt >= silentFrom);
+    expect(opened).toEqual([]);
+    expect((await incidents(core)).length).toBe(before);
+    await core.stop();
+  });
+});
