@@ -54,6 +54,8 @@ export const DETECT_TICK_MS = 30_000;
 export const CLOCK_TICK_MS = 1_000;
 const DAY = 24 * 60 * 60_000;
 const DETECTION_STATE_KEY = 'detection';
+/** How often (hub time) the detector's learned state is persisted while running. */
+const DETECTION_SAVE_EVERY_MS = 5 * 60_000;
 
 /** Builds the hub core: sources -> normalize -> enrich -> store -> series -> detect -> events. */
 export function createCore(deps: CoreDeps): Core {
@@ -64,6 +66,7 @@ export function createCore(deps: CoreDeps): Core {
   /** The pending timer of each repeating task, by name: one entry per task, however long the hub runs. */
   const timers = new Map<string, Cancel>();
   const state = { mentions: 0, running: false };
+  const detectionSaved = { at: -Infinity };
   const uiTimer = deps.uiTimer ?? systemClock();
   const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d));
   const commit = createCommitter({
@@ -138,7 +141,7 @@ export function createCore(deps: CoreDeps): Core {
         'detect',
         deps.clock,
         (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, events),
+        () => detectTick(deps, events, detectionSaved),
       );
       every(
         'retention',
@@ -189,11 +192,16 @@ async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): P
 }
 
 /** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */
-async function detectTick(deps: CoreDeps, events: EventBus): Promise<void> {
+async function detectTick(deps: CoreDeps, events: EventBus, saved: { at: number }): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;
-  const changed = detection.tick(deps.clock.now());
+  const now = deps.clock.now();
+  const changed = detection.tick(now);
   for (const incident of changed) await deps.store.saveIncident(incident);
   if (changed.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
-  await deps.store.setState(DETECTION_STATE_KEY, detection.exportState());
+  // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
+  if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {
+    saved.at = now;
+    await deps.store.setState(DETECTION_STATE_KEY, detection.exportState());
+  }
 }
