@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RawMention } from '../../shared/mention';
-import type { SourceHealth } from '../../shared/source-health';
 import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { parseSourceConfig } from '../../electron/core/connectors/registry';
@@ -8,8 +6,8 @@ import { appStoreFactory } from '../../electron/core/connectors/appstore/appstor
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
-import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { startAppStoreFake, type AppStoreFake, type FakeReview } from '../fixtures/fakes/appstore-fake';
+import { harnessSource } from '../helpers/source-harness';
 
 const APP = '389801252';
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -41,22 +39,7 @@ async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[
     credentials: memoryVault(),
     watchlists,
   });
-  const committed: RawMention[][] = [];
-  let cursor: string | null = null;
-  let waiter: ((h: SourceHealth) => void) | null = null;
-  const runner = createSourceRunner({
-    connector,
-    clock,
-    logger: silentLogger(),
-    random: () => 0.5,
-    loadCursor: async () => cursor,
-    commit: async (items, c) => {
-      committed.push([...items]);
-      if (c !== null) cursor = c;
-    },
-    onHealth: (h) => waiter?.(h),
-  });
-  const polled = () => new Promise<SourceHealth>((resolve) => (waiter = resolve));
+  const { runner, committed, polled } = harnessSource(connector, clock);
   return { clock, connector, runner, committed, polled, fake };
 }
 

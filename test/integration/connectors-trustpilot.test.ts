@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RawMention } from '../../shared/mention';
-import type { SourceHealth } from '../../shared/source-health';
 import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { parseSourceConfig } from '../../electron/core/connectors/registry';
@@ -8,8 +6,8 @@ import { trustpilotFactory } from '../../electron/core/connectors/trustpilot/tru
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
-import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { startTrustpilotFake, type FakeTrustpilotReview, type TrustpilotFake } from '../fixtures/fakes/trustpilot-fake';
+import { harnessSource } from '../helpers/source-harness';
 
 const KEY = 'tp-api-key-secret-77';
 const BU = '507f191e810c19729de860ea';
@@ -37,22 +35,7 @@ async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[
   if (!parsed.ok) throw new Error(parsed.error.message);
   const vault = memoryVault({ tp: { apiKey: KEY } });
   const connector: Connector = parsed.value.factory.create(parsed.value.config, { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists });
-  const committed: RawMention[][] = [];
-  let cursor: string | null = null;
-  let waiter: ((h: SourceHealth) => void) | null = null;
-  const runner = createSourceRunner({
-    connector,
-    clock,
-    logger: silentLogger(),
-    random: () => 0.5,
-    loadCursor: async () => cursor,
-    commit: async (items, c) => {
-      committed.push([...items]);
-      if (c !== null) cursor = c;
-    },
-    onHealth: (h) => waiter?.(h),
-  });
-  const polled = () => new Promise<SourceHealth>((resolve) => (waiter = resolve));
+  const { runner, committed, polled } = harnessSource(connector, clock);
   return { clock, connector, runner, committed, polled, vault, fake };
 }
 

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RawMention } from '../../shared/mention';
-import type { SourceHealth } from '../../shared/source-health';
 import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { parseSourceConfig } from '../../electron/core/connectors/registry';
@@ -8,8 +6,8 @@ import { xFactory } from '../../electron/core/connectors/x/x-factory';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
-import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { startXFake, type FakeTweet, type XFake } from '../fixtures/fakes/x-fake';
+import { harnessSource } from '../helpers/source-harness';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-secret-xyz';
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -32,24 +30,9 @@ async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[
   const vault = memoryVault({ 'x-main': { bearerToken: TOKEN } });
   const deps = { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists };
   const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
-  const committed: RawMention[][] = [];
-  let cursor: string | null = initialCursor;
-  let waiter: ((h: SourceHealth) => void) | null = null;
-  const runner = createSourceRunner({
-    connector,
-    clock,
-    logger: silentLogger(),
-    random: () => 0.5,
-    loadCursor: async () => cursor,
-    commit: async (items, c) => {
-      committed.push([...items]);
-      if (c !== null) cursor = c;
-    },
-    onHealth: (h) => waiter?.(h),
-  });
-  const polled = () => new Promise<SourceHealth>((resolve) => (waiter = resolve));
+  const { runner, committed, polled, cursor } = harnessSource(connector, clock, initialCursor);
   const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
-  return { clock, connector, runner, committed, polled, vault, fake, searches, cursor: () => cursor, rebuild: () => parsed.value.factory.create(parsed.value.config, deps) };
+  return { clock, connector, runner, committed, polled, vault, fake, searches, cursor, rebuild: () => parsed.value.factory.create(parsed.value.config, deps) };
 }
 
 const realPause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
