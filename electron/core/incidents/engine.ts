@@ -1,20 +1,19 @@
 import type { Incident } from '../../../shared/incident';
-import type { Mention } from '../../../shared/mention';
-import type { Result } from '../../../shared/result';
 import { appError, err, ok } from '../../../shared/result';
-import type { Detector } from '../detect/detector';
-import type { IncidentParams } from './params';
 import { resolveParams } from './params';
-import type { CompactPost, EngineState, IncidentRecord, Signal } from './model';
-import { EngineStateSchema, compactPost } from './model';
+import type { CompactPost, IncidentRecord, Signal } from './model';
+import { EngineStateSchema, compactPost, isTopicFamily } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { createSeriesBuilder } from './series';
 import { createSeriesScorer } from './scorer';
-import { isTopicFamily } from './model';
 import { applySignal, canJoin, coTopicShare, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { createTermStore } from './term-store';
+import { exportSamples, famKey, familiesOf, importSamples, pushRing } from './samples';
+import type { IncidentEngine, IncidentEngineDeps } from './engine-types';
+
+export type { IncidentEngine, IncidentEngineDeps } from './engine-types';
 
 const MINUTE = 60_000;
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
@@ -23,61 +22,6 @@ const MAX_RESOLVED = 200;
 const REFRESH_MINUTES = 5;
 /** Posts whose text features are remembered between card builds. */
 const FEATURE_CACHE = 20_000;
-
-/** What the engine needs: a detector (one state per series) and optional parameter overrides. */
-export interface IncidentEngineDeps<S> {
-  readonly detector: Detector<S>;
-  /**
-   * The detector's expected value for a point (its seasonal baseline), read before `update`. Without it the
-   * engine's own slow level is the baseline, which knows no daily rhythm.
-   */
-  readonly explain?: (state: S, timestamp: number, value: number) => { readonly baseline: number };
-  readonly params?: Partial<IncidentParams>;
-}
-
-/** The incident state machine: pure and synchronous; time comes in through `tick(now)`. */
-export interface IncidentEngine {
-  /** Counts mentions into their (open) minutes and keeps a bounded sample of posts for evidence. */
-  ingest(mentions: ReadonlyArray<Mention>): void;
-  /** Closes finished minutes, scores every series, opens/updates/resolves incidents; returns those that changed. */
-  tick(now: number): ReadonlyArray<Incident>;
-  /** Open and recently resolved incidents (merged-away ones excluded), newest first. */
-  list(): ReadonlyArray<Incident>;
-  /** The full state as plain JSON, for persisting across restarts. */
-  exportState(): unknown;
-  /** Restores a state from `exportState`, validated; on error the engine is left unchanged. */
-  importState(state: unknown): Result<void>;
-  /** The parameters in force. */
-  readonly params: IncidentParams;
-}
-
-const famKey = (w: string, family: string): string => JSON.stringify([w, family]);
-
-function pushRing<T>(rings: Map<string, T[]>, key: string, item: T, cap: number): void {
-  const ring = rings.get(key) ?? [];
-  rings.set(key, ring);
-  ring.push(item);
-  if (ring.length > cap) ring.shift();
-}
-
-/** Rings share posts: each is written once, rings keep ids. */
-function exportSamples(rings: ReadonlyMap<string, ReadonlyArray<CompactPost>>): EngineState['samples'] {
-  const posts = new Map<string, CompactPost>();
-  for (const ring of rings.values()) for (const p of ring) posts.set(p.id, p);
-  return { posts: [...posts.values()], rings: [...rings].map(([k, ring]) => [k, ring.map((p) => p.id)]) };
-}
-
-function importSamples(state: EngineState['samples']): Map<string, CompactPost[]> {
-  const posts = new Map(state.posts.map((p) => [p.id, p]));
-  return new Map(state.rings.map(([k, ids]) => [k, ids.flatMap((id) => posts.get(id) ?? [])]));
-}
-
-function familiesOf(m: CompactPost): string[] {
-  const out = ['volume'];
-  if (m.sentiment === 'negative') out.push('negative');
-  if (m.sentiment !== 'positive') for (const t of m.topics) out.push(`topic:${t}`);
-  return out;
-}
 
 /** Creates an incident engine. Throws only on invalid parameters (a configuration bug). */
 export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEngine {
