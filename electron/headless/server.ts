@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core-types';
+import { exportIncident } from '../core/incidents';
+import type { Incident } from '../../shared/incident';
 import type { Logger } from '../core/runtime/logger';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { createWsBridge } from './ws-bridge';
@@ -81,6 +83,11 @@ async function route(options: HeadlessServerOptions, req: IncomingMessage, res: 
     sendJson(res, 200, await options.core.api.status());
     return;
   }
+  const exportMatch = /^\/api\/incidents\/([A-Za-z0-9_-]{1,100})\.json$/.exec(path);
+  if (exportMatch?.[1] && req.method === 'GET') {
+    await sendIncidentExport(options.core, exportMatch[1], res);
+    return;
+  }
   const ingestMatch = /^\/api\/ingest\/([A-Za-z0-9_.-]{1,100})$/.exec(path);
   if (ingestMatch?.[1] && req.method === 'POST' && options.ingest) {
     await handleIngest(options.ingest, ingestMatch[1], req, res);
@@ -118,6 +125,22 @@ async function handleIngest(
   const result = await ingest({ sourceId, authorization: req.headers.authorization, body: json });
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   sendJson(res, result.status, result.body);
+}
+
+/** GET /api/incidents/{id}.json: the incident with its evidence card, for post-mortems and tickets. */
+async function sendIncidentExport(core: Core, id: string, res: ServerResponse): Promise<void> {
+  const listed = await core.api.invoke('incidents:list', {});
+  const incident = listed.ok ? (listed.value as Incident[]).find((i) => i.id === id) : undefined;
+  if (!incident) {
+    sendJson(res, 404, { error: `No incident "${id}".` });
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="earshot-${id}.json"`,
+    'cache-control': 'no-store',
+  });
+  res.end(exportIncident(incident));
 }
 
 /** Reads a request body up to `limit` bytes; null when larger. */

@@ -6,19 +6,22 @@ import WebSocket from 'ws';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import type { Core } from '../../electron/core/core-types';
+import type { Store } from '../../electron/core/store/repository';
+import { IncidentSchema, type Incident } from '../../shared/incident';
 import type { WireFromHub } from '../../shared/contract';
 import { bareCore } from '../helpers/core';
 import { rawMention } from '../helpers/mentions';
 
 let server: HeadlessServer;
 let core: Core;
+let store: Store;
 let staticDir: string;
 const ingested: unknown[] = [];
 
 beforeAll(async () => {
   staticDir = await mkdtemp(join(tmpdir(), 'earshot-static-'));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>wall</title>');
-  ({ core } = await bareCore());
+  ({ core, store } = await bareCore());
   server = await startHeadlessServer({
     core,
     host: '127.0.0.1',
@@ -160,5 +163,40 @@ describe('headless host', () => {
       body: 'x'.repeat(1024 * 1024 + 10),
     }).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
+  });
+
+  it('exports an incident with its evidence card as a JSON download', async () => {
+    const at = Date.UTC(2026, 0, 5, 9, 5);
+    const incident: Incident = {
+      id: 'inc_test_1',
+      title: 'nimbus-bank: login complaints surging',
+      severity: 'P1',
+      state: 'open',
+      watchlist: 'nimbus-bank',
+      topics: ['login'],
+      channels: ['x', 'appstore'],
+      openedAt: at,
+      updatedAt: at,
+      resolvedAt: null,
+      evidence: {
+        series: 'topic:login',
+        baselinePerMinute: 0.2,
+        observedPerMinute: 14,
+        statistic: 'score 0.990, 70× baseline',
+        startedAt: at - 120_000,
+        risingTerms: [{ term: 'error 503', lift: 40, count: 12 }],
+        firstPost: null,
+        representativePosts: [],
+        sourceMix: [{ channel: 'x', count: 20 }],
+        sentimentShift: { baselineNegativeShare: 0.3, observedNegativeShare: 0.8 },
+        topics: [{ topic: 'login', count: 20 }],
+      },
+    };
+    await store.saveIncident(incident);
+    const res = await fetch(`${server.url}api/incidents/inc_test_1.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('earshot-inc_test_1.json');
+    expect(IncidentSchema.parse(await res.json())).toEqual(incident);
+    expect((await fetch(`${server.url}api/incidents/nope.json`)).status).toBe(404);
   });
 });
