@@ -20,7 +20,12 @@ const ELECTRON_IMPORT = "import { app } from 'electron';\nexport const ready = a
 const NODE_FS_IMPORT = "import fs from 'node:fs';\nexport const exists = fs.existsSync('x');\n";
 
 beforeAll(() => {
-  eslint = new ESLint({ cwd: ROOT });
+  // With CI=true typescript-eslint infers "single run" mode, which type-checks files as they are on disk and so
+  // ignores the probe text lintText() passes for an existing file. The probes need the text to be linted.
+  eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
+  });
 });
 
 describe('process boundaries (eslint.config.js)', () => {
