@@ -13,6 +13,7 @@ export const TEST_IDS = {
   volumeChart: 'volume-chart',
   incidents: 'incidents-panel',
   incidentTile: 'incident-tile',
+  incidentExport: 'incident-export',
   evidenceCard: 'evidence-card',
   themeToggle: 'theme-toggle',
   largeTypeToggle: 'large-type-toggle',

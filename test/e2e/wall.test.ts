@@ -154,6 +154,9 @@ describe('the wall against the built hub', () => {
     const card = tile.locator(byId(TEST_IDS.evidenceCard));
     await card.waitFor();
     expect(await card.textContent()).toContain('Observed vs usual');
+    const href = await tile.locator(byId(TEST_IDS.incidentExport)).getAttribute('href');
+    const exported = (await (await fetch(new URL(href ?? '', hub.url))).json()) as { id: string; evidence: unknown };
+    expect(exported.evidence).toBeDefined();
   }, 60_000);
 
   it('toggles dark and light themes, remembers the choice, and saves screenshots', async () => {

@@ -7,7 +7,14 @@ import { SEVERITY_MARK } from '../../theme/palette';
 import { formatDuration } from '../feed/relative-time';
 import { EvidenceCard } from './EvidenceCard';
 
-function IncidentTile(props: { readonly incident: Incident; readonly now: number; readonly expanded: boolean; readonly onToggle: (id: string) => void }) {
+function IncidentTile(props: {
+  readonly incident: Incident;
+  readonly now: number;
+  readonly expanded: boolean;
+  readonly onToggle: (id: string) => void;
+  /** Served by the headless hub only; the desktop app has no HTTP endpoint to download from. */
+  readonly canExport: boolean;
+}) {
   const { incident, now, expanded } = props;
   const until = incident.resolvedAt ?? now;
   return (
@@ -22,11 +29,26 @@ function IncidentTile(props: { readonly incident: Incident; readonly now: number
           {incident.state === 'resolved' ? 'lasted' : 'open for'} {formatDuration(until - incident.openedAt)}
         </span>
         <span className="muted">{incident.channels.join(', ')}</span>
-        <button type="button" aria-expanded={expanded} onClick={() => props.onToggle(incident.id)} style={{ marginLeft: 'auto' }}>
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => props.onToggle(incident.id)}
+          style={{ marginLeft: 'auto' }}
+        >
           {expanded ? 'Hide evidence' : 'Evidence'}
         </button>
       </div>
       {expanded && <EvidenceCard evidence={incident.evidence} now={now} />}
+      {expanded && props.canExport && (
+        <a
+          className="muted"
+          href={`api/incidents/${encodeURIComponent(incident.id)}.json`}
+          download
+          data-testid={TEST_IDS.incidentExport}
+        >
+          Export evidence (JSON)
+        </a>
+      )}
     </article>
   );
 }
@@ -37,6 +59,7 @@ export function IncidentsPanel() {
   const now = useWall((s) => s.hub.now);
   const expandedId = useWall((s) => s.expandedIncidentId);
   const toggle = useWall((s) => s.toggleEvidence);
+  const canExport = useWall((s) => s.transportKind === 'websocket');
   const list = useMemo(() => incidentsInOrder(incidents), [incidents]);
   const open = list.filter((i) => i.state !== 'resolved').length;
   return (
@@ -47,7 +70,14 @@ export function IncidentsPanel() {
       <div className="incidents">
         {list.length === 0 && <p className="muted">No incidents. Breakdowns appear here with their evidence.</p>}
         {list.map((i) => (
-          <IncidentTile key={i.id} incident={i} now={now} expanded={expandedId === i.id} onToggle={toggle} />
+          <IncidentTile
+            key={i.id}
+            incident={i}
+            now={now}
+            expanded={expandedId === i.id}
+            onToggle={toggle}
+            canExport={canExport}
+          />
         ))}
       </div>
     </section>
