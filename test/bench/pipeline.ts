@@ -4,15 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../../electron/core/create-core';
 import { generateRange } from '../../electron/core/connectors/simulator/generate';
 import { createEnricher } from '../../electron/core/pipeline/enrich';
 import { createDetector } from '../../electron/core/detect';
 import { createIncidentEngine } from '../../electron/core/incidents';
 import { ManualClock } from '../../electron/core/runtime/clock';
-import { memoryVault } from '../../electron/core/runtime/credentials';
-import { silentLogger } from '../../electron/core/runtime/logger';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
+import { createTestCore } from '../helpers/core';
 
 const BATCH = 500;
 const T0 = Date.UTC(2026, 0, 6, 9, 0, 0);
@@ -21,21 +19,7 @@ const dir = await mkdtemp(join(tmpdir(), 'earshot-bench-'));
 const store = await openSqliteStore(join(dir, 'earshot.db'));
 const clock = new ManualClock(T0 + 3 * 3_600_000);
 const detection = createIncidentEngine({ detector: createDetector() });
-const core = createCore({
-  clock,
-  uiTimer: clock,
-  store,
-  logger: silentLogger(),
-  enricher: createEnricher(),
-  vault: memoryVault(),
-  sources: [],
-  createRunner: () => {
-    throw new Error('no polled sources in the bench');
-  },
-  detection,
-  watchlistFor: () => 'nimbus-bank',
-  retentionDays: 30,
-});
+const core = createTestCore({ clock, store, enricher: createEnricher(), detection });
 await core.start();
 
 const options = {

@@ -1,35 +1,36 @@
-import { createCore } from '../../electron/core/create-core';
-import type { Core, SourceRunnerPort } from '../../electron/core/core-types';
-import type { Enricher } from '../../electron/core/pipeline/enrich/enricher';
+import { createCore, type CoreDeps } from '../../electron/core/create-core';
+import type { Core } from '../../electron/core/core-types';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
+import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
 import type { Store } from '../../electron/core/store/repository';
 import { NEUTRAL_ENRICHMENT } from './mentions';
 
-/** A core with no polled sources on a manual clock and an in-memory store: for host and transport tests. */
-export async function bareCore(enricher: Enricher = { enrich: () => NEUTRAL_ENRICHMENT }): Promise<{
-  core: Core;
-  store: Store;
-  clock: ManualClock;
-}> {
-  const clock = new ManualClock();
-  const store = await openSqliteStore(':memory:');
-  const core = createCore({
-    clock,
-    uiTimer: clock,
-    store,
+/** What a test core needs; everything else defaults (silent logger, memory vault, the real runner, neutral enrichment). */
+export type TestCoreOptions = Partial<CoreDeps> & { readonly clock: ManualClock; readonly store: Store };
+
+/** A core on a manual clock, with deltas batched on the same clock: for hub-level tests and benches. */
+export function createTestCore(options: TestCoreOptions): Core {
+  return createCore({
+    uiTimer: options.clock,
     logger: silentLogger(),
-    enricher,
+    enricher: { enrich: () => NEUTRAL_ENRICHMENT },
     vault: memoryVault(),
     sources: [],
-    createRunner: (): SourceRunnerPort => {
-      throw new Error('no sources in a bare core');
-    },
-    watchlistFor: () => 'nimbus',
+    createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
+    watchlistFor: () => 'nimbus-bank',
     retentionDays: 30,
+    ...options,
   });
+}
+
+/** A started core with no sources and an in-memory store: for host and transport tests. */
+export async function bareCore(): Promise<{ core: Core; store: Store; clock: ManualClock }> {
+  const clock = new ManualClock();
+  const store = await openSqliteStore(':memory:');
+  const core = createTestCore({ clock, store });
   await core.start();
   return { core, store, clock };
 }

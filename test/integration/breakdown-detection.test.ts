@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/incident';
 import { SIMULATOR_SCENARIO } from '../../electron/core/connectors/simulator/scenario';
-import { SimulatorConfigSchema, createSimulatorConnector } from '../../electron/core/connectors/simulator/simulator-factory';
+import {
+  SimulatorConfigSchema,
+  createSimulatorConnector,
+} from '../../electron/core/connectors/simulator/simulator-factory';
 import type { Connector } from '../../electron/core/connectors/connector';
-import { createCore } from '../../electron/core/create-core';
 import type { Core } from '../../electron/core/core-types';
 import { createDefaultIncidentEngine } from '../../electron/core/incidents';
 import { createEnricher } from '../../electron/core/pipeline/enrich';
 import { ManualClock } from '../../electron/core/runtime/clock';
-import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
-import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
+import { createTestCore } from '../helpers/core';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 0, 5, 9, 0, 0); // a Monday morning
@@ -20,19 +21,15 @@ const episode = (id: string) => SIMULATOR_SCENARIO.episodes.find((e) => e.id ===
 /** A hub on a manual clock: the simulator (optionally wrapped) through the real runner, enricher, SQLite and detection. */
 async function hubWith(wrap: (c: Connector) => Connector = (c) => c): Promise<{ core: Core; clock: ManualClock }> {
   const clock = new ManualClock(START);
-  const connector = wrap(createSimulatorConnector(SimulatorConfigSchema.parse({ id: 'simulator', type: 'simulator' }), silentLogger()));
-  const core = createCore({
+  const connector = wrap(
+    createSimulatorConnector(SimulatorConfigSchema.parse({ id: 'simulator', type: 'simulator' }), silentLogger()),
+  );
+  const core = createTestCore({
     clock,
-    uiTimer: clock,
     store: await openSqliteStore(':memory:'),
-    logger: silentLogger(),
     enricher: createEnricher(),
-    vault: memoryVault(),
     sources: [{ connector, credentialFields: [] }],
-    createRunner: (options) => createSourceRunner(options),
     detection: createDefaultIncidentEngine(),
-    watchlistFor: () => 'nimbus-bank',
-    retentionDays: 30,
   });
   await core.start();
   return { core, clock };
@@ -65,7 +62,9 @@ describe('breakdown detection on the hub clock', () => {
 
     // Through its whole course the outage stays one incident, and it resolves itself once complaints subside.
     await clock.advance(90 * MIN);
-    const outage = (await incidents(core)).filter((i) => i.openedAt >= onset && i.openedAt < onset + 45 * MIN && !i.mergedInto);
+    const outage = (await incidents(core)).filter(
+      (i) => i.openedAt >= onset && i.openedAt < onset + 45 * MIN && !i.mergedInto,
+    );
     expect(outage).toHaveLength(1);
     expect(outage[0]?.state).toBe('resolved');
     await core.stop();
@@ -75,7 +74,9 @@ describe('breakdown detection on the hub clock', () => {
     const { core, clock } = await hubWith();
     const campaign = episode('cashback-campaign');
     const from = START + campaign.onsetMinutes * MIN;
-    await clock.advance((campaign.onsetMinutes + campaign.rampMinutes + campaign.plateauMinutes + campaign.decayMinutes + 5) * MIN);
+    await clock.advance(
+      (campaign.onsetMinutes + campaign.rampMinutes + campaign.plateauMinutes + campaign.decayMinutes + 5) * MIN,
+    );
     const duringCampaign = (await incidents(core)).filter((i) => i.openedAt >= from);
     expect(duringCampaign.filter((i) => i.severity === 'P1')).toEqual([]);
     expect(duringCampaign.filter((i) => i.severity !== 'P4')).toEqual([]);
