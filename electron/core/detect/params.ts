@@ -58,7 +58,7 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   surpriseSdFloor: 0.05,
   surpriseClip: 8,
   evidenceHalf: 5,
-  refractoryPoints: 120,
+  refractoryPoints: 130,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
 };
