@@ -4,7 +4,7 @@ import { resolveParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
 import { EngineStateSchema, compactPost, isTopicFamily } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
-import { createSeriesBuilder } from './series';
+import { createSeriesBuilder, groupByMinute } from './series';
 import { createSeriesScorer } from './scorer';
 import { applySignal, canJoin, coTopicShare, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
@@ -238,14 +238,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     },
     tick(now) {
       tickNow = now;
-      const closed = builder.close(now);
       const changed = new Set<string>();
-      let start = 0;
-      for (let i = 1; i <= closed.length; i++) {
-        if (i < closed.length && closed[i]?.minute === closed[start]?.minute) continue;
-        processMinute(closed[start]?.minute ?? 0, closed.slice(start, i), changed);
-        start = i;
-      }
+      for (const [minute, rows] of groupByMinute(builder.close(now))) processMinute(minute, rows, changed);
       const out = [...changed].flatMap((id) => {
         const rec = records.get(id);
         return rec ? [view(rec)] : [];

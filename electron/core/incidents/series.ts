@@ -194,3 +194,14 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
     },
   };
 }
+
+/** Closed rows (ordered by minute) grouped per minute, in order. */
+export function groupByMinute(rows: ReadonlyArray<ClosedMinute>): Array<[number, ClosedMinute[]]> {
+  const groups: Array<[number, ClosedMinute[]]> = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last[0] === row.minute) last[1].push(row);
+    else groups.push([row.minute, [row]]);
+  }
+  return groups;
+}
