@@ -49,6 +49,11 @@ describe('bootHub', () => {
     await expect(boot(paths)).rejects.toThrow(/source "x-main" \(x\): field "pollIntervalMs"/);
   });
 
+  it('refuses a watchlist whose query does not parse, saying where', async () => {
+    const paths = await withConfig({ watchlists: [{ id: 'nimbus', name: 'Nimbus', query: 'nimbus AND (login' }] });
+    await expect(boot(paths)).rejects.toThrow(/watchlist "nimbus": query "nimbus AND \(login": .+/);
+  });
+
   it('refuses two sources with one id', async () => {
     const paths = await withConfig({
       sources: [

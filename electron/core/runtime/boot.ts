@@ -7,6 +7,7 @@ import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } fro
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
 import { compileWatchlists } from '../connectors/query/watchlists';
+import { parseQuery } from '../connectors/query';
 import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDefaultIncidentEngine } from '../incidents';
@@ -61,7 +62,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     configured.find((s) => s.config.id === id)?.factory.credentialFields ?? [];
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
   const store = await openStore(join(dataDir, 'earshot.db'));
-  const watchlists = defaultWatchlists(config);
+  const watchlists = checkedWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
   const sources = configured.map(({ factory, config: entry }) => ({
     connector: factory.create(entry, deps),
@@ -125,6 +126,16 @@ async function openStore(file: string): Promise<Store> {
   } catch (error) {
     throw new BootError(`Cannot open the database at ${file}: ${(error as Error).message}`);
   }
+}
+
+/** The watchlists, each query parsed: a query that does not parse is a config error, not a silent literal match. */
+function checkedWatchlists(config: HubConfig): Watchlist[] {
+  const watchlists = defaultWatchlists(config);
+  for (const w of watchlists) {
+    const parsed = parseQuery(w.query);
+    if (!parsed.ok) throw new BootError(`watchlist "${w.id}": query ${JSON.stringify(w.query)}: ${parsed.error.message}`);
+  }
+  return watchlists;
 }
 
 /** The configured watchlists, or one for the brand named in the config. */
