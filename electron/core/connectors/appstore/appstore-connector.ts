@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
 import {
@@ -10,6 +10,7 @@ import {
   classifyHttpError,
   failureOutcome,
   isNewerThan,
+  outcomeError,
   readJsonCursor,
   sendRequest,
   validateEach,
@@ -94,7 +95,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
     async testConnection(signal): Promise<Result<string>> {
       const country = config.countries[0] as string;
       const res = await fetchPage(country, 1, signal);
-      if (!res.ok) return err(appError(res.outcome.kind, 'message' in res.outcome ? res.outcome.message : 'failed'));
+      if (!res.ok) return outcomeError(res.outcome);
       return ok(`Connected to the App Store feed: ${res.reviews.length} recent review(s) in "${country}".`);
     },
   };

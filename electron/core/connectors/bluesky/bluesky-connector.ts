@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { sampleOf, zodReason } from '../http';
+import { outcomeError, sampleOf, zodReason } from '../http';
 import { BLUESKY_DEFAULT_INTERVAL_MS, BlueskyConfigSchema, type BlueskyConfig } from './bluesky-config';
 import { readBlueskyCursor, writeBlueskyCursor, type QueryState, type SearchWindow } from './bluesky-cursor';
 import { blueskyErrorOutcome, blueskyRateLimit } from './bluesky-errors';
@@ -167,7 +167,7 @@ async function testSearch(session: BlueskySession, plan: BlueskyPlan, deps: Conn
   } catch (error) {
     if (error instanceof MissingCredentialsError) return err(appError('auth-error', error.message));
     const outcome = blueskyErrorOutcome(error, deps.clock.now(), signal, session.scope.timedOut);
-    return err(appError(outcome.kind, 'message' in outcome ? outcome.message : outcome.kind));
+    return outcomeError(outcome);
   }
 }
 

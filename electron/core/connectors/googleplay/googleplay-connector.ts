@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { sampleOf, zodReason } from '../http';
+import { outcomeError, sampleOf, zodReason } from '../http';
 import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
 import { fetchReviewPage, scopedRequestOptions } from './googleplay-client';
 import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
@@ -137,7 +137,7 @@ async function testReviews(config: GooglePlayConfig, signal: AbortSignal, now: n
     return ok(`OK: ${parsed.data.data.length} recent reviews for ${config.appId} (best-effort source)`);
   } catch (error) {
     const outcome = errorOutcome(error, now, signal);
-    return err(appError(outcome.kind, 'message' in outcome ? outcome.message : outcome.kind));
+    return outcomeError(outcome);
   }
 }
 

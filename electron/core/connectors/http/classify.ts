@@ -1,3 +1,4 @@
+import { appError, err, type Result } from '../../../../shared/result';
 import type { PollOutcome } from '../connector';
 import type { HttpResponse } from './http-client';
 import { parseRetryAfter } from './headers';
@@ -54,4 +55,9 @@ export function errorDetail(body: unknown): string | undefined {
 function clip(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > 200 ? `${one.slice(0, 197)}...` : one;
+}
+
+/** A failed poll's outcome as the readable error a "test connection" shows; `redact` strips secrets from it. */
+export function outcomeError(outcome: PollOutcome, redact: (text: string) => string = (t) => t): Result<never> {
+  return err(appError(outcome.kind, 'message' in outcome ? redact(outcome.message) : outcome.kind));
 }

@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { redactSecrets, sampleOf, zodReason } from '../http';
+import { outcomeError, redactSecrets, sampleOf, zodReason } from '../http';
 import { MASTODON_DEFAULT_INTERVAL_MS, MastodonConfigSchema, type MastodonConfig } from './mastodon-config';
 import { compareIds, readMastodonCursor, writeMastodonCursor } from './mastodon-cursor';
 import { mastodonErrorOutcome, mastodonRateLimit } from './mastodon-errors';
@@ -109,7 +109,7 @@ async function testTag(config: MastodonConfig, deps: ConnectorDeps, plan: Mastod
     return ok(`OK: ${page.length} recent statuses for #${tag}`);
   } catch (error) {
     const outcome = mastodonErrorOutcome(error, deps.clock.now(), signal, (text) => redactSecrets(text, [token]));
-    return err(appError(outcome.kind, 'message' in outcome ? outcome.message : outcome.kind));
+    return outcomeError(outcome);
   }
 }
 

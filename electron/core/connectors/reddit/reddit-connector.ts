@@ -2,7 +2,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
-import { checkMention, redactSecrets, validateEach } from '../http';
+import { outcomeError, checkMention, redactSecrets, validateEach } from '../http';
 import { parseQuery, toRedditQuery } from '../query';
 import { RedditClient, type RedditCredentials } from './reddit-client';
 import { REDDIT_POLL_INTERVAL_MS, redditApiBase, type RedditConfig } from './reddit-config';
@@ -111,7 +111,7 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
       if (!creds) return err(appError('auth-error', 'Reddit credentials are not set (clientId, clientSecret)'));
       const sub = config.subreddits[0] as string;
       const res = await client.get(`${base(sub)}/new?limit=1&raw_json=1`, creds, signal);
-      if (!res.ok) return err(appError(res.outcome.kind, 'message' in res.outcome ? redactSecrets(res.outcome.message, [creds.clientSecret]) : 'failed'));
+      if (!res.ok) return outcomeError(res.outcome, (text) => redactSecrets(text, [creds.clientSecret]));
       return ok(`Connected to Reddit: r/${sub} is readable.`);
     },
   };

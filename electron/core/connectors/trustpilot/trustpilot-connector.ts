@@ -10,6 +10,7 @@ import {
   classifyHttpError,
   failureOutcome,
   isNewerThan,
+  outcomeError,
   readJsonCursor,
   redactSecrets,
   sendRequest,
@@ -103,7 +104,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       const key = await apiKey();
       if (!key) return err(appError('auth-error', noKey));
       const res = await fetchPage(key, 1, null, 1, signal);
-      if (!res.ok) return err(appError(res.outcome.kind, 'message' in res.outcome ? res.outcome.message : 'failed'));
+      if (!res.ok) return outcomeError(res.outcome);
       return ok('Connected to Trustpilot: the business unit\'s reviews are readable.');
     },
   };

@@ -3,7 +3,7 @@ import { appError, err, ok, type Result } from '../../../../shared/result';
 import { createSpendGuard } from '../../runtime/spend';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
-import { checkMention, validateEach } from '../http';
+import { outcomeError, checkMention, validateEach } from '../http';
 import { parseQuery, toXQuery } from '../query';
 import { X_POLL_INTERVAL_MS, xApiBase, type XConfig } from './x-config';
 import { readXCursor, type WatchlistCursor, type XCursor } from './x-cursor';
@@ -100,7 +100,7 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       const s = searches[0];
       if (!s) return err(appError('config-error', 'no watchlist query maps to an X search'));
       const res = await page(bearerToken, { query: s.query, max_results: '10' }, signal);
-      if (!res.ok) return err(appError(res.outcome.kind, 'message' in res.outcome ? res.outcome.message : 'failed'));
+      if (!res.ok) return outcomeError(res.outcome);
       spend.record(SearchPageSchema.safeParse(res.body).data?.data?.length ?? 0, deps.clock.now());
       return ok(`Connected to X: recent search works for "${s.query}".`);
     },
