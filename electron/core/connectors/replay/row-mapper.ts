@@ -1,6 +1,7 @@
 import { ChannelSchema, RawMentionSchema, type Channel, type RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import { parseTimestamp } from './timestamps';
+import { decodeEntities } from '../html-to-text';
 
 /** A row of an export file: CSV cells by lower-cased header, or a JSONL object's fields. */
 export type ReplayRow = Readonly<Record<string, unknown>>;
@@ -11,14 +12,12 @@ const AUTHOR_KEYS = ['author', 'name', 'user', 'handle', 'username', 'screen_nam
 const CHANNEL_KEYS = ['source', 'channel'];
 const FOLLOWER_KEYS = ['followers', 'followers_count', 'user_followers'];
 
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
 /**
  * Maps one row to a RawMention. Required: `text` and a time (`created_at`, `createdAt`, `tweet_created` or
  * `timestamp`). Optional: id (`id`, `tweet_id`, `external_id`; else a hash of time, author and text, so a
  * re-run dedupes), author (`author`, `name`, `user`, `handle`; a JSONL author may be an object), channel
- * (`source`/`channel` naming a known channel, else `defaultChannel`), followers, url, watchlist. The five basic HTML
- * entities are decoded (exports such as Twitter's keep `&amp;`); the wall shows the text as text anyway.
+ * (`source`/`channel` naming a known channel, else `defaultChannel`), followers, url, watchlist. HTML entities are
+ * decoded once (exports such as Twitter's keep `&amp;`); the wall shows the text as text anyway.
  */
 export function mapRow(row: ReplayRow, defaultChannel: Channel): Result<RawMention> {
   const keyed = lowerKeys(row);
@@ -77,10 +76,6 @@ function readAuthor(row: Readonly<Record<string, unknown>>): RawMention['author'
     };
   }
   return { handle: value === undefined ? 'unknown' : String(value).trim().slice(0, 200), ...withFollowers };
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 }
 
 /** A stable id from content: 2 x 32-bit FNV-1a, hex. */
