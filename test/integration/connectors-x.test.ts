@@ -92,6 +92,14 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()[4]?.query.get('until_id')).toBeNull();
   });
 
+  it('turns the HTML-escaped text X sends back into the plain text people wrote', async () => {
+    const s = await setup();
+    const typed = 'Fees & charges <again> on my acme card, down again & again';
+    s.fake.addTweets([{ ...tweets(1, 3000)[0]!, text: typed }]);
+    expect((await s.runner.pollOnce()).kind).toBe('ok');
+    expect(s.committed[0]?.[0]?.text).toBe(typed);
+  });
+
   it('pages with next_token in one poll up to maxPages', async () => {
     const s = await setup({ maxPages: 3 });
     s.fake.addTweets(tweets(1, 100));

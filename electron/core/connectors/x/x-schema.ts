@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
 import { clipText } from '../http';
+import { decodeEntities } from '../html-to-text';
 
 /** The recent-search envelope; `data` items are validated one by one. */
 export const SearchPageSchema = z.object({
@@ -52,7 +53,8 @@ export function tweetToMention(t: Tweet, user: User | undefined, watchlist: stri
       ...(user?.public_metrics?.followers_count !== undefined ? { followers: user.public_metrics.followers_count } : {}),
       ...(user?.verified !== undefined ? { verified: user.verified } : {}),
     },
-    text: clipText(t.text),
+    // X sends tweet text HTML-escaped (&amp; &lt; &gt;); the hub keeps plain text.
+    text: clipText(decodeEntities(t.text)),
     createdAt: Date.parse(t.created_at),
     watchlist,
     metadata: {
