@@ -1,3 +1,5 @@
+import { decodeEntities } from '../connectors/html-to-text';
+
 /** Text helpers for evidence: terms (uni/bi-grams without stop-words, handles or URLs) and near-duplicate keys. */
 
 const STOP_WORDS = new Set(
@@ -18,12 +20,9 @@ const STOP_WORDS = new Set(
 /** Words that may close a bigram after a content word: "log in", "logged out", "shut down", "on hold" stays "hold". */
 const PARTICLES = new Set(['in', 'out', 'up', 'down', 'off', 'on', 'back', 'over']);
 
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
 /** Lower-cased word tokens in order, with URLs, @handles and HTML entities removed; "#tag" becomes "tag". */
 export function words(text: string): string[] {
-  const cleaned = text
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? ' ')
+  const cleaned = decodeEntities(text)
     .replace(/https?:\/\/\S+|www\.\S+/gi, ' ')
     .replace(/(^|[^\w])@\w+/g, '$1 ')
     .toLowerCase()

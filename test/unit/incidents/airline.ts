@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from '../../../electron/core/connectors/replay/csv-parser';
 import { parseTimestamp } from '../../../electron/core/connectors/replay/timestamps';
+import { decodeEntities } from '../../../electron/core/connectors/html-to-text';
 import type { Enrichment, Mention } from '../../../shared/mention';
 
 import { AIRLINE_CSV } from '../../helpers/shared-data';
@@ -18,8 +19,6 @@ export async function readAirlineRows(path = AIRLINE_CSV): Promise<AirlineRow[]>
   return records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
 /** Turns corpus rows into mentions, one watchlist per airline, enriched by `enrich`. */
 export function airlineMentions(rows: ReadonlyArray<AirlineRow>, enrich: (text: string, row: AirlineRow) => Enrichment): Mention[] {
   const out: Mention[] = [];
@@ -29,7 +28,7 @@ export function airlineMentions(rows: ReadonlyArray<AirlineRow>, enrich: (text: 
     const id = row.tweet_id ?? '';
     if (createdAt === null || id === '' || seen.has(id)) continue;
     seen.add(id);
-    const text = (row.text ?? '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+    const text = decodeEntities(row.text ?? '');
     const enrichment = enrich(text, row);
     out.push({
       id: `airline:${id}`,
