@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonCursor } from '../http';
 
 const WindowSchema = z.object({ since: z.number(), until: z.number() });
 const QueryStateSchema = z.object({ newest: z.number(), backlog: WindowSchema.optional() });
@@ -15,13 +16,7 @@ export type QueryState = z.infer<typeof QueryStateSchema>;
 
 /** Reads the persisted cursor; unreadable JSON starts afresh (the store's dedup keeps that safe). */
 export function readBlueskyCursor(raw: string | null): Readonly<Record<string, QueryState>> {
-  if (raw === null) return {};
-  try {
-    const parsed = CursorSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data.q : {};
-  } catch {
-    return {};
-  }
+  return readJsonCursor(raw, CursorSchema.nullable(), null)?.q ?? {};
 }
 
 /** Serialises the states of the searches still configured. */

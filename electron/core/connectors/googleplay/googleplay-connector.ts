@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { outcomeError, sampleOf, zodReason } from '../http';
+import { outcomeError, sampleOf, zodReason, readJsonCursor } from '../http';
 import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
 import { fetchReviewPage, scopedRequestOptions } from './googleplay-client';
 import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
@@ -17,12 +17,7 @@ const CursorSchema = z.object({ v: z.literal(1), seen: z.array(z.string()).max(S
 type Cursor = z.infer<typeof CursorSchema>;
 
 function readCursor(raw: string | null): Cursor {
-  try {
-    const parsed = raw === null ? null : CursorSchema.safeParse(JSON.parse(raw));
-    return parsed?.success ? parsed.data : { v: 1, seen: [] };
-  } catch {
-    return { v: 1, seen: [] };
-  }
+  return readJsonCursor(raw, CursorSchema, { v: 1, seen: [] });
 }
 
 /** Maps what google-play-scraper throws (an Error with `status` for HTTP failures) to what the runtime does. */

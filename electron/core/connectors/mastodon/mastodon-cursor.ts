@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonCursor } from '../http';
 
 const CursorSchema = z.object({ v: z.literal(1), tags: z.record(z.string(), z.string().max(100)) });
 
@@ -7,13 +8,7 @@ export type MastodonCursor = Readonly<Record<string, string>>;
 
 /** Reads the persisted cursor; unreadable JSON starts afresh (the store's dedup keeps that safe). */
 export function readMastodonCursor(raw: string | null): MastodonCursor {
-  if (raw === null) return {};
-  try {
-    const parsed = CursorSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data.tags : {};
-  } catch {
-    return {};
-  }
+  return readJsonCursor(raw, CursorSchema.nullable(), null)?.tags ?? {};
 }
 
 /** Serialises the cursor, keeping only the tags still followed. */

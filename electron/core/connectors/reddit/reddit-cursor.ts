@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonCursor } from '../http';
 
 /** Where one feed (a subreddit's /new, or one search) stopped. */
 const FeedCursorSchema = z.object({
@@ -16,13 +17,7 @@ export type RedditCursor = z.infer<typeof RedditCursorSchema>;
 
 /** Parses a stored cursor; an unreadable one starts afresh (newest page only, never a backfill storm). */
 export function readRedditCursor(raw: string | null): RedditCursor {
-  if (raw === null) return { v: 1, feeds: {} };
-  try {
-    const parsed = RedditCursorSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : { v: 1, feeds: {} };
-  } catch {
-    return { v: 1, feeds: {} };
-  }
+  return readJsonCursor(raw, RedditCursorSchema, { v: 1, feeds: {} });
 }
 
 /** Advances a feed cursor past the given posts (fullname + created ms). */

@@ -6,6 +6,7 @@ import type { Connector, PollContext, PollOutcome, RejectedItem } from '../conne
 import { SourceBaseSchema, type ConnectorDeps, type ConnectorFactory } from '../factory';
 import type { Logger } from '../../runtime/logger';
 import { buildReplayIndex, formatFromPath, readIndexedRows, type ReplayIndex } from './replay-index';
+import { readJsonCursor } from '../http';
 
 /** Config of a replayed export file (CSV or JSONL). */
 export const ReplayConfigSchema = SourceBaseSchema.extend({
@@ -64,13 +65,8 @@ export function countDue(times: Float64Array, now: number): number {
 }
 
 function committedFrom(cursor: string | null, total: number): number {
-  if (cursor === null) return 0;
-  try {
-    const parsed = ReplayCursorSchema.safeParse(JSON.parse(cursor));
-    return parsed.success && parsed.data.total === total ? Math.min(parsed.data.released, total) : 0;
-  } catch {
-    return 0;
-  }
+  const parsed = readJsonCursor(cursor, ReplayCursorSchema.nullable(), null);
+  return parsed && parsed.total === total ? Math.min(parsed.released, total) : 0;
 }
 
 /**

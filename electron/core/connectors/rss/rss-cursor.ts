@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonCursor } from '../http';
 
 /** How many recent item ids the cursor remembers: a feed's window is usually 10-100 items. */
 export const SEEN_LIMIT = 500;
@@ -19,13 +20,7 @@ const EMPTY: RssCursor = { v: 1, seen: [] };
 
 /** Reads a persisted cursor; anything unreadable starts afresh (the dedup in the store keeps that safe). */
 export function readRssCursor(raw: string | null): RssCursor {
-  if (raw === null) return EMPTY;
-  try {
-    const parsed = RssCursorSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : EMPTY;
-  } catch {
-    return EMPTY;
-  }
+  return readJsonCursor(raw, RssCursorSchema, EMPTY);
 }
 
 /** The cursor after a poll: new ids appended, oldest dropped beyond the limit. */

@@ -4,6 +4,7 @@ import { SourceBaseSchema, type ConnectorDeps, type ConnectorFactory } from '../
 import type { Logger } from '../../runtime/logger';
 import { generateRange, type SimulationOptions } from './generate';
 import { SIMULATOR_SCENARIO } from './scenario';
+import { readJsonCursor } from '../http';
 
 /** Config of the built-in simulator source: a fictional fintech brand's mentions, no API key needed. */
 export const SimulatorConfigSchema = SourceBaseSchema.extend({
@@ -33,13 +34,7 @@ export const SIMULATOR_POLL_INTERVAL_MS = 1_000;
 
 /** Reads a persisted cursor; an unreadable one is treated as a first run (ids are deterministic, so the store dedupes). */
 export function parseSimulatorCursor(cursor: string | null): SimulatorCursor | null {
-  if (cursor === null) return null;
-  try {
-    const parsed = SimulatorCursorSchema.safeParse(JSON.parse(cursor));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readJsonCursor(cursor, SimulatorCursorSchema.nullable(), null);
 }
 
 /**

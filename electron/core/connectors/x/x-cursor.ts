@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SpendStateSchema } from '../../runtime/spend';
+import { readJsonCursor } from '../http';
 
 /** Where one watchlist's search stopped: `since` is the newest id fully read; `backlog` resumes a capped poll. */
 const WatchlistCursorSchema = z.object({
@@ -19,11 +20,5 @@ export type XCursor = z.infer<typeof XCursorSchema>;
 
 /** Parses a stored cursor; an unreadable one starts afresh (newest page only). */
 export function readXCursor(raw: string | null): XCursor {
-  if (raw === null) return { v: 1, watchlists: {} };
-  try {
-    const parsed = XCursorSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : { v: 1, watchlists: {} };
-  } catch {
-    return { v: 1, watchlists: {} };
-  }
+  return readJsonCursor(raw, XCursorSchema, { v: 1, watchlists: {} });
 }
