@@ -18,7 +18,14 @@ import { argmaxLabels, fitTemperature, tuneOffsets } from './train/tune';
 const OUT = fileURLToPath(new URL('../electron/core/pipeline/enrich/sentiment-model.json', import.meta.url));
 
 /** The shipped model's training settings. */
-export const OPTIONS: TrainOptions = { buckets: 1 << 18, epochs: 5, learningRate: 0.05, l2: 1e-5, classWeightPower: 1, seed: 7 };
+export const OPTIONS: TrainOptions = {
+  buckets: 1 << 18,
+  epochs: 5,
+  learningRate: 0.05,
+  l2: 1e-5,
+  classWeightPower: 1,
+  seed: 7,
+};
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -31,12 +38,16 @@ async function main(): Promise<void> {
   const val = await loadTweetEvalVal();
   const training = splitByOverlap(pool, val);
   const gold = val.map((e) => e.label);
-  process.stdout.write(`training tweets ${training.unique.length} (dropped ${training.shared.length} that occur in TweetEval val)\n`);
+  process.stdout.write(
+    `training tweets ${training.unique.length} (dropped ${training.shared.length} that occur in TweetEval val)\n`,
+  );
   const dTrain = buildDesign(training.unique, OPTIONS.buckets);
   const dVal = buildDesign(val, OPTIONS.buckets);
   const model = train(dTrain, OPTIONS, (epoch, m) => {
     const s = scoreLabels(gold, argmaxLabels(designLogits(m, dVal)));
-    process.stdout.write(`epoch ${epoch + 1}: val macro recall ${s.macroRecall.toFixed(4)} acc ${s.accuracy.toFixed(4)}\n`);
+    process.stdout.write(
+      `epoch ${epoch + 1}: val macro recall ${s.macroRecall.toFixed(4)} acc ${s.accuracy.toFixed(4)}\n`,
+    );
   });
   const q = quantize(model.weights);
   const quantized: LinearModel = { ...model, weights: q.bytes, weightScale: q.scale };
@@ -64,7 +75,9 @@ async function main(): Promise<void> {
   const loaded = loadModel(file);
   if (!loaded.ok) throw new Error(`written model does not load: ${loaded.error.message}`);
   await writeFile(OUT, `${JSON.stringify(file)}\n`);
-  process.stdout.write(`quantised val macro recall ${untuned.macroRecall.toFixed(4)} -> offsets [${offsets.map((o) => o.toFixed(2)).join(', ')}] ${tuned.macroRecall.toFixed(4)}, temperature ${temperature}\nwrote ${OUT}\n`);
+  process.stdout.write(
+    `quantised val macro recall ${untuned.macroRecall.toFixed(4)} -> offsets [${offsets.map((o) => o.toFixed(2)).join(', ')}] ${tuned.macroRecall.toFixed(4)}, temperature ${temperature}\nwrote ${OUT}\n`,
+  );
 }
 
 await main();

@@ -61,7 +61,15 @@ export const commandSchemas = {
     response: z.array(MentionSchema),
   },
   'series:volume': {
-    request: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }).strict(),
+    request: z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60),
+      })
+      .strict(),
     response: z.array(SeriesPointSchema),
   },
   'incidents:list': { request: Empty, response: z.array(IncidentSchema) },
@@ -73,7 +81,9 @@ export const commandSchemas = {
   },
   /** Stores credentials encrypted at rest; they never travel back to a renderer. */
   'source:credentials:set': {
-    request: z.object({ sourceId: z.string().max(100), values: z.record(z.string().max(64), z.string().max(4096)) }).strict(),
+    request: z
+      .object({ sourceId: z.string().max(100), values: z.record(z.string().max(64), z.string().max(4096)) })
+      .strict(),
     response: z.object({ configured: z.boolean() }),
   },
 } as const;

@@ -41,7 +41,9 @@ export const EvidenceCardSchema = z.object({
   topics: z.array(z.object({ topic: z.string(), count: z.number().int() })),
   /** Per-minute observed vs baseline of `series` across sources, oldest first (optional: older cards lack it). */
   timeline: z
-    .array(z.object({ minute: z.number().int(), observed: z.number().nonnegative(), baseline: z.number().nonnegative() }))
+    .array(
+      z.object({ minute: z.number().int(), observed: z.number().nonnegative(), baseline: z.number().nonnegative() }),
+    )
     .optional(),
 });
 export type EvidenceCard = z.infer<typeof EvidenceCardSchema>;

@@ -1,5 +1,6 @@
 /** A value or a readable error: what crosses every process and network boundary instead of a throw. */
-export type Result<T, E = AppError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = AppError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** A readable, serialisable error. `code` is stable for programs, `message` is for people. */
 export interface AppError {

@@ -75,7 +75,13 @@ export function createProgressBar(options: ProgressOptions): ProgressBar {
   let last: { done: number; total: number; note?: string } = { done: 0, total: 0 };
 
   const text = (note?: string) => {
-    const state: ProgressState = { done: last.done, total: last.total, elapsedMs: now() - started, label: options.label, ...(note ? { note } : {}) };
+    const state: ProgressState = {
+      done: last.done,
+      total: last.total,
+      elapsedMs: now() - started,
+      label: options.label,
+      ...(note ? { note } : {}),
+    };
     return renderProgress(state, tty ? (options.stream.columns ?? 80) : 120);
   };
 

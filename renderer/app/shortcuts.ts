@@ -11,7 +11,11 @@ export type ShortcutAction =
   | 'close';
 
 /** The keymap, also listed in the help overlay. */
-export const SHORTCUTS: ReadonlyArray<{ readonly key: string; readonly action: ShortcutAction; readonly label: string }> = [
+export const SHORTCUTS: ReadonlyArray<{
+  readonly key: string;
+  readonly action: ShortcutAction;
+  readonly label: string;
+}> = [
   { key: 'j', action: 'next-mention', label: 'Next (older) mention in the feed' },
   { key: 'k', action: 'previous-mention', label: 'Previous (newer) mention' },
   { key: 'g', action: 'newest-mention', label: 'Jump to the newest mention' },

@@ -38,13 +38,20 @@ function run(action: ShortcutAction, store: WallStore): void {
 }
 
 const isTextField = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Installs the wall's keyboard shortcuts on the window while mounted. */
 export function useKeyboardShortcuts(store: WallStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const action = actionForKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inTextField: isTextField(e.target) });
+      const action = actionForKey({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inTextField: isTextField(e.target),
+      });
       if (action === null) return;
       e.preventDefault();
       run(action, store);

@@ -12,8 +12,16 @@ interface WallDeps {
 const WallContext = createContext<WallDeps | null>(null);
 
 /** Provides the store and the transport (for commands) to the views. */
-export function WallProvider(props: { readonly store: WallStore; readonly transport: Transport; readonly children: ReactNode }) {
-  return <WallContext.Provider value={{ store: props.store, transport: props.transport }}>{props.children}</WallContext.Provider>;
+export function WallProvider(props: {
+  readonly store: WallStore;
+  readonly transport: Transport;
+  readonly children: ReactNode;
+}) {
+  return (
+    <WallContext.Provider value={{ store: props.store, transport: props.transport }}>
+      {props.children}
+    </WallContext.Provider>
+  );
 }
 
 function useDeps(): WallDeps {

@@ -15,10 +15,7 @@ const formatTime = (t: number): string => clock.format(t);
 
 /** Volume per minute, total with negative overlaid, last two hours. React owns the SVG; d3 only computes. */
 export const VolumeChart = memo(function VolumeChart({ points, now, width, height }: VolumeChartProps) {
-  const layout = useMemo(
-    () => layoutVolume({ points, now, width, height, formatTime }),
-    [points, now, width, height],
-  );
+  const layout = useMemo(() => layoutVolume({ points, now, width, height, formatTime }), [points, now, width, height]);
   if (width === 0 || height === 0) return null;
   const latest = layout.latest;
   return (
@@ -44,7 +41,13 @@ export const VolumeChart = memo(function VolumeChart({ points, now, width, heigh
         <path className="chart-total" d={layout.totalPath} />
         <path className="chart-negative" d={layout.negativePath} />
         {layout.xTicks.map((t) => (
-          <text key={`x${t.at}`} className="chart-axis" x={t.at} y={layout.plotHeight + 18} textAnchor={t.at > layout.plotWidth - 30 ? 'end' : t.at < 30 ? 'start' : 'middle'}>
+          <text
+            key={`x${t.at}`}
+            className="chart-axis"
+            x={t.at}
+            y={layout.plotHeight + 18}
+            textAnchor={t.at > layout.plotWidth - 30 ? 'end' : t.at < 30 ? 'start' : 'middle'}
+          >
             {t.label}
           </text>
         ))}

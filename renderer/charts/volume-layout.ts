@@ -44,7 +44,8 @@ export function denseMinutes(points: ReadonlyArray<SeriesPoint>, from: number, t
   const first = Math.min(...byMinute.keys());
   if (!Number.isFinite(first)) return [];
   const out: SeriesPoint[] = [];
-  for (let m = first; m <= to; m += 60_000) out.push(byMinute.get(m) ?? { minute: m, total: 0, negative: 0, positive: 0 });
+  for (let m = first; m <= to; m += 60_000)
+    out.push(byMinute.get(m) ?? { minute: m, total: 0, negative: 0, positive: 0 });
   return out;
 }
 

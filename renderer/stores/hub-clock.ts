@@ -13,7 +13,11 @@ export interface HubClock {
 const MIN_SPAN_MS = 1_000;
 
 /** A clock anchored at one observation, at real-time rate. */
-export const anchorHubClock = (hubNow: number, localNow: number): HubClock => ({ hubAt: hubNow, localAt: localNow, rate: 1 });
+export const anchorHubClock = (hubNow: number, localNow: number): HubClock => ({
+  hubAt: hubNow,
+  localAt: localNow,
+  rate: 1,
+});
 
 /** Takes a new hub time observation: re-anchors and, over a long enough span, re-estimates the rate (smoothed). */
 export function observeHubTime(clock: HubClock, hubNow: number, localNow: number): HubClock {

@@ -35,7 +35,9 @@ export interface SettingsDefaults {
 }
 
 /** Initial settings state. */
-export const initialSettings = (d: SettingsDefaults): Pick<SettingsSlice, 'theme' | 'largeType' | 'view' | 'helpOpen'> => ({
+export const initialSettings = (
+  d: SettingsDefaults,
+): Pick<SettingsSlice, 'theme' | 'largeType' | 'view' | 'helpOpen'> => ({
   theme: d.theme,
   largeType: d.largeType,
   view: 'wall',

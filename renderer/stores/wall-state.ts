@@ -25,4 +25,10 @@ export interface HubActions {
 }
 
 /** The whole wall store: typed slices plus cross-slice actions. */
-export type WallState = MentionsSlice & SeriesSlice & SourcesSlice & IncidentsSlice & ConnectionSlice & SettingsSlice & HubActions;
+export type WallState = MentionsSlice &
+  SeriesSlice &
+  SourcesSlice &
+  IncidentsSlice &
+  ConnectionSlice &
+  SettingsSlice &
+  HubActions;

@@ -46,7 +46,9 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
     series: batch.series.size > 0 || now !== s.hub.now ? mergeSeries(s.series, batch.series.values(), now) : s.series,
     sources: batch.sources.size > 0 ? mergeSources(s.sources, batch.sources.values()) : s.sources,
     incidents:
-      batch.incidents.size > 0 || now !== s.hub.now ? mergeIncidents(s.incidents, batch.incidents.values(), now) : s.incidents,
+      batch.incidents.size > 0 || now !== s.hub.now
+        ? mergeIncidents(s.incidents, batch.incidents.values(), now)
+        : s.incidents,
     hub: { ...s.hub, storedMentions: s.hub.storedMentions + batch.mentions.length, now },
   };
 }

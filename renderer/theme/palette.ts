@@ -17,7 +17,9 @@ export const SENTIMENT_MARK: Readonly<Record<SentimentBadge, string>> = {
 };
 
 /** Marker and tone for each source health state. */
-export const HEALTH_VIEW: Readonly<Record<HealthState, { readonly mark: string; readonly tone: 'good' | 'warn' | 'bad' | 'idle' }>> = {
+export const HEALTH_VIEW: Readonly<
+  Record<HealthState, { readonly mark: string; readonly tone: 'good' | 'warn' | 'bad' | 'idle' }>
+> = {
   ok: { mark: '●', tone: 'good' },
   degraded: { mark: '▲', tone: 'warn' },
   'rate-limited': { mark: '◷', tone: 'warn' },

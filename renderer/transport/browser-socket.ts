@@ -14,7 +14,8 @@ export const openBrowserSocket: SocketFactory = (url, handlers) => {
     if (typeof ev.data === 'string') handlers.onMessage(ev.data);
   };
   ws.onerror = () => closeOnce('Cannot reach the hub.');
-  ws.onclose = (ev: CloseEvent) => closeOnce(ev.reason !== '' ? ev.reason : `The hub closed the connection (${ev.code}).`);
+  ws.onclose = (ev: CloseEvent) =>
+    closeOnce(ev.reason !== '' ? ev.reason : `The hub closed the connection (${ev.code}).`);
   return {
     send: (data) => ws.send(data),
     close: () => ws.close(),

@@ -119,14 +119,24 @@ export class EdgeQueue {
   private openBatch(payload: unknown): Job | null {
     const envelope = MentionsEnvelope.safeParse(payload);
     if (!envelope.success) return this.reject('"mentions:batch" payload is not {mentions: [...]}');
-    return { items: envelope.data.mentions, valid: [], next: 0, finish: (mentions) => ({ name: 'mentions:batch', payload: { mentions: [...mentions] } }) };
+    return {
+      items: envelope.data.mentions,
+      valid: [],
+      next: 0,
+      finish: (mentions) => ({ name: 'mentions:batch', payload: { mentions: [...mentions] } }),
+    };
   }
 
   private openSnapshot(payload: unknown): Job | null {
     const envelope = SnapshotEnvelope.safeParse(payload);
     if (!envelope.success) return this.reject(`"snapshot" payload: ${envelope.error.issues[0]?.message ?? 'invalid'}`);
     const { mentions: items, ...rest } = envelope.data;
-    return { items, valid: [], next: 0, finish: (mentions) => ({ name: 'snapshot', payload: { ...rest, mentions: [...mentions] } }) };
+    return {
+      items,
+      valid: [],
+      next: 0,
+      finish: (mentions) => ({ name: 'snapshot', payload: { ...rest, mentions: [...mentions] } }),
+    };
   }
 
   private reject(reason: string): null {

@@ -20,7 +20,8 @@ export function validateEvent(raw: unknown): Result<HubEvent> {
   const { name, payload } = shape.data;
   if (!isEventName(name)) return err(appError('unknown-event', `unknown event "${name}"`));
   const parsed = eventSchemas[name].safeParse(payload);
-  if (!parsed.success) return err(appError('invalid-event', `"${name}" payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+  if (!parsed.success)
+    return err(appError('invalid-event', `"${name}" payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
   // The schema was chosen by `name`, so the pair is a valid HubEvent; TypeScript cannot correlate the two.
   return ok({ name, payload: parsed.data } as HubEvent);
 }

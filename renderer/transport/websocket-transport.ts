@@ -135,7 +135,11 @@ export class WebSocketTransport implements Transport {
     this.attempt += 1;
     const offline = this.attempt >= (this.options.offlineAfter ?? 5);
     this.sink?.link({ status: offline ? 'offline' : 'reconnecting', attempt: this.attempt, lastError: reason });
-    const delay = backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, (this.options.random ?? Math.random)());
+    const delay = backoffDelay(
+      this.attempt,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+      (this.options.random ?? Math.random)(),
+    );
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.connect();

@@ -23,7 +23,12 @@ function isLabel(value: string | undefined): value is SentimentLabel {
 export function cleanSemevalText(raw: string): string {
   let t = raw.replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   if (t.length > 1 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1);
-  return t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/""/g, '"');
+  return t
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/""/g, '"');
 }
 
 /** A key that survives the two datasets' differences (anonymised @user, quoting, spacing, case). */

@@ -71,7 +71,14 @@ function shuffled(n: number, rand: () => number): Int32Array {
 
 /** A mutable model plus AdaGrad accumulators. */
 interface TrainState {
-  readonly model: { buckets: number; weights: Float32Array; weightScale: number; dense: Float32Array; bias: Float32Array; temperature: number };
+  readonly model: {
+    buckets: number;
+    weights: Float32Array;
+    weightScale: number;
+    dense: Float32Array;
+    bias: Float32Array;
+    temperature: number;
+  };
   readonly g2: Float32Array;
   readonly g2Dense: Float32Array;
   readonly g2Bias: Float32Array;
@@ -83,14 +90,24 @@ function classWeights(d: Design, power: number): Float64Array {
   return counts.map((c) => Math.pow(d.n / (CLASSES * Math.max(c, 1)), power));
 }
 
-function step(s: TrainState, d: Design, i: number, cw: number, o: TrainOptions, z: Float64Array, p: Float64Array): void {
-  const start = d.offsets[i] as number, end = d.offsets[i + 1] as number;
+function step(
+  s: TrainState,
+  d: Design,
+  i: number,
+  cw: number,
+  o: TrainOptions,
+  z: Float64Array,
+  p: Float64Array,
+): void {
+  const start = d.offsets[i] as number,
+    end = d.offsets[i + 1] as number;
   const view = { count: end - start, index: d.indices.subarray(start, end) };
   const dense = d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES);
   softmax(logits(s.model, view, dense, z), 1, p);
   const y = d.labels[i] as number;
   const scale = view.count > 0 ? 1 / Math.sqrt(view.count) : 0;
-  const w = s.model.weights, g2 = s.g2;
+  const w = s.model.weights,
+    g2 = s.g2;
   for (let c = 0; c < CLASSES; c += 1) {
     const g = ((p[c] as number) - (c === y ? 1 : 0)) * cw;
     for (let k = 0; k < view.count; k += 1) {
@@ -105,7 +122,8 @@ function step(s: TrainState, d: Design, i: number, cw: number, o: TrainOptions, 
       const j = k * 3 + c;
       const grad = g * x;
       s.g2Dense[j] = (s.g2Dense[j] as number) + grad * grad;
-      s.model.dense[j] = (s.model.dense[j] as number) - (o.learningRate * grad) / Math.sqrt((s.g2Dense[j] as number) + 1e-8);
+      s.model.dense[j] =
+        (s.model.dense[j] as number) - (o.learningRate * grad) / Math.sqrt((s.g2Dense[j] as number) + 1e-8);
     }
     s.g2Bias[c] = (s.g2Bias[c] as number) + g * g;
     s.model.bias[c] = (s.model.bias[c] as number) - (o.learningRate * g) / Math.sqrt((s.g2Bias[c] as number) + 1e-8);
@@ -113,16 +131,28 @@ function step(s: TrainState, d: Design, i: number, cw: number, o: TrainOptions, 
 }
 
 /** Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights. */
-export function train(d: Design, o: TrainOptions, onEpoch?: (epoch: number, model: LinearModel) => void): LinearModel & { readonly weights: Float32Array } {
+export function train(
+  d: Design,
+  o: TrainOptions,
+  onEpoch?: (epoch: number, model: LinearModel) => void,
+): LinearModel & { readonly weights: Float32Array } {
   const s: TrainState = {
-    model: { buckets: o.buckets, weights: new Float32Array(o.buckets * 3), weightScale: 1, dense: new Float32Array(DENSE_FEATURES * 3), bias: new Float32Array(3), temperature: 1 },
+    model: {
+      buckets: o.buckets,
+      weights: new Float32Array(o.buckets * 3),
+      weightScale: 1,
+      dense: new Float32Array(DENSE_FEATURES * 3),
+      bias: new Float32Array(3),
+      temperature: 1,
+    },
     g2: new Float32Array(o.buckets * 3),
     g2Dense: new Float32Array(DENSE_FEATURES * 3),
     g2Bias: new Float32Array(3),
   };
   const rand = mulberry32(o.seed);
   const cw = classWeights(d, o.classWeightPower);
-  const z = new Float64Array(3), p = new Float64Array(3);
+  const z = new Float64Array(3),
+    p = new Float64Array(3);
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
     for (const i of shuffled(d.n, rand)) step(s, d, i, cw[d.labels[i] as number] as number, o, z, p);
     onEpoch?.(epoch, s.model);
@@ -135,8 +165,14 @@ export function designLogits(model: LinearModel, d: Design): Float64Array {
   const out = new Float64Array(d.n * 3);
   const z = new Float64Array(3);
   for (let i = 0; i < d.n; i += 1) {
-    const start = d.offsets[i] as number, end = d.offsets[i + 1] as number;
-    logits(model, { count: end - start, index: d.indices.subarray(start, end) }, d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES), z);
+    const start = d.offsets[i] as number,
+      end = d.offsets[i + 1] as number;
+    logits(
+      model,
+      { count: end - start, index: d.indices.subarray(start, end) },
+      d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES),
+      z,
+    );
     out.set(z, i * 3);
   }
   return out;

@@ -10,7 +10,9 @@ export interface Quantized {
  * outliers (clipped) do not cost every other weight its precision.
  */
 export function quantize(weights: Float32Array, quantile = 0.99995): Quantized {
-  const mags = Float32Array.from(weights, Math.abs).filter((x) => x > 0).sort();
+  const mags = Float32Array.from(weights, Math.abs)
+    .filter((x) => x > 0)
+    .sort();
   const cap = mags.length ? (mags[Math.min(mags.length - 1, Math.floor(quantile * mags.length))] as number) : 1;
   const scale = Number((cap / 127).toPrecision(8));
   const bytes = new Int8Array(weights.length);

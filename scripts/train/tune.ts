@@ -11,7 +11,10 @@ export function argmaxLabels(z: Float64Array, offsets: ReadonlyArray<number> = [
     let bestV = -Infinity;
     for (let c = 0; c < 3; c += 1) {
       const v = (z[i + c] as number) + (offsets[c] as number);
-      if (v > bestV) { bestV = v; best = c; }
+      if (v > bestV) {
+        bestV = v;
+        best = c;
+      }
     }
     out.push(NAMES[best] as SentimentLabel);
   }
@@ -32,7 +35,9 @@ export function tuneOffsets(z: Float64Array, gold: ReadonlyArray<SentimentLabel>
       const s = scoreLabels(gold, argmaxLabels(z, cand)).macroRecall;
       const cost = Math.abs(a) + Math.abs(b);
       if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && cost < bestCost)) {
-        best = cand; bestScore = s; bestCost = cost;
+        best = cand;
+        bestScore = s;
+        bestCost = cost;
       }
     }
   }
@@ -52,7 +57,10 @@ export function fitTemperature(z: Float64Array, gold: ReadonlyArray<SentimentLab
       for (let c = 0; c < 3; c += 1) s += Math.exp(((z[o + c] as number) - m) / t);
       nll -= ((z[o + NAMES.indexOf(g)] as number) - m) / t - Math.log(s);
     });
-    if (nll < bestNll) { bestNll = nll; best = t; }
+    if (nll < bestNll) {
+      bestNll = nll;
+      best = t;
+    }
   }
   return Math.round(best * 100) / 100;
 }

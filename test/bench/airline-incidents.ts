@@ -4,7 +4,13 @@
  * to separate detection quality from enrichment quality. Ends with one key=value line.
  */
 import { performance } from 'node:perf_hooks';
-import { countBySeverity, createDefaultIncidentEngine, describeIncident, detectOver, parseParamSettings } from '../../electron/core/incidents';
+import {
+  countBySeverity,
+  createDefaultIncidentEngine,
+  describeIncident,
+  detectOver,
+  parseParamSettings,
+} from '../../electron/core/incidents';
 import type { Enrichment } from '../../shared/mention';
 import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
 import type { AirlineRow } from '../unit/incidents/airline';
@@ -19,7 +25,8 @@ const REASON_TOPICS: Readonly<Record<string, string>> = {
 };
 
 function labelEnrichment(_text: string, row: AirlineRow): Enrichment {
-  const label = row.airline_sentiment === 'negative' ? 'negative' : row.airline_sentiment === 'positive' ? 'positive' : 'neutral';
+  const label =
+    row.airline_sentiment === 'negative' ? 'negative' : row.airline_sentiment === 'positive' ? 'positive' : 'neutral';
   const topic = REASON_TOPICS[row.negativereason ?? ''];
   return {
     sentiment: { label, score: label === 'negative' ? -0.7 : label === 'positive' ? 0.7 : 0, confidence: 1 },
@@ -48,7 +55,10 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   for (const incident of incidents) {
     process.stdout.write(`${describeIncident(incident, 6)}\n`);
-    const until = incident.resolvedAt === null ? 'open at end' : `resolved ${new Date(incident.resolvedAt).toISOString().slice(5, 16)}`;
+    const until =
+      incident.resolvedAt === null
+        ? 'open at end'
+        : `resolved ${new Date(incident.resolvedAt).toISOString().slice(5, 16)}`;
     const e = incident.evidence;
     process.stdout.write(
       `      topics=${incident.topics.join('/') || '-'} ${until} ${e.statistic}; negative share ${e.sentimentShift.baselineNegativeShare} -> ${e.sentimentShift.observedNegativeShare}; first: ${JSON.stringify(e.firstPost?.text.slice(0, 90) ?? '')}\n`,

@@ -8,7 +8,16 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDetector } from '../../electron/core/detect';
 import { parseNabTimestamp, runNab, NAB_DETECTOR_NAME } from '../../electron/cli/commands/nab';
-import { listCorpus, loadProfiles, loadWindowLabels, readCsv, readResults, windowsToRows, PROFILE_NAMES, type CorpusFile } from './nab/corpus';
+import {
+  listCorpus,
+  loadProfiles,
+  loadWindowLabels,
+  readCsv,
+  readResults,
+  windowsToRows,
+  PROFILE_NAMES,
+  type CorpusFile,
+} from './nab/corpus';
 import { normalize, optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
 import { SHARED_DIR } from '../helpers/shared-data';
 
@@ -29,7 +38,9 @@ async function loadScored(files: ReadonlyArray<CorpusFile>): Promise<Map<string,
 /** Detector-only throughput: every corpus row through a fresh state per file, in memory. */
 async function detectorPointsPerSecond(files: ReadonlyArray<CorpusFile>): Promise<number> {
   const series = await Promise.all(
-    files.map(async (f) => (await readCsv(f.path)).rows.map(([t, v]) => [parseNabTimestamp(t ?? ''), Number(v)] as const)),
+    files.map(async (f) =>
+      (await readCsv(f.path)).rows.map(([t, v]) => [parseNabTimestamp(t ?? ''), Number(v)] as const),
+    ),
   );
   const detector = createDetector();
   let rows = 0;
@@ -52,10 +63,17 @@ function printBreakdown(scored: Map<string, ScoredFile>, threshold: number, prof
     const o = scoreFileAt(file, threshold, profile);
     const cat = key.split('/')[0] ?? key;
     const acc = byCategory.get(cat) ?? { raw: 0, tp: 0, fp: 0, missed: 0 };
-    byCategory.set(cat, { raw: acc.raw + o.raw, tp: acc.tp + o.truePositives, fp: acc.fp + o.falsePositives, missed: acc.missed + o.missed });
+    byCategory.set(cat, {
+      raw: acc.raw + o.raw,
+      tp: acc.tp + o.truePositives,
+      fp: acc.fp + o.falsePositives,
+      missed: acc.missed + o.missed,
+    });
   }
   for (const [cat, a] of byCategory) {
-    process.stdout.write(`  ${cat.padEnd(22)} raw=${fmt(a.raw).padStart(7)} tp=${a.tp} missed=${a.missed} fp=${a.fp}\n`);
+    process.stdout.write(
+      `  ${cat.padEnd(22)} raw=${fmt(a.raw).padStart(7)} tp=${a.tp} missed=${a.missed} fp=${a.fp}\n`,
+    );
   }
 }
 
@@ -76,7 +94,11 @@ async function main(): Promise<void> {
     const all = optimizeThreshold([...scored.values()], profiles[name]);
     const tw = optimizeThreshold(tweets, profiles[name]);
     const twWindows = tweets.reduce((a, f) => a + f.windows.length, 0);
-    const twAtCorpus = normalize(tweets.reduce((a, f) => a + scoreFileAt(f, all.threshold, profiles[name]).raw, 0), twWindows, profiles[name]);
+    const twAtCorpus = normalize(
+      tweets.reduce((a, f) => a + scoreFileAt(f, all.threshold, profiles[name]).raw, 0),
+      twWindows,
+      profiles[name],
+    );
     process.stdout.write(
       `${name}: corpus ${fmt(all.normalized)} (threshold ${all.threshold.toFixed(5)}, tp ${all.truePositives}/116, fp ${all.falsePositives}); ` +
         `realTweets ${fmt(tw.normalized)} (own threshold ${tw.threshold.toFixed(5)}, tp ${tw.truePositives}/${twWindows}, fp ${tw.falsePositives}; ` +
@@ -88,9 +110,13 @@ async function main(): Promise<void> {
   }
   const pps = rows / seconds;
   const detectorPps = await detectorPointsPerSecond(files);
-  process.stdout.write(`files=${points} rows=${rows} seconds=${seconds.toFixed(2)} (including CSV I/O); detector alone ${Math.round(detectorPps)} points/s\n`);
+  process.stdout.write(
+    `files=${points} rows=${rows} seconds=${seconds.toFixed(2)} (including CSV I/O); detector alone ${Math.round(detectorPps)} points/s\n`,
+  );
   const order = ['standard', 'low_fp', 'low_fn', 'tweets_standard', 'tweets_low_fp', 'tweets_low_fn'];
-  process.stdout.write(`${order.map((k) => `${k}=${figures[k]}`).join(' ')} points_per_s=${Math.round(pps)} detector_points_per_s=${Math.round(detectorPps)}\n`);
+  process.stdout.write(
+    `${order.map((k) => `${k}=${figures[k]}`).join(' ')} points_per_s=${Math.round(pps)} detector_points_per_s=${Math.round(detectorPps)}\n`,
+  );
 }
 
 await main();

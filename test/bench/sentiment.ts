@@ -17,11 +17,18 @@ const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const f = (x: number, d = 4): string => x.toFixed(d);
 
 function evaluate(examples: ReadonlyArray<Example>, label: (t: string) => SentimentLabel): Scores {
-  return scoreLabels(examples.map((e) => e.label), examples.map((e) => label(e.text)));
+  return scoreLabels(
+    examples.map((e) => e.label),
+    examples.map((e) => label(e.text)),
+  );
 }
 
 /** Best-of-rounds throughput (texts/s) of each scorer, rounds interleaved so load hits both alike. */
-function throughput(texts: ReadonlyArray<string>, ours: (t: string) => unknown, vader: (t: string) => unknown): { ours: number; vader: number } {
+function throughput(
+  texts: ReadonlyArray<string>,
+  ours: (t: string) => unknown,
+  vader: (t: string) => unknown,
+): { ours: number; vader: number } {
   const pass = (fn: (t: string) => unknown, reps: number): number => {
     const t0 = performance.now();
     for (let r = 0; r < reps; r += 1) for (const t of texts) fn(t);
@@ -44,7 +51,10 @@ function row(name: string, s: Scores): string {
 function topicTable(title: string, scores: ReadonlyArray<TopicScore>): void {
   out(`\n${title}`);
   out(`${'topic'.padEnd(18)} gold  tagged  precision  recall`);
-  for (const s of scores) out(`${s.topic.padEnd(18)} ${String(s.gold).padStart(4)}  ${String(s.tagged).padStart(6)}  ${f(s.precision, 3).padStart(9)}  ${f(s.recall, 3)}`);
+  for (const s of scores)
+    out(
+      `${s.topic.padEnd(18)} ${String(s.gold).padStart(4)}  ${String(s.tagged).padStart(6)}  ${f(s.precision, 3).padStart(9)}  ${f(s.recall, 3)}`,
+    );
   const m = microAverage(scores);
   out(`${'micro'.padEnd(18)}               ${f(m.precision, 3).padStart(9)}  ${f(m.recall, 3)}`);
 }
@@ -55,33 +65,58 @@ async function main(): Promise<void> {
   const airlineRaw = await loadAirline();
   const ours = (t: string): SentimentLabel => scoreSentiment(t).label;
   const r = {
-    te: evaluate(val, ours), air: evaluate(airline, ours),
-    vte: evaluate(val, vaderLabel), vair: evaluate(airline, vaderLabel),
+    te: evaluate(val, ours),
+    air: evaluate(airline, ours),
+    vte: evaluate(val, vaderLabel),
+    vair: evaluate(airline, vaderLabel),
   };
   const sure = val.map((e) => ({ e, s: scoreSentiment(e.text) })).filter((x) => x.s.confidence >= UNSURE_BELOW);
   const sureAcc = sure.filter((x) => x.s.label === x.e.label).length / Math.max(1, sure.length);
-  const speed = throughput(val.map((e) => e.text), (t) => scoreSentiment(t), vaderLabel);
+  const speed = throughput(
+    val.map((e) => e.text),
+    (t) => scoreSentiment(t),
+    vaderLabel,
+  );
   out(`${'set / model'.padEnd(24)} macroR  acc     recall neg/neu/pos   n`);
   out(row('TweetEval val: earshot', r.te));
   out(row('TweetEval val: vader', r.vte));
   out(row('airline: earshot', r.air));
   out(row('airline: vader', r.vair));
-  out(`\nconfidence >= UNSURE_BELOW (${UNSURE_BELOW}) on TweetEval val: ${sure.length}/${val.length} texts, accuracy ${f(sureAcc)}`);
-  out(`throughput (single thread, TweetEval val texts): earshot ${Math.round(speed.ours)}/s, vader ${Math.round(speed.vader)}/s, x${f(speed.ours / speed.vader, 1)}`);
+  out(
+    `\nconfidence >= UNSURE_BELOW (${UNSURE_BELOW}) on TweetEval val: ${sure.length}/${val.length} texts, accuracy ${f(sureAcc)}`,
+  );
+  out(
+    `throughput (single thread, TweetEval val texts): earshot ${Math.round(speed.ours)}/s, vader ${Math.round(speed.vader)}/s, x${f(speed.ours / speed.vader, 1)}`,
+  );
   const withTok = scoreTopics(airlineRaw, (t) => t);
   const withoutTok = scoreTopics(airlineRaw, withoutCategoryTokens);
-  topicTable('topics on airline negatives, text as published (leaked "Cancelled Flight"/"Late Flight" tokens kept)', withTok);
+  topicTable(
+    'topics on airline negatives, text as published (leaked "Cancelled Flight"/"Late Flight" tokens kept)',
+    withTok,
+  );
   topicTable('topics on airline negatives, leaked category tokens removed', withoutTok);
-  const mw = microAverage(withTok), mo = microAverage(withoutTok);
+  const mw = microAverage(withTok),
+    mo = microAverage(withoutTok);
   out('');
-  out([
-    `tweeteval_macro_recall=${f(r.te.macroRecall)}`, `tweeteval_acc=${f(r.te.accuracy)}`,
-    `airline_macro_recall=${f(r.air.macroRecall)}`, `airline_acc=${f(r.air.accuracy)}`,
-    `texts_per_s=${Math.round(speed.ours)}`, `vader_tweeteval_macro_recall=${f(r.vte.macroRecall)}`, `vader_tweeteval_acc=${f(r.vte.accuracy)}`,
-    `vader_airline_macro_recall=${f(r.vair.macroRecall)}`, `vader_airline_acc=${f(r.vair.accuracy)}`, `vader_texts_per_s=${Math.round(speed.vader)}`,
-    `speedup=${f(speed.ours / speed.vader, 1)}`, `topic_micro_p=${f(mw.precision, 3)}`, `topic_micro_r=${f(mw.recall, 3)}`,
-    `topic_micro_p_notok=${f(mo.precision, 3)}`, `topic_micro_r_notok=${f(mo.recall, 3)}`,
-  ].join(' '));
+  out(
+    [
+      `tweeteval_macro_recall=${f(r.te.macroRecall)}`,
+      `tweeteval_acc=${f(r.te.accuracy)}`,
+      `airline_macro_recall=${f(r.air.macroRecall)}`,
+      `airline_acc=${f(r.air.accuracy)}`,
+      `texts_per_s=${Math.round(speed.ours)}`,
+      `vader_tweeteval_macro_recall=${f(r.vte.macroRecall)}`,
+      `vader_tweeteval_acc=${f(r.vte.accuracy)}`,
+      `vader_airline_macro_recall=${f(r.vair.macroRecall)}`,
+      `vader_airline_acc=${f(r.vair.accuracy)}`,
+      `vader_texts_per_s=${Math.round(speed.vader)}`,
+      `speedup=${f(speed.ours / speed.vader, 1)}`,
+      `topic_micro_p=${f(mw.precision, 3)}`,
+      `topic_micro_r=${f(mw.recall, 3)}`,
+      `topic_micro_p_notok=${f(mo.precision, 3)}`,
+      `topic_micro_r_notok=${f(mo.recall, 3)}`,
+    ].join(' '),
+  );
 }
 
 await main();

@@ -80,7 +80,12 @@ describe('earshot serve', () => {
     fake.addUsers([{ id: 'u1', username: 'ana', name: 'Ana', followers: 120, verified: false }]);
     fake.addTweets([
       { id: '1001', text: 'Nimbus app is down again, cannot log in', authorId: 'u1', createdAt: now - 60_000 },
-      { id: '1002', text: 'Nimbus support sorted my card in minutes, thanks!', authorId: 'u1', createdAt: now - 30_000 },
+      {
+        id: '1002',
+        text: 'Nimbus support sorted my card in minutes, thanks!',
+        authorId: 'u1',
+        createdAt: now - 30_000,
+      },
     ]);
     const dir = await tempDir();
     const config = join(dir, 'earshot.json');
@@ -91,7 +96,9 @@ describe('earshot serve', () => {
         sources: [{ id: 'x-brand', type: 'x', baseUrl: fake.url, pollIntervalMs: 1_000 }],
       }),
     );
-    const hub = await serve(['--config', config, '--data-dir', join(dir, 'data')], { EARSHOT_X_BRAND_BEARERTOKEN: 'e2e-bearer' });
+    const hub = await serve(['--config', config, '--data-dir', join(dir, 'data')], {
+      EARSHOT_X_BRAND_BEARERTOKEN: 'e2e-bearer',
+    });
     await until(hub.url, (s) => s.mentions === 2, 'the first two tweets');
     expect(fake.requests[0]?.authorization).toBe('Bearer e2e-bearer');
 

@@ -23,8 +23,13 @@ export async function startHub(options: { readonly speed: number; readonly port?
   const config = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
   const ingestToken = 'e2e-token-0123456789abcdef';
-  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), { mode: 0o600 });
-  await writeFile(config, JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }));
+  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
+    mode: 0o600,
+  });
+  await writeFile(
+    config,
+    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
+  );
   const args = [
     'bin/earshot.mjs',
     'serve',

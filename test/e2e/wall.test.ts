@@ -5,7 +5,14 @@ import { TEST_IDS } from '../../renderer/test-ids';
 import { startHub, type HubProcess } from './hub-process';
 
 const byId = (id: string): string => `[data-testid="${id}"]`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let hub: HubProcess;
 let browser: Browser;
@@ -79,7 +86,10 @@ describe('the wall against the built hub', () => {
     expect((first.sources as ReadonlyArray<unknown>).length).toBeGreaterThan(0);
     const before = first.mentions as number;
     expect(Number.isInteger(before)).toBe(true);
-    await vi.waitFor(async () => expect((await status()).mentions as number).toBeGreaterThan(before), { timeout: 30_000, interval: 250 });
+    await vi.waitFor(async () => expect((await status()).mentions as number).toBeGreaterThan(before), {
+      timeout: 30_000,
+      interval: 250,
+    });
   });
 
   it('becomes ready after the first snapshot and shows mentions arriving live', async () => {
@@ -109,7 +119,10 @@ describe('the wall against the built hub', () => {
   it('renders post text strictly as text', async () => {
     const marker = `e2e-${Date.now()}`;
     // The hub may run a sped-up clock: date the post just after the newest one shown, so it sorts first.
-    const newest = await page.locator(`${byId(TEST_IDS.mentionRow)} time`).first().getAttribute('datetime');
+    const newest = await page
+      .locator(`${byId(TEST_IDS.mentionRow)} time`)
+      .first()
+      .getAttribute('datetime');
     const createdAt = Date.parse(newest ?? '') + 1000;
     expect(Number.isFinite(createdAt)).toBe(true);
     const text = `<b>${marker}</b> <img src=x onerror="document.title='pwned'"> <script>window.pwned=1</script>`;
@@ -224,7 +237,11 @@ describe('the wall against the built hub', () => {
       frames_over_50ms: frames.filter((f) => f > 50).length,
       feed_dom_rows: await page.locator(byId(TEST_IDS.mentionRow)).count(),
     };
-    process.stdout.write(`${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+    process.stdout.write(
+      `${Object.entries(figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}\n`,
+    );
   });
 
   it('shows the lost connection, reconnects to a restarted hub and takes its fresh snapshot', async () => {
@@ -234,7 +251,9 @@ describe('the wall against the built hub', () => {
     await page.locator(byId(TEST_IDS.errorBanner)).waitFor();
     await expect.poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status')).not.toBe('connected');
     hub = await startHub({ speed: 60, port });
-    await expect.poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status'), { timeout: 40_000 }).toBe('connected');
+    await expect
+      .poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status'), { timeout: 40_000 })
+      .toBe('connected');
     await page.locator(byId(TEST_IDS.errorBanner)).waitFor({ state: 'detached' });
     // A fresh hub has a fresh store (no burst): the count comes from its snapshot, not from the old hub's.
     await expect.poll(() => readInt(byId(TEST_IDS.mentionCount))).toBeLessThan(oldCount);

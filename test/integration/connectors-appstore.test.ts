@@ -30,7 +30,9 @@ afterEach(async () => {
 async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[] = []) {
   const clock = new ManualClock(T0);
   fake = await startAppStoreFake({ appId: APP, now: () => clock.now() });
-  const parsed = parseSourceConfig({ id: 'ios', type: 'appstore', baseUrl: fake.url, appId: APP, ...entry }, [appStoreFactory]);
+  const parsed = parseSourceConfig({ id: 'ios', type: 'appstore', baseUrl: fake.url, appId: APP, ...entry }, [
+    appStoreFactory,
+  ]);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const connector: Connector = parsed.value.factory.create(parsed.value.config, {
     clock,
@@ -48,7 +50,9 @@ describe('App Store reviews connector through the runner', () => {
     const s = await setup();
     s.fake.addReviews('us', reviews(120, T0 - 3_600_000));
     expect((await s.runner.pollOnce()).kind).toBe('ok');
-    expect(s.fake.requests.map((r) => r.path)).toEqual([`/us/rss/customerreviews/page=1/id=${APP}/sortby=mostrecent/json`]);
+    expect(s.fake.requests.map((r) => r.path)).toEqual([
+      `/us/rss/customerreviews/page=1/id=${APP}/sortby=mostrecent/json`,
+    ]);
     expect(s.committed[0]).toHaveLength(50);
     expect(s.committed[0]?.[0]).toEqual({
       externalId: '10000119',
@@ -86,7 +90,18 @@ describe('App Store reviews connector through the runner', () => {
 
   it('rejects a malformed review alone', async () => {
     const s = await setup();
-    s.fake.addReviews('us', [...reviews(3, T0 - 10_000), { id: 'x', author: 'a', title: 't', content: 'c', rating: 1, updated: T0, raw: { id: { label: '9' }, 'im:rating': { label: '9' } } }]);
+    s.fake.addReviews('us', [
+      ...reviews(3, T0 - 10_000),
+      {
+        id: 'x',
+        author: 'a',
+        title: 't',
+        content: 'c',
+        rating: 1,
+        updated: T0,
+        raw: { id: { label: '9' }, 'im:rating': { label: '9' } },
+      },
+    ]);
     const out = await s.runner.pollOnce();
     expect(out.kind === 'ok' && out.rejected.length).toBe(1);
     expect(s.committed[0]).toHaveLength(3);
@@ -112,7 +127,9 @@ describe('App Store reviews connector through the runner', () => {
   });
 
   it('filters by watchlist queries in the hub when asked, and reads every storefront', async () => {
-    const s = await setup({ countries: ['us', 'gb'], filterByWatchlists: true }, [{ id: 'login', name: 'Login', query: '"log in" OR login' }]);
+    const s = await setup({ countries: ['us', 'gb'], filterByWatchlists: true }, [
+      { id: 'login', name: 'Login', query: '"log in" OR login' },
+    ]);
     s.fake.addReviews('us', reviews(4, T0 - 10_000));
     s.fake.addReviews('gb', reviews(2, T0 - 10_000, '3000'));
     await s.runner.pollOnce();

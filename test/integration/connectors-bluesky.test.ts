@@ -14,7 +14,10 @@ const NOW = clock.now();
 const GOOD = { identifier: 'care.acme.test', appPassword: 'abcd-efgh-ijkl-mnop' };
 const ACME: Watchlist = { id: 'acme', name: 'Acme', query: 'acme' };
 
-const deps = (watchlists: ReadonlyArray<Watchlist> = [ACME], creds: Record<string, string> | null = GOOD): ConnectorDeps => ({
+const deps = (
+  watchlists: ReadonlyArray<Watchlist> = [ACME],
+  creds: Record<string, string> | null = GOOD,
+): ConnectorDeps => ({
   clock,
   logger: silentLogger(),
   fetch: globalThis.fetch,
@@ -23,10 +26,14 @@ const deps = (watchlists: ReadonlyArray<Watchlist> = [ACME], creds: Record<strin
 });
 
 function connector(fake: BlueskyFake, d = deps(), extra: Record<string, unknown> = {}): Connector {
-  return blueskyFactory.create(blueskyFactory.configSchema.parse({ id: 'bsky', type: 'bluesky', baseUrl: fake.url, timeoutMs: 2000, ...extra }), d);
+  return blueskyFactory.create(
+    blueskyFactory.configSchema.parse({ id: 'bsky', type: 'bluesky', baseUrl: fake.url, timeoutMs: 2000, ...extra }),
+    d,
+  );
 }
 
-const poll = (c: Connector, cursor: string | null): Promise<PollOutcome> => c.poll({ signal: new AbortController().signal, now: NOW, cursor });
+const poll = (c: Connector, cursor: string | null): Promise<PollOutcome> =>
+  c.poll({ signal: new AbortController().signal, now: NOW, cursor });
 function okOf(outcome: PollOutcome): Extract<PollOutcome, { kind: 'ok' }> {
   if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(outcome)}`);
   return outcome;
@@ -48,7 +55,11 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
   afterEach(() => fake.close());
 
   it('logs in, searches latest posts, maps them with follower counts and rejects malformed records alone', async () => {
-    fake.add(post(1, 'acme login broken', { followers: 80_000 }), post(2), post(3, 'acme bad', { record: { $type: 'app.bsky.feed.post', text: 'no date' } }));
+    fake.add(
+      post(1, 'acme login broken', { followers: 80_000 }),
+      post(2),
+      post(3, 'acme bad', { record: { $type: 'app.bsky.feed.post', text: 'no date' } }),
+    );
     const out = okOf(await poll(connector(fake), null));
     expect(out.items).toHaveLength(2);
     const bob = out.items.find((m) => m.author.handle === '@bob.example.com');
@@ -79,7 +90,10 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     const second = okOf(await poll(c, first.cursor));
     expect(second.items).toHaveLength(151);
     const searches = fake.requests.filter((r) => r.path.endsWith('searchPosts')).slice(1);
-    expect(searches.map((r) => r.query.get('since'))).toEqual([new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString(), new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString()]);
+    expect(searches.map((r) => r.query.get('since'))).toEqual([
+      new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString(),
+      new Date(NOW - 3_600_000 + 1000 - 120_000).toISOString(),
+    ]);
     expect(searches.map((r) => r.query.get('cursor'))).toEqual([null, '100']);
     expect(JSON.parse(second.cursor ?? '').q.acme).toEqual({ newest: NOW - 3_600_000 + 151_000 });
     expect(fake.logins.count).toBe(1);
@@ -93,7 +107,10 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     const second = okOf(await poll(c, first.cursor));
     expect(second.items).toHaveLength(100);
     const at = (n: number): number => NOW - 3_600_000 + n * 1000;
-    expect(JSON.parse(second.cursor ?? '').q.acme).toEqual({ newest: at(251), backlog: { since: at(1), until: at(152) } });
+    expect(JSON.parse(second.cursor ?? '').q.acme).toEqual({
+      newest: at(251),
+      backlog: { since: at(1), until: at(152) },
+    });
     const third = okOf(await poll(c, second.cursor));
     const fourth = okOf(await poll(c, third.cursor));
     const fifth = okOf(await poll(c, fourth.cursor));
@@ -130,35 +147,68 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
     okOf(await poll(c, null));
     const reset = Math.floor((NOW + 300_000) / 1000) * 1000;
     fake.setRateLimit(0, reset);
-    expect(await poll(c, null)).toEqual({ kind: 'rate-limited', until: reset, message: 'Bluesky RateLimitExceeded: Rate Limit Exceeded' });
+    expect(await poll(c, null)).toEqual({
+      kind: 'rate-limited',
+      until: reset,
+      message: 'Bluesky RateLimitExceeded: Rate Limit Exceeded',
+    });
     fake.setRateLimit(100, reset);
-    fake.script({ path: 'app.bsky.feed.searchPosts', status: 502, body: { error: 'UpstreamFailure', message: 'Upstream Failure' } });
-    expect(await poll(c, null)).toMatchObject({ kind: 'transient', message: 'Bluesky UpstreamFailure: Upstream Failure' });
-    fake.script({ path: 'app.bsky.feed.searchPosts', status: 400, body: { error: 'BadQueryString', message: 'Bad query' } });
+    fake.script({
+      path: 'app.bsky.feed.searchPosts',
+      status: 502,
+      body: { error: 'UpstreamFailure', message: 'Upstream Failure' },
+    });
+    expect(await poll(c, null)).toMatchObject({
+      kind: 'transient',
+      message: 'Bluesky UpstreamFailure: Upstream Failure',
+    });
+    fake.script({
+      path: 'app.bsky.feed.searchPosts',
+      status: 400,
+      body: { error: 'BadQueryString', message: 'Bad query' },
+    });
     expect(await poll(c, null)).toMatchObject({ kind: 'config-error' });
   });
 
   it('maps OR queries to several searches and applies exclusions in the hub', async () => {
-    fake.add(post(1, 'acme refund please'), post(2, 'acme outage'), post(3, 'contoso outage'), post(4, 'acmebank login fail'));
+    fake.add(
+      post(1, 'acme refund please'),
+      post(2, 'acme outage'),
+      post(3, 'contoso outage'),
+      post(4, 'acmebank login fail'),
+    );
     const d = deps([{ id: 'w', name: 'w', query: '(acme OR acmebank) -refund' }]);
     const out = okOf(await poll(connector(fake, d, { fetchFollowers: false }), null));
     expect(out.items.map((m) => m.text).sort()).toEqual(['acme outage', 'acmebank login fail']);
-    expect(fake.requests.filter((r) => r.path.endsWith('searchPosts')).map((r) => r.query.get('q'))).toEqual(['acme', 'acmebank']);
+    expect(fake.requests.filter((r) => r.path.endsWith('searchPosts')).map((r) => r.query.get('q'))).toEqual([
+      'acme',
+      'acmebank',
+    ]);
     expect(fake.requests.some((r) => r.path.endsWith('getProfiles'))).toBe(false);
   });
 
   it('gives up after timeoutMs, and at once when the poll is aborted', async () => {
     fake.hang(2);
-    expect(await poll(connector(fake, deps(), { timeoutMs: 300 }), null)).toEqual({ kind: 'transient', message: 'Bluesky: request timed out' });
+    expect(await poll(connector(fake, deps(), { timeoutMs: 300 }), null)).toEqual({
+      kind: 'transient',
+      message: 'Bluesky: request timed out',
+    });
     const ctrl = new AbortController();
-    const pending = connector(fake, deps(), { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
+    const pending = connector(fake, deps(), { timeoutMs: 10_000 }).poll({
+      signal: ctrl.signal,
+      now: NOW,
+      cursor: null,
+    });
     setTimeout(() => ctrl.abort(), 50);
     expect(await pending).toEqual({ kind: 'transient', message: 'Bluesky: aborted' });
   });
 
   it('tests the connection with a fresh login', async () => {
     fake.add(post(1));
-    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: logged in; 1 recent posts for "acme"' });
+    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({
+      ok: true,
+      value: 'OK: logged in; 1 recent posts for "acme"',
+    });
   });
 });
 
@@ -174,7 +224,10 @@ describe('Bluesky connector under the real poller (ManualClock)', () => {
     const t0 = clk.now();
     fake.add(post(1));
     const make = (d: ConnectorDeps): Connector =>
-      blueskyFactory.create(blueskyFactory.configSchema.parse({ id: 'bsky', type: 'bluesky', baseUrl: fake.url, timeoutMs: 2000 }), { ...d, clock: clk });
+      blueskyFactory.create(
+        blueskyFactory.configSchema.parse({ id: 'bsky', type: 'bluesky', baseUrl: fake.url, timeoutMs: 2000 }),
+        { ...d, clock: clk },
+      );
     const h = startPollerHarness(make(deps()), clk);
     expect((await h.step(0)).state).toBe('ok');
     const reset = t0 + 60_000 + 180_000;

@@ -12,7 +12,9 @@ const clock = new ManualClock();
 const NOW = clock.now();
 const APP = 'com.acme.mobile';
 
-const deps = (watchlists: ReadonlyArray<Watchlist> = [{ id: 'acme', name: 'Acme', query: 'login OR crash' }]): ConnectorDeps => ({
+const deps = (
+  watchlists: ReadonlyArray<Watchlist> = [{ id: 'acme', name: 'Acme', query: 'login OR crash' }],
+): ConnectorDeps => ({
   clock,
   logger: silentLogger(),
   fetch: globalThis.fetch,
@@ -21,11 +23,20 @@ const deps = (watchlists: ReadonlyArray<Watchlist> = [{ id: 'acme', name: 'Acme'
 });
 
 function connector(fake: GooglePlayFake, extra: Record<string, unknown> = {}): Connector {
-  const config = googlePlayFactory.configSchema.parse({ id: 'play', type: 'googleplay', enabled: true, appId: APP, baseUrl: fake.url, timeoutMs: 1500, ...extra });
+  const config = googlePlayFactory.configSchema.parse({
+    id: 'play',
+    type: 'googleplay',
+    enabled: true,
+    appId: APP,
+    baseUrl: fake.url,
+    timeoutMs: 1500,
+    ...extra,
+  });
   return googlePlayFactory.create(config, deps());
 }
 
-const poll = (c: Connector, cursor: string | null, signal = new AbortController().signal): Promise<PollOutcome> => c.poll({ signal, now: NOW, cursor });
+const poll = (c: Connector, cursor: string | null, signal = new AbortController().signal): Promise<PollOutcome> =>
+  c.poll({ signal, now: NOW, cursor });
 function okOf(outcome: PollOutcome): Extract<PollOutcome, { kind: 'ok' }> {
   if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(outcome)}`);
   return outcome;
@@ -79,7 +90,10 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
     fake.setReviews(APP, [review(1)]);
     const c = connector(fake);
     const first = okOf(await poll(c, null));
-    fake.setReviews(APP, Array.from({ length: 200 }, (_, i) => review(i + 1)));
+    fake.setReviews(
+      APP,
+      Array.from({ length: 200 }, (_, i) => review(i + 1)),
+    );
     const second = okOf(await poll(c, first.cursor));
     expect(second.items).toHaveLength(199);
     expect(fake.calls.slice(1).map((call) => call.token)).toEqual([null, 'tok150']);
@@ -92,7 +106,10 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
     fake.setReviews(APP, [review(1)]);
     const c = connector(fake, { maxPages: 1 });
     let cursor = okOf(await poll(c, null)).cursor;
-    fake.setReviews(APP, Array.from({ length: 401 }, (_, i) => review(i + 1)));
+    fake.setReviews(
+      APP,
+      Array.from({ length: 401 }, (_, i) => review(i + 1)),
+    );
     const got: string[] = [];
     for (let i = 0; i < 3; i++) {
       const out = okOf(await poll(c, cursor));
@@ -108,10 +125,17 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
   it('maps 429, 5xx, a changed wire format and a hung request to runtime outcomes', async () => {
     const c = connector(fake);
     fake.setReviews(APP, [review(1)]);
-    fake.script({ status: 429, body: '<html>Too Many Requests</html>' }, { status: 500, body: '<html>Error</html>' }, { status: 200, body: ")]}'\n\n<html>changed</html>" });
+    fake.script(
+      { status: 429, body: '<html>Too Many Requests</html>' },
+      { status: 500, body: '<html>Error</html>' },
+      { status: 200, body: ")]}'\n\n<html>changed</html>" },
+    );
     expect(await poll(c, null)).toMatchObject({ kind: 'rate-limited', until: NOW + 30 * 60_000 });
     expect(await poll(c, null)).toMatchObject({ kind: 'transient', message: expect.stringContaining('HTTP 500') });
-    expect(await poll(c, null)).toMatchObject({ kind: 'transient', message: expect.stringContaining('unexpected format') });
+    expect(await poll(c, null)).toMatchObject({
+      kind: 'transient',
+      message: expect.stringContaining('unexpected format'),
+    });
     fake.hang(1);
     expect(await poll(c, null)).toMatchObject({ kind: 'transient', message: expect.stringContaining('Timeout') });
   });
@@ -127,7 +151,10 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
   it('returns nothing for an app without reviews and tests the connection', async () => {
     expect(okOf(await poll(connector(fake, { appId: 'com.unknown.app' }), null)).items).toEqual([]);
     fake.setReviews(APP, [review(1), review(2)]);
-    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: `OK: 2 recent reviews for ${APP} (best-effort source)` });
+    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({
+      ok: true,
+      value: `OK: 2 recent reviews for ${APP} (best-effort source)`,
+    });
   });
 
   it('is off by default in config', () => {
@@ -146,7 +173,13 @@ describe('Google Play connector under the real poller (ManualClock)', () => {
     const clk = new ManualClock();
     fake.setReviews(APP, [review(1)]);
     const c = googlePlayFactory.create(
-      googlePlayFactory.configSchema.parse({ id: 'play', type: 'googleplay', enabled: true, appId: APP, baseUrl: fake.url }),
+      googlePlayFactory.configSchema.parse({
+        id: 'play',
+        type: 'googleplay',
+        enabled: true,
+        appId: APP,
+        baseUrl: fake.url,
+      }),
       { ...deps(), clock: clk },
     );
     const h = startPollerHarness(c, clk);

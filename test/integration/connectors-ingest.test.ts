@@ -49,19 +49,33 @@ describe('ingest webhook over the headless server into the real SQLite store', (
   it('stores valid items, reports malformed ones by index and is idempotent by external id', async () => {
     const batch = {
       mentions: [
-        { externalId: 'T-1', text: 'Customer cannot log in since 09:00', createdAt: '2026-01-05T09:01:00Z', author: 'jane@example.com', url: 'https://crm.example/T-1' },
+        {
+          externalId: 'T-1',
+          text: 'Customer cannot log in since 09:00',
+          createdAt: '2026-01-05T09:01:00Z',
+          author: 'jane@example.com',
+          url: 'https://crm.example/T-1',
+        },
         { externalId: 'T-2', text: 'Refund not received', createdAt: 1767604000000, metadata: { priority: 'p2' } },
         { externalId: 'T-3', createdAt: 1767604000000 },
       ],
     };
     const first = await post(batch);
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [{ index: 2, error: 'text: Invalid input: expected string, received undefined' }] });
+    expect(await first.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [{ index: 2, error: 'text: Invalid input: expected string, received undefined' }],
+    });
     const again = await post(batch);
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
     const stored = await store.recentMentions(10);
     expect(stored.map((m) => m.id).sort()).toEqual(['tickets:T-1', 'tickets:T-2']);
-    expect(stored.find((m) => m.externalId === 'T-1')).toMatchObject({ channel: 'ingest', author: { handle: 'jane@example.com' }, url: 'https://crm.example/T-1' });
+    expect(stored.find((m) => m.externalId === 'T-1')).toMatchObject({
+      channel: 'ingest',
+      author: { handle: 'jane@example.com' },
+      url: 'https://crm.example/T-1',
+    });
   });
 
   it('answers 401 with a Bearer challenge header, 404 for unknown sources, 400 for the wrong shape', async () => {

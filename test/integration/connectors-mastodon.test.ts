@@ -12,16 +12,26 @@ const clock = new ManualClock();
 const NOW = clock.now();
 const ACME: Watchlist = { id: 'acme', name: 'Acme', query: 'acme' };
 
-function deps(watchlists: ReadonlyArray<Watchlist> = [ACME], creds: Record<string, Record<string, string>> = {}): ConnectorDeps {
+function deps(
+  watchlists: ReadonlyArray<Watchlist> = [ACME],
+  creds: Record<string, Record<string, string>> = {},
+): ConnectorDeps {
   return { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: memoryVault(creds), watchlists };
 }
 
 function connector(fake: MastodonFake, extra: Record<string, unknown> = {}, d = deps()): Connector {
-  const config = mastodonFactory.configSchema.parse({ id: 'masto', type: 'mastodon', baseUrl: fake.url, timeoutMs: 2000, ...extra });
+  const config = mastodonFactory.configSchema.parse({
+    id: 'masto',
+    type: 'mastodon',
+    baseUrl: fake.url,
+    timeoutMs: 2000,
+    ...extra,
+  });
   return mastodonFactory.create(config, d);
 }
 
-const poll = (c: Connector, cursor: string | null): Promise<PollOutcome> => c.poll({ signal: new AbortController().signal, now: NOW, cursor });
+const poll = (c: Connector, cursor: string | null): Promise<PollOutcome> =>
+  c.poll({ signal: new AbortController().signal, now: NOW, cursor });
 
 function okOf(outcome: PollOutcome): Extract<PollOutcome, { kind: 'ok' }> {
   if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(outcome)}`);
@@ -43,11 +53,15 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     fake.post(
       'acme',
       status(1),
-      status(2, '<p>Can&#39;t log in <a href="https://mastodon.test/tags/acme" class="mention hashtag">#<span>acme</span></a></p><p>second<br>line</p>', {
-        acct: 'bob@other.example',
-        followers: 80_000,
-        spoiler: 'rant',
-      }),
+      status(
+        2,
+        '<p>Can&#39;t log in <a href="https://mastodon.test/tags/acme" class="mention hashtag">#<span>acme</span></a></p><p>second<br>line</p>',
+        {
+          acct: 'bob@other.example',
+          followers: 80_000,
+          spoiler: 'rant',
+        },
+      ),
     );
     const out = okOf(await poll(connector(fake), null));
     expect(out.items).toHaveLength(2);
@@ -73,10 +87,14 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     fake.post('acme', ...Array.from({ length: 95 }, (_, i) => status(i + 2)));
     const second = okOf(await poll(c, first.cursor));
     expect(second.items).toHaveLength(80);
-    expect(new Set(second.items.map((m) => m.metadata?.statusId))).toEqual(new Set(Array.from({ length: 80 }, (_, i) => id(i + 2))));
+    expect(new Set(second.items.map((m) => m.metadata?.statusId))).toEqual(
+      new Set(Array.from({ length: 80 }, (_, i) => id(i + 2))),
+    );
     expect(JSON.parse(second.cursor ?? '').tags.acme).toBe(id(81));
     const third = okOf(await poll(c, second.cursor));
-    expect(third.items.map((m) => m.metadata?.statusId).sort()).toEqual(Array.from({ length: 15 }, (_, i) => id(i + 82)));
+    expect(third.items.map((m) => m.metadata?.statusId).sort()).toEqual(
+      Array.from({ length: 15 }, (_, i) => id(i + 82)),
+    );
     const fourth = okOf(await poll(c, third.cursor));
     expect(fourth.items).toEqual([]);
     expect(fourth.cursor).toBe(third.cursor);
@@ -95,7 +113,11 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     expect(out.rejected).toHaveLength(2);
     expect(out.rejected.map((r) => r.reason).join(' | ')).toContain('createdAt');
     expect(JSON.parse(out.cursor ?? '').tags).toEqual({ acme: id(3), login: undefined, outage: id(5) });
-    expect(fake.requests.map((r) => r.path)).toEqual(['/api/v1/timelines/tag/acme', '/api/v1/timelines/tag/login', '/api/v1/timelines/tag/outage']);
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/api/v1/timelines/tag/acme',
+      '/api/v1/timelines/tag/login',
+      '/api/v1/timelines/tag/outage',
+    ]);
   });
 
   it('sends the stored access token and reports a rejected one as auth-error without leaking it', async () => {
@@ -112,7 +134,11 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
   it('waits for x-ratelimit-reset (ISO) on 429 and stops early when the window is spent', async () => {
     const reset = NOW + 4 * 60_000;
     fake.setRateLimit(0, reset);
-    expect(await poll(connector(fake), null)).toEqual({ kind: 'rate-limited', until: reset, message: 'Mastodon HTTP 429: Too many requests' });
+    expect(await poll(connector(fake), null)).toEqual({
+      kind: 'rate-limited',
+      until: reset,
+      message: 'Mastodon HTTP 429: Too many requests',
+    });
     fake.setRateLimit(1, reset);
     fake.post('acme', status(1));
     fake.post('login', status(2, '<p>acme login</p>'));
@@ -129,11 +155,17 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
       { status: 502, body: '<html><body>502 Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } },
       { status: 404, body: JSON.stringify({ error: 'Record not found' }) },
     );
-    expect(await poll(connector(fake), null)).toMatchObject({ kind: 'transient', message: 'Mastodon HTTP 503: Service Unavailable' });
+    expect(await poll(connector(fake), null)).toMatchObject({
+      kind: 'transient',
+      message: 'Mastodon HTTP 503: Service Unavailable',
+    });
     expect(await poll(connector(fake), null)).toMatchObject({ kind: 'transient' });
     expect(await poll(connector(fake), null)).toMatchObject({ kind: 'config-error' });
     fake.post('acme', status(1), status(2));
-    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: 2 recent statuses for #acme' });
+    expect(await connector(fake).testConnection?.(new AbortController().signal)).toEqual({
+      ok: true,
+      value: 'OK: 2 recent statuses for #acme',
+    });
     expect(await poll(connector(fake, {}, deps([])), null)).toMatchObject({ kind: 'config-error' });
   });
 });
@@ -147,7 +179,10 @@ describe('Mastodon connector timeouts and aborts', () => {
 
   it('gives up after timeoutMs, and at once when the poll is aborted', async () => {
     fake.hang(2);
-    expect(await poll(connector(fake, { timeoutMs: 300 }), null)).toEqual({ kind: 'transient', message: 'Mastodon: request timed out' });
+    expect(await poll(connector(fake, { timeoutMs: 300 }), null)).toEqual({
+      kind: 'transient',
+      message: 'Mastodon: request timed out',
+    });
     const ctrl = new AbortController();
     const pending = connector(fake, { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
     setTimeout(() => ctrl.abort(), 50);
@@ -186,7 +221,10 @@ describe('Mastodon connector under the real poller (ManualClock)', () => {
     expect(await h.step(1)).toMatchObject({ lastSuccessAt: reset, rateLimitedUntil: null });
     expect(h.committed).toHaveLength(2);
 
-    fake.script({ status: 503, body: '{"error":"Service Unavailable"}' }, { status: 503, body: '{"error":"Service Unavailable"}' });
+    fake.script(
+      { status: 503, body: '{"error":"Service Unavailable"}' },
+      { status: 503, body: '{"error":"Service Unavailable"}' },
+    );
     expect((await h.step(60_000)).state).toBe('degraded');
     const afterFirst = fake.requests.length;
     await clk.advance(2_499);

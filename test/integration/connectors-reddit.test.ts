@@ -13,7 +13,12 @@ const SECRET = 'sekrit-reddit-123';
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const sec = (ms: number) => Math.floor(ms / 1000);
 const posts = (n: number, from: number, prefix = 'p'): FakeRedditPost[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, title: `Acme post ${prefix}${i}`, selftext: 'app is down', created: sec(from) + i }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${i}`,
+    title: `Acme post ${prefix}${i}`,
+    selftext: 'app is down',
+    created: sec(from) + i,
+  }));
 
 let fake: RedditFake | null = null;
 afterEach(async () => {
@@ -24,7 +29,10 @@ afterEach(async () => {
 async function setup(entry: Record<string, unknown>, watchlists: Watchlist[] = []) {
   const clock = new ManualClock(T0);
   fake = await startRedditFake({ clientId: 'cid', clientSecret: SECRET, now: () => clock.now() });
-  const parsed = parseSourceConfig({ id: 'reddit-main', type: 'reddit', baseUrl: fake.url, oauthBaseUrl: fake.url, subreddits: ['acme'], ...entry }, [redditFactory]);
+  const parsed = parseSourceConfig(
+    { id: 'reddit-main', type: 'reddit', baseUrl: fake.url, oauthBaseUrl: fake.url, subreddits: ['acme'], ...entry },
+    [redditFactory],
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
   const vault = memoryVault({ 'reddit-main': { clientId: 'cid', clientSecret: SECRET } });
   const connector: Connector = parsed.value.factory.create(parsed.value.config, {
@@ -91,7 +99,10 @@ describe('Reddit connector through the runner', () => {
 
   it('rejects a malformed child alone and keeps going', async () => {
     const s = await setup({ mode: 'new' });
-    s.fake.addPosts('acme', [...posts(2, T0 - 60_000), { id: 'bad', title: 'x', created: sec(T0) - 1, raw: { kind: 't3', data: { id: 'bad', title: 42 } } }]);
+    s.fake.addPosts('acme', [
+      ...posts(2, T0 - 60_000),
+      { id: 'bad', title: 'x', created: sec(T0) - 1, raw: { kind: 't3', data: { id: 'bad', title: 42 } } },
+    ]);
     const out = await s.runner.pollOnce();
     expect(out.kind === 'ok' && out.rejected.length).toBe(1);
     expect(s.committed[0]).toHaveLength(2);
@@ -177,7 +188,9 @@ describe('Reddit connector through the runner', () => {
   });
 
   it('searches each subreddit per watchlist with the mapped query and attributes the watchlist', async () => {
-    const s = await setup({ subreddits: ['acme', 'fintech'] }, [{ id: 'acme', name: 'Acme', query: 'acme (down OR outage) -refund' }]);
+    const s = await setup({ subreddits: ['acme', 'fintech'] }, [
+      { id: 'acme', name: 'Acme', query: 'acme (down OR outage) -refund' },
+    ]);
     s.fake.addPosts('fintech', [{ id: 'f1', title: 'Acme down?', created: sec(T0) - 5 }]);
     const out = await s.runner.pollOnce();
     expect(out.kind).toBe('ok');

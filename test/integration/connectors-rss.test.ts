@@ -21,7 +21,13 @@ const deps = (watchlists = [{ id: 'acme', name: 'Acme', query: 'acme OR login' }
 });
 
 function connector(fake: RssFake, extra: Record<string, unknown> = {}, d = deps()): Connector {
-  const config = rssFactory.configSchema.parse({ id: 'forum', type: 'rss', enabled: true, url: `${fake.url}/feed.xml`, ...extra });
+  const config = rssFactory.configSchema.parse({
+    id: 'forum',
+    type: 'rss',
+    enabled: true,
+    url: `${fake.url}/feed.xml`,
+    ...extra,
+  });
   return rssFactory.create(config, d);
 }
 
@@ -34,10 +40,22 @@ function okOf(outcome: PollOutcome): Extract<PollOutcome, { kind: 'ok' }> {
 }
 
 const items: FakeFeedItem[] = [
-  { guid: 'topic-3', title: 'Acme app: cannot log in', html: '<p>Since 9am I get <b>error 503</b> &amp; a blank page.</p>', date: NOW - 2 * MIN, author: 'jdoe' },
+  {
+    guid: 'topic-3',
+    title: 'Acme app: cannot log in',
+    html: '<p>Since 9am I get <b>error 503</b> &amp; a blank page.</p>',
+    date: NOW - 2 * MIN,
+    author: 'jdoe',
+  },
   { guid: 'topic-2', title: 'Best hiking boots?', html: '<p>Unrelated chatter</p>', date: NOW - 5 * MIN },
   { guid: null, link: null, title: 'Acme broken', html: 'no id at all', date: NOW - 6 * MIN },
-  { guid: null, link: 'https://forum.acme.test/t/linked', title: 'Acme login loop', html: 'stuck in a loop', date: NOW - 7 * MIN },
+  {
+    guid: null,
+    link: 'https://forum.acme.test/t/linked',
+    title: 'Acme login loop',
+    html: 'stuck in a loop',
+    date: NOW - 7 * MIN,
+  },
   { guid: 'topic-0', title: 'Acme login problem from last year', html: 'old', date: NOW - 400 * 24 * 60 * MIN },
 ];
 
@@ -76,7 +94,9 @@ describe('RSS connector against a loopback feed server', () => {
     expect(second.cursor).toBe(first.cursor);
     expect(fake.requests[1]?.headers['if-none-match']).toBe(JSON.parse(first.cursor ?? '{}').etag);
     expect(fake.requests[1]?.headers['if-modified-since']).toBeDefined();
-    fake.setDocument(rssXml([{ guid: 'topic-4', title: 'Acme outage again', html: 'down', date: NOW - MIN }, ...items]));
+    fake.setDocument(
+      rssXml([{ guid: 'topic-4', title: 'Acme outage again', html: 'down', date: NOW - MIN }, ...items]),
+    );
     const third = okOf(await poll(c, second.cursor));
     expect(third.items.map((i) => i.externalId)).toEqual(['topic-4']);
   });
@@ -84,7 +104,13 @@ describe('RSS connector against a loopback feed server', () => {
   it('keeps every item when watchlist matching is off (status pages) and reads Atom', async () => {
     fake.setDocument(
       atomXml([
-        { guid: 'tag:status.acme.test,2005:Incident/1', title: 'Degraded performance', html: '<p><strong>Investigating</strong> - We are looking into it.</p>', date: NOW - MIN, link: 'https://status.acme.test/incidents/1' },
+        {
+          guid: 'tag:status.acme.test,2005:Incident/1',
+          title: 'Degraded performance',
+          html: '<p><strong>Investigating</strong> - We are looking into it.</p>',
+          date: NOW - MIN,
+          link: 'https://status.acme.test/incidents/1',
+        },
       ]),
       'application/atom+xml',
       '/history.atom',
@@ -107,12 +133,28 @@ describe('RSS connector against a loopback feed server', () => {
     const feed = {
       version: 'https://jsonfeed.org/version/1.1',
       title: 'Acme blog',
-      items: [{ id: 'post-9', url: 'https://blog.acme.test/9', title: 'Acme login changes', content_html: '<p>New <b>login</b> flow</p>', date_published: new Date(NOW - MIN).toISOString() }],
+      items: [
+        {
+          id: 'post-9',
+          url: 'https://blog.acme.test/9',
+          title: 'Acme login changes',
+          content_html: '<p>New <b>login</b> flow</p>',
+          date_published: new Date(NOW - MIN).toISOString(),
+        },
+      ],
     };
     fake.setDocument(JSON.stringify(feed), 'application/feed+json', '/feed.json');
     const out = okOf(await poll(connector(fake, { url: `${fake.url}/feed.json` }), null));
     expect(out.items).toEqual([
-      { externalId: 'post-9', channel: 'rss', text: 'Acme login changes\n\nNew login flow', createdAt: NOW - MIN, author: { handle: 'forum' }, url: 'https://blog.acme.test/9', watchlist: 'acme' },
+      {
+        externalId: 'post-9',
+        channel: 'rss',
+        text: 'Acme login changes\n\nNew login flow',
+        createdAt: NOW - MIN,
+        author: { handle: 'forum' },
+        url: 'https://blog.acme.test/9',
+        watchlist: 'acme',
+      },
     ]);
   });
 
@@ -145,7 +187,10 @@ describe('RSS connector against a loopback feed server', () => {
 
   it('tests the connection without a cursor and reports a non-feed readably', async () => {
     const c = connector(fake);
-    expect(await c.testConnection?.(new AbortController().signal)).toEqual({ ok: true, value: 'OK: RSS feed with 4 items' });
+    expect(await c.testConnection?.(new AbortController().signal)).toEqual({
+      ok: true,
+      value: 'OK: RSS feed with 4 items',
+    });
     fake.script({ status: 200, body: '<html><body>Sign in</body></html>', headers: { 'content-type': 'text/html' } });
     const bad = await c.testConnection?.(new AbortController().signal);
     expect(bad?.ok).toBe(false);

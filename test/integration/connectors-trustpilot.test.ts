@@ -31,10 +31,18 @@ afterEach(async () => {
 async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[] = []) {
   const clock = new ManualClock(T0);
   fake = await startTrustpilotFake({ apiKey: KEY, businessUnitId: BU, now: () => clock.now() });
-  const parsed = parseSourceConfig({ id: 'tp', type: 'trustpilot', baseUrl: fake.url, businessUnitId: BU, ...entry }, [trustpilotFactory]);
+  const parsed = parseSourceConfig({ id: 'tp', type: 'trustpilot', baseUrl: fake.url, businessUnitId: BU, ...entry }, [
+    trustpilotFactory,
+  ]);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const vault = memoryVault({ tp: { apiKey: KEY } });
-  const connector: Connector = parsed.value.factory.create(parsed.value.config, { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists });
+  const connector: Connector = parsed.value.factory.create(parsed.value.config, {
+    clock,
+    logger: silentLogger(),
+    fetch: globalThis.fetch,
+    credentials: vault,
+    watchlists,
+  });
   const { runner, committed, polled } = harnessSource(connector, clock);
   return { clock, connector, runner, committed, polled, vault, fake };
 }
@@ -85,7 +93,11 @@ describe('Trustpilot connector through the runner', () => {
     s.runner.start();
     let p = s.polled();
     await s.clock.advance(0);
-    expect(await p).toMatchObject({ state: 'rate-limited', rateLimitedUntil: T0 + 90_000, lastError: 'Trustpilot HTTP 429: Rate limit quota violation. Quota limit exceeded.' });
+    expect(await p).toMatchObject({
+      state: 'rate-limited',
+      rateLimitedUntil: T0 + 90_000,
+      lastError: 'Trustpilot HTTP 429: Rate limit quota violation. Quota limit exceeded.',
+    });
     await s.clock.advance(89_999);
     expect(s.fake.requests).toHaveLength(1);
     p = s.polled();
@@ -97,7 +109,10 @@ describe('Trustpilot connector through the runner', () => {
 
   it('retries a 500 with backoff, reports an invalid key as auth-error without the key, rejects malformed reviews alone', async () => {
     const s = await setup();
-    s.fake.addReviews([...reviews(2, T0 - 10_000), { id: 'bad', stars: 9, title: '', text: '', name: '', createdAt: T0, raw: { id: 'bad', stars: 9 } }]);
+    s.fake.addReviews([
+      ...reviews(2, T0 - 10_000),
+      { id: 'bad', stars: 9, title: '', text: '', name: '', createdAt: T0, raw: { id: 'bad', stars: 9 } },
+    ]);
     s.fake.failNext({ status: 500 });
     expect((await s.runner.pollOnce()).kind).toBe('transient');
     const out = await s.runner.pollOnce();
@@ -110,7 +125,9 @@ describe('Trustpilot connector through the runner', () => {
   });
 
   it('filters by watchlist queries in the hub when asked, and tests the connection', async () => {
-    const s = await setup({ filterByWatchlists: true }, [{ id: 'payments', name: 'Payments', query: 'declined OR "card payment"' }]);
+    const s = await setup({ filterByWatchlists: true }, [
+      { id: 'payments', name: 'Payments', query: 'declined OR "card payment"' },
+    ]);
     s.fake.addReviews(reviews(4, T0 - 10_000));
     await s.runner.pollOnce();
     expect(s.committed[0]?.map((m) => [m.externalId, m.watchlist])).toEqual([

@@ -13,7 +13,12 @@ const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-secret-xyz';
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WATCH: Watchlist[] = [{ id: 'acme', name: 'Acme', query: 'acme (down OR outage) -refund' }];
 const tweets = (n: number, firstId: number, text = 'acme is down'): FakeTweet[] =>
-  Array.from({ length: n }, (_, i) => ({ id: String(firstId + i), text: `${text} #${i}`, authorId: '42', createdAt: T0 - 60_000 + i }));
+  Array.from({ length: n }, (_, i) => ({
+    id: String(firstId + i),
+    text: `${text} #${i}`,
+    authorId: '42',
+    createdAt: T0 - 60_000 + i,
+  }));
 
 let fake: XFake | null = null;
 afterEach(async () => {
@@ -21,7 +26,11 @@ afterEach(async () => {
   fake = null;
 });
 
-async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[] = WATCH, initialCursor: string | null = null) {
+async function setup(
+  entry: Record<string, unknown> = {},
+  watchlists: Watchlist[] = WATCH,
+  initialCursor: string | null = null,
+) {
   const clock = new ManualClock(T0);
   fake = await startXFake({ bearerToken: TOKEN, now: () => clock.now() });
   fake.addUsers([{ id: '42', username: 'angry_customer', name: 'Angry Customer', followers: 80_000, verified: true }]);
@@ -32,7 +41,18 @@ async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[
   const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
   const { runner, committed, polled, cursor } = harnessSource(connector, clock, initialCursor);
   const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
-  return { clock, connector, runner, committed, polled, vault, fake, searches, cursor, rebuild: () => parsed.value.factory.create(parsed.value.config, deps) };
+  return {
+    clock,
+    connector,
+    runner,
+    committed,
+    polled,
+    vault,
+    fake,
+    searches,
+    cursor,
+    rebuild: () => parsed.value.factory.create(parsed.value.config, deps),
+  };
 }
 
 const realPause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
@@ -84,7 +104,10 @@ describe('X connector (twitter-api-v2) through the runner', () => {
       ['100', '1150'],
       ['100', '1050'],
     ]);
-    const ids = s.committed.slice(1).flat().map((m) => Number(m.externalId));
+    const ids = s.committed
+      .slice(1)
+      .flat()
+      .map((m) => Number(m.externalId));
     expect(ids).toHaveLength(250);
     expect(new Set(ids).size).toBe(250);
     await s.runner.pollOnce();
@@ -119,7 +142,11 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     s.runner.start();
     const p = s.polled();
     await s.clock.advance(0);
-    expect(await p).toMatchObject({ state: 'rate-limited', rateLimitedUntil: resetSeconds * 1000, lastError: 'X HTTP 429: Too Many Requests' });
+    expect(await p).toMatchObject({
+      state: 'rate-limited',
+      rateLimitedUntil: resetSeconds * 1000,
+      lastError: 'X HTTP 429: Too Many Requests',
+    });
     await s.clock.advance(resetSeconds * 1000 - T0 - 1);
     await realPause();
     expect(s.searches()).toHaveLength(1);
@@ -138,7 +165,10 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     const forbidden = await s.runner.pollOnce();
     expect(forbidden.kind).toBe('auth-error');
     expect(forbidden.kind === 'auth-error' && forbidden.message).toContain('attached to a Project');
-    expect(await s.runner.pollOnce()).toMatchObject({ kind: 'config-error', message: expect.stringContaining('One or more parameters') });
+    expect(await s.runner.pollOnce()).toMatchObject({
+      kind: 'config-error',
+      message: expect.stringContaining('One or more parameters'),
+    });
     expect(s.runner.health().state).toBe('failing');
     await s.vault.set('x-main', { bearerToken: 'wrong-token-value' });
     const wrong = await s.runner.pollOnce();
@@ -148,7 +178,10 @@ describe('X connector (twitter-api-v2) through the runner', () => {
 
   it('retries a 503 with backoff and rejects a malformed post alone', async () => {
     const s = await setup();
-    s.fake.addTweets([...tweets(2, 500), { id: '600', text: 'x', authorId: '42', createdAt: T0, raw: { id: '600', text: 7 } }]);
+    s.fake.addTweets([
+      ...tweets(2, 500),
+      { id: '600', text: 'x', authorId: '42', createdAt: T0, raw: { id: '600', text: 7 } },
+    ]);
     s.fake.failNext({ status: 503 });
     s.runner.start();
     let p = s.polled();
@@ -170,7 +203,11 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     const p = s.polled();
     await s.clock.advance(0);
     await p;
-    expect(s.connector.spend?.view(s.clock.now())).toEqual({ readsToday: 100, estimatedUsdToday: 0.5, capUsdPerDay: 0.5 });
+    expect(s.connector.spend?.view(s.clock.now())).toEqual({
+      readsToday: 100,
+      estimatedUsdToday: 0.5,
+      capUsdPerDay: 0.5,
+    });
     const p2 = s.polled();
     await s.clock.advance(5 * 60_000);
     expect(await p2).toMatchObject({ state: 'degraded', lastError: 'daily spend cap reached' });
@@ -208,7 +245,10 @@ describe('X connector (twitter-api-v2) through the runner', () => {
   it('searches once per watchlist and tests the connection', async () => {
     const s = await setup({ lang: 'en' }, [...WATCH, { id: 'promo', name: 'Promo', query: '"acme rewards"' }]);
     await s.runner.pollOnce();
-    expect(s.searches().map((r) => r.query.get('query'))).toEqual(['acme (down OR outage) -refund -is:retweet lang:en', '"acme rewards" -is:retweet lang:en']);
+    expect(s.searches().map((r) => r.query.get('query'))).toEqual([
+      'acme (down OR outage) -refund -is:retweet lang:en',
+      '"acme rewards" -is:retweet lang:en',
+    ]);
     const r = await s.connector.testConnection?.(new AbortController().signal);
     expect(r?.ok).toBe(true);
   });

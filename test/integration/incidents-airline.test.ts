@@ -13,7 +13,9 @@ describe('airline tweets replay', () => {
   it('raises the late-February storms as incidents with readable evidence', async () => {
     const enricher = createEnricher();
     const rows = await readAirlineRows();
-    const mentions = airlineMentions(rows, (text) => enricher.enrich({ text, channel: 'x', author: { handle: 'x' }, metadata: {} }));
+    const mentions = airlineMentions(rows, (text) =>
+      enricher.enrich({ text, channel: 'x', author: { handle: 'x' }, metadata: {} }),
+    );
     const incidents = detectOver(mentions, createDefaultIncidentEngine());
     process.stdout.write(`${incidents.map((i) => describeIncident(i, 6)).join('\n')}\n`);
 
@@ -22,7 +24,10 @@ describe('airline tweets replay', () => {
     expect(incidents.length).toBeLessThanOrEqual(40);
 
     const storm = incidents.filter(
-      (i) => i.watchlist === 'American' && i.openedAt >= Date.UTC(2015, 1, 22, 19, 30) && i.openedAt <= Date.UTC(2015, 1, 22, 22),
+      (i) =>
+        i.watchlist === 'American' &&
+        i.openedAt >= Date.UTC(2015, 1, 22, 19, 30) &&
+        i.openedAt <= Date.UTC(2015, 1, 22, 22),
     );
     expect(storm.map((i) => i.severity)).toContain('P1');
     expect(storm.flatMap((i) => i.topics)).toEqual(expect.arrayContaining(['cancellation', 'customer_service']));
@@ -31,7 +36,9 @@ describe('airline tweets replay', () => {
     expect(stormTerms).toEqual(expect.arrayContaining(['dfw']));
     expect(stormTerms.some((t) => /cancel|call/.test(t))).toBe(true);
     for (const i of storm) {
-      expect(i.evidence.sentimentShift.observedNegativeShare).toBeGreaterThan(i.evidence.sentimentShift.baselineNegativeShare);
+      expect(i.evidence.sentimentShift.observedNegativeShare).toBeGreaterThan(
+        i.evidence.sentimentShift.baselineNegativeShare,
+      );
     }
     const phoneLines = incidents.filter((i) => i.watchlist === 'US Airways' && i.topics.includes('customer_service'));
     expect(phoneLines.some((i) => i.severity === 'P1' || i.severity === 'P2')).toBe(true);

@@ -18,7 +18,12 @@ function scenario(): Mention[] {
     out.push(...chatter(m, 4, rng(m / MINUTE)));
     if (m < SURGE || m >= SURGE + 20 * MINUTE) continue;
     const complaint = (channel: 'x' | 'reddit') => (i: number) => ({
-      text: [`I can't log in to the app, error 503 again ${i}`, `still can't log in!! error 503 #${i}`, `logged out and can't log in, error 503 ${i}`][i % 3] ?? '',
+      text:
+        [
+          `I can't log in to the app, error 503 again ${i}`,
+          `still can't log in!! error 503 #${i}`,
+          `logged out and can't log in, error 503 ${i}`,
+        ][i % 3] ?? '',
       sentiment: 'negative' as const,
       topics: ['login'],
       channel,
@@ -52,11 +57,22 @@ describe('earshot backtest', () => {
     const store = await openSqliteStore(join(dir, 'earshot.db'));
     const mentions = scenario();
     for (const channel of ['x', 'reddit'] as const) {
-      await store.commitBatch(channel, mentions.filter((m) => m.channel === channel), null);
+      await store.commitBatch(
+        channel,
+        mentions.filter((m) => m.channel === channel),
+        null,
+      );
     }
     await store.close();
     const out = capture();
-    const args = ['--from', new Date(T0).toISOString(), '--to', new Date(SURGE + 2 * 60 * MINUTE).toISOString(), '--data-dir', dir];
+    const args = [
+      '--from',
+      new Date(T0).toISOString(),
+      '--to',
+      new Date(SURGE + 2 * 60 * MINUTE).toISOString(),
+      '--data-dir',
+      dir,
+    ];
     expect(await runBacktest(args, { stdout: out.stream })).toBe(0);
     const text = out.text();
     expect(text).toMatch(/^1 incidents: P1 1, P2 0, P3 0, P4 0$/m);
@@ -68,7 +84,13 @@ describe('earshot backtest', () => {
   });
 
   it('re-runs detection over a CSV export through the real enricher', async () => {
-    const rows = scenario().map((m) => [m.externalId, new Date(m.createdAt).toISOString(), m.author.handle, m.channel, m.text]);
+    const rows = scenario().map((m) => [
+      m.externalId,
+      new Date(m.createdAt).toISOString(),
+      m.author.handle,
+      m.channel,
+      m.text,
+    ]);
     const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
     const csv = ['id,created_at,author,source,text', ...rows.map((r) => r.map(quote).join(','))].join('\n');
     const file = join(dir, 'export.csv');
@@ -87,7 +109,9 @@ describe('earshot backtest', () => {
     const err = capture();
     expect(await runBacktest(['--file', 'x.csv', '--set', 'nope=1'], { stderr: err.stream })).toBe(1);
     expect(err.text()).toContain('unknown setting "nope=1"');
-    expect(await runBacktest(['--from', 'yesterday', '--to', 'today', '--data-dir', dir], { stderr: err.stream })).toBe(1);
+    expect(await runBacktest(['--from', 'yesterday', '--to', 'today', '--data-dir', dir], { stderr: err.stream })).toBe(
+      1,
+    );
     expect(err.text()).toContain('--from needs an ISO time');
   });
 });

@@ -10,7 +10,9 @@ describe('replay progress bar', () => {
   it('renders percent, rows, rows/s and ETA', () => {
     const line = renderProgress({ done: 2_500, total: 10_000, elapsedMs: 5_000, label: 'replay' }, 120);
     expect(line).toBe('replay [########......................]  25.0% 2,500/10,000 rows 500 rows/s ETA 15s');
-    expect(renderProgress({ done: 0, total: 0, elapsedMs: 0, label: 'replay' }, 40)).toMatch(/0\.0% 0\/0 rows 0 rows\/s ETA --/);
+    expect(renderProgress({ done: 0, total: 0, elapsedMs: 0, label: 'replay' }, 40)).toMatch(
+      /0\.0% 0\/0 rows 0 rows\/s ETA --/,
+    );
   });
 
   it('formats durations', () => {

@@ -28,7 +28,13 @@ async function storedMentions(dataDir: string) {
   try {
     const result = await hub.core.api.invoke('mentions:recent', { limit: 5000 });
     if (!result.ok) throw new Error(result.error.message);
-    return result.value as Array<{ externalId: string; text: string; channel: string; createdAt: number; watchlist: string }>;
+    return result.value as Array<{
+      externalId: string;
+      text: string;
+      channel: string;
+      createdAt: number;
+      watchlist: string;
+    }>;
   } finally {
     await hub.stop();
   }
@@ -43,7 +49,12 @@ describe('earshot replay', () => {
     const dataDir = await freshDir();
     const out = sink();
     const err = sink();
-    const code = await runReplay([join(FIXTURES, 'sample.csv'), '--speed', '6000', '--data-dir', dataDir], { bootHub, stdout: out, stderr: err, checkEveryMs: 20 });
+    const code = await runReplay([join(FIXTURES, 'sample.csv'), '--speed', '6000', '--data-dir', dataDir], {
+      bootHub,
+      stdout: out,
+      stderr: err,
+      checkEveryMs: 20,
+    });
     expect(code).toBe(0);
     expect(out.text()).toMatch(/Replay complete/);
     expect(out.text()).toMatch(/rejected rows\s+2\n/);
@@ -62,7 +73,9 @@ describe('earshot replay', () => {
     const first = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
     expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], first)).toBe(0);
     expect(first.stdout.text()).toMatch(/mentions ingested 4\n/);
-    expect(first.stderr.text()).toMatch(/3 row\(s\) refused:\n {2}line 4: not valid JSON\n {2}line 6: not a JSON object\n {2}line 7: missing "text"/);
+    expect(first.stderr.text()).toMatch(
+      /3 row\(s\) refused:\n {2}line 4: not valid JSON\n {2}line 6: not a JSON object\n {2}line 7: missing "text"/,
+    );
     const again = { ...first, stdout: sink() };
     expect(await runReplay([file, '--speed', '6000', '--data-dir', dataDir], again)).toBe(0);
     expect(again.stdout.text()).toMatch(/released\s+0 of 4 \(4 in an earlier run\)\n/);
@@ -79,7 +92,12 @@ describe('earshot replay', () => {
     ];
     await writeFile(config, JSON.stringify({ brand: 'Nimbus', watchlists }));
     const deps = { bootHub, stdout: sink(), stderr: sink(), checkEveryMs: 20 };
-    expect(await runReplay([join(FIXTURES, 'sample.csv'), '--speed', '6000', '--data-dir', dataDir, '--config', config], deps)).toBe(0);
+    expect(
+      await runReplay(
+        [join(FIXTURES, 'sample.csv'), '--speed', '6000', '--data-dir', dataDir, '--config', config],
+        deps,
+      ),
+    ).toBe(0);
     const stored = await storedMentions(dataDir);
     const byId = [...stored].sort((a, b) => a.externalId.localeCompare(b.externalId));
     expect(byId.map((m) => m.watchlist)).toEqual(['care', 'care', 'other', 'other']);
@@ -98,7 +116,12 @@ describe('earshot replay', () => {
   it('replays the airline tweets file: every row, the repeated ids as duplicates', async () => {
     const dataDir = await freshDir();
     const out = sink();
-    const code = await runReplay([AIRLINE, '--speed', '400000', '--channel', 'x', '--data-dir', dataDir], { bootHub, stdout: out, stderr: sink(), checkEveryMs: 50 });
+    const code = await runReplay([AIRLINE, '--speed', '400000', '--channel', 'x', '--data-dir', dataDir], {
+      bootHub,
+      stdout: out,
+      stderr: sink(),
+      checkEveryMs: 50,
+    });
     expect(code).toBe(0);
     expect(out.text()).toMatch(/released\s+14,640 of 14,640/);
     expect(out.text()).toMatch(/mentions ingested 14,485\n/);

@@ -11,7 +11,15 @@ import { ChannelSchema } from '../../../shared/mention';
 import type { Result } from '../../../shared/result';
 import { appError, err, ok } from '../../../shared/result';
 import type { IncidentEngine, IncidentParams } from '../../core/incidents';
-import { countBySeverity, createDefaultIncidentEngine, describeIncident, feedInOrder, finishReplay, parseParamSettings, resolveParams } from '../../core/incidents';
+import {
+  countBySeverity,
+  createDefaultIncidentEngine,
+  describeIncident,
+  feedInOrder,
+  finishReplay,
+  parseParamSettings,
+  resolveParams,
+} from '../../core/incidents';
 import { parseCsv } from '../../core/connectors/replay/csv-parser';
 import { mapRow } from '../../core/connectors/replay/row-mapper';
 import type { Enricher } from '../../core/pipeline/enrich';
@@ -74,10 +82,20 @@ function parseOptions(args: ReadonlyArray<string>): Result<Options> {
 }
 
 /** Reads stored mentions day by day into the engine; returns the last createdAt seen. */
-async function replayStore(store: Store, engine: IncidentEngine, from: number, to: number, watchlist?: string): Promise<number | null> {
+async function replayStore(
+  store: Store,
+  engine: IncidentEngine,
+  from: number,
+  to: number,
+  watchlist?: string,
+): Promise<number | null> {
   let last: number | null = null;
   for (let start = from; start < to; start += DAY) {
-    const chunk = await store.mentionsBetween({ from: start, to: Math.min(to, start + DAY), ...(watchlist ? { watchlist } : {}) });
+    const chunk = await store.mentionsBetween({
+      from: start,
+      to: Math.min(to, start + DAY),
+      ...(watchlist ? { watchlist } : {}),
+    });
     feedInOrder(engine, chunk);
     last = chunk.at(-1)?.createdAt ?? last;
   }
@@ -90,7 +108,9 @@ function rowsOf(text: string, format: 'csv' | 'jsonl'): Array<Record<string, unk
       if (line.trim() === '') return [];
       try {
         const value: unknown = JSON.parse(line);
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? [value as Record<string, unknown>] : [];
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? [value as Record<string, unknown>]
+          : [];
       } catch {
         return [];
       }
@@ -104,7 +124,13 @@ function rowsOf(text: string, format: 'csv' | 'jsonl'): Array<Record<string, unk
 /** Reads and enriches an export file's rows into mentions, in time order. */
 export async function mentionsFromFile(
   path: string,
-  options: { format: 'csv' | 'jsonl'; channel: Channel; watchlistColumn?: string; watchlist?: string; enricher: Enricher },
+  options: {
+    format: 'csv' | 'jsonl';
+    channel: Channel;
+    watchlistColumn?: string;
+    watchlist?: string;
+    enricher: Enricher;
+  },
 ): Promise<{ mentions: Mention[]; rejected: number }> {
   const rows = rowsOf(await readFile(path, 'utf8'), options.format);
   const mentions: Mention[] = [];
@@ -117,8 +143,14 @@ export async function mentionsFromFile(
       continue;
     }
     const cell = column === undefined ? undefined : row[column];
-    const watchlist = typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? 'default');
-    const ctx = { sourceId: 'backtest', receivedAt: raw.value.createdAt, watchlistFor: () => watchlist, enricher: options.enricher };
+    const watchlist =
+      typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? 'default');
+    const ctx = {
+      sourceId: 'backtest',
+      receivedAt: raw.value.createdAt,
+      watchlistFor: () => watchlist,
+      enricher: options.enricher,
+    };
     mentions.push(normalizeMention({ ...raw.value, watchlist }, ctx));
   }
   mentions.sort((a, b) => a.createdAt - b.createdAt);
@@ -127,7 +159,9 @@ export async function mentionsFromFile(
 
 function parseTime(value: string | undefined, name: string): Result<number> {
   const t = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isFinite(t) ? ok(t) : err(appError('backtest.args', `--${name} needs an ISO time, got "${value ?? ''}"`));
+  return Number.isFinite(t)
+    ? ok(t)
+    : err(appError('backtest.args', `--${name} needs an ISO time, got "${value ?? ''}"`));
 }
 
 function report(incidents: ReadonlyArray<Incident>, json: boolean, out: NodeJS.WritableStream): void {
@@ -140,7 +174,11 @@ function report(incidents: ReadonlyArray<Incident>, json: boolean, out: NodeJS.W
   for (const incident of incidents) out.write(`${describeIncident(incident)}\n`);
 }
 
-async function runStoreMode(opts: Options, engine: IncidentEngine, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
+async function runStoreMode(
+  opts: Options,
+  engine: IncidentEngine,
+  deps: BacktestDeps,
+): Promise<Result<ReadonlyArray<Incident>>> {
   const from = parseTime(opts.values.from, 'from');
   const to = parseTime(opts.values.to, 'to');
   if (!from.ok) return from;
@@ -158,9 +196,15 @@ async function runStoreMode(opts: Options, engine: IncidentEngine, deps: Backtes
   }
 }
 
-async function runFileMode(file: string, opts: Options, engine: IncidentEngine, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
+async function runFileMode(
+  file: string,
+  opts: Options,
+  engine: IncidentEngine,
+  deps: BacktestDeps,
+): Promise<Result<ReadonlyArray<Incident>>> {
   const format = opts.values.format ?? (/\.jsonl$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
-  if (format !== 'csv' && format !== 'jsonl') return err(appError('backtest.args', `--format must be csv or jsonl, got "${format}"`));
+  if (format !== 'csv' && format !== 'jsonl')
+    return err(appError('backtest.args', `--format must be csv or jsonl, got "${format}"`));
   const channel = ChannelSchema.safeParse(opts.values.channel ?? 'ingest');
   if (!channel.success) return err(appError('backtest.args', `unknown --channel "${String(opts.values.channel)}"`));
   const column = opts.values['watchlist-column'];
@@ -192,7 +236,9 @@ export async function runBacktest(args: ReadonlyArray<string>, deps: BacktestDep
   }
   const engine = createDefaultIncidentEngine(opts.value.params);
   const file = opts.value.values.file;
-  const result = file ? await runFileMode(file, opts.value, engine, deps) : await runStoreMode(opts.value, engine, deps);
+  const result = file
+    ? await runFileMode(file, opts.value, engine, deps)
+    : await runStoreMode(opts.value, engine, deps);
   if (!result.ok) {
     errOut.write(`earshot backtest: ${result.error.message}\n${BACKTEST_HELP}`);
     return 1;

@@ -51,7 +51,10 @@ export function scoreNabCsv(text: string): string {
 async function listCsvs(dataDir: string): Promise<{ category: string; name: string }[]> {
   const entries = await readdir(dataDir, { withFileTypes: true });
   const files: { category: string; name: string }[] = [];
-  for (const dir of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const dir of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const names = (await readdir(join(dataDir, dir))).filter((f) => f.endsWith('.csv')).sort();
     files.push(...names.map((name) => ({ category: dir, name })));
   }

@@ -10,7 +10,12 @@ import { BootError, type BootOptions, type Hub } from '../../core/runtime/boot';
 import { systemClock, type Clock } from '../../core/runtime/clock';
 import { createLogger } from '../../core/runtime/logger';
 import { isReplayConnector, type ReplayConnector } from '../../core/connectors/replay/replay-factory';
-import { buildReplayIndex, formatFromPath, type ReplayFormat, type ReplayIndex } from '../../core/connectors/replay/replay-index';
+import {
+  buildReplayIndex,
+  formatFromPath,
+  type ReplayFormat,
+  type ReplayIndex,
+} from '../../core/connectors/replay/replay-index';
 import { startHeadlessServer } from '../../headless/server';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
 
@@ -75,8 +80,11 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   const server = parsed.serve ? await serveWall(hub, parsed.port) : null;
   if (server) out.write(`Earshot wall: ${server.url}\n`);
   try {
-    const connector = hub.sources.map((s) => s.connector).find((c): c is ReplayConnector => c.id === SOURCE_ID && isReplayConnector(c));
-    if (!connector) throw new BootError('the hub did not start the replay source (is the "replay" source type registered?)');
+    const connector = hub.sources
+      .map((s) => s.connector)
+      .find((c): c is ReplayConnector => c.id === SOURCE_ID && isReplayConnector(c));
+    if (!connector)
+      throw new BootError('the hub did not start the replay source (is the "replay" source type registered?)');
     const mentionsBefore = (await hub.core.api.status()).mentions;
     const started = Date.now();
     const completed = await follow(connector, index.total, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
@@ -95,7 +103,11 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
 }
 
 /** Boots the hub on a clock that starts at the file's first row, with the file as its `replay` source. */
-async function bootReplayHub(parsed: ReplayArgs, index: ReplayIndex, deps: ReplayDeps): Promise<{ hub: Hub; clock: Clock; dataDir: string }> {
+async function bootReplayHub(
+  parsed: ReplayArgs,
+  index: ReplayIndex,
+  deps: ReplayDeps,
+): Promise<{ hub: Hub; clock: Clock; dataDir: string }> {
   const dataDir = parsed.dataDir ?? (await mkdtemp(join(tmpdir(), 'earshot-replay-')));
   const clock = systemClock(parsed.speed, index.times[0]);
   const hub = await deps.bootHub({
@@ -128,18 +140,29 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new BootError('give exactly one FILE to replay (see "earshot replay --help").');
   const speed = values.speed === undefined ? 60 : Number(values.speed);
-  if (!(speed > 0) || speed > 1_000_000) throw new BootError(`--speed must be a positive number up to 1000000, got "${values.speed}".`);
+  if (!(speed > 0) || speed > 1_000_000)
+    throw new BootError(`--speed must be a positive number up to 1000000, got "${values.speed}".`);
   const format = z.enum(['csv', 'jsonl']).safeParse(values.format ?? formatFromPath(file));
   if (!format.success) throw new BootError(`cannot tell the format of ${file}: pass --format csv or --format jsonl.`);
   const channel = ChannelSchema.safeParse(values.channel ?? 'ingest');
   if (!channel.success) throw new BootError(`--channel must be one of ${ChannelSchema.options.join(', ')}.`);
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new BootError(`--port must be 0-65535, got "${values.port}".`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new BootError(`--port must be 0-65535, got "${values.port}".`);
   const path = resolve(file);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new BootError(`${file}: no such file.`);
   const { 'data-dir': dataDir, config } = values;
-  return { file: path, speed, format: format.data, channel: channel.data, dataDir, config, serve: values.serve === true, port };
+  return {
+    file: path,
+    speed,
+    format: format.data,
+    channel: channel.data,
+    dataDir,
+    config,
+    serve: values.serve === true,
+    port,
+  };
 }
 
 async function indexFile(args: ReplayArgs): Promise<ReplayIndex> {
@@ -150,7 +173,15 @@ async function indexFile(args: ReplayArgs): Promise<ReplayIndex> {
 
 function replaySourceEntry(args: ReplayArgs): Record<string, unknown> {
   const pollIntervalMs = Math.min(24 * 3_600_000, Math.max(1_000, Math.round(args.speed * 250)));
-  return { id: SOURCE_ID, type: 'replay', enabled: true, file: args.file, format: args.format, channel: args.channel, pollIntervalMs };
+  return {
+    id: SOURCE_ID,
+    type: 'replay',
+    enabled: true,
+    file: args.file,
+    format: args.format,
+    channel: args.channel,
+    pollIntervalMs,
+  };
 }
 
 function reportRejected(index: ReplayIndex, errOut: ProgressStream): void {
@@ -206,16 +237,21 @@ async function printSummary(hub: Hub, replay: ReplayConnector, s: SummaryInput, 
   const ingested = status.mentions - s.before.mentions;
   const incidents = await listIncidents(hub);
   const n = (x: number) => x.toLocaleString('en-US');
-  out.write(`\nReplay ${s.completed ? 'complete' : 'interrupted'} in ${formatDuration(s.elapsedMs)} (data: ${s.dataDir})\n`);
+  out.write(
+    `\nReplay ${s.completed ? 'complete' : 'interrupted'} in ${formatDuration(s.elapsedMs)} (data: ${s.dataDir})\n`,
+  );
   out.write(`  rows in file      ${n(s.index.total + s.index.rejectedCount)}\n`);
   out.write(`  rejected rows     ${n(s.index.rejectedCount)}\n`);
-  out.write(`  released          ${n(released)} of ${n(s.index.total)}${s.before.released > 0 ? ` (${n(s.before.released)} in an earlier run)` : ''}\n`);
+  out.write(
+    `  released          ${n(released)} of ${n(s.index.total)}${s.before.released > 0 ? ` (${n(s.before.released)} in an earlier run)` : ''}\n`,
+  );
   out.write(`  mentions ingested ${n(ingested)}\n`);
   out.write(`  duplicates        ${n(Math.max(0, released - ingested))}\n`);
   if (incidents === null) out.write('  incidents         (not available from this hub)\n');
   else {
     out.write(`  incidents raised  ${n(incidents.length)}\n`);
-    for (const i of incidents.slice(0, 10)) out.write(`    ${i.severity} ${new Date(i.openedAt).toISOString().slice(0, 16)} ${i.title}\n`);
+    for (const i of incidents.slice(0, 10))
+      out.write(`    ${i.severity} ${new Date(i.openedAt).toISOString().slice(0, 16)} ${i.title}\n`);
   }
 }
 
@@ -229,12 +265,17 @@ async function listIncidents(hub: Hub): Promise<ReadonlyArray<Incident> | null> 
 async function serveWall(hub: Hub, port: number | undefined): Promise<{ url: string; close(): Promise<void> }> {
   const chosen = port ?? hub.config.server.port;
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  return startHeadlessServer({ core: hub.core, host: hub.config.server.host, port: chosen, staticDir, logger: createLogger('warn'), ingest: hub.ingest }).catch(
-    async (error: unknown) => {
-      await hub.stop();
-      throw new BootError(`Cannot listen on port ${chosen}: ${(error as Error).message}`);
-    },
-  );
+  return startHeadlessServer({
+    core: hub.core,
+    host: hub.config.server.host,
+    port: chosen,
+    staticDir,
+    logger: createLogger('warn'),
+    ingest: hub.ingest,
+  }).catch(async (error: unknown) => {
+    await hub.stop();
+    throw new BootError(`Cannot listen on port ${chosen}: ${(error as Error).message}`);
+  });
 }
 
 function untilSignal(): Promise<void> {

@@ -6,7 +6,6 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Sentiment } from '../../../shared/mention';
 import { scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW } from '../../core/pipeline/enrich';
 
-
 const HELP = `Usage: earshot sentiment [--json] [--no-lang] < texts.txt
 
 Reads one text per line from standard input and writes one line per text, in order:
@@ -48,7 +47,11 @@ async function write(output: NodeJS.WritableStream, text: string): Promise<void>
 }
 
 /** Runs the command over `input`, writing to `output`; returns the exit code. */
-export async function runSentiment(args: ReadonlyArray<string>, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+export async function runSentiment(
+  args: ReadonlyArray<string>,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<number> {
   const options = parseArgs(args);
   if (options === 'help') {
     await write(output, HELP);

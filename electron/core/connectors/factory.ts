@@ -43,7 +43,12 @@ export const SourceBaseSchema = z.object({
   enabled: z.boolean().default(true),
   label: z.string().min(1).max(100).optional(),
   /** Normal interval between polls; each source has its own default. */
-  pollIntervalMs: z.number().int().min(1_000).max(24 * 3_600_000).optional(),
+  pollIntervalMs: z
+    .number()
+    .int()
+    .min(1_000)
+    .max(24 * 3_600_000)
+    .optional(),
   /** Per-request timeout (default 15 s). */
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
   /** Overrides the API's base URL: a proxy, or a loopback fake in tests. */

@@ -33,7 +33,10 @@ export const CONNECTOR_FACTORIES: ReadonlyArray<ConnectorFactory> = [
 ];
 
 /** The factory for a source type, if one is registered. */
-export function factoryFor(type: SourceKind, factories: ReadonlyArray<ConnectorFactory> = CONNECTOR_FACTORIES): ConnectorFactory | undefined {
+export function factoryFor(
+  type: SourceKind,
+  factories: ReadonlyArray<ConnectorFactory> = CONNECTOR_FACTORIES,
+): ConnectorFactory | undefined {
   return factories.find((f) => f.type === type);
 }
 
@@ -55,10 +58,16 @@ export function parseSourceConfig(
   const factory = factories.find((f) => f.type === type);
   if (!factory) {
     const known = factories.map((f) => f.type).join(', ');
-    return err(appError('config-invalid', `source "${id}": field "type": unknown source type "${type}" (known: ${known || 'none'})`));
+    return err(
+      appError(
+        'config-invalid',
+        `source "${id}": field "type": unknown source type "${type}" (known: ${known || 'none'})`,
+      ),
+    );
   }
   const parsed = factory.configSchema.safeParse(entry);
-  if (!parsed.success) return err(appError('config-invalid', `source "${id}" (${type}): ${describeIssues(parsed.error.issues)}`));
+  if (!parsed.success)
+    return err(appError('config-invalid', `source "${id}" (${type}): ${describeIssues(parsed.error.issues)}`));
   return ok({ factory, config: parsed.data });
 }
 

@@ -12,7 +12,10 @@ const mod = (a: number, m: number): number => ((a % m) + m) % m;
 
 /** The time-of-day and time-of-week slots of epoch-ms timestamp `t`. */
 export function slotsOf(t: number): { readonly day: number; readonly week: number } {
-  return { day: Math.floor(mod(t, DAY) / DAILY_SLOT_MS) % DAILY_SLOTS, week: Math.floor(mod(t, WEEK) / WEEKLY_SLOT_MS) % WEEKLY_SLOTS };
+  return {
+    day: Math.floor(mod(t, DAY) / DAILY_SLOT_MS) % DAILY_SLOTS,
+    week: Math.floor(mod(t, WEEK) / WEEKLY_SLOT_MS) % WEEKLY_SLOTS,
+  };
 }
 
 /** The seasonal component expected at `t` (hour-of-day plus hour-of-week). */

@@ -6,7 +6,16 @@ import { EngineStateSchema, compactPost, isTopicFamily } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { createSeriesBuilder, groupByMinute } from './series';
 import { createSeriesScorer } from './scorer';
-import { applySignal, canJoin, coTopicShare, isBenignVolume, moreSevere, newRecord, severityOf, shouldOpen } from './rules';
+import {
+  applySignal,
+  canJoin,
+  coTopicShare,
+  isBenignVolume,
+  moreSevere,
+  newRecord,
+  severityOf,
+  shouldOpen,
+} from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { createTermStore } from './term-store';
@@ -93,7 +102,14 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   };
 
   const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
-    const rec = newRecord(`inc_${minute.toString(36)}_${(seq++).toString(36)}`, w, signals, hubNow(minute), baselineShare(w), params);
+    const rec = newRecord(
+      `inc_${minute.toString(36)}_${(seq++).toString(36)}`,
+      w,
+      signals,
+      hubNow(minute),
+      baselineShare(w),
+      params,
+    );
     for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
     seedCounts(rec);
     records.set(rec.id, rec);
@@ -112,7 +128,9 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       }
       const recent = (): CompactPost[] => sampleOf(w, signal.family, minute - params.windowMinutes * MINUTE, minute);
       const knockOn = (r: IncidentRecord): boolean =>
-        isTopicFamily(signal.family) && !isBenignVolume(r, params) && coTopicShare(r, recent()) >= params.joinCoTopicShare;
+        isTopicFamily(signal.family) &&
+        !isBenignVolume(r, params) &&
+        coTopicShare(r, recent()) >= params.joinCoTopicShare;
       const candidates = active(w).filter((r) => canJoin(r, signal.family, minute, params) || knockOn(r));
       const target = candidates.find((r) => r.families.includes(signal.family)) ?? candidates[0];
       if (target) {
@@ -123,10 +141,12 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         if (isNew) addPosts(target, sampleOf(w, signal.family, target.startedAt, minute), params.postsPerIncident);
         const escalates = moreSevere(target.severity, severityOf(target, params)) !== target.severity;
         const due = signal.channel === '*' && hubNow(minute) - target.updatedAt >= REFRESH_MINUTES * MINUTE;
-        if (isNew || escalates || due || target.topicChannels.length !== channels) touch(target, hubNow(minute), changed);
+        if (isNew || escalates || due || target.topicChannels.length !== channels)
+          touch(target, hubNow(minute), changed);
         continue;
       }
-      if (signal.windowCount < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute) continue;
+      if (signal.windowCount < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute)
+        continue;
       const key = famKey(w, signal.family);
       const list = (pending.get(key) ?? []).filter((s) => s.minute > minute - params.openWindowMinutes * MINUTE);
       list.push(signal);
@@ -178,7 +198,12 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     }
   };
 
-  const processWatchlist = (w: string, rows: ReadonlyArray<ClosedMinute>, minute: number, changed: Set<string>): void => {
+  const processWatchlist = (
+    w: string,
+    rows: ReadonlyArray<ClosedMinute>,
+    minute: number,
+    changed: Set<string>,
+  ): void => {
     const current = active(w);
     const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);
     const frozen = new Set(young.flatMap((r) => r.families));
@@ -186,7 +211,13 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const signals: Signal[] = [];
     for (const row of rows) {
       for (const family of scorer.familiesFor(row)) {
-        const signal = scorer.score(row, family, frozen.has(family), minutesProcessed, listening && isTopicFamily(family));
+        const signal = scorer.score(
+          row,
+          family,
+          frozen.has(family),
+          minutesProcessed,
+          listening && isTopicFamily(family),
+        );
         if (signal) signals.push(signal);
       }
     }
@@ -206,7 +237,10 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
 
   const updateShare = (w: string, star: MinuteCounts): void => {
     const s = shares.get(w) ?? { negative: 0, total: 0 };
-    shares.set(w, { negative: s.negative + alpha * (star.negative - s.negative), total: s.total + alpha * (star.total - s.total) });
+    shares.set(w, {
+      negative: s.negative + alpha * (star.negative - s.negative),
+      total: s.total + alpha * (star.total - s.total),
+    });
   };
 
   const forgetOld = (): void => {
@@ -232,7 +266,8 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       for (const mention of mentions) {
         builder.add(mention);
         const post = compactPost(mention);
-        for (const family of familiesOf(post)) pushRing(samples, famKey(mention.watchlist, family), post, params.samplePerSeries);
+        for (const family of familiesOf(post))
+          pushRing(samples, famKey(mention.watchlist, family), post, params.samplePerSeries);
         if (active(mention.watchlist).length === 0) termStore.add(mention.watchlist, post.text);
       }
     },

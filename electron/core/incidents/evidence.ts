@@ -95,7 +95,9 @@ function surgeWindow(rec: IncidentRecord): { observed: number; baseline: number;
 function countBy<T extends string>(values: Iterable<T>): Array<{ key: T; count: number }> {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number }> {
@@ -111,8 +113,11 @@ function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number
 function focusPosts(rec: IncidentRecord): ReadonlyArray<CompactPost> {
   const family = rec.peak.family;
   const matches = (p: CompactPost): boolean =>
-    isTopicFamily(family) ? p.topics.includes(topicOf(family)) && p.sentiment !== 'positive'
-      : family === 'negative' ? p.sentiment === 'negative' : true;
+    isTopicFamily(family)
+      ? p.topics.includes(topicOf(family)) && p.sentiment !== 'positive'
+      : family === 'negative'
+        ? p.sentiment === 'negative'
+        : true;
   const focused = rec.posts.filter(matches);
   return focused.length >= 3 ? focused : rec.posts;
 }
@@ -134,7 +139,11 @@ export function buildEvidence(
     observedPerMinute: window.observed,
     statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)`,
     startedAt: rec.startedAt,
-    risingTerms: risingTerms(posts.map(features.termsOf), baseline, { limit: RISING_TERMS }).map((t) => ({ term: t.term, lift: round(t.lift), count: t.count })),
+    risingTerms: risingTerms(posts.map(features.termsOf), baseline, { limit: RISING_TERMS }).map((t) => ({
+      term: t.term,
+      lift: round(t.lift),
+      count: t.count,
+    })),
     firstPost: first === null ? null : toRef(first, 0),
     representativePosts: representatives(posts, features),
     sourceMix: sourceMix(rec),

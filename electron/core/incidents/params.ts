@@ -100,7 +100,8 @@ export function parseParamSettings(settings: ReadonlyArray<string>): Result<Part
     const eq = setting.indexOf('=');
     const key = eq > 0 ? setting.slice(0, eq) : '';
     const value = Number(setting.slice(eq + 1));
-    if (!Object.hasOwn(DEFAULT_INCIDENT_PARAMS, key)) return err(appError('params.unknown', `unknown setting "${setting}"`));
+    if (!Object.hasOwn(DEFAULT_INCIDENT_PARAMS, key))
+      return err(appError('params.unknown', `unknown setting "${setting}"`));
     if (!Number.isFinite(value)) return err(appError('params.invalid', `"${setting}" needs a number`));
     out[key] = value;
   }

@@ -39,7 +39,13 @@ export interface SeriesScorer {
    * level from learning and lets hot points through without a detector fire; so does `listening` (an open
    * incident in the watchlist wants to know which failure topics show up in it).
    */
-  score(row: ClosedMinute, family: string, frozen: boolean, minutesProcessed: number, listening?: boolean): Signal | null;
+  score(
+    row: ClosedMinute,
+    family: string,
+    frozen: boolean,
+    minutesProcessed: number,
+    listening?: boolean,
+  ): Signal | null;
   /** Families to score for a row: volume, negative, and every topic seen on that watchlist/channel. */
   familiesFor(row: ClosedMinute): ReadonlyArray<string>;
   /** The baseline used for a family's series across sources at its last minute. */
@@ -63,7 +69,11 @@ function parseKey(key: string): z.infer<typeof KeySchema> | null {
 }
 
 /** Creates the scorer. The detector decides onsets; the rolling window decides whether a series is still hot. */
-export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S> | undefined, params: IncidentParams): SeriesScorer {
+export function createSeriesScorer<S>(
+  detector: Detector<S>,
+  explain: Explain<S> | undefined,
+  params: IncidentParams,
+): SeriesScorer {
   const series = new Map<string, SeriesState<S>>();
   const familiesByPair = new Map<string, Set<string>>();
   const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
@@ -78,7 +88,14 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
     const key = seriesKey(w, c, family);
     const existing = series.get(key);
     if (existing) return existing;
-    const state: SeriesState<S> = { det: detector.newState(), level: 0, seen: history, recent: [], lastTrigger: null, baseline: 0 };
+    const state: SeriesState<S> = {
+      det: detector.newState(),
+      level: 0,
+      seen: history,
+      recent: [],
+      lastTrigger: null,
+      baseline: 0,
+    };
     for (let i = Math.min(history, PRIME_MINUTES); i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
     remember(key, w, c, family, state);
     return state;
@@ -111,7 +128,16 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
       state.seen += 1;
       if (!anomalous && !corroborates) return null;
       const rate = windowCount / params.windowMinutes;
-      const signal: Signal = { family, channel: row.channel, minute: row.minute, value, rate, windowCount, baseline, score };
+      const signal: Signal = {
+        family,
+        channel: row.channel,
+        minute: row.minute,
+        value,
+        rate,
+        windowCount,
+        baseline,
+        score,
+      };
       return corroborates ? { ...signal, corroborationOnly: true } : signal;
     },
     familiesFor(row) {
@@ -123,7 +149,17 @@ export function createSeriesScorer<S>(detector: Detector<S>, explain: Explain<S>
     windowOf: (w, family) => (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0),
     pairs: () => [...familiesByPair.keys()].map((k) => PairSchema.parse(JSON.parse(k))),
     exportState: () =>
-      [...series].map(([k, s]) => [k, { det: s.det, level: s.level, seen: s.seen, recent: [...s.recent], lastTrigger: s.lastTrigger, baseline: s.baseline }]),
+      [...series].map(([k, s]) => [
+        k,
+        {
+          det: s.det,
+          level: s.level,
+          seen: s.seen,
+          recent: [...s.recent],
+          lastTrigger: s.lastTrigger,
+          baseline: s.baseline,
+        },
+      ]),
     importState(rows) {
       const parsed = rows.map(([key, v]) => [key, parseKey(key), v] as const);
       if (parsed.some(([, k]) => k === null)) return false;

@@ -120,7 +120,8 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
 
   const firstOpenMinute = (): number | null => {
     let first: number | null = null;
-    for (const perMinute of open.values()) for (const m of perMinute.keys()) first = first === null ? m : Math.min(first, m);
+    for (const perMinute of open.values())
+      for (const m of perMinute.keys()) first = first === null ? m : Math.min(first, m);
     return first;
   };
 
@@ -190,7 +191,11 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
       open.clear();
       history.clear();
       for (const [key, m, c] of state.open) addCounts(bucket(key, m), c);
-      for (const [key, pts] of state.history) history.set(key, pts.map(([m, c]) => [m, c]));
+      for (const [key, pts] of state.history)
+        history.set(
+          key,
+          pts.map(([m, c]) => [m, c]),
+        );
     },
   };
 }

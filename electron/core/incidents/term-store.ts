@@ -71,7 +71,10 @@ export function createTermStore(): TermStore {
     },
     exportState() {
       const r = (n: number): number => Math.round((n / unit) * 1000) / 1000;
-      return [...tables].map(([k, t]) => [k, { docs: r(t.docs), counts: Object.fromEntries([...t.counts].map(([w, n]) => [w, r(n)])) }]);
+      return [...tables].map(([k, t]) => [
+        k,
+        { docs: r(t.docs), counts: Object.fromEntries([...t.counts].map(([w, n]) => [w, r(n)])) },
+      ]);
     },
     importState(state) {
       tables.clear();

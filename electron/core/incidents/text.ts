@@ -123,7 +123,9 @@ export function clusterNearDuplicates<T>(
     const keys: string[] = [];
     for (let b = 0; b < MINHASH_SIZE; b += BAND_ROWS) keys.push(`${b}:${sig.subarray(b, b + BAND_ROWS).join(',')}`);
     const candidates = new Set(keys.flatMap((k) => bands.get(k) ?? []));
-    const index = [...candidates].sort((x, y) => x - y).find((c) => similarity(clusters[c]?.sig ?? sig, sig) >= threshold);
+    const index = [...candidates]
+      .sort((x, y) => x - y)
+      .find((c) => similarity(clusters[c]?.sig ?? sig, sig) >= threshold);
     if (index !== undefined) {
       clusters[index]?.members.push(item);
       continue;

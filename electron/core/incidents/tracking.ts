@@ -88,10 +88,15 @@ export function mergeInto(into: IncidentRecord, from: IncidentRecord, at: number
   into.startedAt = Math.min(into.startedAt, from.startedAt);
   into.lastHotMinute = Math.max(into.lastHotMinute, from.lastHotMinute);
   into.topicFirstHot = minOf(into.topicFirstHot, from.topicFirstHot);
-  into.topicLastHot = from.topicLastHot === null ? into.topicLastHot : Math.max(into.topicLastHot ?? 0, from.topicLastHot);
+  into.topicLastHot =
+    from.topicLastHot === null ? into.topicLastHot : Math.max(into.topicLastHot ?? 0, from.topicLastHot);
   into.topicHotMinutes = Math.max(into.topicHotMinutes, from.topicHotMinutes);
   for (const [c, n] of Object.entries(from.sourceCounts)) into.sourceCounts[c] = (into.sourceCounts[c] ?? 0) + n;
-  addPosts(into, [...from.posts].sort((x, y) => x.createdAt - y.createdAt), params.postsPerIncident);
+  addPosts(
+    into,
+    [...from.posts].sort((x, y) => x.createdAt - y.createdAt),
+    params.postsPerIncident,
+  );
   into.posts.sort((x, y) => x.createdAt - y.createdAt);
   into.severity = moreSevere(into.severity, from.severity);
   into.updatedAt = at;

@@ -133,7 +133,8 @@ function checkedWatchlists(config: HubConfig): Watchlist[] {
   const watchlists = defaultWatchlists(config);
   for (const w of watchlists) {
     const parsed = parseQuery(w.query);
-    if (!parsed.ok) throw new BootError(`watchlist "${w.id}": query ${JSON.stringify(w.query)}: ${parsed.error.message}`);
+    if (!parsed.ok)
+      throw new BootError(`watchlist "${w.id}": query ${JSON.stringify(w.query)}: ${parsed.error.message}`);
   }
   return watchlists;
 }

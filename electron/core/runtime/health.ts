@@ -12,7 +12,11 @@ export interface HealthPolicy {
 }
 
 /** Defaults: failing after 3 consecutive failures, degraded for 10 minutes, rate over 15 minutes. */
-export const DEFAULT_HEALTH_POLICY: HealthPolicy = { failingAfter: 3, degradedForMs: 10 * 60_000, rateWindowMs: 15 * 60_000 };
+export const DEFAULT_HEALTH_POLICY: HealthPolicy = {
+  failingAfter: 3,
+  degradedForMs: 10 * 60_000,
+  rateWindowMs: 15 * 60_000,
+};
 
 type Condition =
   | { readonly kind: 'idle' }

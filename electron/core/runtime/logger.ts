@@ -6,7 +6,10 @@ export type Logger = pino.Logger;
 const REDACT = ['*.token', '*.password', '*.secret', '*.apiKey', '*.bearerToken', '*.authorization', '*.credentials'];
 
 /** The hub's root logger. Level from EARSHOT_LOG_LEVEL (default info; "silent" in tests). */
-export function createLogger(level = process.env.EARSHOT_LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level = process.env.EARSHOT_LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   const options: pino.LoggerOptions = { name: 'earshot', level, redact: { paths: REDACT, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options, pino.destination(2));
 }

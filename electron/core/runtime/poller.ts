@@ -117,7 +117,12 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
         return CONFIG_ERROR_WAIT_MS;
       case 'transient': {
         tracker.failure(now, 'failure', outcome.message);
-        const delay = transientDelay(tracker.failures() - 1, random, outcome.retryAfterMs, opts.backoff ?? DEFAULT_BACKOFF);
+        const delay = transientDelay(
+          tracker.failures() - 1,
+          random,
+          outcome.retryAfterMs,
+          opts.backoff ?? DEFAULT_BACKOFF,
+        );
         log.warn({ error: outcome.message, failures: tracker.failures(), retryInMs: delay }, 'poll failed');
         return delay;
       }
@@ -185,7 +190,11 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   };
 }
 
-async function safePoll(connector: Connector, ctx: Parameters<Connector['poll']>[0], log: Logger): Promise<PollOutcome> {
+async function safePoll(
+  connector: Connector,
+  ctx: Parameters<Connector['poll']>[0],
+  log: Logger,
+): Promise<PollOutcome> {
   try {
     return await connector.poll(ctx);
   } catch (error) {

@@ -54,7 +54,11 @@ export function createSpendGuard(opts: SpendOptions): SpendGuard {
     return state;
   };
   const capReads = (): number =>
-    opts.capUsdPerDay === null ? Infinity : opts.costPerReadUsd <= 0 ? Infinity : Math.floor(opts.capUsdPerDay / opts.costPerReadUsd + 1e-9);
+    opts.capUsdPerDay === null
+      ? Infinity
+      : opts.costPerReadUsd <= 0
+        ? Infinity
+        : Math.floor(opts.capUsdPerDay / opts.costPerReadUsd + 1e-9);
   const remainingReads = (now: number): number => Math.max(0, capReads() - today(now).reads);
   return {
     remainingReads,
@@ -65,7 +69,11 @@ export function createSpendGuard(opts: SpendOptions): SpendGuard {
     },
     view(now) {
       const reads = today(now).reads;
-      return { readsToday: reads, estimatedUsdToday: roundUsd(reads * opts.costPerReadUsd), capUsdPerDay: opts.capUsdPerDay };
+      return {
+        readsToday: reads,
+        estimatedUsdToday: roundUsd(reads * opts.costPerReadUsd),
+        capUsdPerDay: opts.capUsdPerDay,
+      };
     },
     snapshot: (now) => ({ ...today(now) }),
     restore(persisted, now) {

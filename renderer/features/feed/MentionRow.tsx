@@ -28,7 +28,11 @@ export const MentionRow = memo(function MentionRow({ mention, now, selected, onS
           {channel.short}
         </span>
         <span className="author">@{author.handle}</span>
-        {author.verified === true && <span title="verified" aria-label="verified">✓</span>}
+        {author.verified === true && (
+          <span title="verified" aria-label="verified">
+            ✓
+          </span>
+        )}
         {author.followers !== undefined && <span className="muted">{formatCount(author.followers)} followers</span>}
         {mention.enrichment.vip && <span className="badge vip">★ VIP</span>}
         <span className="badge" data-sentiment={sentiment}>

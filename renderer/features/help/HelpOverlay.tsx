@@ -8,7 +8,14 @@ export function HelpOverlay() {
   const close = useWall((s) => s.toggleHelp);
   if (!open) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid={TEST_IDS.helpOverlay} onClick={close}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      data-testid={TEST_IDS.helpOverlay}
+      onClick={close}
+    >
       <div className="panel" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
         <div className="keys">

@@ -4,7 +4,10 @@ import { useTransport, useWall } from '../../app/wall-context';
 import { TEST_IDS } from '../../test-ids';
 import { SourceSettingsCard } from './SourceSettingsCard';
 
-type Load = { readonly state: 'loading' } | { readonly state: 'error'; readonly message: string } | { readonly state: 'ready'; readonly sources: ReadonlyArray<SourceView> };
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'error'; readonly message: string }
+  | { readonly state: 'ready'; readonly sources: ReadonlyArray<SourceView> };
 
 /** Settings: each configured source, its credentials (write-only) and a connection test. */
 export function SettingsView() {
@@ -15,9 +18,13 @@ export function SettingsView() {
 
   const fetchSources = useCallback(
     (onLoad: (load: Load) => void): Promise<void> =>
-      transport.invoke('sources:list', {}).then((result) =>
-        onLoad(result.ok ? { state: 'ready', sources: result.value } : { state: 'error', message: result.error.message }),
-      ),
+      transport
+        .invoke('sources:list', {})
+        .then((result) =>
+          onLoad(
+            result.ok ? { state: 'ready', sources: result.value } : { state: 'error', message: result.error.message },
+          ),
+        ),
     [transport],
   );
   const refresh = useCallback(async (): Promise<void> => fetchSources(setLoad), [fetchSources]);
@@ -57,7 +64,12 @@ export function SettingsView() {
       {load.state === 'ready' && load.sources.length === 0 && <p className="muted">No sources are configured.</p>}
       {load.state === 'ready' &&
         load.sources.map((s) => (
-          <SourceSettingsCard key={s.sourceId} source={s} health={health.get(s.sourceId)} onSaved={() => void refresh()} />
+          <SourceSettingsCard
+            key={s.sourceId}
+            source={s}
+            health={health.get(s.sourceId)}
+            onSaved={() => void refresh()}
+          />
         ))}
     </section>
   );

@@ -10,7 +10,9 @@ interface Message {
 }
 
 const savedMessage = (configured: boolean): Message =>
-  configured ? { ok: true, text: 'Saved. Source is configured.' } : { ok: true, text: 'Saved; some fields are still missing.' };
+  configured
+    ? { ok: true, text: 'Saved. Source is configured.' }
+    : { ok: true, text: 'Saved; some fields are still missing.' };
 
 function Spend({ spend }: { readonly spend: NonNullable<SourceView['spend']> }) {
   const cap = spend.capUsdPerDay;
@@ -18,7 +20,12 @@ function Spend({ spend }: { readonly spend: NonNullable<SourceView['spend']> }) 
     <div>
       Spend today: <strong>${spend.estimatedUsdToday.toFixed(2)}</strong>
       {cap === null ? ' (no cap set)' : ` of $${cap.toFixed(2)} cap`} · {spend.readsToday.toLocaleString()} reads
-      {cap !== null && spend.estimatedUsdToday >= cap && <strong className="message" data-ok="false"> · cap reached</strong>}
+      {cap !== null && spend.estimatedUsdToday >= cap && (
+        <strong className="message" data-ok="false">
+          {' '}
+          · cap reached
+        </strong>
+      )}
     </div>
   );
 }
@@ -46,7 +53,11 @@ function CredentialFields(props: {
 }
 
 /** One source's settings: state, whether it is configured, credential fields (never pre-filled), save and test. */
-export function SourceSettingsCard(props: { readonly source: SourceView; readonly health: SourceHealth | undefined; readonly onSaved: () => void }) {
+export function SourceSettingsCard(props: {
+  readonly source: SourceView;
+  readonly health: SourceHealth | undefined;
+  readonly onSaved: () => void;
+}) {
   const { source, health } = props;
   const transport = useTransport();
   const [values, setValues] = useState<Readonly<Record<string, string>>>({});
@@ -68,14 +79,17 @@ export function SourceSettingsCard(props: { readonly source: SourceView; readonl
     setMessage({ ok: true, text: 'Testing…' });
     const result = await transport.invoke('source:test', { sourceId: source.sourceId });
     setBusy(false);
-    setMessage(result.ok ? { ok: result.value.ok, text: result.value.message } : { ok: false, text: result.error.message });
+    setMessage(
+      result.ok ? { ok: result.value.ok, text: result.value.message } : { ok: false, text: result.error.message },
+    );
   };
 
   return (
     <div className="source-card" data-testid={TEST_IDS.sourceSettings}>
       <div>
-        <strong>{source.label}</strong> <span className="muted">({source.kind})</span> · {source.enabled ? 'enabled' : 'disabled'} · state{' '}
-        {health?.state ?? 'unknown'} · configured: <strong>{source.configured ? 'yes' : 'no'}</strong>
+        <strong>{source.label}</strong> <span className="muted">({source.kind})</span> ·{' '}
+        {source.enabled ? 'enabled' : 'disabled'} · state {health?.state ?? 'unknown'} · configured:{' '}
+        <strong>{source.configured ? 'yes' : 'no'}</strong>
       </div>
       {source.spend !== null && <Spend spend={source.spend} />}
       <form onSubmit={(e) => void save(e)}>

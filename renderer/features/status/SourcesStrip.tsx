@@ -29,7 +29,9 @@ export function SourcesStrip() {
             <strong>{s.label}</strong>
             <span>{s.state}</span>
             <span className="muted">{s.itemsPerMinute.toFixed(1)}/min</span>
-            <span className="muted">{fresh.ageMs === null ? 'no data yet' : `data ${formatDuration(fresh.ageMs)} old`}</span>
+            <span className="muted">
+              {fresh.ageMs === null ? 'no data yet' : `data ${formatDuration(fresh.ageMs)} old`}
+            </span>
             {fresh.stale && <span className="stale-tag">STALE</span>}
           </div>
         );

@@ -38,7 +38,13 @@ function DisplayToggles() {
       <button type="button" data-testid={TEST_IDS.themeToggle} onClick={toggleTheme} title="Theme (t)">
         {theme === 'dark' ? '☾ dark' : '☀ light'}
       </button>
-      <button type="button" data-testid={TEST_IDS.largeTypeToggle} onClick={toggleLargeType} aria-pressed={largeType} title="Large type (l)">
+      <button
+        type="button"
+        data-testid={TEST_IDS.largeTypeToggle}
+        onClick={toggleLargeType}
+        aria-pressed={largeType}
+        title="Large type (l)"
+      >
         A+ large
       </button>
       <button type="button" data-testid={TEST_IDS.settingsToggle} onClick={toggleSettings} title="Settings (s)">

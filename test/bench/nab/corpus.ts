@@ -31,18 +31,27 @@ export async function loadProfiles(root: string): Promise<Record<ProfileName, Na
     if (!m) throw new Error(`profiles.json lacks ${name}`);
     return { tp: m.tpWeight, fp: m.fpWeight, tn: m.tnWeight, fn: m.fnWeight };
   };
-  return { standard: pick('standard'), reward_low_FP_rate: pick('reward_low_FP_rate'), reward_low_FN_rate: pick('reward_low_FN_rate') };
+  return {
+    standard: pick('standard'),
+    reward_low_FP_rate: pick('reward_low_FP_rate'),
+    reward_low_FN_rate: pick('reward_low_FN_rate'),
+  };
 }
 
 /** Reads labels/combined_windows.json: keys are `<category>/<file>.csv`, timestamps without `.000000`. */
-export async function loadWindowLabels(root: string): Promise<ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>> {
+export async function loadWindowLabels(
+  root: string,
+): Promise<ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>> {
   const parsed = WindowsSchema.parse(JSON.parse(await readFile(join(root, 'labels', 'combined_windows.json'), 'utf8')));
   const strip = (s: string): string => s.replace(/\.0+$/, '');
   return new Map(Object.entries(parsed).map(([key, ws]) => [key, ws.map(([a, b]) => [strip(a), strip(b)] as const)]));
 }
 
 /** Row indices of each window: the first exact timestamp match of its start and of its end (rule 2). */
-export function windowsToRows(timestamps: ReadonlyArray<string>, windows: ReadonlyArray<readonly [string, string]>): RowWindow[] {
+export function windowsToRows(
+  timestamps: ReadonlyArray<string>,
+  windows: ReadonlyArray<readonly [string, string]>,
+): RowWindow[] {
   return windows.map(([a, b]) => {
     const start = timestamps.indexOf(a);
     const end = timestamps.indexOf(b);
@@ -62,10 +71,13 @@ export interface CorpusFile {
 /** Every CSV under data/<category>/, sorted by key. */
 export async function listCorpus(dataDir: string): Promise<CorpusFile[]> {
   const out: CorpusFile[] = [];
-  const categories = (await readdir(dataDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const categories = (await readdir(dataDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   for (const category of categories.sort()) {
     const names = (await readdir(join(dataDir, category))).filter((f) => f.endsWith('.csv')).sort();
-    for (const name of names) out.push({ key: `${category}/${name}`, category, name, path: join(dataDir, category, name) });
+    for (const name of names)
+      out.push({ key: `${category}/${name}`, category, name, path: join(dataDir, category, name) });
   }
   return out;
 }

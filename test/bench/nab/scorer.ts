@@ -141,8 +141,14 @@ export function optimizeThreshold(files: ReadonlyArray<ScoredFile>, profile: Nab
   let fpSum = 0;
   let tp = 0;
   let fp = 0;
-  let best: ProfileResult = { threshold: NO_DETECTION_THRESHOLD, raw: windowSum, normalized: 0, truePositives: 0, falsePositives: 0 };
-  for (let k = 0; k < rows.length; ) {
+  let best: ProfileResult = {
+    threshold: NO_DETECTION_THRESHOLD,
+    raw: windowSum,
+    normalized: 0,
+    truePositives: 0,
+    falsePositives: 0,
+  };
+  for (let k = 0; k < rows.length;) {
     const threshold = rows[k]!.score;
     for (; k < rows.length && rows[k]!.score === threshold; k++) {
       const row = rows[k]!;

@@ -20,15 +20,26 @@ export function parseCsv(body: string): string[][] {
   for (let i = 0; i < body.length; i += 1) {
     const c = body[i] as string;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { field += '"'; i += 1; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
-  if (field.length > 0 || row.length > 0) { row.push(field); rows.push(row); }
+  if (field.length > 0 || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -44,7 +55,11 @@ export async function loadAirline(): Promise<AirlineTweet[]> {
   for (const row of rows.slice(1)) {
     const sentiment = row[s];
     if (sentiment !== 'negative' && sentiment !== 'neutral' && sentiment !== 'positive') continue;
-    out.push({ text: (row[t] ?? '').replace(/&(amp|lt|gt|quot);/g, (m) => ENTITIES[m] ?? m), sentiment, reason: row[r] ?? '' });
+    out.push({
+      text: (row[t] ?? '').replace(/&(amp|lt|gt|quot);/g, (m) => ENTITIES[m] ?? m),
+      sentiment,
+      reason: row[r] ?? '',
+    });
   }
   return out;
 }

@@ -1,12 +1,48 @@
-import { compileTaxonomy, DEFAULT_TAXONOMY, mergeTaxonomy, tagTopics, type Taxonomy } from '../../../electron/core/pipeline/enrich';
+import {
+  compileTaxonomy,
+  DEFAULT_TAXONOMY,
+  mergeTaxonomy,
+  tagTopics,
+  type Taxonomy,
+} from '../../../electron/core/pipeline/enrich';
 import type { AirlineTweet } from './airline';
 
 /** How an airline brand would extend the default taxonomy: baggage and booking topics, airline delay words. */
 export const AIRLINE_OVERRIDE = {
   topics: [
-    { id: 'luggage', label: 'Baggage', terms: ['luggage', 'bag', 'bags', 'baggage', 'suitcase*', 'carousel', 'checked bag*', 'lost bag*'] },
-    { id: 'booking', label: 'Booking', terms: ['book*', 'reservation*', 'rebook*', 'itinerary', 'ticket*', 'change my flight', 'change flight', 'confirmation number', 'boarding pass*', 'booking site'] },
-    { id: 'delivery', terms: ['on time', 'tarmac', 'missed my connection', 'missed connection', 'missed connecting', 'sitting on the plane', 'still sitting'] },
+    {
+      id: 'luggage',
+      label: 'Baggage',
+      terms: ['luggage', 'bag', 'bags', 'baggage', 'suitcase*', 'carousel', 'checked bag*', 'lost bag*'],
+    },
+    {
+      id: 'booking',
+      label: 'Booking',
+      terms: [
+        'book*',
+        'reservation*',
+        'rebook*',
+        'itinerary',
+        'ticket*',
+        'change my flight',
+        'change flight',
+        'confirmation number',
+        'boarding pass*',
+        'booking site',
+      ],
+    },
+    {
+      id: 'delivery',
+      terms: [
+        'on time',
+        'tarmac',
+        'missed my connection',
+        'missed connection',
+        'missed connecting',
+        'sitting on the plane',
+        'still sitting',
+      ],
+    },
   ],
 };
 
@@ -51,18 +87,36 @@ export function scoreTopics(tweets: ReadonlyArray<AirlineTweet>, transform: (tex
     for (const [topic, c] of counts) {
       const isGold = goldTopic === topic;
       if (isGold) c.gold += 1;
-      if (tagged.has(topic)) { c.tagged += 1; if (isGold) c.tp += 1; }
+      if (tagged.has(topic)) {
+        c.tagged += 1;
+        if (isGold) c.tp += 1;
+      }
     }
   }
   return topics.map((topic) => {
     const c = counts.get(topic) ?? { gold: 0, tagged: 0, tp: 0 };
-    return { topic, gold: c.gold, tagged: c.tagged, precision: c.tagged ? c.tp / c.tagged : 0, recall: c.gold ? c.tp / c.gold : 0 };
+    return {
+      topic,
+      gold: c.gold,
+      tagged: c.tagged,
+      precision: c.tagged ? c.tp / c.tagged : 0,
+      recall: c.gold ? c.tp / c.gold : 0,
+    };
   });
 }
 
 /** Micro-averaged precision and recall over the mapped topics. */
-export function microAverage(scores: ReadonlyArray<TopicScore>): { readonly precision: number; readonly recall: number } {
-  let tp = 0, tagged = 0, gold = 0;
-  for (const s of scores) { tp += s.precision * s.tagged; tagged += s.tagged; gold += s.gold; }
+export function microAverage(scores: ReadonlyArray<TopicScore>): {
+  readonly precision: number;
+  readonly recall: number;
+} {
+  let tp = 0,
+    tagged = 0,
+    gold = 0;
+  for (const s of scores) {
+    tp += s.precision * s.tagged;
+    tagged += s.tagged;
+    gold += s.gold;
+  }
   return { precision: tagged ? tp / tagged : 0, recall: gold ? tp / gold : 0 };
 }

@@ -7,7 +7,14 @@ describe('parseSourceConfig', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.factory.type).toBe('x');
-      expect(r.value.config).toMatchObject({ id: 'x-main', enabled: true, timeoutMs: 15_000, excludeRetweets: true, costPerReadUsd: 0.005, dailySpendCapUsd: 5 });
+      expect(r.value.config).toMatchObject({
+        id: 'x-main',
+        enabled: true,
+        timeoutMs: 15_000,
+        excludeRetweets: true,
+        costPerReadUsd: 0.005,
+        dailySpendCapUsd: 5,
+      });
     }
   });
 
@@ -16,8 +23,14 @@ describe('parseSourceConfig', () => {
     [{ id: 'a' }, 'source "a": field "type" is missing'],
     [{ id: 'a', type: 'myspace' }, 'source "a": field "type": unknown source type "myspace"'],
     [{ id: 'r1', type: 'reddit' }, 'source "r1" (reddit): field "subreddits"'],
-    [{ id: 'ios', type: 'appstore', appId: 'acme' }, 'source "ios" (appstore): field "appId": the numeric App Store id'],
-    [{ id: 'tp', type: 'trustpilot', businessUnitId: '507f191e810c19729de860ea', baseUrl: 'not a url' }, 'source "tp" (trustpilot): field "baseUrl"'],
+    [
+      { id: 'ios', type: 'appstore', appId: 'acme' },
+      'source "ios" (appstore): field "appId": the numeric App Store id',
+    ],
+    [
+      { id: 'tp', type: 'trustpilot', businessUnitId: '507f191e810c19729de860ea', baseUrl: 'not a url' },
+      'source "tp" (trustpilot): field "baseUrl"',
+    ],
     [{ type: 'x', timeoutMs: 5 }, 'source "(no id)" (x): field "id"'],
   ])('names the source and the bad field: %j', (entry, message) => {
     const r = parseSourceConfig(entry);

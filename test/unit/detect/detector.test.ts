@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, DEFAULT_DETECTOR_PARAMS, DetectorStateSchema, explain, type DetectorState } from '../../../electron/core/detect';
+import {
+  createDetector,
+  DEFAULT_DETECTOR_PARAMS,
+  DetectorStateSchema,
+  explain,
+  type DetectorState,
+} from '../../../electron/core/detect';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 0, 5, 0, 0, 0); // a Monday, 00:00 UTC
@@ -69,7 +75,9 @@ describe('online detector', () => {
   it('does not fire on quiet weekends after it has seen a few weeks', () => {
     const u = rng(3);
     const weeks = 3;
-    const values = Array.from({ length: weeks * 7 * 1440 }, (_, i) => poisson(Math.floor(i / 1440) % 7 >= 5 ? 3 : 12, u));
+    const values = Array.from({ length: weeks * 7 * 1440 }, (_, i) =>
+      poisson(Math.floor(i / 1440) % 7 >= 5 ? 3 : 12, u),
+    );
     const { scores } = run(values);
     const lastWeekend = scores.slice((2 * 7 + 5) * 1440, 3 * 7 * 1440);
     expect(max(lastWeekend)).toBeLessThan(ALARM);

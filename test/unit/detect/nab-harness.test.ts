@@ -52,7 +52,9 @@ describe('runNab', () => {
     const scores = lines.slice(1).map((l) => Number(l.split(',')[2]));
     expect(scores).toEqual(expected);
     expect(Math.max(...scores.slice(450, 460))).toBeGreaterThan(Math.max(...scores.slice(200, 440)));
-    await expect(readFile(join(dir, 'out', 'earshot', 'catB', 'earshot_two.csv'), 'utf8')).resolves.toContain('anomaly_score');
+    await expect(readFile(join(dir, 'out', 'earshot', 'catB', 'earshot_two.csv'), 'utf8')).resolves.toContain(
+      'anomaly_score',
+    );
   });
 
   it('rejects bad usage with exit code 2', async () => {

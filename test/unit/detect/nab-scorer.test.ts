@@ -121,10 +121,19 @@ describe('corpus threshold optimisation', () => {
     };
     const random: ScoredFile[] = [0, 1, 2].map((k) => ({
       scores: Array.from({ length: 200 }, () => Math.round(rand() * 50) / 50),
-      windows: k === 2 ? [] : [{ start: 60 + 20 * k, end: 80 + 20 * k }, { start: 150, end: 170 }],
+      windows:
+        k === 2
+          ? []
+          : [
+              { start: 60 + 20 * k, end: 80 + 20 * k },
+              { start: 150, end: 170 },
+            ],
     }));
     for (const profile of [standard, lowFp, lowFn]) {
-      const candidates = [...new Set(random.flatMap((f) => f.scores.slice(probationaryLength(f.scores.length)))), NO_DETECTION_THRESHOLD];
+      const candidates = [
+        ...new Set(random.flatMap((f) => f.scores.slice(probationaryLength(f.scores.length)))),
+        NO_DETECTION_THRESHOLD,
+      ];
       const total = (t: number): number => random.reduce((a, f) => a + scoreFileAt(f, t, profile).raw, 0);
       const best = Math.max(...candidates.map(total));
       expect(optimizeThreshold(random, profile).raw).toBeCloseTo(best, 9);

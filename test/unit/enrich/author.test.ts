@@ -29,7 +29,9 @@ describe('weighAuthor', () => {
     const vips = vipSet(['@BigCustomer', 'u/PowerUser', '  ']);
     expect(weighAuthor({ handle: 'bigcustomer' }, {}, vips)).toEqual({ authorWeight: 5, vip: true });
     expect(weighAuthor({ handle: '@BIGCUSTOMER', followers: 5_000_000 }, {}, vips).authorWeight).toBe(5);
-    expect(weighAuthor({ handle: 'BigCustomer', followers: 5_000_000, verified: true }, {}, vips).authorWeight).toBe(7.05);
+    expect(weighAuthor({ handle: 'BigCustomer', followers: 5_000_000, verified: true }, {}, vips).authorWeight).toBe(
+      7.05,
+    );
     expect(weighAuthor({ handle: 'poweruser' }, {}, vips).vip).toBe(true);
     expect(weighAuthor({ handle: 'other' }, {}, vips).vip).toBe(false);
   });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runSentiment } from '../../../electron/cli/commands/sentiment';
 import { scoreSentiment } from '../../../electron/core/pipeline/enrich';
 
-async function run(args: ReadonlyArray<string>, input: string | ReadonlyArray<Buffer>): Promise<{ code: number; out: string }> {
+async function run(
+  args: ReadonlyArray<string>,
+  input: string | ReadonlyArray<Buffer>,
+): Promise<{ code: number; out: string }> {
   const source = Readable.from(typeof input === 'string' ? [Buffer.from(input)] : [...input]);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
@@ -32,7 +35,10 @@ describe('runSentiment', () => {
 
   it('writes JSON lines with --json', async () => {
     const { out } = await run(['--json'], 'not good\nnot bad\n');
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { label: string; score: number; confidence: number });
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { label: string; score: number; confidence: number });
     expect(lines).toHaveLength(2);
     expect(lines[0]?.label).toBe('negative');
     expect(lines[1]?.label).not.toBe('negative');
@@ -53,7 +59,14 @@ describe('runSentiment', () => {
   });
 
   it('scores 12k lines in input order, matching the library', async () => {
-    const base = ['I love it', 'this is terrible', 'the shop opens at 9am', 'not bad', 'great, another delay 🙄', 'El servicio es muy malo'];
+    const base = [
+      'I love it',
+      'this is terrible',
+      'the shop opens at 9am',
+      'not bad',
+      'great, another delay 🙄',
+      'El servicio es muy malo',
+    ];
     const lines = Array.from({ length: 12_000 }, (_v, i) => `${base[i % base.length] as string} #${i}`);
     const { code, out } = await run([], `${lines.join('\n')}\n`);
     expect(code).toBe(0);

@@ -22,14 +22,24 @@ describe('createEnricher', () => {
   it('uses a brand taxonomy', () => {
     const merged = mergeTaxonomy(DEFAULT_TAXONOMY, { topics: [{ id: 'luggage', label: 'Baggage', terms: ['bag*'] }] });
     if (!merged.ok) throw new Error(merged.error.message);
-    const e = createEnricher({ taxonomy: merged.value }).enrich({ text: 'they lost my bags', channel: 'x', author: { handle: 'a' }, metadata: {} });
+    const e = createEnricher({ taxonomy: merged.value }).enrich({
+      text: 'they lost my bags',
+      channel: 'x',
+      author: { handle: 'a' },
+      metadata: {},
+    });
     expect(e.topics).toEqual([{ topic: 'luggage', terms: ['bags'] }]);
     expect(e.vip).toBe(false);
     expect(e.authorWeight).toBe(1);
   });
 
   it('marks non-English posts with their language and an unsure sentiment', () => {
-    const e = createEnricher().enrich({ text: 'No puedo entrar a mi cuenta desde ayer, qué desastre', channel: 'x', author: { handle: 'a' }, metadata: {} });
+    const e = createEnricher().enrich({
+      text: 'No puedo entrar a mi cuenta desde ayer, qué desastre',
+      channel: 'x',
+      author: { handle: 'a' },
+      metadata: {},
+    });
     expect(e.language).toBe('es');
     expect(e.sentiment.confidence).toBeLessThan(0.5);
   });

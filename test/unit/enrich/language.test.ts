@@ -23,10 +23,13 @@ describe('detectLanguage', () => {
   });
 
   it('answers "und" for short or symbol-only texts', () => {
-    for (const t of ['ok', 'lol', '😡😡😡', '', '!!!', '@brand https://example.com/x']) expect(detectLanguage(t), t).toBe('und');
+    for (const t of ['ok', 'lol', '😡😡😡', '', '!!!', '@brand https://example.com/x'])
+      expect(detectLanguage(t), t).toBe('und');
   });
 
   it('does not let URLs and handles decide', () => {
-    expect(detectLanguage('@el_que_de_la https://es.example.com/el/de/la the app is down again and I cannot pay')).toBe('en');
+    expect(detectLanguage('@el_que_de_la https://es.example.com/el/de/la the app is down again and I cannot pay')).toBe(
+      'en',
+    );
   });
 });

@@ -57,7 +57,11 @@ describe('scoreSentiment', () => {
   });
 
   it('does not score non-English text as confident English neutral', () => {
-    for (const t of ['El servicio es muy malo y no me ayudan nada', 'Le service est vraiment nul, je suis très déçu', 'これはひどいサービスです']) {
+    for (const t of [
+      'El servicio es muy malo y no me ayudan nada',
+      'Le service est vraiment nul, je suis très déçu',
+      'これはひどいサービスです',
+    ]) {
       const r = readText(t);
       expect(r.language, t).not.toBe('en');
       expect(r.language, t).not.toBe('und');
@@ -87,12 +91,32 @@ describe('scoreSentiment', () => {
 describe('loadModel', () => {
   it('rejects a malformed model file', () => {
     expect(loadModel({ version: 1 }).ok).toBe(false);
-    expect(loadModel({ version: 1, buckets: 3, weightScale: 1, weights: '', dense: [], bias: [0, 0, 0], temperature: 1, meta: {} }).ok).toBe(false);
+    expect(
+      loadModel({
+        version: 1,
+        buckets: 3,
+        weightScale: 1,
+        weights: '',
+        dense: [],
+        bias: [0, 0, 0],
+        temperature: 1,
+        meta: {},
+      }).ok,
+    ).toBe(false);
   });
 
   it('rejects weights of the wrong length', () => {
     const dense = new Array<number>(54).fill(0);
-    const r = loadModel({ version: 1, buckets: 4, weightScale: 1, weights: Buffer.from([1, 2, 3]).toString('base64'), dense, bias: [0, 0, 0], temperature: 1, meta: {} });
+    const r = loadModel({
+      version: 1,
+      buckets: 4,
+      weightScale: 1,
+      weights: Buffer.from([1, 2, 3]).toString('base64'),
+      dense,
+      bias: [0, 0, 0],
+      temperature: 1,
+      meta: {},
+    });
     expect(r.ok).toBe(false);
   });
 });

@@ -14,12 +14,16 @@ import {
 const scan = createScan();
 const words = (text: string): number[] => {
   scanText(text, scan);
-  return Array.from({ length: scan.count }, (_v, k) => k).filter((k) => scan.kind[k] === KIND_WORD).map((k) => scan.hash[k] as number);
+  return Array.from({ length: scan.count }, (_v, k) => k)
+    .filter((k) => scan.kind[k] === KIND_WORD)
+    .map((k) => scan.hash[k] as number);
 };
 
 describe('scanText', () => {
   it('lower-cases, drops apostrophes, URLs, @mentions, entities and the # of hashtags', () => {
-    expect(words("@Brand Can't LOGIN https://x.co/abc &amp; #fail www.example.com")).toEqual(['cant', 'login', 'fail'].map(hashString));
+    expect(words("@Brand Can't LOGIN https://x.co/abc &amp; #fail www.example.com")).toEqual(
+      ['cant', 'login', 'fail'].map(hashString),
+    );
   });
 
   it('shortens elongations and flags them, with a fully shortened alternative', () => {

@@ -16,7 +16,16 @@ describe('DEFAULT_TAXONOMY', () => {
   it('is a valid Taxonomy with the ten failure topics', () => {
     expect(TaxonomySchema.safeParse(DEFAULT_TAXONOMY).success).toBe(true);
     expect(DEFAULT_TAXONOMY.topics.map((t) => t.id)).toEqual([
-      'outage', 'login', 'payment', 'refund', 'delivery', 'cancellation', 'customer_service', 'app_bug', 'security', 'pricing',
+      'outage',
+      'login',
+      'payment',
+      'refund',
+      'delivery',
+      'cancellation',
+      'customer_service',
+      'app_bug',
+      'security',
+      'pricing',
     ]);
   });
 });
@@ -77,8 +86,10 @@ describe('mergeTaxonomy', () => {
     expect(merged.value.topics.some((t) => t.id === 'pricing')).toBe(false);
   });
 
-  it('replaces a topic\'s terms when asked', () => {
-    const merged = mergeTaxonomy(DEFAULT_TAXONOMY, { topics: [{ id: 'refund', terms: ['money back'], replace: true }] });
+  it("replaces a topic's terms when asked", () => {
+    const merged = mergeTaxonomy(DEFAULT_TAXONOMY, {
+      topics: [{ id: 'refund', terms: ['money back'], replace: true }],
+    });
     expect(merged.ok && merged.value.topics.find((t) => t.id === 'refund')?.terms).toEqual(['money back']);
   });
 
@@ -86,7 +97,14 @@ describe('mergeTaxonomy', () => {
     expect(mergeTaxonomy(DEFAULT_TAXONOMY, { topics: [{ id: 'Bad Id!', terms: ['x'] }] }).ok).toBe(false);
     expect(mergeTaxonomy(DEFAULT_TAXONOMY, { topics: [{ id: 'newtopic' }] }).ok).toBe(false);
     expect(mergeTaxonomy(DEFAULT_TAXONOMY, { topics: [{ id: 'x', terms: ['<script>'] }] }).ok).toBe(false);
-    expect(parseTaxonomy({ topics: [{ id: 'a', label: 'A', terms: ['x'] }, { id: 'a', label: 'A2', terms: ['y'] }] }).ok).toBe(false);
+    expect(
+      parseTaxonomy({
+        topics: [
+          { id: 'a', label: 'A', terms: ['x'] },
+          { id: 'a', label: 'A2', terms: ['y'] },
+        ],
+      }).ok,
+    ).toBe(false);
     expect(parseTaxonomy({ topics: [{ id: 'a', label: 'A', terms: ['x'] }] }).ok).toBe(true);
   });
 });

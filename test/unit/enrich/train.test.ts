@@ -7,7 +7,13 @@ import { argmaxLabels, fitTemperature, tuneOffsets } from '../../../scripts/trai
 
 const POS = ['lovely day', 'so happy with it', 'great support thanks', 'awesome trip', 'best coffee ever'];
 const NEG = ['awful queue', 'so angry right now', 'terrible support', 'worst trip ever', 'cold coffee again'];
-const NEU = ['meeting at noon', 'the bus leaves at five', 'new store on main street', 'trip planned for june', 'coffee shop opens'];
+const NEU = [
+  'meeting at noon',
+  'the bus leaves at five',
+  'new store on main street',
+  'trip planned for june',
+  'coffee shop opens',
+];
 
 function corpus(): Example[] {
   const out: Example[] = [];
@@ -29,9 +35,17 @@ describe('training pipeline', () => {
     const b = train(design, OPTIONS);
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
     const z = designLogits(a, design);
-    const s = scoreLabels(data.map((e) => e.label), argmaxLabels(z));
+    const s = scoreLabels(
+      data.map((e) => e.label),
+      argmaxLabels(z),
+    );
     expect(s.macroRecall).toBeGreaterThan(0.95);
-    expect(fitTemperature(z, data.map((e) => e.label))).toBeGreaterThan(0);
+    expect(
+      fitTemperature(
+        z,
+        data.map((e) => e.label),
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('quantises to int8 without changing predictions on that corpus', () => {
@@ -56,7 +70,10 @@ describe('training pipeline', () => {
   });
 
   it('scores labels with macro recall and accuracy', () => {
-    const s = scoreLabels(['negative', 'neutral', 'positive', 'positive'], ['negative', 'positive', 'positive', 'positive']);
+    const s = scoreLabels(
+      ['negative', 'neutral', 'positive', 'positive'],
+      ['negative', 'positive', 'positive', 'positive'],
+    );
     expect(s.recall).toEqual({ negative: 1, neutral: 0, positive: 1 });
     expect(s.macroRecall).toBeCloseTo(2 / 3, 10);
     expect(s.accuracy).toBe(0.75);
@@ -65,13 +82,17 @@ describe('training pipeline', () => {
   it('undoes the SemEval escaping and matches tweets across the two datasets', () => {
     expect(cleanSemevalText('"Plus\\u002c it\\u2019s great &amp; fun"')).toBe('Plus, it’s great & fun');
     expect(dedupKey('@Someone Great game!! http://t.co/x')).toBe(dedupKey('@user great game '));
-    const train: Example[] = [{ text: '@Bob I love this https://t.co/a', label: 'positive' }, { text: 'other', label: 'neutral' }];
+    const train: Example[] = [
+      { text: '@Bob I love this https://t.co/a', label: 'positive' },
+      { text: 'other', label: 'neutral' },
+    ];
     const val: Example[] = [{ text: '@user I love this', label: 'positive' }];
     expect(splitByOverlap(train, val).unique.map((e) => e.text)).toEqual(['other']);
   });
 
   it('has a seeded PRNG', () => {
-    const r1 = mulberry32(42), r2 = mulberry32(42);
+    const r1 = mulberry32(42),
+      r2 = mulberry32(42);
     const xs = Array.from({ length: 5 }, () => r1());
     expect(Array.from({ length: 5 }, () => r2())).toEqual(xs);
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true);

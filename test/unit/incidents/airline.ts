@@ -20,7 +20,10 @@ export async function readAirlineRows(path = AIRLINE_CSV): Promise<AirlineRow[]>
 }
 
 /** Turns corpus rows into mentions, one watchlist per airline, enriched by `enrich`. */
-export function airlineMentions(rows: ReadonlyArray<AirlineRow>, enrich: (text: string, row: AirlineRow) => Enrichment): Mention[] {
+export function airlineMentions(
+  rows: ReadonlyArray<AirlineRow>,
+  enrich: (text: string, row: AirlineRow) => Enrichment,
+): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
   for (const row of rows) {

@@ -28,7 +28,11 @@ describe('incident engine with the real detector', () => {
   it('makes it P1 within minutes when Reddit corroborates', () => {
     const engine = createDefaultIncidentEngine();
     run(engine, T0, WARM, quiet);
-    run(engine, WARM, WARM + 8 * MINUTE, (m) => [...quiet(m), ...burst(m, 10, complaint('x')), ...burst(m, 5, complaint('reddit'))]);
+    run(engine, WARM, WARM + 8 * MINUTE, (m) => [
+      ...quiet(m),
+      ...burst(m, 10, complaint('x')),
+      ...burst(m, 5, complaint('reddit')),
+    ]);
     const [incident, ...others] = engine.list();
     expect(others).toEqual([]);
     expect(incident?.severity).toBe('P1');

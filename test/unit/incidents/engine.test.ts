@@ -28,11 +28,12 @@ const WARM = T0 + 200 * MINUTE;
 const WORDS = ['login', 'transfer', 'statement', 'card', 'savings'];
 
 const loginComplaint = (i: number, channel: 'x' | 'reddit' = 'x') => ({
-  text: [
-    `can't log in to the app, error 503 again ${i}`,
-    `@nimbus I keep getting logged out, error 503 #${i}`,
-    `Still can't log in!! error 503 https://t.co/x${i}`,
-  ][i % 3] ?? '',
+  text:
+    [
+      `can't log in to the app, error 503 again ${i}`,
+      `@nimbus I keep getting logged out, error 503 #${i}`,
+      `Still can't log in!! error 503 https://t.co/x${i}`,
+    ][i % 3] ?? '',
   sentiment: 'negative' as const,
   topics: ['login'],
   channel,
@@ -108,7 +109,10 @@ describe('incident engine', () => {
     run(mild, T0, WARM, background(10));
     run(mild, WARM, WARM + 10 * MINUTE, (m) => [
       ...background(10)(m),
-      ...burst(m, 20, (i) => ({ text: `the app feels slow today, ${WORDS[i % 5]} ${i}`, sentiment: i % 5 < 2 ? 'negative' : 'neutral' })),
+      ...burst(m, 20, (i) => ({
+        text: `the app feels slow today, ${WORDS[i % 5]} ${i}`,
+        sentiment: i % 5 < 2 ? 'negative' : 'neutral',
+      })),
     ]);
     const [incident] = mild.list();
     expect(incident?.severity).toBe('P3');
@@ -122,7 +126,11 @@ describe('incident engine', () => {
     run(engine, T0, WARM, quiet);
     const changes = run(engine, WARM, WARM + 40 * MINUTE, (m) => [
       ...quiet(m),
-      ...burst(m, 30, (i) => ({ text: `love the new nimbus card, so easy ${i}`, sentiment: 'positive', channel: i % 2 ? 'x' : 'reddit' })),
+      ...burst(m, 30, (i) => ({
+        text: `love the new nimbus card, so easy ${i}`,
+        sentiment: 'positive',
+        channel: i % 2 ? 'x' : 'reddit',
+      })),
     ]);
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((i) => i.severity === 'P4')).toBe(true);
@@ -168,7 +176,11 @@ describe('incident engine', () => {
     run(engine, WARM + 3 * MINUTE, WARM + 10 * MINUTE, (m) => [
       ...quiet(m),
       ...burst(m, 10, (i) => loginComplaint(i)),
-      ...burst(m, 8, (i) => ({ text: `app down? can't log in, error 503 ${i}`, sentiment: 'negative', topics: ['outage'] })),
+      ...burst(m, 8, (i) => ({
+        text: `app down? can't log in, error 503 ${i}`,
+        sentiment: 'negative',
+        topics: ['outage'],
+      })),
     ]);
     const visible = engine.list().filter((i) => i.state !== 'resolved');
     expect(visible).toHaveLength(1);
@@ -187,7 +199,9 @@ describe('incident engine', () => {
     expect(b.list()).toEqual(a.list());
     const tail = (m: number) => surge(m).map((x) => ({ ...x }));
     const fromA = run(a, WARM + 4 * MINUTE, WARM + 30 * MINUTE, tail);
-    expect(run(b, WARM + 4 * MINUTE, WARM + 30 * MINUTE, tail).map((i) => i.severity)).toEqual(fromA.map((i) => i.severity));
+    expect(run(b, WARM + 4 * MINUTE, WARM + 30 * MINUTE, tail).map((i) => i.severity)).toEqual(
+      fromA.map((i) => i.severity),
+    );
     expect(b.importState({ version: 2 }).ok).toBe(false);
   });
 

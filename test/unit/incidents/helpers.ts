@@ -57,14 +57,33 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['balance', 'card', 'app', 'savings', 'rate', 'branch', 'transfer', 'statement', 'mortgage', 'loan', 'weekend', 'coffee', 'budget', 'travel'];
+const WORDS = [
+  'balance',
+  'card',
+  'app',
+  'savings',
+  'rate',
+  'branch',
+  'transfer',
+  'statement',
+  'mortgage',
+  'loan',
+  'weekend',
+  'coffee',
+  'budget',
+  'travel',
+];
 
 /** Ordinary chatter: `n` varied neutral or mildly negative posts in the minute starting at `minute`. */
 export function chatter(minute: number, n: number, random: () => number, channel: Channel = 'x'): Mention[] {
   return Array.from({ length: n }, (_, i) => {
     const words = Array.from({ length: 6 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
     const sentiment: SentimentLabel = random() < 0.2 ? 'negative' : random() < 0.5 ? 'positive' : 'neutral';
-    return mention(minute + Math.floor((i * MINUTE) / Math.max(n, 1)), { text: `thinking about ${words} today`, sentiment, channel });
+    return mention(minute + Math.floor((i * MINUTE) / Math.max(n, 1)), {
+      text: `thinking about ${words} today`,
+      sentiment,
+      channel,
+    });
   });
 }
 

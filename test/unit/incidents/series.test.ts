@@ -13,9 +13,24 @@ describe('series builder', () => {
     expect(builder.close(T0 + 2 * MINUTE)).toEqual([]);
     const closed = builder.close(T0 + 3 * MINUTE);
     expect(closed).toEqual([
-      { minute: T0, watchlist: 'nimbus', channel: 'x', counts: { total: 1, negative: 1, positive: 0, topics: { login: 1, outage: 1 } } },
-      { minute: T0, watchlist: 'nimbus', channel: 'reddit', counts: { total: 1, negative: 0, positive: 1, topics: {} } },
-      { minute: T0, watchlist: 'nimbus', channel: '*', counts: { total: 2, negative: 1, positive: 1, topics: { login: 1, outage: 1 } } },
+      {
+        minute: T0,
+        watchlist: 'nimbus',
+        channel: 'x',
+        counts: { total: 1, negative: 1, positive: 0, topics: { login: 1, outage: 1 } },
+      },
+      {
+        minute: T0,
+        watchlist: 'nimbus',
+        channel: 'reddit',
+        counts: { total: 1, negative: 0, positive: 1, topics: {} },
+      },
+      {
+        minute: T0,
+        watchlist: 'nimbus',
+        channel: '*',
+        counts: { total: 2, negative: 1, positive: 1, topics: { login: 1, outage: 1 } },
+      },
     ]);
   });
 

@@ -4,16 +4,32 @@ import { clusterNearDuplicates, risingTerms, terms, wilsonLower, words } from '.
 describe('evidence text', () => {
   it('drops handles, URLs, entities and stop-words, and keeps content bigrams and particle phrases', () => {
     expect(words('@united RT Can&#39;t log in!! https://t.co/abc #FAIL')).toEqual(['rt', "can't", 'log', 'in', 'fail']);
-    const t = terms('@AmericanAir Cancelled Flightled again, on hold for 2 hours. Flight Booking Problems http://x.co/1');
-    expect([...t]).toEqual(
-      expect.arrayContaining(['cancelled', 'cancelled flightled', 'hold', 'flight booking', 'booking problems', 'hours']),
+    const t = terms(
+      '@AmericanAir Cancelled Flightled again, on hold for 2 hours. Flight Booking Problems http://x.co/1',
     );
-    expect([...t].some((x) => x.includes('americanair') || x.includes('http') || x === 'on' || x === 'for')).toBe(false);
-    expect([...terms("I can't log in, I keep getting logged out")]).toEqual(expect.arrayContaining(['log in', 'logged out']));
+    expect([...t]).toEqual(
+      expect.arrayContaining([
+        'cancelled',
+        'cancelled flightled',
+        'hold',
+        'flight booking',
+        'booking problems',
+        'hours',
+      ]),
+    );
+    expect([...t].some((x) => x.includes('americanair') || x.includes('http') || x === 'on' || x === 'for')).toBe(
+      false,
+    );
+    expect([...terms("I can't log in, I keep getting logged out")]).toEqual(
+      expect.arrayContaining(['log in', 'logged out']),
+    );
   });
 
   it('ranks terms by smoothed lift against the baseline period, a bigram standing for its words', () => {
-    const table = new Map([['app', 300], ['error', 5]]);
+    const table = new Map([
+      ['app', 300],
+      ['error', 5],
+    ]);
     const baseline = { docs: 1000, countOf: (t: string) => table.get(t) ?? 0 };
     const observed = [
       terms('app error 503 again'),

@@ -11,7 +11,12 @@ describe('normalizeMention', () => {
   it('builds a stable id from source and external id and keeps the source facts', () => {
     const m = normalizeMention(rawMention(7, NOW - 1000, { url: 'https://x.com/a/status/7' }), ctx);
     expect(m).toMatchObject({ id: 'x-main:ext-7', sourceId: 'x-main', externalId: 'ext-7', channel: 'x' });
-    expect(m).toMatchObject({ createdAt: NOW - 1000, receivedAt: NOW, watchlist: 'nimbus', url: 'https://x.com/a/status/7' });
+    expect(m).toMatchObject({
+      createdAt: NOW - 1000,
+      receivedAt: NOW,
+      watchlist: 'nimbus',
+      url: 'https://x.com/a/status/7',
+    });
   });
 
   it('keeps the watchlist a source attributed, else asks the watchlist matcher', () => {

@@ -54,9 +54,16 @@ function harness(connector: Connector, extra: { commitFails?: () => boolean; ini
   return { clock, runner, committed, healths, t0: clock.now() };
 }
 
-const ok = (cursor: string | null, items: RawMention[] = []): PollOutcome => ({ kind: 'ok', items, rejected: [], cursor });
+const ok = (cursor: string | null, items: RawMention[] = []): PollOutcome => ({
+  kind: 'ok',
+  items,
+  rejected: [],
+  cursor,
+});
 const transient = (retryAfterMs?: number): PollOutcome =>
-  retryAfterMs === undefined ? { kind: 'transient', message: 'HTTP 503' } : { kind: 'transient', message: 'HTTP 503', retryAfterMs };
+  retryAfterMs === undefined
+    ? { kind: 'transient', message: 'HTTP 503' }
+    : { kind: 'transient', message: 'HTTP 503', retryAfterMs };
 
 describe('createSourceRunner', () => {
   it('polls at the interval and passes the last committed cursor', async () => {
@@ -85,7 +92,9 @@ describe('createSourceRunner', () => {
     await h.clock.advance(60 * 60_000);
     const gaps = calls.slice(1).map((c, i) => c.at - (calls[i] as { at: number }).at);
     // random 0.5 → half of min(5 min, 5 s · 2^n); the 10th failure's Retry-After (200 s) beats its jitter (150 s).
-    expect(gaps.slice(0, 10)).toEqual([2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 150_000, 150_000, 150_000, 200_000]);
+    expect(gaps.slice(0, 10)).toEqual([
+      2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 150_000, 150_000, 150_000, 200_000,
+    ]);
     await h.runner.stop();
   });
 
@@ -93,7 +102,13 @@ describe('createSourceRunner', () => {
     const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
     const { connector, calls } = scripted([
       () => ({ kind: 'rate-limited', until: t0 + 7 * 60_000, message: 'HTTP 429' }),
-      () => ({ kind: 'ok', items: [], rejected: [], cursor: null, rateLimit: { remaining: 0, resetAt: t0 + 10 * 60_000 } }),
+      () => ({
+        kind: 'ok',
+        items: [],
+        rejected: [],
+        cursor: null,
+        rateLimit: { remaining: 0, resetAt: t0 + 10 * 60_000 },
+      }),
       () => ok(null),
     ]);
     const h = harness(connector);
@@ -113,7 +128,10 @@ describe('createSourceRunner', () => {
   });
 
   it('slows right down on auth errors and reports auth-error', async () => {
-    const { connector, calls } = scripted([() => ({ kind: 'auth-error', message: 'HTTP 401: Unauthorized' }), () => ok(null)]);
+    const { connector, calls } = scripted([
+      () => ({ kind: 'auth-error', message: 'HTTP 401: Unauthorized' }),
+      () => ok(null),
+    ]);
     const h = harness(connector);
     h.runner.start();
     await h.clock.advance(AUTH_ERROR_WAIT_MS - 1);
@@ -148,7 +166,12 @@ describe('createSourceRunner', () => {
       () => transient(),
       () => transient(),
       () => transient(),
-      () => ({ kind: 'ok', items: [mention('a', t0), mention('b', t0 + 5)], rejected: [{ reason: 'bad' }], cursor: 'x' }),
+      () => ({
+        kind: 'ok',
+        items: [mention('a', t0), mention('b', t0 + 5)],
+        rejected: [{ reason: 'bad' }],
+        cursor: 'x',
+      }),
     ]);
     const h = harness(connector);
     const states: string[] = [];

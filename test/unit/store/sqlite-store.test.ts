@@ -62,11 +62,15 @@ describe('sqlite store', () => {
   it('reads newest-first, by time range and watchlist, and a zero-filled per-minute series', async () => {
     const store = await open();
     const neg = { ...NEUTRAL_ENRICHMENT, sentiment: { label: 'negative' as const, score: -0.8, confidence: 0.9 } };
-    await store.commitBatch('src', [
-      mention(1, T0 + 5_000),
-      mention(2, T0 + 10_000, { enrichment: neg }),
-      mention(3, T0 + 125_000, { watchlist: 'other' }),
-    ], null);
+    await store.commitBatch(
+      'src',
+      [
+        mention(1, T0 + 5_000),
+        mention(2, T0 + 10_000, { enrichment: neg }),
+        mention(3, T0 + 125_000, { watchlist: 'other' }),
+      ],
+      null,
+    );
     expect((await store.recentMentions(2)).map((m) => m.externalId)).toEqual(['ext-3', 'ext-2']);
     const window = await store.mentionsBetween({ from: T0, to: T0 + 60_000 });
     expect(window.map((m) => m.externalId)).toEqual(['ext-1', 'ext-2']);

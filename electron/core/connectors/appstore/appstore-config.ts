@@ -10,7 +10,11 @@ export const AppStoreConfigSchema = SourceBaseSchema.extend({
   /** The numeric app id from the App Store URL (…/id389801252). */
   appId: z.string().regex(/^\d{5,12}$/, 'the numeric App Store id, e.g. "389801252"'),
   /** Storefront country codes, e.g. ["us", "gb"]. */
-  countries: z.array(z.string().regex(/^[a-z]{2}$/, 'a two-letter country code such as "us"')).min(1).max(20).default(['us']),
+  countries: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'a two-letter country code such as "us"'))
+    .min(1)
+    .max(20)
+    .default(['us']),
   /** Pages read per poll at most (Apple serves 10 pages of 50). */
   maxPages: z.number().int().min(1).max(10).default(10),
   /** Pages read on the very first poll (no backfill of old reviews by default). */

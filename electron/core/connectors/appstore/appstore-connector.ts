@@ -18,12 +18,21 @@ import {
 } from '../http';
 import { compileWatchlistQueries, firstMatchingWatchlist } from '../query';
 import { APPSTORE_POLL_INTERVAL_MS, appStoreBase, type AppStoreConfig } from './appstore-config';
-import { FeedSchema, ReviewEntrySchema, entriesOf, isAppMetadata, reviewToMention, type ReviewEntry } from './appstore-schema';
+import {
+  FeedSchema,
+  ReviewEntrySchema,
+  entriesOf,
+  isAppMetadata,
+  reviewToMention,
+  type ReviewEntry,
+} from './appstore-schema';
 
 const CursorSchema = z.object({ v: z.literal(1), countries: z.record(z.string(), HighWaterSchema) });
 type AppStoreCursor = z.infer<typeof CursorSchema>;
 
-type PageResult = { readonly ok: true; readonly reviews: ReadonlyArray<ReviewEntry>; readonly rejected: ReadonlyArray<RejectedItem> } | { readonly ok: false; readonly outcome: PollOutcome };
+type PageResult =
+  | { readonly ok: true; readonly reviews: ReadonlyArray<ReviewEntry>; readonly rejected: ReadonlyArray<RejectedItem> }
+  | { readonly ok: false; readonly outcome: PollOutcome };
 
 /** Builds the App Store reviews connector (public RSS JSON feed; no credentials). */
 export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorDeps): Connector {
@@ -31,12 +40,19 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
 
   async function fetchPage(country: string, page: number, signal: AbortSignal): Promise<PageResult> {
     const url = `${appStoreBase(config)}/${country}/rss/customerreviews/page=${page}/id=${config.appId}/sortby=mostrecent/json`;
-    const res = await sendRequest(deps.fetch, { url, headers: { accept: 'application/json' }, signal, timeoutMs: config.timeoutMs });
+    const res = await sendRequest(deps.fetch, {
+      url,
+      headers: { accept: 'application/json' },
+      signal,
+      timeoutMs: config.timeoutMs,
+    });
     if (!res.ok) return { ok: false, outcome: failureOutcome(res.failure) };
     const r = res.response;
-    if (r.status < 200 || r.status >= 300) return { ok: false, outcome: classifyHttpError(r, { now: deps.clock.now(), source: 'App Store' }) };
+    if (r.status < 200 || r.status >= 300)
+      return { ok: false, outcome: classifyHttpError(r, { now: deps.clock.now(), source: 'App Store' }) };
     const feed = FeedSchema.safeParse(r.body);
-    if (!feed.success) return { ok: false, outcome: { kind: 'transient', message: 'App Store returned an unexpected feed' } };
+    if (!feed.success)
+      return { ok: false, outcome: { kind: 'transient', message: 'App Store returned an unexpected feed' } };
     const entries = entriesOf(feed.data).filter((e) => !isAppMetadata(e));
     const { items, rejected } = validateEach(entries, ReviewEntrySchema);
     return { ok: true, reviews: items, rejected };
@@ -70,7 +86,15 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       }
       if (fresh.length < res.reviews.length) break;
     }
-    return { ok: true as const, items, rejected, mark: advanceHighWater(mark, seen.filter((s) => Number.isFinite(s.at))) };
+    return {
+      ok: true as const,
+      items,
+      rejected,
+      mark: advanceHighWater(
+        mark,
+        seen.filter((s) => Number.isFinite(s.at)),
+      ),
+    };
   }
 
   return {

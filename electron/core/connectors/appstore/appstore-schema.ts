@@ -36,7 +36,12 @@ export function isAppMetadata(entry: unknown): boolean {
 }
 
 /** A validated review as a mention: title and body together, rating and version in metadata. */
-export function reviewToMention(r: ReviewEntry, country: string, appId: string, watchlist: string | undefined): RawMention {
+export function reviewToMention(
+  r: ReviewEntry,
+  country: string,
+  appId: string,
+  watchlist: string | undefined,
+): RawMention {
   const title = r.title.label.trim();
   const body = r.content.label.trim();
   return {

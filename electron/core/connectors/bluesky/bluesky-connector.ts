@@ -21,7 +21,12 @@ interface Harvest {
 }
 
 /** Validates and keeps one page; returns the newest and oldest post times on it. */
-function absorb(h: Harvest, q: string, raw: ReadonlyArray<unknown>, plan: BlueskyPlan): { newest?: number; oldest?: number } {
+function absorb(
+  h: Harvest,
+  q: string,
+  raw: ReadonlyArray<unknown>,
+  plan: BlueskyPlan,
+): { newest?: number; oldest?: number } {
   let newest: number | undefined;
   let oldest: number | undefined;
   for (const item of raw) {
@@ -109,7 +114,11 @@ async function runQuery(call: SearchCall, prev: QueryState | undefined): Promise
 }
 
 /** Follower counts for the authors, 25 per app.bsky.actor.getProfiles call; best-effort (a failure leaves them out). */
-async function followerCounts(agent: AtpAgent, dids: ReadonlyArray<string>, signal: AbortSignal): Promise<Map<string, number>> {
+async function followerCounts(
+  agent: AtpAgent,
+  dids: ReadonlyArray<string>,
+  signal: AbortSignal,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (let i = 0; i < dids.length; i += PROFILE_BATCH) {
     const res = await agent.app.bsky.actor.getProfiles({ actors: dids.slice(i, i + PROFILE_BATCH) }, { signal });
@@ -124,7 +133,13 @@ interface PollResult {
   readonly counts: Map<string, number>;
 }
 
-async function harvestAll(session: BlueskySession, plan: BlueskyPlan, config: BlueskyConfig, ctx: PollContext, deps: ConnectorDeps): Promise<PollResult> {
+async function harvestAll(
+  session: BlueskySession,
+  plan: BlueskyPlan,
+  config: BlueskyConfig,
+  ctx: PollContext,
+  deps: ConnectorDeps,
+): Promise<PollResult> {
   const states: Record<string, QueryState> = { ...readBlueskyCursor(ctx.cursor) };
   const h: Harvest = { posts: new Map(), rejected: [], rateLimit: undefined };
   return session.run(ctx.signal, async (agent) => {
@@ -136,7 +151,10 @@ async function harvestAll(session: BlueskySession, plan: BlueskyPlan, config: Bl
     const dids = [...new Set([...h.posts.values()].map((p) => p.post.author.did))];
     const counts = config.fetchFollowers
       ? await followerCounts(agent, dids, ctx.signal).catch((error: unknown) => {
-          deps.logger.warn({ err: error instanceof Error ? error.message : 'failed' }, 'bluesky: follower counts unavailable');
+          deps.logger.warn(
+            { err: error instanceof Error ? error.message : 'failed' },
+            'bluesky: follower counts unavailable',
+          );
           return new Map<string, number>();
         })
       : new Map<string, number>();
@@ -144,12 +162,22 @@ async function harvestAll(session: BlueskySession, plan: BlueskyPlan, config: Bl
   });
 }
 
-async function pollSearch(session: BlueskySession, plan: BlueskyPlan, config: BlueskyConfig, deps: ConnectorDeps, ctx: PollContext): Promise<PollOutcome> {
-  if (plan.queries.length === 0) return { kind: 'config-error', message: 'No searches to run: set "queries" or add a watchlist.' };
+async function pollSearch(
+  session: BlueskySession,
+  plan: BlueskyPlan,
+  config: BlueskyConfig,
+  deps: ConnectorDeps,
+  ctx: PollContext,
+): Promise<PollOutcome> {
+  if (plan.queries.length === 0)
+    return { kind: 'config-error', message: 'No searches to run: set "queries" or add a watchlist.' };
   try {
     const { h, states, counts } = await harvestAll(session, plan, config, ctx, deps);
-    const items: RawMention[] = [...h.posts.values()].map(({ post, watchlist }) => postToMention(post, counts.get(post.author.did), watchlist));
-    if (h.rejected.length > 0) deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'bluesky: posts rejected');
+    const items: RawMention[] = [...h.posts.values()].map(({ post, watchlist }) =>
+      postToMention(post, counts.get(post.author.did), watchlist),
+    );
+    if (h.rejected.length > 0)
+      deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'bluesky: posts rejected');
     const cursor = writeBlueskyCursor(states, plan.queries);
     return { kind: 'ok', items, rejected: h.rejected, cursor, ...(h.rateLimit ? { rateLimit: h.rateLimit } : {}) };
   } catch (error) {
@@ -158,11 +186,18 @@ async function pollSearch(session: BlueskySession, plan: BlueskyPlan, config: Bl
   }
 }
 
-async function testSearch(session: BlueskySession, plan: BlueskyPlan, deps: ConnectorDeps, signal: AbortSignal): Promise<Result<string>> {
+async function testSearch(
+  session: BlueskySession,
+  plan: BlueskyPlan,
+  deps: ConnectorDeps,
+  signal: AbortSignal,
+): Promise<Result<string>> {
   const q = plan.queries[0];
   if (q === undefined) return err(appError('config', 'No searches to run: set "queries" or add a watchlist.'));
   try {
-    const res = await session.run(signal, (agent) => agent.app.bsky.feed.searchPosts({ q, sort: 'latest', limit: 25 }, { signal }));
+    const res = await session.run(signal, (agent) =>
+      agent.app.bsky.feed.searchPosts({ q, sort: 'latest', limit: 25 }, { signal }),
+    );
     return ok(`OK: logged in; ${res.data.posts.length} recent posts for "${q}"`);
   } catch (error) {
     if (error instanceof MissingCredentialsError) return err(appError('auth-error', error.message));
@@ -184,7 +219,13 @@ export function createBlueskyConnector(config: BlueskyConfig, deps: ConnectorDep
     label: config.label ?? 'Bluesky',
     pollIntervalMs: config.pollIntervalMs ?? BLUESKY_DEFAULT_INTERVAL_MS,
     poll: (ctx) => pollSearch(session, plan, config, scoped, ctx),
-    testConnection: (signal) => testSearch(new BlueskySession(service, deps.fetch, config.timeoutMs, config.id, deps.credentials), plan, scoped, signal),
+    testConnection: (signal) =>
+      testSearch(
+        new BlueskySession(service, deps.fetch, config.timeoutMs, config.id, deps.credentials),
+        plan,
+        scoped,
+        signal,
+      ),
   };
 }
 

@@ -20,7 +20,10 @@ export function readBlueskyCursor(raw: string | null): Readonly<Record<string, Q
 }
 
 /** Serialises the states of the searches still configured. */
-export function writeBlueskyCursor(states: Readonly<Record<string, QueryState>>, queries: ReadonlyArray<string>): string {
+export function writeBlueskyCursor(
+  states: Readonly<Record<string, QueryState>>,
+  queries: ReadonlyArray<string>,
+): string {
   const kept: Record<string, QueryState> = {};
   for (const q of queries) if (states[q]) kept[q] = states[q];
   return JSON.stringify({ v: 1, q: kept });

@@ -19,7 +19,13 @@ export function blueskyRateLimit(headers: HeaderBag | undefined): RateLimitInfo 
   return { remaining, resetAt: reset * 1000, ...(limit !== undefined ? { limit } : {}) };
 }
 
-const AUTH_ERRORS = new Set(['ExpiredToken', 'InvalidToken', 'AuthenticationRequired', 'AccountTakedown', 'AuthFactorTokenRequired']);
+const AUTH_ERRORS = new Set([
+  'ExpiredToken',
+  'InvalidToken',
+  'AuthenticationRequired',
+  'AccountTakedown',
+  'AuthFactorTokenRequired',
+]);
 
 /** True for errors a fresh login may cure (an expired or revoked session). */
 export function isSessionError(error: unknown): boolean {
@@ -33,7 +39,8 @@ export function isSessionError(error: unknown): boolean {
 export function blueskyErrorOutcome(error: unknown, now: number, signal: AbortSignal, timedOut: boolean): PollOutcome {
   if (signal.aborted) return { kind: 'transient', message: 'Bluesky: aborted' };
   if (timedOut) return { kind: 'transient', message: 'Bluesky: request timed out' };
-  if (!(error instanceof XRPCError)) return { kind: 'transient', message: `Bluesky: ${error instanceof Error ? error.message : 'request failed'}` };
+  if (!(error instanceof XRPCError))
+    return { kind: 'transient', message: `Bluesky: ${error instanceof Error ? error.message : 'request failed'}` };
   const message = `Bluesky ${error.error ?? 'error'}: ${error.message}`.slice(0, 300);
   if (error.status === 429) {
     const until = blueskyRateLimit(error.headers)?.resetAt ?? now + DEFAULT_RATE_LIMIT_WAIT_MS;

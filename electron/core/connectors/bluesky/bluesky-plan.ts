@@ -15,7 +15,10 @@ export interface BlueskyPlan {
 }
 
 /** Explicit queries are matched against every watchlist; otherwise each watchlist's query is mapped to searches. */
-export function planBluesky(explicit: ReadonlyArray<string> | undefined, watchlists: ReadonlyArray<Watchlist>): BlueskyPlan {
+export function planBluesky(
+  explicit: ReadonlyArray<string> | undefined,
+  watchlists: ReadonlyArray<Watchlist>,
+): BlueskyPlan {
   const compiled = compileWatchlistQueries(watchlists);
   const routes = new Map<string, Candidate[]>();
   const route = (q: string, candidate: Candidate | null): void => {

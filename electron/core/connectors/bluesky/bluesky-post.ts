@@ -36,7 +36,11 @@ export function postUrl(post: BlueskyPost): string {
 }
 
 /** A post as the hub's raw mention; the at:// URI is the external id. */
-export function postToMention(post: BlueskyPost, followers: number | undefined, watchlist: string | undefined): RawMention {
+export function postToMention(
+  post: BlueskyPost,
+  followers: number | undefined,
+  watchlist: string | undefined,
+): RawMention {
   return {
     externalId: post.uri.slice(0, 200),
     channel: 'bluesky',

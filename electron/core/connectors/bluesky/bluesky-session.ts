@@ -62,7 +62,8 @@ export class BlueskySession {
     const creds = await this.vault.get(this.sourceId);
     const identifier = creds?.identifier;
     const password = creds?.appPassword;
-    if (!identifier || !password) throw new MissingCredentialsError('Bluesky: set "identifier" and "appPassword" for this source.');
+    if (!identifier || !password)
+      throw new MissingCredentialsError('Bluesky: set "identifier" and "appPassword" for this source.');
     await this.agent.login({ identifier, password });
   }
 }

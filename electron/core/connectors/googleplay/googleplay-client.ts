@@ -28,11 +28,19 @@ interface GotOptions {
  * got options that (a) send to `baseUrl` instead of play.google.com when set (a proxy or a loopback fake),
  * (b) destroy the request when `signal` aborts (got 11 has no AbortSignal), (c) time out, (d) never retry.
  */
-export function scopedRequestOptions(signal: AbortSignal, timeoutMs: number, baseUrl: string | undefined): Record<string, unknown> {
+export function scopedRequestOptions(
+  signal: AbortSignal,
+  timeoutMs: number,
+  baseUrl: string | undefined,
+): Record<string, unknown> {
   const rewrite = (options: GotOptions): void => {
     if (baseUrl) options.url = new URL(options.url.pathname + options.url.search, baseUrl);
   };
-  const request = (url: URL, options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void): http.ClientRequest => {
+  const request = (
+    url: URL,
+    options: http.RequestOptions,
+    callback?: (res: http.IncomingMessage) => void,
+  ): http.ClientRequest => {
     const req = (url.protocol === 'https:' ? https.request : http.request)(url, options, callback);
     const onAbort = (): void => void req.destroy(new Error('aborted'));
     if (signal.aborted) onAbort();

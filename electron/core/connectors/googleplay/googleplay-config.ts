@@ -20,6 +20,11 @@ export const GooglePlayConfigSchema = SourceBaseSchema.extend({
   /** Most pages (of up to 150 reviews) per poll while catching up after a burst. */
   maxPages: z.number().int().min(1).max(20).default(3),
   /** Reviews older than this are skipped, so a first poll does not import years of history. */
-  maxAgeHours: z.number().int().min(1).max(24 * 365).default(72),
+  maxAgeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
 });
 export type GooglePlayConfig = z.infer<typeof GooglePlayConfigSchema> & SourceConfigBase;

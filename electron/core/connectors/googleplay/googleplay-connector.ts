@@ -13,7 +13,11 @@ const PAGE_SIZE = 150;
 const SEEN_LIMIT = 1000;
 /** Google sends no reset time; a 429 or 403 (scraping blocked) waits this long. */
 const BLOCKED_WAIT_MS = 30 * 60_000;
-const CursorSchema = z.object({ v: z.literal(1), seen: z.array(z.string()).max(SEEN_LIMIT), resume: z.string().max(2000).optional() });
+const CursorSchema = z.object({
+  v: z.literal(1),
+  seen: z.array(z.string()).max(SEEN_LIMIT),
+  resume: z.string().max(2000).optional(),
+});
 type Cursor = z.infer<typeof CursorSchema>;
 
 function readCursor(raw: string | null): Cursor {
@@ -23,13 +27,20 @@ function readCursor(raw: string | null): Cursor {
 /** Maps what google-play-scraper throws (an Error with `status` for HTTP failures) to what the runtime does. */
 function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOutcome {
   if (signal.aborted) return { kind: 'transient', message: 'Google Play: aborted' };
-  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+      ? error.status
+      : undefined;
   const text = (error instanceof Error ? error.message : 'request failed').slice(0, 200);
-  if (status === 429 || status === 403) return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
+  if (status === 429 || status === 403)
+    return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
   if (status === 404) return { kind: 'config-error', message: 'Google Play: app not found (404)' };
   if (status !== undefined) return { kind: 'transient', message: `Google Play HTTP ${status}: ${text}` };
   if (error instanceof SyntaxError || error instanceof TypeError) {
-    return { kind: 'transient', message: `Google Play answered in an unexpected format (the scraper may need an update): ${text}` };
+    return {
+      kind: 'transient',
+      message: `Google Play answered in an unexpected format (the scraper may need an update): ${text}`,
+    };
   }
   return { kind: 'transient', message: `Google Play: ${text}` };
 }
@@ -43,7 +54,14 @@ interface Harvest {
 }
 
 /** Validates one page; returns true when paging should stop (a known or too-old review was reached). */
-function absorb(h: Harvest, raw: ReadonlyArray<unknown>, seen: ReadonlySet<string>, oldest: number, config: GooglePlayConfig, filter: WatchlistFilter): boolean {
+function absorb(
+  h: Harvest,
+  raw: ReadonlyArray<unknown>,
+  seen: ReadonlySet<string>,
+  oldest: number,
+  config: GooglePlayConfig,
+  filter: WatchlistFilter,
+): boolean {
   let reachedKnown = false;
   for (const item of raw) {
     const parsed = GooglePlayReviewSchema.safeParse(item);
@@ -88,7 +106,14 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
   const { config } = run;
   let token = start;
   for (let page = 0; page < config.maxPages; page++) {
-    const raw = await fetchReviewPage({ appId: config.appId, num: PAGE_SIZE, lang: config.lang, country: config.country, requestOptions: run.requestOptions, ...(token ? { nextPaginationToken: token } : {}) });
+    const raw = await fetchReviewPage({
+      appId: config.appId,
+      num: PAGE_SIZE,
+      lang: config.lang,
+      country: config.country,
+      requestOptions: run.requestOptions,
+      ...(token ? { nextPaginationToken: token } : {}),
+    });
     const parsed = ReviewPageSchema.safeParse(raw);
     if (!parsed.success) throw new TypeError(`unexpected result (${zodReason(parsed.error.issues)})`);
     const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config, run.filter);
@@ -103,12 +128,22 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
  * Newest reviews down to the last known one. When a burst outruns the page budget, the next page's token is
  * kept in the cursor and the following poll continues from it (best-effort: Google's tokens may expire).
  */
-async function pollReviews(config: GooglePlayConfig, deps: ConnectorDeps, filter: WatchlistFilter, ctx: PollContext): Promise<PollOutcome> {
+async function pollReviews(
+  config: GooglePlayConfig,
+  deps: ConnectorDeps,
+  filter: WatchlistFilter,
+  ctx: PollContext,
+): Promise<PollOutcome> {
   const prior = readCursor(ctx.cursor);
   const h: Harvest = { items: [], rejected: [], ids: [], taken: new Set() };
   const run: PageRun = {
-    config, filter, h, seen: new Set(prior.seen), oldest: ctx.now - config.maxAgeHours * 3_600_000,
-    requestOptions: scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl), firstRun: prior.seen.length === 0,
+    config,
+    filter,
+    h,
+    seen: new Set(prior.seen),
+    oldest: ctx.now - config.maxAgeHours * 3_600_000,
+    requestOptions: scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl),
+    firstRun: prior.seen.length === 0,
   };
   let resume: string | undefined;
   try {
@@ -118,15 +153,27 @@ async function pollReviews(config: GooglePlayConfig, deps: ConnectorDeps, filter
   } catch (error) {
     return errorOutcome(error, ctx.now, ctx.signal);
   }
-  if (h.rejected.length > 0) deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'googleplay: reviews rejected');
+  if (h.rejected.length > 0)
+    deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'googleplay: reviews rejected');
   const fresh = new Set(h.ids);
   const seen = [...prior.seen.filter((id) => !fresh.has(id)), ...h.ids.slice().reverse()].slice(-SEEN_LIMIT);
-  return { kind: 'ok', items: h.items, rejected: h.rejected, cursor: JSON.stringify({ v: 1, seen, ...(resume ? { resume } : {}) }) };
+  return {
+    kind: 'ok',
+    items: h.items,
+    rejected: h.rejected,
+    cursor: JSON.stringify({ v: 1, seen, ...(resume ? { resume } : {}) }),
+  };
 }
 
 async function testReviews(config: GooglePlayConfig, signal: AbortSignal, now: number): Promise<Result<string>> {
   try {
-    const raw = await fetchReviewPage({ appId: config.appId, num: 40, lang: config.lang, country: config.country, requestOptions: scopedRequestOptions(signal, config.timeoutMs, config.baseUrl) });
+    const raw = await fetchReviewPage({
+      appId: config.appId,
+      num: 40,
+      lang: config.lang,
+      country: config.country,
+      requestOptions: scopedRequestOptions(signal, config.timeoutMs, config.baseUrl),
+    });
     const parsed = ReviewPageSchema.safeParse(raw);
     if (!parsed.success) return err(appError('format', 'Google Play answered in an unexpected format'));
     return ok(`OK: ${parsed.data.data.length} recent reviews for ${config.appId} (best-effort source)`);

@@ -24,7 +24,9 @@ export function classifyHttpError(res: HttpResponse, opts: ClassifyOptions): Pol
   const message = `${opts.source} HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
   const retryAfterMs = parseRetryAfter(res.headers, opts.now);
   if (res.status === 429) {
-    const until = opts.rateLimitResetAt ?? (retryAfterMs !== undefined ? opts.now + retryAfterMs : opts.now + DEFAULT_RATE_LIMIT_WAIT_MS);
+    const until =
+      opts.rateLimitResetAt ??
+      (retryAfterMs !== undefined ? opts.now + retryAfterMs : opts.now + DEFAULT_RATE_LIMIT_WAIT_MS);
     return { kind: 'rate-limited', until: Math.max(until, opts.now), message };
   }
   if (res.status === 401 || res.status === 403) return { kind: 'auth-error', message };
@@ -40,7 +42,11 @@ export function errorDetail(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const rec = body as Record<string, unknown>;
   const fault = rec.fault;
-  if (typeof fault === 'object' && fault !== null && typeof (fault as Record<string, unknown>).faultstring === 'string') {
+  if (
+    typeof fault === 'object' &&
+    fault !== null &&
+    typeof (fault as Record<string, unknown>).faultstring === 'string'
+  ) {
     return clip((fault as Record<string, string>).faultstring as string);
   }
   for (const key of ['detail', 'message', 'error_description', 'error', 'title', 'reason']) {

@@ -17,11 +17,15 @@ export function isNewerThan(mark: HighWater | undefined, id: string, at: number)
 }
 
 /** Moves the mark past the given items. */
-export function advanceHighWater(mark: HighWater | undefined, items: ReadonlyArray<{ readonly id: string; readonly at: number }>): HighWater | undefined {
+export function advanceHighWater(
+  mark: HighWater | undefined,
+  items: ReadonlyArray<{ readonly id: string; readonly at: number }>,
+): HighWater | undefined {
   let next = mark;
   for (const it of items) {
     if (!next || it.at > next.newestAt) next = { newestAt: it.at, idsAtNewest: [it.id] };
-    else if (it.at === next.newestAt && !next.idsAtNewest.includes(it.id)) next = { ...next, idsAtNewest: [...next.idsAtNewest, it.id].slice(-200) };
+    else if (it.at === next.newestAt && !next.idsAtNewest.includes(it.id))
+      next = { ...next, idsAtNewest: [...next.idsAtNewest, it.id].slice(-200) };
   }
   return next;
 }

@@ -29,7 +29,8 @@ export type HttpFailure =
   | { readonly kind: 'network'; readonly message: string };
 
 /** The outcome of one request: a response of any status, or a failure to get one. Never throws. */
-export type HttpResult = { readonly ok: true; readonly response: HttpResponse } | { readonly ok: false; readonly failure: HttpFailure };
+export type HttpResult =
+  { readonly ok: true; readonly response: HttpResponse } | { readonly ok: false; readonly failure: HttpFailure };
 
 /**
  * Sends one request with the caller's AbortSignal combined with a timeout, and reads the body.
@@ -45,7 +46,8 @@ export async function sendRequest(fetchFn: typeof fetch, req: HttpRequest): Prom
     return { ok: true, response: { status: res.status, headers: res.headers, body: parseBody(text) } };
   } catch (cause) {
     if (req.signal.aborted) return { ok: false, failure: { kind: 'aborted', message: `${where}: aborted` } };
-    if (timeout.aborted) return { ok: false, failure: { kind: 'timeout', message: `${where}: timed out after ${req.timeoutMs} ms` } };
+    if (timeout.aborted)
+      return { ok: false, failure: { kind: 'timeout', message: `${where}: timed out after ${req.timeoutMs} ms` } };
     return { ok: false, failure: { kind: 'network', message: `${where}: ${errorText(cause)}` } };
   }
 }

@@ -19,7 +19,9 @@ export function sampleOf(item: unknown, max = 160): string {
 }
 
 /** A readable one-line summary of a zod error's first issue, e.g. `data.id: expected string`. */
-export function zodReason(issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>): string {
+export function zodReason(
+  issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>,
+): string {
   const first = issues[0];
   if (!first) return 'invalid item';
   const path = first.path.map(String).join('.');

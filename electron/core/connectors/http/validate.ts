@@ -23,7 +23,10 @@ export function validateEach<T>(raw: ReadonlyArray<unknown>, schema: z.ZodType<T
 }
 
 /** Final check of a mapped mention against the shared model (lengths, ids); refuses it alone when it fails. */
-export function checkMention(mention: RawMention, source: unknown): { ok: true; mention: RawMention } | { ok: false; rejected: RejectedItem } {
+export function checkMention(
+  mention: RawMention,
+  source: unknown,
+): { ok: true; mention: RawMention } | { ok: false; rejected: RejectedItem } {
   const parsed = RawMentionSchema.safeParse(mention);
   if (parsed.success) return { ok: true, mention: parsed.data };
   return { ok: false, rejected: { reason: zodReason(parsed.error.issues), sample: sampleOf(source) } };

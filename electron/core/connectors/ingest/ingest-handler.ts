@@ -98,7 +98,10 @@ async function accept(deps: IngestDeps, sourceId: string, raw: ReadonlyArray<unk
   }
   try {
     const result = items.length > 0 ? await deps.commit(sourceId, items) : { inserted: 0, duplicates: 0 };
-    deps.logger.info({ sourceId, accepted: result.inserted, duplicates: result.duplicates, rejected: rejected.length }, 'ingest: batch');
+    deps.logger.info(
+      { sourceId, accepted: result.inserted, duplicates: result.duplicates, rejected: rejected.length },
+      'ingest: batch',
+    );
     return { status: 200, body: { accepted: result.inserted, duplicates: result.duplicates, rejected } };
   } catch (error) {
     deps.logger.error({ sourceId, err: error }, 'ingest: commit failed');
@@ -120,7 +123,8 @@ export function createIngestHandler(deps: IngestDeps): IngestHandler {
     if (!envelope.success) {
       return fail(400, 'bad-request', 'The body must be a JSON object: one mention, or { "mentions": [...] }.');
     }
-    const raw = 'mentions' in envelope.data && Array.isArray(envelope.data.mentions) ? envelope.data.mentions : [envelope.data];
+    const raw =
+      'mentions' in envelope.data && Array.isArray(envelope.data.mentions) ? envelope.data.mentions : [envelope.data];
     if (raw.length > INGEST_MAX_ITEMS) {
       return fail(413, 'too-many-items', `At most ${INGEST_MAX_ITEMS} mentions per request; got ${raw.length}.`);
     }

@@ -13,7 +13,11 @@ const EpochOrIso = z.union([
 ]);
 
 const AuthorInput = z.union([
-  z.string().min(1).max(200).transform((handle) => ({ handle })),
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .transform((handle) => ({ handle })),
   z.object({
     handle: z.string().min(1).max(200),
     name: z.string().max(300).optional(),
@@ -36,7 +40,10 @@ export const IngestItemSchema = z
     text: z.string().min(1).max(40_000),
     createdAt: EpochOrIso,
     author: AuthorInput.optional(),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
     channel: ChannelSchema.default('ingest'),
     watchlist: z.string().max(100).optional(),
     metadata: MetadataInput.optional(),

@@ -21,7 +21,12 @@ interface TagPage {
  * One tag's new statuses: from `since` upwards page by page (Link rel="prev", min_id), oldest page first so a
  * capped catch-up leaves no gap; a short page means caught up. A first run takes only the newest page.
  */
-async function* tagPages(client: mastodon.rest.Client, tag: string, since: string | undefined, config: MastodonConfig): AsyncGenerator<TagPage> {
+async function* tagPages(
+  client: mastodon.rest.Client,
+  tag: string,
+  since: string | undefined,
+  config: MastodonConfig,
+): AsyncGenerator<TagPage> {
   const timeline = client.v1.timelines.tag.$select(tag);
   if (since === undefined) {
     const first = await timeline.list.$raw({ limit: PAGE_SIZE, local: config.local });
@@ -45,7 +50,8 @@ interface Harvest {
 
 function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: MastodonPlan): void {
   for (const item of raw) {
-    const id = typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+    const id =
+      typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
     const prev = harvest.newest[tag];
     if (id !== undefined && (prev === undefined || compareIds(id, prev) > 0)) harvest.newest[tag] = id;
     const parsed = MastodonStatusSchema.safeParse(item);
@@ -60,7 +66,11 @@ function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan
   }
 }
 
-async function clientFor(config: MastodonConfig, deps: ConnectorDeps, signal: AbortSignal): Promise<{ client: mastodon.rest.Client; token: string | undefined }> {
+async function clientFor(
+  config: MastodonConfig,
+  deps: ConnectorDeps,
+  signal: AbortSignal,
+): Promise<{ client: mastodon.rest.Client; token: string | undefined }> {
   const token = (await deps.credentials.get(config.id))?.accessToken || undefined;
   // masto logs through console; "error" keeps its REST path silent (it only logs requests at info/debug).
   const client = createRestAPIClient({
@@ -73,8 +83,14 @@ async function clientFor(config: MastodonConfig, deps: ConnectorDeps, signal: Ab
   return { client, token };
 }
 
-async function pollTags(config: MastodonConfig, deps: ConnectorDeps, plan: MastodonPlan, ctx: PollContext): Promise<PollOutcome> {
-  if (plan.tags.length === 0) return { kind: 'config-error', message: 'No hashtags to follow: set "tags" or add a watchlist.' };
+async function pollTags(
+  config: MastodonConfig,
+  deps: ConnectorDeps,
+  plan: MastodonPlan,
+  ctx: PollContext,
+): Promise<PollOutcome> {
+  if (plan.tags.length === 0)
+    return { kind: 'config-error', message: 'No hashtags to follow: set "tags" or add a watchlist.' };
   const cursor = readMastodonCursor(ctx.cursor);
   const { client, token } = await clientFor(config, deps, ctx.signal);
   const harvest: Harvest = { items: new Map(), rejected: [], newest: { ...cursor }, rateLimit: undefined };
@@ -90,7 +106,8 @@ async function pollTags(config: MastodonConfig, deps: ConnectorDeps, plan: Masto
   } catch (error) {
     return mastodonErrorOutcome(error, ctx.now, ctx.signal, (text) => redactSecrets(text, [token]));
   }
-  if (harvest.rejected.length > 0) deps.logger.warn({ rejected: harvest.rejected.length, first: harvest.rejected[0] }, 'mastodon: statuses rejected');
+  if (harvest.rejected.length > 0)
+    deps.logger.warn({ rejected: harvest.rejected.length, first: harvest.rejected[0] }, 'mastodon: statuses rejected');
   return {
     kind: 'ok',
     items: [...harvest.items.values()],
@@ -100,7 +117,12 @@ async function pollTags(config: MastodonConfig, deps: ConnectorDeps, plan: Masto
   };
 }
 
-async function testTag(config: MastodonConfig, deps: ConnectorDeps, plan: MastodonPlan, signal: AbortSignal): Promise<Result<string>> {
+async function testTag(
+  config: MastodonConfig,
+  deps: ConnectorDeps,
+  plan: MastodonPlan,
+  signal: AbortSignal,
+): Promise<Result<string>> {
   const tag = plan.tags[0];
   if (tag === undefined) return err(appError('config', 'No hashtags to follow: set "tags" or add a watchlist.'));
   const { client, token } = await clientFor(config, deps, signal);

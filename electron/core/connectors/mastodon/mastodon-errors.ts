@@ -34,7 +34,12 @@ function httpOutcome(error: MastoHttpError, now: number, secrets: (text: string)
  * `cause`) for JSON error bodies, MastoUnexpectedError when an error page is not JSON (a proxy's 502),
  * MastoTimeoutError for its own timeout, and the raw DOMException when our signal aborts.
  */
-export function mastodonErrorOutcome(error: unknown, now: number, signal: AbortSignal, secrets: (text: string) => string): PollOutcome {
+export function mastodonErrorOutcome(
+  error: unknown,
+  now: number,
+  signal: AbortSignal,
+  secrets: (text: string) => string,
+): PollOutcome {
   if (error instanceof MastoHttpError) return httpOutcome(error, now, secrets);
   if (signal.aborted) return { kind: 'transient', message: 'Mastodon: aborted' };
   if (error instanceof MastoTimeoutError) return { kind: 'transient', message: 'Mastodon: request timed out' };

@@ -18,7 +18,10 @@ export interface MastodonPlan {
  * Builds the plan: explicit `tags` are matched against every watchlist in the hub; otherwise each watchlist's
  * query becomes hashtags (the query module's mapper) and only that watchlist is tested for them.
  */
-export function planMastodon(explicitTags: ReadonlyArray<string> | undefined, watchlists: ReadonlyArray<Watchlist>): MastodonPlan {
+export function planMastodon(
+  explicitTags: ReadonlyArray<string> | undefined,
+  watchlists: ReadonlyArray<Watchlist>,
+): MastodonPlan {
   const compiled = compileWatchlistQueries(watchlists);
   const routes = new Map<string, Candidate[]>();
   const route = (tag: string, candidate: Candidate | null): void => {

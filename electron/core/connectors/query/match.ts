@@ -5,7 +5,10 @@ const WORD = /[\p{L}\p{N}_]+(?:'[\p{L}\p{N}_]+)*/gu;
 
 /** Splits text into lower-case words: the unit of word-boundary-aware matching. `#acme` and `@acme` give `acme`. */
 export function words(text: string): ReadonlyArray<string> {
-  const normalized = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  const normalized = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
   return normalized.match(WORD) ?? [];
 }
 
@@ -84,7 +87,12 @@ function prefixStarts(doc: Indexed, stem: string): ReadonlyArray<number> {
   return out;
 }
 
-function sequenceAt(tokens: ReadonlyArray<string>, seq: ReadonlyArray<string>, start: number, prefixLast: boolean): boolean {
+function sequenceAt(
+  tokens: ReadonlyArray<string>,
+  seq: ReadonlyArray<string>,
+  start: number,
+  prefixLast: boolean,
+): boolean {
   for (let k = 0; k < seq.length; k++) {
     const tok = tokens[start + k];
     const want = seq[k] as string;

@@ -16,7 +16,8 @@ export const MAX_QUERY_LENGTH = 1000;
  * Errors name the column, e.g. `unclosed "(" at column 7`.
  */
 export function parseQuery(text: string): Result<QueryNode> {
-  if (text.length > MAX_QUERY_LENGTH) return err(appError('query-too-long', `query is longer than ${MAX_QUERY_LENGTH} characters`));
+  if (text.length > MAX_QUERY_LENGTH)
+    return err(appError('query-too-long', `query is longer than ${MAX_QUERY_LENGTH} characters`));
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
   if (tokens.value.length === 0) return err(appError('query-empty', 'query is empty'));
@@ -45,7 +46,10 @@ function tokenize(text: string): Result<ReadonlyArray<Token>> {
     } else if (c === '"') {
       const end = text.indexOf('"', start + 1);
       if (end < 0) return err(appError('query-syntax', `unclosed quote at column ${i + 1}`));
-      const value = text.slice(start + 1, end).trim().replace(/\s+/g, ' ');
+      const value = text
+        .slice(start + 1, end)
+        .trim()
+        .replace(/\s+/g, ' ');
       if (value.length === 0) return err(appError('query-syntax', `empty phrase at column ${i + 1}`));
       out.push({ t: 'phrase', value, pos: i, negated });
       i = end + 1;

@@ -22,7 +22,14 @@ export function toBlueskyQueries(ast: QueryNode): BlueskyQueryPlan {
   const nnf = toNnf(ast);
   const dnf = toDnf(nnf, BLUESKY_MAX_QUERIES);
   if (dnf && dnf.every((clause) => clause.some((l) => !l.negated))) {
-    const queries = unique(dnf.map((clause) => clause.filter((l) => !l.negated).map(render).join(' ')));
+    const queries = unique(
+      dnf.map((clause) =>
+        clause
+          .filter((l) => !l.negated)
+          .map(render)
+          .join(' '),
+      ),
+    );
     const hubFilter = dnf.some((clause) => clause.some((l) => l.negated)) || prefixUsed(dnf);
     return { queries, hubFilter };
   }

@@ -21,7 +21,8 @@ export interface XQueryOptions {
  */
 export function toXQuery(ast: QueryNode, opts: XQueryOptions = {}): Result<string> {
   const nnf = toNnf(ast);
-  if (!hasPositiveTerm(nnf)) return err(appError('query-unsupported', 'an X query needs at least one term that is not excluded'));
+  if (!hasPositiveTerm(nnf))
+    return err(appError('query-unsupported', 'an X query needs at least one term that is not excluded'));
   let q = render(nnf, false);
   const extras: string[] = [];
   if (opts.excludeRetweets ?? true) extras.push('-is:retweet');

@@ -1,6 +1,14 @@
 import type { Clock } from '../../runtime/clock';
 import type { PollOutcome, RateLimitInfo } from '../connector';
-import { classifyHttpError, deltaSecondsHeader, errorDetail, failureOutcome, headerNumber, sendRequest, type HttpResponse } from '../http';
+import {
+  classifyHttpError,
+  deltaSecondsHeader,
+  errorDetail,
+  failureOutcome,
+  headerNumber,
+  sendRequest,
+  type HttpResponse,
+} from '../http';
 import { TokenSchema } from './reddit-schema';
 
 /** Reddit app-only credentials. */
@@ -20,7 +28,9 @@ export interface RedditClientOptions {
 }
 
 /** A successful GET: the JSON body and the rate-limit state from its headers. */
-export type RedditGet = { readonly ok: true; readonly body: unknown; readonly rateLimit?: RateLimitInfo } | { readonly ok: false; readonly outcome: PollOutcome };
+export type RedditGet =
+  | { readonly ok: true; readonly body: unknown; readonly rateLimit?: RateLimitInfo }
+  | { readonly ok: false; readonly outcome: PollOutcome };
 
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -40,7 +50,11 @@ export class RedditClient {
       if (!token.ok) return token;
       const res = await sendRequest(this.opts.fetch, {
         url: `${this.opts.apiBaseUrl.replace(/\/$/, '')}${pathAndQuery}`,
-        headers: { authorization: `bearer ${token.value}`, 'user-agent': this.opts.userAgent, accept: 'application/json' },
+        headers: {
+          authorization: `bearer ${token.value}`,
+          'user-agent': this.opts.userAgent,
+          accept: 'application/json',
+        },
         signal,
         timeoutMs: this.opts.timeoutMs,
       });
@@ -65,23 +79,41 @@ export class RedditClient {
     const remaining = headerNumber(res.headers, 'x-ratelimit-remaining');
     const used = headerNumber(res.headers, 'x-ratelimit-used');
     if (res.status < 200 || res.status >= 300) {
-      return { ok: false, outcome: classifyHttpError(res, { now, source: 'Reddit', ...(resetAt !== undefined ? { rateLimitResetAt: resetAt } : {}) }) };
+      return {
+        ok: false,
+        outcome: classifyHttpError(res, {
+          now,
+          source: 'Reddit',
+          ...(resetAt !== undefined ? { rateLimitResetAt: resetAt } : {}),
+        }),
+      };
     }
     const rateLimit: RateLimitInfo | undefined =
       resetAt !== undefined && remaining !== undefined
-        ? { remaining: Math.floor(remaining), resetAt, ...(used !== undefined ? { limit: Math.round(used + remaining) } : {}) }
+        ? {
+            remaining: Math.floor(remaining),
+            resetAt,
+            ...(used !== undefined ? { limit: Math.round(used + remaining) } : {}),
+          }
         : undefined;
     return rateLimit ? { ok: true, body: res.body, rateLimit } : { ok: true, body: res.body };
   }
 
-  private async accessToken(creds: RedditCredentials, signal: AbortSignal): Promise<{ ok: true; value: string } | { ok: false; outcome: PollOutcome }> {
+  private async accessToken(
+    creds: RedditCredentials,
+    signal: AbortSignal,
+  ): Promise<{ ok: true; value: string } | { ok: false; outcome: PollOutcome }> {
     const now = this.opts.clock.now();
     if (this.token && this.token.expiresAt > now) return { ok: true, value: this.token.value };
     const basic = Buffer.from(`${creds.clientId}:${creds.clientSecret}`).toString('base64');
     const res = await sendRequest(this.opts.fetch, {
       url: `${this.opts.oauthBaseUrl.replace(/\/$/, '')}/api/v1/access_token`,
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'user-agent': this.opts.userAgent, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${basic}`,
+        'user-agent': this.opts.userAgent,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials',
       signal,
       timeoutMs: this.opts.timeoutMs,
@@ -90,7 +122,14 @@ export class RedditClient {
     const r = res.response;
     if (r.status !== 200) {
       const resetAt = deltaSecondsHeader(r.headers, 'x-ratelimit-reset', now);
-      return { ok: false, outcome: classifyHttpError(r, { now, source: 'Reddit token', ...(resetAt !== undefined ? { rateLimitResetAt: resetAt } : {}) }) };
+      return {
+        ok: false,
+        outcome: classifyHttpError(r, {
+          now,
+          source: 'Reddit token',
+          ...(resetAt !== undefined ? { rateLimitResetAt: resetAt } : {}),
+        }),
+      };
     }
     const parsed = TokenSchema.safeParse(r.body);
     if (!parsed.success) {

@@ -7,7 +7,10 @@ export const DEFAULT_REDDIT_USER_AGENT = 'desktop:earshot:0.1.0 (social listenin
 /** A `reddit` source entry: subreddits to watch, by search (watchlist queries) or every new post. */
 export const RedditConfigSchema = SourceBaseSchema.extend({
   type: z.literal('reddit'),
-  subreddits: z.array(z.string().regex(/^[A-Za-z0-9_]{2,21}$/, 'a subreddit name without r/')).min(1).max(20),
+  subreddits: z
+    .array(z.string().regex(/^[A-Za-z0-9_]{2,21}$/, 'a subreddit name without r/'))
+    .min(1)
+    .max(20),
   /** "search": /r/{sub}/search per watchlist query; "new": every new post (a brand's own subreddit). */
   mode: z.enum(['search', 'new']).default('search'),
   userAgent: z.string().min(10).max(300).default(DEFAULT_REDDIT_USER_AGENT),

@@ -72,7 +72,10 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
       rejected.push(...bad);
       const fresh = links.filter((l) => isUnseen(prev, l.data.name, l.data.created_utc * 1000));
       for (const link of fresh) pushMention(items, rejected, link, feed.watchlist);
-      cursor = advanceFeed(cursor, fresh.map((l) => ({ name: l.data.name, at: Math.round(l.data.created_utc * 1000) })));
+      cursor = advanceFeed(
+        cursor,
+        fresh.map((l) => ({ name: l.data.name, at: Math.round(l.data.created_utc * 1000) })),
+      );
       const full = children.length >= 100;
       if (!full || !prev || fresh.length < links.length) break;
       anchor = feed.paging === 'before' ? (links[0]?.data.name ?? null) : (listing.data.data.after ?? null);
@@ -124,17 +127,26 @@ function pushMention(items: RawMention[], rejected: RejectedItem[], link: Link, 
 }
 
 function buildFeeds(config: RedditConfig, deps: ConnectorDeps): ReadonlyArray<Feed> {
-  if (config.mode === 'new') return config.subreddits.map((s) => ({ key: `new:${s}`, path: `${base(s)}/new`, paging: 'before' as const }));
+  if (config.mode === 'new')
+    return config.subreddits.map((s) => ({ key: `new:${s}`, path: `${base(s)}/new`, paging: 'before' as const }));
   const feeds: Feed[] = [];
   for (const w of deps.watchlists) {
     const ast = parseQuery(w.query);
     if (!ast.ok) {
-      deps.logger.warn({ watchlist: w.id, error: ast.error.message }, 'watchlist query does not parse; skipped for Reddit');
+      deps.logger.warn(
+        { watchlist: w.id, error: ast.error.message },
+        'watchlist query does not parse; skipped for Reddit',
+      );
       continue;
     }
     const q = encodeURIComponent(toRedditQuery(ast.value));
     for (const s of config.subreddits) {
-      feeds.push({ key: `search:${s}:${w.id}`, path: `${base(s)}/search?q=${q}&restrict_sr=1&sort=new`, paging: 'after', watchlist: w.id });
+      feeds.push({
+        key: `search:${s}:${w.id}`,
+        path: `${base(s)}/search?q=${q}&restrict_sr=1&sort=new`,
+        paging: 'after',
+        watchlist: w.id,
+      });
     }
   }
   return feeds;

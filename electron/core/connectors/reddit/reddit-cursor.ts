@@ -21,11 +21,15 @@ export function readRedditCursor(raw: string | null): RedditCursor {
 }
 
 /** Advances a feed cursor past the given posts (fullname + created ms). */
-export function advanceFeed(prev: FeedCursor | undefined, posts: ReadonlyArray<{ readonly name: string; readonly at: number }>): FeedCursor | undefined {
+export function advanceFeed(
+  prev: FeedCursor | undefined,
+  posts: ReadonlyArray<{ readonly name: string; readonly at: number }>,
+): FeedCursor | undefined {
   let next = prev;
   for (const p of posts) {
     if (!next || p.at > next.newestAt) next = { newest: p.name, newestAt: p.at, idsAtNewest: [p.name] };
-    else if (p.at === next.newestAt && !next.idsAtNewest.includes(p.name)) next = { ...next, idsAtNewest: [...next.idsAtNewest, p.name].slice(-200) };
+    else if (p.at === next.newestAt && !next.idsAtNewest.includes(p.name))
+      next = { ...next, idsAtNewest: [...next.idsAtNewest, p.name].slice(-200) };
   }
   return next;
 }

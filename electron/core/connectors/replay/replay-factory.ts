@@ -23,7 +23,9 @@ export const ReplayConfigSchema = SourceBaseSchema.extend({
 export type ReplayConfig = z.infer<typeof ReplayConfigSchema>;
 
 /** The persisted cursor: rows released (in time order) of a file with `total` good rows. */
-export const ReplayCursorSchema = z.object({ v: z.literal(1), released: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).strict();
+export const ReplayCursorSchema = z
+  .object({ v: z.literal(1), released: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+  .strict();
 
 /** How far a replay has got. `committed` counts rows the runtime has stored (it lags `offered` by a poll). */
 export interface ReplayProgress {
@@ -50,7 +52,8 @@ export interface ReplayConnector extends Connector {
 }
 
 /** Narrows a connector to a replay connector. */
-export const isReplayConnector = (c: Connector): c is ReplayConnector => c.kind === 'replay' && 'progress' in c && 'load' in c;
+export const isReplayConnector = (c: Connector): c is ReplayConnector =>
+  c.kind === 'replay' && 'progress' in c && 'load' in c;
 
 /** Number of times in the ascending `times` that are <= `now`. */
 export function countDue(times: Float64Array, now: number): number {

@@ -51,7 +51,11 @@ interface Entry {
 }
 
 /** Streams the file once, validating every row, and sorts an index of the good ones by time. */
-export async function buildReplayIndex(path: string, format: ReplayFormat, defaultChannel: Channel): Promise<Result<ReplayIndex>> {
+export async function buildReplayIndex(
+  path: string,
+  format: ReplayFormat,
+  defaultChannel: Channel,
+): Promise<Result<ReplayIndex>> {
   const entries: Entry[] = [];
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
@@ -71,9 +75,17 @@ export async function buildReplayIndex(path: string, format: ReplayFormat, defau
   } catch (error) {
     return err(appError('replay-unreadable', `Cannot read ${path}: ${(error as Error).message}`));
   }
-  const order = entries.map((_, i) => i).sort((a, b) => (entries[a] as Entry).time - (entries[b] as Entry).time || a - b);
+  const order = entries
+    .map((_, i) => i)
+    .sort((a, b) => (entries[a] as Entry).time - (entries[b] as Entry).time || a - b);
   const index: ReplayIndex = {
-    path, format, defaultChannel, header, total: order.length, rejectedCount, rejected,
+    path,
+    format,
+    defaultChannel,
+    header,
+    total: order.length,
+    rejectedCount,
+    rejected,
     times: Float64Array.from(order, (i) => (entries[i] as Entry).time),
     starts: Float64Array.from(order, (i) => (entries[i] as Entry).start),
     ends: Float64Array.from(order, (i) => (entries[i] as Entry).end),
@@ -133,7 +145,8 @@ function jsonRow(text: string): Result<ReplayRow> {
   } catch {
     return err(appError('replay-bad-json', 'not valid JSON'));
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return err(appError('replay-bad-json', 'not a JSON object'));
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return err(appError('replay-bad-json', 'not a JSON object'));
   return ok(value as ReplayRow);
 }
 
@@ -177,7 +190,9 @@ interface Span {
 const MERGE_GAP = 64 * 1024;
 
 function spans(index: ReplayIndex, from: number, to: number): Span[] {
-  const positions = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => (index.starts[a] ?? 0) - (index.starts[b] ?? 0));
+  const positions = Array.from({ length: to - from }, (_, i) => from + i).sort(
+    (a, b) => (index.starts[a] ?? 0) - (index.starts[b] ?? 0),
+  );
   const out: Span[] = [];
   for (const pos of positions) {
     const start = index.starts[pos] ?? 0;

@@ -26,17 +26,31 @@ export function mapRow(row: ReplayRow, defaultChannel: Channel): Result<RawMenti
   const timeValue = firstDefined(keyed, TIME_KEYS);
   const createdAt = parseTimestamp(timeValue);
   if (createdAt === null) {
-    return err(appError('replay-bad-time', timeValue === undefined ? 'missing a time column' : `unreadable time "${String(timeValue).slice(0, 40)}"`));
+    return err(
+      appError(
+        'replay-bad-time',
+        timeValue === undefined ? 'missing a time column' : `unreadable time "${String(timeValue).slice(0, 40)}"`,
+      ),
+    );
   }
   const author = readAuthor(keyed);
   const channelValue = firstDefined(keyed, CHANNEL_KEYS);
-  const known = ChannelSchema.safeParse(typeof channelValue === 'string' ? channelValue.trim().toLowerCase() : channelValue);
+  const known = ChannelSchema.safeParse(
+    typeof channelValue === 'string' ? channelValue.trim().toLowerCase() : channelValue,
+  );
   const idValue = firstDefined(keyed, ID_KEYS);
-  const externalId = idValue !== undefined && String(idValue).trim() !== '' ? String(idValue).trim() : contentId(createdAt, author.handle, text);
+  const externalId =
+    idValue !== undefined && String(idValue).trim() !== ''
+      ? String(idValue).trim()
+      : contentId(createdAt, author.handle, text);
   const url = typeof keyed.url === 'string' && keyed.url !== '' ? keyed.url : undefined;
   const watchlist = typeof keyed.watchlist === 'string' && keyed.watchlist !== '' ? keyed.watchlist : undefined;
   const candidate = {
-    externalId, channel: known.success ? known.data : defaultChannel, author, text, createdAt,
+    externalId,
+    channel: known.success ? known.data : defaultChannel,
+    author,
+    text,
+    createdAt,
     ...(url ? { url } : {}),
     ...(watchlist ? { watchlist } : {}),
   };

@@ -12,7 +12,12 @@ export const RssConfigSchema = SourceBaseSchema.extend({
   /** Keep only items matching a watchlist query (true), or every item with no watchlist (false: status pages). */
   matchWatchlists: z.boolean().default(true),
   /** Items older than this (by their date) are skipped on every poll, so a first poll does not flood with history. */
-  maxAgeHours: z.number().int().min(1).max(24 * 365).default(72),
+  maxAgeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
   /** A User-Agent some feed hosts require. */
   userAgent: z.string().max(200).default('Earshot/0.1 (+feed reader)'),
 });

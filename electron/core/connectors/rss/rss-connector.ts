@@ -9,7 +9,8 @@ import { RSS_DEFAULT_INTERVAL_MS, RssConfigSchema, type RssConfig } from './rss-
 import { advanceRssCursor, readRssCursor, type RssCursor } from './rss-cursor';
 import { createWatchlistFilter, type WatchlistFilter } from './watchlist-filter';
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
 function conditionalHeaders(config: RssConfig, cursor: RssCursor): Record<string, string> {
   return {
@@ -37,7 +38,13 @@ interface Selection {
   readonly newest: number | undefined;
 }
 
-function select(entries: ReadonlyArray<FeedEntry>, cursor: RssCursor, ctx: PollContext, config: RssConfig, filter: WatchlistFilter): Selection {
+function select(
+  entries: ReadonlyArray<FeedEntry>,
+  cursor: RssCursor,
+  ctx: PollContext,
+  config: RssConfig,
+  filter: WatchlistFilter,
+): Selection {
   const seen = new Set(cursor.seen);
   const oldest = ctx.now - config.maxAgeHours * 3_600_000;
   const items: RawMention[] = [];
@@ -60,7 +67,12 @@ function select(entries: ReadonlyArray<FeedEntry>, cursor: RssCursor, ctx: PollC
   return { items, ids: entries.map((e) => e.id), newest };
 }
 
-async function pollFeed(config: RssConfig, deps: ConnectorDeps, filter: WatchlistFilter, ctx: PollContext): Promise<PollOutcome> {
+async function pollFeed(
+  config: RssConfig,
+  deps: ConnectorDeps,
+  filter: WatchlistFilter,
+  ctx: PollContext,
+): Promise<PollOutcome> {
   const cursor = readRssCursor(ctx.cursor);
   const sent = await sendRequest(deps.fetch, {
     url: config.url,
@@ -85,15 +97,22 @@ async function pollFeed(config: RssConfig, deps: ConnectorDeps, filter: Watchlis
 }
 
 function logRejected(deps: ConnectorDeps, config: RssConfig, rejected: ReadonlyArray<RejectedItem>): void {
-  if (rejected.length > 0) deps.logger.warn({ sourceId: config.id, rejected: rejected.length, first: rejected[0] }, 'rss: items rejected');
+  if (rejected.length > 0)
+    deps.logger.warn({ sourceId: config.id, rejected: rejected.length, first: rejected[0] }, 'rss: items rejected');
 }
 
 async function testFeed(config: RssConfig, deps: ConnectorDeps, signal: AbortSignal): Promise<Result<string>> {
-  const sent = await sendRequest(deps.fetch, { url: config.url, headers: conditionalHeaders(config, readRssCursor(null)), signal, timeoutMs: config.timeoutMs });
+  const sent = await sendRequest(deps.fetch, {
+    url: config.url,
+    headers: conditionalHeaders(config, readRssCursor(null)),
+    signal,
+    timeoutMs: config.timeoutMs,
+  });
   if (!sent.ok) return err(appError('unreachable', sent.failure.message));
   if (sent.response.status !== 200) return err(appError('http', `Feed answered HTTP ${sent.response.status}`));
   const parsed = parse(sent.response);
-  if (!parsed.ok) return err(appError('not-a-feed', 'message' in parsed.outcome ? parsed.outcome.message : 'unreadable feed'));
+  if (!parsed.ok)
+    return err(appError('not-a-feed', 'message' in parsed.outcome ? parsed.outcome.message : 'unreadable feed'));
   const { entries } = feedEntries(parsed.feed);
   return ok(`OK: ${parsed.feed.format.toUpperCase()} feed with ${entries.length} items`);
 }

@@ -21,12 +21,27 @@ export interface SimulationOptions {
 
 /** Channel mix of everyday posts: X the largest, then Reddit and the app stores. */
 export const BASELINE_CHANNELS: Readonly<Record<Channel, number>> = {
-  x: 0.38, reddit: 0.13, appstore: 0.12, googleplay: 0.12, trustpilot: 0.07, mastodon: 0.08, bluesky: 0.1, rss: 0, ingest: 0,
+  x: 0.38,
+  reddit: 0.13,
+  appstore: 0.12,
+  googleplay: 0.12,
+  trustpilot: 0.07,
+  mastodon: 0.08,
+  bluesky: 0.1,
+  rss: 0,
+  ingest: 0,
 };
 
 const BASELINE_INTENTS: Readonly<Record<Intent, number>> = {
-  praise: 0.27, complaint: 0.26, question: 0.18, chatter: 0.22, foreign: 0.05, markup: 0.006,
-  outage: 0, campaign: 0, 'payment-glitch': 0,
+  praise: 0.27,
+  complaint: 0.26,
+  question: 0.18,
+  chatter: 0.22,
+  foreign: 0.05,
+  markup: 0.006,
+  outage: 0,
+  campaign: 0,
+  'payment-glitch': 0,
 };
 
 const BUCKET_MS = 1000;
@@ -37,7 +52,12 @@ const BUCKET_MS = 1000;
  * bucket and the start, so (a, b] followed by (b, c] is exactly (a, c]. Episodes are placed relative to
  * `start` (the hub time the simulator first ran).
  */
-export function generateRange(options: SimulationOptions, start: number, fromExclusive: number, toInclusive: number): RawMention[] {
+export function generateRange(
+  options: SimulationOptions,
+  start: number,
+  fromExclusive: number,
+  toInclusive: number,
+): RawMention[] {
   if (toInclusive <= fromExclusive) return [];
   const ctx = postContext(options.brand, personPool(options.seed));
   const scenario = SIMULATOR_SCENARIO;
@@ -63,8 +83,17 @@ function bucketPosts(
   const t0 = bucket * BUCKET_MS;
   const mid = t0 + BUCKET_MS / 2;
   const posts: RawMention[] = [];
-  const baseRate = options.ratePerMinute * (options.scenario === 'quiet' ? 0.33 : 1) * rhythmFactor(rhythmTime(scenario, start, mid), options.utcOffsetMinutes);
-  emitStream(options, ctx, posts, { bucket, stream: 0, perMinute: baseRate, channels: BASELINE_CHANNELS, intents: BASELINE_INTENTS });
+  const baseRate =
+    options.ratePerMinute *
+    (options.scenario === 'quiet' ? 0.33 : 1) *
+    rhythmFactor(rhythmTime(scenario, start, mid), options.utcOffsetMinutes);
+  emitStream(options, ctx, posts, {
+    bucket,
+    stream: 0,
+    perMinute: baseRate,
+    channels: BASELINE_CHANNELS,
+    intents: BASELINE_INTENTS,
+  });
   episodes.forEach((episode, index) => {
     const channels: Partial<Record<Channel, number>> = {};
     let perMinute = 0;
@@ -74,7 +103,13 @@ function bucketPosts(
       perMinute += rate;
     }
     if (perMinute <= 0) return;
-    emitStream(options, ctx, posts, { bucket, stream: index + 1, perMinute, channels, intents: episodeIntents(episode) });
+    emitStream(options, ctx, posts, {
+      bucket,
+      stream: index + 1,
+      perMinute,
+      channels,
+      intents: episodeIntents(episode),
+    });
   });
   return posts.sort((a, b) => a.createdAt - b.createdAt || (a.externalId < b.externalId ? -1 : 1));
 }

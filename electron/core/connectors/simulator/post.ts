@@ -10,15 +10,7 @@ import { SLOTS } from './corpus/slots';
 
 /** What a simulated post is about; everyday intents plus one per scripted episode. */
 export type Intent =
-  | 'praise'
-  | 'complaint'
-  | 'question'
-  | 'chatter'
-  | 'foreign'
-  | 'markup'
-  | 'outage'
-  | 'campaign'
-  | 'payment-glitch';
+  'praise' | 'complaint' | 'question' | 'chatter' | 'foreign' | 'markup' | 'outage' | 'campaign' | 'payment-glitch';
 
 /** Everything a post needs besides its own random stream. */
 export interface PostContext {
@@ -82,16 +74,25 @@ function channelExtras(
       const subreddit = rng.pick(SLOTS.subreddit ?? ['{brand}Bank']).replace('{brand}', names.brand.replace(/\W/g, ''));
       const postId = rng.int(2 ** 31).toString(36);
       const kind = rng.chance(0.3) ? 'post' : 'comment';
-      return { url: `https://www.reddit.com/r/${subreddit}/comments/${postId}/`, metadata: { subreddit, score: likes(rng), kind } };
+      return {
+        url: `https://www.reddit.com/r/${subreddit}/comments/${postId}/`,
+        metadata: { subreddit, score: likes(rng), kind },
+      };
     }
     case 'appstore':
     case 'googleplay':
     case 'trustpilot':
       return { metadata: reviewMetadata(rng, intent, channel) };
     case 'mastodon':
-      return { url: `https://${person.host}/@${person.base}/${createdAt}${rng.between(10, 99)}`, metadata: { boosts: rng.int(3) } };
+      return {
+        url: `https://${person.host}/@${person.base}/${createdAt}${rng.between(10, 99)}`,
+        metadata: { boosts: rng.int(3) },
+      };
     case 'bluesky':
-      return { url: `https://bsky.app/profile/${blueskyHandle(person)}/post/3l${rng.int(2 ** 31).toString(36)}`, metadata: { likes: likes(rng) } };
+      return {
+        url: `https://bsky.app/profile/${blueskyHandle(person)}/post/3l${rng.int(2 ** 31).toString(36)}`,
+        metadata: { likes: likes(rng) },
+      };
     case 'rss':
     case 'ingest':
       return {};

@@ -9,7 +9,12 @@ import { readJsonCursor } from '../http';
 /** Config of the built-in simulator source: a fictional fintech brand's mentions, no API key needed. */
 export const SimulatorConfigSchema = SourceBaseSchema.extend({
   type: z.literal('simulator'),
-  seed: z.number().int().min(0).max(2 ** 31).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(42),
   brand: z.string().min(1).max(100).default('Nimbus Bank'),
   /** Mean posts per minute on weekday daytime (09:00–21:00 local); nights and weekends are quieter. */
   ratePerMinute: z.number().positive().max(600).default(8),
@@ -23,7 +28,9 @@ export const SimulatorConfigSchema = SourceBaseSchema.extend({
 export type SimulatorConfig = z.infer<typeof SimulatorConfigSchema>;
 
 /** What the simulator persists as its cursor: its start (episodes are scheduled from it) and the last generated time. */
-export const SimulatorCursorSchema = z.object({ v: z.literal(1), start: z.number().int(), last: z.number().int() }).strict();
+export const SimulatorCursorSchema = z
+  .object({ v: z.literal(1), start: z.number().int(), last: z.number().int() })
+  .strict();
 /** The simulator's cursor, parsed. */
 export type SimulatorCursor = z.infer<typeof SimulatorCursorSchema>;
 
@@ -47,9 +54,13 @@ export function parseSimulatorCursor(cursor: string | null): SimulatorCursor | n
  * - a cursor ahead of `now` (a demo that ran on a sped-up clock, restarted at normal speed) starts afresh:
  *   otherwise the stream would stay silent until real time caught up with the demo's.
  */
-export function simulatorWindow(cursor: SimulatorCursor | null, now: number): { start: number; from: number; to: number } {
+export function simulatorWindow(
+  cursor: SimulatorCursor | null,
+  now: number,
+): { start: number; from: number; to: number } {
   const scenario = SIMULATOR_SCENARIO;
-  if (!cursor || cursor.last > now + MINUTE) return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
+  if (!cursor || cursor.last > now + MINUTE)
+    return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
   const from = Math.max(cursor.last, now - scenario.maxCatchUpMinutes * MINUTE);
   return { start: cursor.start, from, to: Math.max(from, now) };
 }

@@ -18,10 +18,19 @@ export interface BrandNames {
 
 /** Derives the post names from the configured brand ("Nimbus Bank" -> Nimbus, @nimbus, #NimbusCashback). */
 export function brandNames(brandFull: string): BrandNames {
-  const words = brandFull.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = brandFull
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const brand = words[0] ?? 'Nimbus';
   const slug = brand.toLowerCase().replace(/[^a-z0-9_]/g, '') || 'nimbus';
-  return { brand, brandFull: brandFull.trim() || 'Nimbus Bank', handle: `@${slug}`, tag: `#${brand}Cashback`, site: `${slug}.example` };
+  return {
+    brand,
+    brandFull: brandFull.trim() || 'Nimbus Bank',
+    handle: `@${slug}`,
+    tag: `#${brand}Cashback`,
+    site: `${slug}.example`,
+  };
 }
 
 const SLOT_PATTERN = /\{(\w+)\}/g;

@@ -10,7 +10,10 @@ export const TrustpilotConfigSchema = SourceBaseSchema.extend({
   /** The business unit id (GET /v1/business-units/find?name=example.com returns it). */
   businessUnitId: z.string().regex(/^[0-9a-f]{24}$/, 'a 24-character hexadecimal business unit id'),
   /** Only reviews in these languages (ISO 639-1), all when omitted. */
-  language: z.array(z.string().regex(/^[a-z]{2}$/)).max(10).optional(),
+  language: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .max(10)
+    .optional(),
   /** Pages of 100 per poll at most. */
   maxPages: z.number().int().min(1).max(20).default(5),
   /** Attribute every review to this watchlist id. */
@@ -21,4 +24,5 @@ export const TrustpilotConfigSchema = SourceBaseSchema.extend({
 export type TrustpilotConfig = z.infer<typeof TrustpilotConfigSchema>;
 
 /** The API host a config points at. */
-export const trustpilotBase = (c: TrustpilotConfig): string => (c.baseUrl ?? 'https://api.trustpilot.com').replace(/\/$/, '');
+export const trustpilotBase = (c: TrustpilotConfig): string =>
+  (c.baseUrl ?? 'https://api.trustpilot.com').replace(/\/$/, '');

@@ -24,7 +24,12 @@ import { ReviewSchema, ReviewsPageSchema, hasNextPage, reviewToMention, type Rev
 const CursorSchema = z.object({ v: z.literal(1), mark: HighWaterSchema.optional() });
 
 type Page =
-  | { readonly ok: true; readonly reviews: ReadonlyArray<Review>; readonly rejected: ReadonlyArray<RejectedItem>; readonly next: string | null | false }
+  | {
+      readonly ok: true;
+      readonly reviews: ReadonlyArray<Review>;
+      readonly rejected: ReadonlyArray<RejectedItem>;
+      readonly next: string | null | false;
+    }
   | { readonly ok: false; readonly outcome: PollOutcome };
 
 /** Builds the Trustpilot connector: public reviews of one business unit, newest first, with an API key. */
@@ -37,28 +42,45 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
   }
 
   /** `next`: a nextPageToken, null for "page + 1", false when there is no further page. */
-  async function fetchPage(key: string, page: number, token: string | null, perPage: number, signal: AbortSignal): Promise<Page> {
+  async function fetchPage(
+    key: string,
+    page: number,
+    token: string | null,
+    perPage: number,
+    signal: AbortSignal,
+  ): Promise<Page> {
     const q = new URLSearchParams({ orderBy: 'createdat.desc', perPage: String(perPage) });
     if (token) q.set('nextPageToken', token);
     else q.set('page', String(page));
     for (const l of config.language ?? []) q.append('language', l);
     const url = `${trustpilotBase(config)}/v1/business-units/${config.businessUnitId}/reviews?${q.toString()}`;
-    const res = await sendRequest(deps.fetch, { url, headers: { apikey: key, accept: 'application/json' }, signal, timeoutMs: config.timeoutMs });
+    const res = await sendRequest(deps.fetch, {
+      url,
+      headers: { apikey: key, accept: 'application/json' },
+      signal,
+      timeoutMs: config.timeoutMs,
+    });
     if (!res.ok) return { ok: false, outcome: failureOutcome(res.failure) };
     const r = res.response;
     if (r.status < 200 || r.status >= 300) {
       const outcome = classifyHttpError(r, { now: deps.clock.now(), source: 'Trustpilot' });
-      return { ok: false, outcome: outcome.kind === 'ok' ? outcome : { ...outcome, message: redactSecrets(outcome.message, [key]) } };
+      return {
+        ok: false,
+        outcome: outcome.kind === 'ok' ? outcome : { ...outcome, message: redactSecrets(outcome.message, [key]) },
+      };
     }
     const body = ReviewsPageSchema.safeParse(r.body);
-    if (!body.success) return { ok: false, outcome: { kind: 'transient', message: 'Trustpilot returned an unexpected reviews page' } };
+    if (!body.success)
+      return { ok: false, outcome: { kind: 'transient', message: 'Trustpilot returned an unexpected reviews page' } };
     const { items, rejected } = validateEach(body.data.reviews, ReviewSchema);
     const next = hasNextPage(body.data) ? (body.data.nextPageToken ?? null) : false;
     return { ok: true, reviews: items, rejected, next };
   }
 
   function toMention(review: Review): RawMention | null {
-    const matched = config.filterByWatchlists ? firstMatchingWatchlist(watchlists, `${review.title ?? ''} ${review.text}`) : null;
+    const matched = config.filterByWatchlists
+      ? firstMatchingWatchlist(watchlists, `${review.title ?? ''} ${review.text}`)
+      : null;
     if (config.filterByWatchlists && !matched) return null;
     return reviewToMention(review, matched?.id ?? config.watchlist);
   }
@@ -105,7 +127,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       if (!key) return err(appError('auth-error', noKey));
       const res = await fetchPage(key, 1, null, 1, signal);
       if (!res.ok) return outcomeError(res.outcome);
-      return ok('Connected to Trustpilot: the business unit\'s reviews are readable.');
+      return ok("Connected to Trustpilot: the business unit's reviews are readable.");
     },
   };
 }

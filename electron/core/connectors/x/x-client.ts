@@ -1,5 +1,11 @@
 import { Agent as HttpAgent } from 'node:http';
-import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
+import {
+  ApiPartialResponseError,
+  ApiRequestError,
+  ApiResponseError,
+  TwitterApi,
+  type ITwitterApiClientPlugin,
+} from 'twitter-api-v2';
 import type { PollOutcome, RateLimitInfo } from '../connector';
 import { classifyHttpError, redactSecrets } from '../http';
 
@@ -7,7 +13,9 @@ import { classifyHttpError, redactSecrets } from '../http';
 export type SearchParams = Readonly<Record<string, string>>;
 
 /** A page as the API returned it (validated by the caller) with the rate-limit state of its headers. */
-export type SearchResult = { readonly ok: true; readonly body: unknown; readonly rateLimit?: RateLimitInfo } | { readonly ok: false; readonly outcome: PollOutcome };
+export type SearchResult =
+  | { readonly ok: true; readonly body: unknown; readonly rateLimit?: RateLimitInfo }
+  | { readonly ok: false; readonly outcome: PollOutcome };
 
 /** The fields every search requests. */
 export const SEARCH_FIELDS = {
@@ -48,11 +56,15 @@ export async function searchRecent(opts: {
   readonly timeoutMs: number;
   readonly now: number;
 }): Promise<SearchResult> {
-  const client = new TwitterApi(opts.bearerToken, { plugins: [requestPlugin(opts.baseUrl, opts.signal, opts.timeoutMs)] });
+  const client = new TwitterApi(opts.bearerToken, {
+    plugins: [requestPlugin(opts.baseUrl, opts.signal, opts.timeoutMs)],
+  });
   try {
     const res = await client.v2.get('tweets/search/recent', { ...opts.params }, { fullResponse: true });
     const rl = res.rateLimit;
-    const rateLimit: RateLimitInfo | undefined = rl ? { limit: rl.limit, remaining: rl.remaining, resetAt: rl.reset * 1000 } : undefined;
+    const rateLimit: RateLimitInfo | undefined = rl
+      ? { limit: rl.limit, remaining: rl.remaining, resetAt: rl.reset * 1000 }
+      : undefined;
     return rateLimit ? { ok: true, body: res.data as unknown, rateLimit } : { ok: true, body: res.data as unknown };
   } catch (error) {
     return { ok: false, outcome: scrub(errorOutcome(error, opts.now, opts.signal), opts.bearerToken) };
@@ -70,8 +82,13 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOut
     );
   }
   if (signal.aborted) return { kind: 'transient', message: 'X request aborted' };
-  if (error instanceof ApiRequestError) return { kind: 'transient', message: `X request failed: ${requestErrorMessage(error)}` };
-  if (error instanceof ApiPartialResponseError) return { kind: 'transient', message: `X response cut short: ${(error.responseError as Error | undefined)?.message ?? error.message}` };
+  if (error instanceof ApiRequestError)
+    return { kind: 'transient', message: `X request failed: ${requestErrorMessage(error)}` };
+  if (error instanceof ApiPartialResponseError)
+    return {
+      kind: 'transient',
+      message: `X response cut short: ${(error.responseError as Error | undefined)?.message ?? error.message}`,
+    };
   return { kind: 'transient', message: `X request failed: ${error instanceof Error ? error.message : String(error)}` };
 }
 
@@ -80,7 +97,9 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOut
  * reads `_options.requestError`, so the cause (timeout, refused connection) is only in `_options.error`.
  */
 function requestErrorMessage(error: ApiRequestError): string {
-  const cause = (error.requestError as Error | undefined) ?? (error as unknown as { _options?: { error?: unknown } })._options?.error;
+  const cause =
+    (error.requestError as Error | undefined) ??
+    (error as unknown as { _options?: { error?: unknown } })._options?.error;
   return cause instanceof Error ? cause.message : error.message;
 }
 

@@ -37,10 +37,22 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
   }
 
   async function page(bearerToken: string, params: Record<string, string>, signal: AbortSignal) {
-    return searchRecent({ bearerToken, baseUrl: xApiBase(config), params, signal, timeoutMs: config.timeoutMs, now: deps.clock.now() });
+    return searchRecent({
+      bearerToken,
+      baseUrl: xApiBase(config),
+      params,
+      signal,
+      timeoutMs: config.timeoutMs,
+      now: deps.clock.now(),
+    });
   }
 
-  async function readWatchlist(s: Search, prev: WatchlistCursor, bearerToken: string, signal: AbortSignal): Promise<SearchRun> {
+  async function readWatchlist(
+    s: Search,
+    prev: WatchlistCursor,
+    bearerToken: string,
+    signal: AbortSignal,
+  ): Promise<SearchRun> {
     const run: SearchRun = { items: [], rejected: [], cursor: prev, pages: 0, stop: false };
     const first = prev.since === null;
     let nextToken: string | undefined;
@@ -50,7 +62,11 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
     for (;;) {
       const remaining = spend.remainingReads(deps.clock.now());
       if (remaining <= 0) return { ...run, stop: true };
-      const params: Record<string, string> = { query: s.query, max_results: String(Math.max(10, Math.min(100, remaining))), ...SEARCH_FIELDS };
+      const params: Record<string, string> = {
+        query: s.query,
+        max_results: String(Math.max(10, Math.min(100, remaining))),
+        ...SEARCH_FIELDS,
+      };
       if (prev.since) params.since_id = prev.since;
       if (untilId) params.until_id = untilId;
       if (nextToken) params.next_token = nextToken;
@@ -58,7 +74,8 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       if (!res.ok) return { ...run, failure: res.outcome, stop: true };
       run.rateLimit = res.rateLimit ?? run.rateLimit;
       const body = SearchPageSchema.safeParse(res.body);
-      if (!body.success) return { ...run, failure: { kind: 'transient', message: 'X returned an unexpected search page' }, stop: true };
+      if (!body.success)
+        return { ...run, failure: { kind: 'transient', message: 'X returned an unexpected search page' }, stop: true };
       run.pages++;
       const { data = [], includes, meta } = body.data;
       spend.record(data.length, deps.clock.now());
@@ -72,7 +89,8 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
         return run;
       }
       if (oldest && newest) run.cursor = { since: prev.since, backlog: { untilId: oldest, newest } };
-      if (run.pages >= config.maxPages || run.rateLimit?.remaining === 0) return { ...run, stop: run.rateLimit?.remaining === 0 };
+      if (run.pages >= config.maxPages || run.rateLimit?.remaining === 0)
+        return { ...run, stop: run.rateLimit?.remaining === 0 };
     }
   }
 
@@ -124,11 +142,23 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       if (run.stop) break;
     }
     const next: XCursor = { v: 1, watchlists, spend: spend.snapshot(deps.clock.now()) };
-    return { kind: 'ok', items, rejected, cursor: JSON.stringify(next), reads: items.length + rejected.length, ...(rateLimit ? { rateLimit } : {}) };
+    return {
+      kind: 'ok',
+      items,
+      rejected,
+      cursor: JSON.stringify(next),
+      reads: items.length + rejected.length,
+      ...(rateLimit ? { rateLimit } : {}),
+    };
   }
 }
 
-function addItems(run: SearchRun, data: ReadonlyArray<unknown>, rawUsers: ReadonlyArray<unknown>, watchlist: string): void {
+function addItems(
+  run: SearchRun,
+  data: ReadonlyArray<unknown>,
+  rawUsers: ReadonlyArray<unknown>,
+  watchlist: string,
+): void {
   const users = new Map<string, User>();
   for (const u of validateEach(rawUsers, UserSchema).items) users.set(u.id, u);
   const { items, rejected } = validateEach(data, TweetSchema);
@@ -144,7 +174,9 @@ function buildSearches(config: XConfig, deps: ConnectorDeps): ReadonlyArray<Sear
   const out: Search[] = [];
   for (const w of deps.watchlists) {
     const ast = parseQuery(w.query);
-    const q = ast.ok ? toXQuery(ast.value, { excludeRetweets: config.excludeRetweets, ...(config.lang ? { lang: config.lang } : {}) }) : ast;
+    const q = ast.ok
+      ? toXQuery(ast.value, { excludeRetweets: config.excludeRetweets, ...(config.lang ? { lang: config.lang } : {}) })
+      : ast;
     if (q.ok) out.push({ watchlist: w.id, query: q.value });
     else deps.logger.warn({ watchlist: w.id, error: q.error.message }, 'watchlist query unusable for X; skipped');
   }

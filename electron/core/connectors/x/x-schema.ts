@@ -50,7 +50,9 @@ export function tweetToMention(t: Tweet, user: User | undefined, watchlist: stri
     author: {
       handle,
       ...(user?.name ? { name: user.name } : {}),
-      ...(user?.public_metrics?.followers_count !== undefined ? { followers: user.public_metrics.followers_count } : {}),
+      ...(user?.public_metrics?.followers_count !== undefined
+        ? { followers: user.public_metrics.followers_count }
+        : {}),
       ...(user?.verified !== undefined ? { verified: user.verified } : {}),
     },
     // X sends tweet text HTML-escaped (&amp; &lt; &gt;); the hub keeps plain text.

@@ -17,11 +17,18 @@ export interface AuthorWeight {
 
 /** Normalises a handle for VIP look-up: case-insensitive, without "@", "u/" or surrounding spaces. */
 export function normaliseHandle(handle: string): string {
-  return handle.trim().toLowerCase().replace(/^@+/, '').replace(/^\/?u\//, '');
+  return handle
+    .trim()
+    .toLowerCase()
+    .replace(/^@+/, '')
+    .replace(/^\/?u\//, '');
 }
 
 /** Reach from the source: followers, else a karma-like metadata number (Reddit). */
-function reachOf(author: Author, metadata: Readonly<Record<string, unknown>>): { readonly value: number; readonly karma: boolean } {
+function reachOf(
+  author: Author,
+  metadata: Readonly<Record<string, unknown>>,
+): { readonly value: number; readonly karma: boolean } {
   if (author.followers !== undefined) return { value: author.followers, karma: false };
   for (const key of ['karma', 'authorKarma', 'author_karma', 'linkKarma', 'commentKarma']) {
     const v = metadata[key];
@@ -34,7 +41,11 @@ function reachOf(author: Author, metadata: Readonly<Record<string, unknown>>): {
  * Log-scaled weight: 1 up to 1k followers, then +1 per tenfold (10k → 2, 100k → 3, 1M → 4); karma counts half
  * as much per tenfold; verified x1.5; VIP at least 5; capped at 10.
  */
-export function weighAuthor(author: Author, metadata: Readonly<Record<string, unknown>>, vipHandles: ReadonlySet<string>): AuthorWeight {
+export function weighAuthor(
+  author: Author,
+  metadata: Readonly<Record<string, unknown>>,
+  vipHandles: ReadonlySet<string>,
+): AuthorWeight {
   const reach = reachOf(author, metadata);
   const decades = reach.value > 1000 ? Math.log10(reach.value) - 3 : 0;
   let weight = BASE_WEIGHT + decades * (reach.karma ? 0.5 : 1);

@@ -1,6 +1,10 @@
 import type { Taxonomy } from './taxonomy';
 
-const terms = (list: string): string[] => list.split('|').map((t) => t.trim()).filter((t) => t.length > 0);
+const terms = (list: string): string[] =>
+  list
+    .split('|')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
 
 /**
  * Earshot's default service-failure taxonomy. Brands extend or trim it with `mergeTaxonomy`; patterns are
@@ -11,7 +15,8 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     {
       id: 'outage',
       label: 'Outage / down',
-      terms: terms(`outage* | is down | are down | was down | still down | down again | goes down | went down | gone down |
+      terms:
+        terms(`outage* | is down | are down | was down | still down | down again | goes down | went down | gone down |
         site down | app down | website down | server down | servers down | system down | systems down | service down |
         down for everyone | not working | isn't working | aren't working | stopped working | doesn't work | won't load |
         not loading | unavailable | error 5## | 5## error | offline | can't connect | cannot connect | unable to connect |
@@ -38,7 +43,9 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     {
       id: 'refund',
       label: 'Refund',
-      terms: terms('refund* | money back | reimburs* | chargeback | compensat* | my money | credit back | give me back'),
+      terms: terms(
+        'refund* | money back | reimburs* | chargeback | compensat* | my money | credit back | give me back',
+      ),
       exclude: [],
     },
     {
@@ -83,14 +90,16 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     {
       id: 'security',
       label: 'Security / fraud',
-      terms: terms(`fraud* | scam* | hack* | phishing | stolen | unauthori* | suspicious | identity theft | compromised |
+      terms:
+        terms(`fraud* | scam* | hack* | phishing | stolen | unauthori* | suspicious | identity theft | compromised |
         breach* | data leak | leaked | security | someone used my | spoof* | impersonat*`),
       exclude: [],
     },
     {
       id: 'pricing',
       label: 'Pricing',
-      terms: terms(`price* | pricing | expensive | overpriced | fee | fees | too much money | costs | cost me | rip off | ripoff |
+      terms:
+        terms(`price* | pricing | expensive | overpriced | fee | fees | too much money | costs | cost me | rip off | ripoff |
         hidden fee* | price increase | price hike | raised prices | rates went up | more expensive | not worth the money`),
       exclude: [],
     },

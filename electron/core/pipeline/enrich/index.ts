@@ -11,7 +11,16 @@ export { weighAuthor, vipSet, normaliseHandle, VIP_MIN_WEIGHT, type AuthorWeight
 export { DEFAULT_TAXONOMY } from './default-taxonomy';
 export { detectLanguage } from './language';
 export { readText, scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW, type TextReading } from './sentiment';
-export { TaxonomySchema, TaxonomyOverrideSchema, TopicSchema, mergeTaxonomy, parseTaxonomy, type Taxonomy, type TaxonomyOverride, type Topic } from './taxonomy';
+export {
+  TaxonomySchema,
+  TaxonomyOverrideSchema,
+  TopicSchema,
+  mergeTaxonomy,
+  parseTaxonomy,
+  type Taxonomy,
+  type TaxonomyOverride,
+  type Topic,
+} from './taxonomy';
 export { compileTaxonomy, tagTopics, type CompiledTaxonomy } from './topics';
 
 /** What a brand configures about enrichment. */

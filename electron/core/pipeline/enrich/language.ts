@@ -24,7 +24,13 @@ const STOPWORDS: Readonly<Record<string, string>> = {
 
 /** Letters that point to one Latin-script language (each adds half a stop word, at most two). */
 const LETTER_HINTS: ReadonlyArray<readonly [string, string]> = [
-  ['es', 'ñ¿¡'], ['pt', 'ãõ'], ['fr', 'èêâîôûëïœù'], ['de', 'ßä'], ['tr', 'ışğ'], ['pl', 'ąęłśźżćń'], ['sv', 'å'],
+  ['es', 'ñ¿¡'],
+  ['pt', 'ãõ'],
+  ['fr', 'èêâîôûëïœù'],
+  ['de', 'ßä'],
+  ['tr', 'ışğ'],
+  ['pl', 'ąęłśźżćń'],
+  ['sv', 'å'],
 ];
 
 const LATIN_LANGS: ReadonlyArray<string> = Object.keys(STOPWORDS);
@@ -49,9 +55,16 @@ function popcount(mask: number): number {
 
 /** Scripts that identify a language on their own: [first, last code unit, language]. */
 const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
-  [0x3040, 0x30ff, 'ja'], [0xac00, 0xd7af, 'ko'], [0x1100, 0x11ff, 'ko'], [0x4e00, 0x9fff, 'zh'],
-  [0x0600, 0x06ff, 'ar'], [0x0590, 0x05ff, 'he'], [0x0900, 0x097f, 'hi'], [0x0e00, 0x0e7f, 'th'],
-  [0x0370, 0x03ff, 'el'], [0x0400, 0x04ff, 'ru'],
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x1100, 0x11ff, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0900, 0x097f, 'hi'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0400, 0x04ff, 'ru'],
 ];
 
 /** Stop-word evidence a language other than English needs (social posts are mostly English). */
@@ -78,7 +91,11 @@ function scriptLanguage(text: string): { readonly lang: string | null; readonly 
   if (counts.has('ja')) return { lang: 'ja', letters };
   let best: string | null = null;
   let bestN = 0;
-  for (const [lang, n] of counts) if (n > bestN) { best = lang; bestN = n; }
+  for (const [lang, n] of counts)
+    if (n > bestN) {
+      best = lang;
+      bestN = n;
+    }
   if (best === 'ru' && /[іїєґ]/i.test(text)) best = 'uk';
   return { lang: letters > 0 && bestN / letters >= 0.4 ? best : null, letters };
 }
@@ -89,7 +106,8 @@ const scores = new Float64Array(LATIN_LANGS.length);
 function addLetterHints(text: string): void {
   for (const [lang, letters] of LETTER_HINTS) {
     let hits = 0;
-    for (let i = 0; i < text.length && hits < 4; i += 1) if (letters.includes((text[i] as string).toLowerCase())) hits += 1;
+    for (let i = 0; i < text.length && hits < 4; i += 1)
+      if (letters.includes((text[i] as string).toLowerCase())) hits += 1;
     const b = LATIN_LANGS.indexOf(lang);
     if (hits > 0 && b >= 0) scores[b] = (scores[b] as number) + Math.min(hits, 4) * 0.5;
   }
@@ -105,15 +123,21 @@ function latinLanguage(scan: Scan, text: string): string {
     const mask = STOP_HASH.get(scan.hash[k] as number);
     if (mask === undefined) continue;
     const share = 1 / popcount(mask);
-    for (let b = 0; b < LATIN_LANGS.length; b += 1) if ((mask & (1 << b)) !== 0) scores[b] = (scores[b] as number) + share;
+    for (let b = 0; b < LATIN_LANGS.length; b += 1)
+      if ((mask & (1 << b)) !== 0) scores[b] = (scores[b] as number) + share;
   }
   if (words < MIN_WORDS) return 'und';
   if (scan.nonAsciiLetters > 0) addLetterHints(text);
-  let best = -1, first = 0, second = 0;
+  let best = -1,
+    first = 0,
+    second = 0;
   for (let b = 0; b < LATIN_LANGS.length; b += 1) {
     const v = scores[b] as number;
-    if (v > first) { second = first; first = v; best = b; }
-    else if (v > second) second = v;
+    if (v > first) {
+      second = first;
+      first = v;
+      best = b;
+    } else if (v > second) second = v;
   }
   const lang = best >= 0 ? (LATIN_LANGS[best] as string) : 'und';
   const needed = lang === 'en' ? 1 : NON_ENGLISH_MIN;

@@ -11,7 +11,11 @@ export const CLASSES = 3;
 export const SentimentModelFileSchema = z.object({
   version: z.literal(1),
   /** Hashed feature buckets; a power of two. */
-  buckets: z.number().int().positive().refine((n) => (n & (n - 1)) === 0, 'buckets must be a power of two'),
+  buckets: z
+    .number()
+    .int()
+    .positive()
+    .refine((n) => (n & (n - 1)) === 0, 'buckets must be a power of two'),
   /** Multiply an int8 weight by this to get its value. */
   weightScale: z.number().positive(),
   /** base64 of `buckets * 3` int8 weights, class-interleaved. */
@@ -44,7 +48,8 @@ export function loadModel(raw: unknown): Result<LinearModel> {
   if (!parsed.success) return err(appError('model.invalid', parsed.error.message));
   const file = parsed.data;
   const bytes = Buffer.from(file.weights, 'base64');
-  if (bytes.length !== file.buckets * CLASSES) return err(appError('model.size', `expected ${file.buckets * CLASSES} weights, got ${bytes.length}`));
+  if (bytes.length !== file.buckets * CLASSES)
+    return err(appError('model.size', `expected ${file.buckets * CLASSES} weights, got ${bytes.length}`));
   const weights = new Int8Array(bytes.length);
   weights.set(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   return ok({
@@ -61,9 +66,16 @@ export function loadModel(raw: unknown): Result<LinearModel> {
  * Raw class scores (logits) for one text: bias + hashed features (scaled by 1/sqrt(count)) + dense features.
  * Writes into `out` (length 3).
  */
-export function logits(model: LinearModel, features: FeatureBuffer, dense: Float32Array, out: Float64Array): Float64Array {
+export function logits(
+  model: LinearModel,
+  features: FeatureBuffer,
+  dense: Float32Array,
+  out: Float64Array,
+): Float64Array {
   const w = model.weights;
-  let a = 0, b = 0, c = 0;
+  let a = 0,
+    b = 0,
+    c = 0;
   const idx = features.index;
   for (let i = 0; i < features.count; i += 1) {
     const o = (idx[i] as number) * 3;
@@ -72,7 +84,9 @@ export function logits(model: LinearModel, features: FeatureBuffer, dense: Float
     c += w[o + 2] as number;
   }
   const scale = features.count > 0 ? model.weightScale / Math.sqrt(features.count) : 0;
-  a *= scale; b *= scale; c *= scale;
+  a *= scale;
+  b *= scale;
+  c *= scale;
   const d = model.dense;
   for (let j = 0; j < DENSE_FEATURES; j += 1) {
     const x = dense[j] as number;

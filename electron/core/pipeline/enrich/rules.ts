@@ -121,26 +121,59 @@ function valencePass(scan: Scan, pass: Pass): void {
  * sarcasm markers, exclamations), writes DENSE_FEATURES values into `dense` (when given) and returns the reading.
  */
 export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
-  const pass: Pass = { butIndex: -1, negatedWords: 0, negatedNegatives: 0, capsWords: 0, elongated: 0, sarcasm: false, symbolSum: 0, symbolCount: 0 };
+  const pass: Pass = {
+    butIndex: -1,
+    negatedWords: 0,
+    negatedNegatives: 0,
+    capsWords: 0,
+    elongated: 0,
+    sarcasm: false,
+    symbolSum: 0,
+    symbolCount: 0,
+  };
   valencePass(scan, pass);
-  let pos = 0, neg = 0, posN = 0, negN = 0, maxPos = 0, minNeg = 0, last = 0;
+  let pos = 0,
+    neg = 0,
+    posN = 0,
+    negN = 0,
+    maxPos = 0,
+    minNeg = 0,
+    last = 0;
   for (let k = 0; k < scan.count; k += 1) {
     let v = valences[k] as number;
     if (v === 0) continue;
     if (pass.butIndex >= 0) v *= k < pass.butIndex ? 0.5 : 1.5;
     if (pass.sarcasm && v > 0 && scan.kind[k] === KIND_WORD) v = -v * 0.8;
-    if (v > 0) { pos += v; posN += 1; if (v > maxPos) maxPos = v; }
-    else { neg -= v; negN += 1; if (v < minNeg) minNeg = v; }
+    if (v > 0) {
+      pos += v;
+      posN += 1;
+      if (v > maxPos) maxPos = v;
+    } else {
+      neg -= v;
+      negN += 1;
+      if (v < minNeg) minNeg = v;
+    }
     last = v;
   }
   const emphasis = 1 + Math.min(scan.exclaims, 4) * 0.07;
   const compound = normalise((pos - neg) * emphasis);
   const litotes = pass.negatedNegatives > 0 && negN === 0 && !pass.sarcasm;
   if (dense) {
-    dense[0] = pos / 4; dense[1] = neg / 4; dense[2] = compound; dense[3] = pass.symbolSum / 4;
-    dense[4] = last / 3; dense[5] = maxPos / 3; dense[6] = minNeg / 3; dense[7] = (pass.negatedWords - pass.negatedNegatives) / 2;
-    dense[8] = scan.exclaims > 0 ? 1 : 0; dense[9] = scan.questions > 0 ? 1 : 0; dense[10] = pass.capsWords > 0 ? 1 : 0;
-    dense[11] = pass.sarcasm ? 1 : 0; dense[12] = posN / 3; dense[13] = negN / 3; dense[14] = pass.elongated > 0 ? 1 : 0;
+    dense[0] = pos / 4;
+    dense[1] = neg / 4;
+    dense[2] = compound;
+    dense[3] = pass.symbolSum / 4;
+    dense[4] = last / 3;
+    dense[5] = maxPos / 3;
+    dense[6] = minNeg / 3;
+    dense[7] = (pass.negatedWords - pass.negatedNegatives) / 2;
+    dense[8] = scan.exclaims > 0 ? 1 : 0;
+    dense[9] = scan.questions > 0 ? 1 : 0;
+    dense[10] = pass.capsWords > 0 ? 1 : 0;
+    dense[11] = pass.sarcasm ? 1 : 0;
+    dense[12] = posN / 3;
+    dense[13] = negN / 3;
+    dense[14] = pass.elongated > 0 ? 1 : 0;
     dense[15] = scan.letters > 0 && scan.upperLetters / scan.letters > 0.6 && scan.letters > 8 ? 1 : 0;
     dense[16] = pass.negatedNegatives / 2;
     dense[17] = litotes ? 1 : 0;

@@ -44,9 +44,15 @@ function modelSentiment(): Sentiment {
   logits(MODEL, FEATURIZER.features, FEATURIZER.dense, Z);
   if (reading.litotes) Z[0] = -Infinity;
   softmax(Z, MODEL.temperature, P);
-  const p0 = P[0] as number, p1 = P[1] as number, p2 = P[2] as number;
+  const p0 = P[0] as number,
+    p1 = P[1] as number,
+    p2 = P[2] as number;
   const best = p0 >= p1 && p0 >= p2 ? 0 : p2 >= p1 ? 2 : 1;
-  return { label: LABELS[best] as SentimentLabel, score: clamp(p2 - p0, -1, 1), confidence: clamp(P[best] as number, 0, 1) };
+  return {
+    label: LABELS[best] as SentimentLabel,
+    score: clamp(p2 - p0, -1, 1),
+    confidence: clamp(P[best] as number, 0, 1),
+  };
 }
 
 /** Language-neutral reading of FEATURIZER.scan (emoji and emoticons only), always below UNSURE_BELOW. */

@@ -26,7 +26,10 @@ export type Topic = z.infer<typeof TopicSchema>;
 
 /** A brand's failure-topic taxonomy. */
 export const TaxonomySchema = z.object({
-  topics: z.array(TopicSchema).max(100).refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, 'topic ids must be unique'),
+  topics: z
+    .array(TopicSchema)
+    .max(100)
+    .refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, 'topic ids must be unique'),
 });
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
@@ -65,7 +68,12 @@ export function mergeTaxonomy(base: Taxonomy, override: unknown): Result<Taxonom
     const current = topics[i];
     if (current === undefined) {
       if (edit.terms.length === 0) return err(appError('taxonomy.empty-topic', `new topic "${edit.id}" needs terms`));
-      topics.push({ id: edit.id, label: edit.label ?? edit.id, terms: unique(edit.terms), exclude: unique(edit.exclude) });
+      topics.push({
+        id: edit.id,
+        label: edit.label ?? edit.id,
+        terms: unique(edit.terms),
+        exclude: unique(edit.exclude),
+      });
       continue;
     }
     topics[i] = {

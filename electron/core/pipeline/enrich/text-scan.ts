@@ -100,8 +100,17 @@ function isSpace(c: number): boolean {
 
 function startsUrl(text: string, i: number): boolean {
   const c = text.charCodeAt(i) | 32;
-  if (c === 119) return (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46;
-  if (c !== 104 || (text.charCodeAt(i + 1) | 32) !== 116 || (text.charCodeAt(i + 2) | 32) !== 116 || (text.charCodeAt(i + 3) | 32) !== 112) return false;
+  if (c === 119)
+    return (
+      (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46
+    );
+  if (
+    c !== 104 ||
+    (text.charCodeAt(i + 1) | 32) !== 116 ||
+    (text.charCodeAt(i + 2) | 32) !== 116 ||
+    (text.charCodeAt(i + 3) | 32) !== 112
+  )
+    return false;
   const j = (text.charCodeAt(i + 4) | 32) === 115 ? i + 5 : i + 4;
   return text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47;
 }
@@ -127,7 +136,16 @@ function emojiAt(text: string, i: number): number {
   return 0;
 }
 
-function pushToken(s: Scan, kind: number, hash: number, alt: number, flags: number, code: number, role = 0, value = 0): void {
+function pushToken(
+  s: Scan,
+  kind: number,
+  hash: number,
+  alt: number,
+  flags: number,
+  code: number,
+  role = 0,
+  value = 0,
+): void {
   if (s.count >= MAX_TOKENS) return;
   const k = s.count;
   s.role[k] = role;
@@ -165,8 +183,11 @@ function scanWord(text: string, start: number, s: Scan): number {
     let c = text.charCodeAt(i);
     if (c < 128) {
       if (c >= 97 && c <= 122) letters += 1;
-      else if (c >= 65 && c <= 90) { letters += 1; uppers += 1; c += 32; }
-      else if (c < 48 || c > 57) {
+      else if (c >= 65 && c <= 90) {
+        letters += 1;
+        uppers += 1;
+        c += 32;
+      } else if (c < 48 || c > 57) {
         if (c === 39 && i > start && isWordChar(text.charCodeAt(i + 1))) continue;
         break;
       }
@@ -216,7 +237,11 @@ function scanOther(text: string, i: number, s: Scan): number {
     pushToken(s, KIND_EMOTICON, fnvStep(0x3c3c, index), 0, 0, index);
     return i + (emoticon & 7);
   }
-  if (c === 47 && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= text.length || !isWordChar(text.charCodeAt(i + 2)))) {
+  if (
+    c === 47 &&
+    (text.charCodeAt(i + 1) | 32) === 115 &&
+    (i + 2 >= text.length || !isWordChar(text.charCodeAt(i + 2)))
+  ) {
     pushToken(s, KIND_SARCASM, 0x5a5c, 0, 0, 0);
     return i + 2;
   }

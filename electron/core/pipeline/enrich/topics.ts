@@ -34,7 +34,10 @@ function parseWord(raw: string): PatternWord {
 }
 
 function parsePattern(term: string, topic: number, exclude: boolean): Pattern | null {
-  const words = term.split(/[\s-]+/).filter((w) => norm(w).length > 0).map(parseWord);
+  const words = term
+    .split(/[\s-]+/)
+    .filter((w) => norm(w).length > 0)
+    .map(parseWord);
   return words.length === 0 ? null : { topic, exclude, words };
 }
 
@@ -149,7 +152,10 @@ export function tagTopics(text: string, taxonomy: Taxonomy | CompiledTaxonomy): 
     for (const p of candidates(compiled, tok.word)) {
       const last = tokens[i + p.words.length - 1];
       if (!last || !phraseAt(tokens, i, p)) continue;
-      if (p.exclude) { vetoed.add(p.topic); continue; }
+      if (p.exclude) {
+        vetoed.add(p.topic);
+        continue;
+      }
       const found = terms.get(p.topic) ?? new Set<string>();
       found.add(text.slice(tok.start, last.end).toLowerCase().slice(0, 100));
       terms.set(p.topic, found);

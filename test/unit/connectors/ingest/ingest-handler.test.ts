@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RawMention } from '../../../../shared/mention';
 import { memoryVault } from '../../../../electron/core/runtime/credentials';
 import { silentLogger } from '../../../../electron/core/runtime/logger';
-import { createIngestHandler, tokensMatch, type IngestHandler } from '../../../../electron/core/connectors/ingest/ingest-handler';
+import {
+  createIngestHandler,
+  tokensMatch,
+  type IngestHandler,
+} from '../../../../electron/core/connectors/ingest/ingest-handler';
 
 const TOKEN = 'tok_3f9a8c1d2e.abc-XYZ';
 
@@ -63,7 +67,11 @@ describe('ingest webhook', () => {
       url: 'https://crm.example/t/1',
       metadata: { priority: 'high', score: 3 },
     });
-    expect(stored.get('crm:a2')).toMatchObject({ channel: 'x', createdAt: 1767603600000, author: { handle: 'bob', followers: 80_000 } });
+    expect(stored.get('crm:a2')).toMatchObject({
+      channel: 'x',
+      createdAt: 1767603600000,
+      author: { handle: 'bob', followers: 80_000 },
+    });
   });
 
   it('accepts a single object and is idempotent by external id', async () => {

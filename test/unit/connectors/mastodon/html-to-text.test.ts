@@ -12,12 +12,16 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts, styles and comments entirely and never keeps markup', () => {
-    const out = htmlToText('<p>hi<script>alert(1)</script><style>p{}</style><!-- x --><img src=x onerror=alert(1)></p>');
+    const out = htmlToText(
+      '<p>hi<script>alert(1)</script><style>p{}</style><!-- x --><img src=x onerror=alert(1)></p>',
+    );
     expect(out).toBe('hi');
   });
 
   it('decodes entities once, so escaped markup stays text', () => {
-    expect(htmlToText('&lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x1F600; &#128512; &bogus;')).toBe('<b>bold</b> &amp; 😀 😀 &bogus;');
+    expect(htmlToText('&lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x1F600; &#128512; &bogus;')).toBe(
+      '<b>bold</b> &amp; 😀 😀 &bogus;',
+    );
   });
 
   it('renders list items and collapses whitespace', () => {

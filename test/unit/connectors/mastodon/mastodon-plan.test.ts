@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planMastodon } from '../../../../electron/core/connectors/mastodon/mastodon-plan';
-import { compareIds, readMastodonCursor, writeMastodonCursor } from '../../../../electron/core/connectors/mastodon/mastodon-cursor';
+import {
+  compareIds,
+  readMastodonCursor,
+  writeMastodonCursor,
+} from '../../../../electron/core/connectors/mastodon/mastodon-cursor';
 
 describe('planMastodon', () => {
   it('derives tags from watchlist queries and filters broad tags in the hub', () => {

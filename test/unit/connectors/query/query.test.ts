@@ -21,8 +21,20 @@ describe('parseQuery', () => {
     expect(parse('acme login OR "log in" -refund')).toEqual({
       kind: 'or',
       children: [
-        { kind: 'and', children: [{ kind: 'term', value: 'acme' }, { kind: 'term', value: 'login' }] },
-        { kind: 'and', children: [{ kind: 'phrase', value: 'log in' }, { kind: 'not', child: { kind: 'term', value: 'refund' } }] },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'term', value: 'acme' },
+            { kind: 'term', value: 'login' },
+          ],
+        },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'phrase', value: 'log in' },
+            { kind: 'not', child: { kind: 'term', value: 'refund' } },
+          ],
+        },
       ],
     });
   });
@@ -32,9 +44,24 @@ describe('parseQuery', () => {
       kind: 'and',
       children: [
         { kind: 'term', value: 'acme' },
-        { kind: 'or', children: [{ kind: 'term', value: 'down' }, { kind: 'term', value: 'outage' }] },
+        {
+          kind: 'or',
+          children: [
+            { kind: 'term', value: 'down' },
+            { kind: 'term', value: 'outage' },
+          ],
+        },
         { kind: 'not', child: { kind: 'term', value: 'test' } },
-        { kind: 'not', child: { kind: 'and', children: [{ kind: 'term', value: 'a' }, { kind: 'term', value: 'b' }] } },
+        {
+          kind: 'not',
+          child: {
+            kind: 'and',
+            children: [
+              { kind: 'term', value: 'a' },
+              { kind: 'term', value: 'b' },
+            ],
+          },
+        },
       ],
     });
   });
@@ -88,7 +115,10 @@ describe('mappers', () => {
     const r = toXQuery(parse('acme (outage OR "log in") NOT (refund OR promo)'), { lang: 'en' });
     expect(r).toEqual({ ok: true, value: 'acme (outage OR "log in") -refund -promo -is:retweet lang:en' });
     expect(toXQuery(parse('a OR b'))).toEqual({ ok: true, value: '(a OR b) -is:retweet' });
-    expect(toXQuery(parse('#acme @acmehelp'), { excludeRetweets: false })).toEqual({ ok: true, value: '#acme @acmehelp' });
+    expect(toXQuery(parse('#acme @acmehelp'), { excludeRetweets: false })).toEqual({
+      ok: true,
+      value: '#acme @acmehelp',
+    });
     const neg = toXQuery(parse('-spam'));
     expect(neg.ok).toBe(false);
     const long = toXQuery(parse('x'.repeat(600)));
@@ -96,7 +126,9 @@ describe('mappers', () => {
   });
 
   it('renders Reddit syntax', () => {
-    expect(toRedditQuery(parse('acme (outage OR "log in") -refund'))).toBe('acme AND (outage OR "log in") AND NOT refund');
+    expect(toRedditQuery(parse('acme (outage OR "log in") -refund'))).toBe(
+      'acme AND (outage OR "log in") AND NOT refund',
+    );
   });
 
   it('splits OR into Bluesky queries and flags hub filtering', () => {

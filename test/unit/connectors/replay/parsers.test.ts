@@ -7,7 +7,12 @@ const fields = (input: string | Uint8Array) => parseCsv(input).map((r) => r.fiel
 
 describe('CsvParser', () => {
   it('reads plain records with LF, CRLF and lone CR line ends', () => {
-    expect(fields('a,b\n1,2\r\n3,4\r5,6')).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(fields('a,b\n1,2\r\n3,4\r5,6')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
   });
 
   it('handles quoted commas, doubled quotes and newlines inside quotes', () => {
@@ -23,7 +28,10 @@ describe('CsvParser', () => {
 
   it('skips a leading BOM and blank lines, keeps empty fields', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\n\n,x\n\n')]);
-    expect(fields(bom)).toEqual([['a', 'b'], ['', 'x']]);
+    expect(fields(bom)).toEqual([
+      ['a', 'b'],
+      ['', 'x'],
+    ]);
   });
 
   it('reports byte ranges and starting line numbers that re-read to the same record', () => {
@@ -84,6 +92,7 @@ describe('parseTimestamp', () => {
   });
 
   it('refuses what is not a time', () => {
-    for (const bad of ['', 'not a date', '2026-13-01 00:00:00', null, undefined, {}, Number.NaN]) expect(parseTimestamp(bad)).toBeNull();
+    for (const bad of ['', 'not a date', '2026-13-01 00:00:00', null, undefined, {}, Number.NaN])
+      expect(parseTimestamp(bad)).toBeNull();
   });
 });

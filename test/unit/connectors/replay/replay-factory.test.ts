@@ -21,7 +21,11 @@ function connectorFor(file: string, extra: Record<string, unknown> = {}): Replay
   return createReplayConnector(config, silentLogger());
 }
 
-async function poll(c: ReplayConnector, now: number, cursor: string | null): Promise<Extract<PollOutcome, { kind: 'ok' }>> {
+async function poll(
+  c: ReplayConnector,
+  now: number,
+  cursor: string | null,
+): Promise<Extract<PollOutcome, { kind: 'ok' }>> {
   const outcome = await c.poll({ signal: new AbortController().signal, now, cursor });
   if (outcome.kind !== 'ok') throw new Error(`poll: ${outcome.kind}`);
   return outcome;
@@ -31,7 +35,13 @@ describe('replay connector', () => {
   it('is built by its factory from config', () => {
     const config = ReplayConfigSchema.parse({ id: 'r', type: 'replay', file: 'x.csv' });
     expect(config).toMatchObject({ channel: 'ingest', maxBatch: 2000, enabled: true });
-    const deps = { clock: new ManualClock(), logger: silentLogger(), fetch, credentials: memoryVault(), watchlists: [] };
+    const deps = {
+      clock: new ManualClock(),
+      logger: silentLogger(),
+      fetch,
+      credentials: memoryVault(),
+      watchlists: [],
+    };
     const c = replayFactory.create(config, deps);
     expect(isReplayConnector(c)).toBe(true);
     expect(c.label).toBe('Replay x.csv');
@@ -42,11 +52,22 @@ describe('replay connector', () => {
     const c = connectorFor('sample.csv');
     const first = await poll(c, T9 - 1, null);
     expect(first.items).toEqual([]);
-    expect(first.rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/^line 8: /), expect.stringMatching(/^line 9: /)]);
+    expect(first.rejected.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^line 8: /),
+      expect.stringMatching(/^line 9: /),
+    ]);
     const second = await poll(c, T9 + 90_000, first.cursor);
     expect(second.items.map((m) => m.externalId)).toEqual(['1', '2']);
     expect(second.rejected).toEqual([]);
-    expect(c.progress()).toMatchObject({ ready: true, total: 4, offered: 2, committed: 0, rejected: 2, firstAt: T9, lastAt: T9 + 180_000 });
+    expect(c.progress()).toMatchObject({
+      ready: true,
+      total: 4,
+      offered: 2,
+      committed: 0,
+      rejected: 2,
+      firstAt: T9,
+      lastAt: T9 + 180_000,
+    });
     const third = await poll(c, T9 + 10 * 60_000, second.cursor);
     expect(third.items.map((m) => m.externalId)).toEqual(['3', '4']);
     const done = await poll(c, T9 + 11 * 60_000, third.cursor);

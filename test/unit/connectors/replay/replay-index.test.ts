@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReplayIndex, formatFromPath, readIndexedRows } from '../../../../electron/core/connectors/replay/replay-index';
+import {
+  buildReplayIndex,
+  formatFromPath,
+  readIndexedRows,
+} from '../../../../electron/core/connectors/replay/replay-index';
 import { mapRow } from '../../../../electron/core/connectors/replay/row-mapper';
 import { AIRLINE_CSV } from '../../../helpers/shared-data';
 
@@ -16,11 +20,22 @@ async function indexOf(path: string, format: 'csv' | 'jsonl') {
 
 describe('mapRow', () => {
   it('maps the common export columns', () => {
-    const row = { tweet_id: '570306133677760513', name: 'cairdin', tweet_created: '2015-02-24 11:35:52 -0800', text: 'Hi &amp; bye' };
+    const row = {
+      tweet_id: '570306133677760513',
+      name: 'cairdin',
+      tweet_created: '2015-02-24 11:35:52 -0800',
+      text: 'Hi &amp; bye',
+    };
     const mapped = mapRow(row, 'x');
     expect(mapped).toEqual({
       ok: true,
-      value: { externalId: '570306133677760513', channel: 'x', author: { handle: 'cairdin' }, text: 'Hi & bye', createdAt: Date.UTC(2015, 1, 24, 19, 35, 52) },
+      value: {
+        externalId: '570306133677760513',
+        channel: 'x',
+        author: { handle: 'cairdin' },
+        text: 'Hi & bye',
+        createdAt: Date.UTC(2015, 1, 24, 19, 35, 52),
+      },
     });
   });
 
@@ -33,7 +48,10 @@ describe('mapRow', () => {
   });
 
   it('keeps a url and a watchlist when the row has them', () => {
-    const mapped = mapRow({ text: 'hi', timestamp: 1767603600, url: 'https://example.com/p/1', watchlist: 'nimbus' }, 'ingest');
+    const mapped = mapRow(
+      { text: 'hi', timestamp: 1767603600, url: 'https://example.com/p/1', watchlist: 'nimbus' },
+      'ingest',
+    );
     expect(mapped.ok && mapped.value).toMatchObject({ url: 'https://example.com/p/1', watchlist: 'nimbus' });
   });
 });
@@ -50,7 +68,10 @@ describe('buildReplayIndex', () => {
 
     const { items } = await readIndexedRows(index, 0, 4);
     expect(items.map((m) => m.externalId)).toEqual(['1', '2', '3', '4']);
-    expect(items[0]).toMatchObject({ channel: 'reddit', text: 'Multi-line post:\r\nline two, with a comma\r\nand "quotes"' });
+    expect(items[0]).toMatchObject({
+      channel: 'reddit',
+      text: 'Multi-line post:\r\nline two, with a comma\r\nand "quotes"',
+    });
     expect(items[1]).toMatchObject({ channel: 'appstore', text: 'Love the new savings pots & round-ups' });
     expect(items[2]?.author).toEqual({ handle: 'maria_k', followers: 1200 });
     expect(items[3]).toMatchObject({ channel: 'ingest', text: '<script>alert(1)</script> is literally in my chat' });
@@ -91,7 +112,11 @@ describe('buildReplayIndex', () => {
     expect(all.items).toHaveLength(14_640);
     expect(all.rejected).toEqual([]);
     const first = all.items.find((m) => m.externalId === '570306133677760513');
-    expect(first).toMatchObject({ author: { handle: 'cairdin' }, text: '@VirginAmerica What @dhepburn said.', createdAt: Date.UTC(2015, 1, 24, 19, 35, 52) });
+    expect(first).toMatchObject({
+      author: { handle: 'cairdin' },
+      text: '@VirginAmerica What @dhepburn said.',
+      createdAt: Date.UTC(2015, 1, 24, 19, 35, 52),
+    });
     expect(all.items.filter((m) => m.text.includes('\n')).length).toBe(138);
     expect(new Set(all.items.map((m) => m.externalId)).size).toBe(14_640 - 155);
   });

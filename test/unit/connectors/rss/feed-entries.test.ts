@@ -13,7 +13,14 @@ describe('feedEntries', () => {
     const { entries, rejected } = feedEntries(parseFeed(rdf));
     expect(rejected).toEqual([]);
     expect(entries).toEqual([
-      { id: 'https://news.test/a', url: 'https://news.test/a', title: 'Acme outage', text: 'Acme outage\n\nAcme down', date: Date.parse('2026-01-05T08:00:00Z'), author: 'Reporter' },
+      {
+        id: 'https://news.test/a',
+        url: 'https://news.test/a',
+        title: 'Acme outage',
+        text: 'Acme outage\n\nAcme down',
+        date: Date.parse('2026-01-05T08:00:00Z'),
+        author: 'Reporter',
+      },
     ]);
   });
 
@@ -22,7 +29,13 @@ describe('feedEntries', () => {
       version: 'https://jsonfeed.org/version/1.1',
       title: 'Status',
       items: [
-        { id: '1', url: 'https://s.test/1', content_html: '<p>Login <em>degraded</em></p>', date_published: '2026-01-05T08:00:00Z', authors: [{ name: 'Ops' }] },
+        {
+          id: '1',
+          url: 'https://s.test/1',
+          content_html: '<p>Login <em>degraded</em></p>',
+          date_published: '2026-01-05T08:00:00Z',
+          authors: [{ name: 'Ops' }],
+        },
         { id: '2', title: 'Resolved', content_text: 'All good', date_modified: '2026-01-05T09:00:00Z' },
         { id: '3' },
       ],

@@ -3,10 +3,43 @@ import { parseSourceConfig } from '../../../../electron/core/connectors/registry
 
 /** The config examples of docs/sources-b.md, parsed by the registry exactly as the hub loads them. */
 const EXAMPLES: ReadonlyArray<Record<string, unknown>> = [
-  { id: 'mastodon-social', type: 'mastodon', instanceUrl: 'https://mastodon.social', tags: ['acme', 'acmeoutage'], local: false, maxPagesPerTag: 5, pollIntervalMs: 60000 },
-  { id: 'bluesky', type: 'bluesky', service: 'https://bsky.social', maxPagesPerQuery: 3, overlapMs: 120000, fetchFollowers: true, pollIntervalMs: 60000 },
-  { id: 'acme-community', type: 'rss', url: 'https://community.acme.com/latest.rss', matchWatchlists: true, maxAgeHours: 72, pollIntervalMs: 300000 },
-  { id: 'play-acme', type: 'googleplay', enabled: true, appId: 'com.acme.mobile', lang: 'en', country: 'us', watchlist: 'acme', maxPages: 3, pollIntervalMs: 600000 },
+  {
+    id: 'mastodon-social',
+    type: 'mastodon',
+    instanceUrl: 'https://mastodon.social',
+    tags: ['acme', 'acmeoutage'],
+    local: false,
+    maxPagesPerTag: 5,
+    pollIntervalMs: 60000,
+  },
+  {
+    id: 'bluesky',
+    type: 'bluesky',
+    service: 'https://bsky.social',
+    maxPagesPerQuery: 3,
+    overlapMs: 120000,
+    fetchFollowers: true,
+    pollIntervalMs: 60000,
+  },
+  {
+    id: 'acme-community',
+    type: 'rss',
+    url: 'https://community.acme.com/latest.rss',
+    matchWatchlists: true,
+    maxAgeHours: 72,
+    pollIntervalMs: 300000,
+  },
+  {
+    id: 'play-acme',
+    type: 'googleplay',
+    enabled: true,
+    appId: 'com.acme.mobile',
+    lang: 'en',
+    country: 'us',
+    watchlist: 'acme',
+    maxPages: 3,
+    pollIntervalMs: 600000,
+  },
   { id: 'tickets', type: 'ingest' },
 ];
 

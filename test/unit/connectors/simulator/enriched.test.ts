@@ -5,13 +5,22 @@ import { SIMULATOR_SCENARIO } from '../../../../electron/core/connectors/simulat
 import { createEnricher } from '../../../../electron/core/pipeline/enrich';
 
 const MIN = 60_000;
-const OPTIONS: SimulationOptions = { seed: 11, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default', utcOffsetMinutes: 0 };
+const OPTIONS: SimulationOptions = {
+  seed: 11,
+  brand: 'Nimbus Bank',
+  ratePerMinute: 8,
+  scenario: 'default',
+  utcOffsetMinutes: 0,
+};
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 const enricher = createEnricher();
 
 function profile(posts: ReadonlyArray<RawMention>) {
-  const enriched = posts.map((p) => enricher.enrich({ text: p.text, channel: p.channel, author: p.author, metadata: p.metadata ?? {} }));
-  const share = (f: (e: (typeof enriched)[number]) => boolean) => enriched.filter(f).length / Math.max(1, enriched.length);
+  const enriched = posts.map((p) =>
+    enricher.enrich({ text: p.text, channel: p.channel, author: p.author, metadata: p.metadata ?? {} }),
+  );
+  const share = (f: (e: (typeof enriched)[number]) => boolean) =>
+    enriched.filter(f).length / Math.max(1, enriched.length);
   return {
     n: posts.length,
     negative: share((e) => e.sentiment.label === 'negative'),

@@ -5,7 +5,13 @@ import { generateRange, type SimulationOptions } from '../../../../electron/core
 import { SIMULATOR_SCENARIO } from '../../../../electron/core/connectors/simulator/scenario';
 
 const MIN = 60_000;
-const OPTIONS: SimulationOptions = { seed: 7, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default', utcOffsetMinutes: 0 };
+const OPTIONS: SimulationOptions = {
+  seed: 7,
+  brand: 'Nimbus Bank',
+  ratePerMinute: 8,
+  scenario: 'default',
+  utcOffsetMinutes: 0,
+};
 /** Monday 2026-01-05 09:00 UTC. */
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 const NEVER = Date.UTC(2100, 0, 1);
@@ -84,7 +90,9 @@ describe('generateRange', () => {
 
   it('adds channel metadata: star ratings and titles on reviews, subreddits on Reddit', () => {
     const posts = generateRange(OPTIONS, NEVER, START, START + 3 * 60 * MIN);
-    const reviews = posts.filter((p) => p.channel === 'appstore' || p.channel === 'googleplay' || p.channel === 'trustpilot');
+    const reviews = posts.filter(
+      (p) => p.channel === 'appstore' || p.channel === 'googleplay' || p.channel === 'trustpilot',
+    );
     expect(reviews.length).toBeGreaterThan(20);
     for (const r of reviews) {
       expect(r.metadata?.rating).toBeGreaterThanOrEqual(1);
@@ -144,7 +152,9 @@ describe('generateRange', () => {
   it('confines the payment glitch to one channel', () => {
     const glitch = episode('payment-glitch');
     const from = START + (glitch.onsetMinutes + glitch.rampMinutes) * MIN;
-    const posts = generateRange(OPTIONS, START, from, from + 8 * MIN).filter((p) => /payment failed|pending/i.test(p.text));
+    const posts = generateRange(OPTIONS, START, from, from + 8 * MIN).filter((p) =>
+      /payment failed|pending/i.test(p.text),
+    );
     expect(posts.length).toBeGreaterThan(30);
     const channels = countBy(posts, (p) => p.channel);
     expect((channels.get('x') ?? 0) / posts.length).toBeGreaterThan(0.9);

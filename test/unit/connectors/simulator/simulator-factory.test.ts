@@ -19,7 +19,11 @@ function makeConnector(extra: Record<string, unknown> = {}): Connector {
   return simulatorFactory.create(config, deps);
 }
 
-async function poll(connector: Connector, now: number, cursor: string | null): Promise<Extract<PollOutcome, { kind: 'ok' }>> {
+async function poll(
+  connector: Connector,
+  now: number,
+  cursor: string | null,
+): Promise<Extract<PollOutcome, { kind: 'ok' }>> {
   const outcome = await connector.poll({ signal: new AbortController().signal, now, cursor });
   if (outcome.kind !== 'ok') throw new Error(`poll failed: ${outcome.kind}`);
   return outcome;
@@ -30,7 +34,13 @@ describe('simulator connector', () => {
 
   it('validates its config with defaults', () => {
     const config = SimulatorConfigSchema.parse({ id: 'sim', type: 'simulator' });
-    expect(config).toMatchObject({ enabled: true, seed: 42, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default' });
+    expect(config).toMatchObject({
+      enabled: true,
+      seed: 42,
+      brand: 'Nimbus Bank',
+      ratePerMinute: 8,
+      scenario: 'default',
+    });
     expect(SimulatorConfigSchema.safeParse({ id: 'sim', type: 'simulator', scenario: 'loud' }).success).toBe(false);
     expect(SimulatorConfigSchema.safeParse({ id: 'sim', type: 'simulator', ratePerMinute: -1 }).success).toBe(false);
     expect(simulatorFactory.credentialFields).toEqual([]);
@@ -60,7 +70,13 @@ describe('simulator connector', () => {
       collected.push(...next.items);
       cursor = next.cursor;
     }
-    const options = { seed: 3, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default' as const, utcOffsetMinutes: 0 };
+    const options = {
+      seed: 3,
+      brand: 'Nimbus Bank',
+      ratePerMinute: 8,
+      scenario: 'default' as const,
+      utcOffsetMinutes: 0,
+    };
     const once = generateRange(options, t0, t0 - 180 * MIN, now);
     expect(collected).toEqual(once);
     expect(new Set(collected.map((m) => m.externalId)).size).toBe(collected.length);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addToBatch, DeltaBatcher, emptyBatch, isEmptyBatch, type DeltaBatch, type FlushScheduler } from '../../../../renderer/stores/delta-batch';
+import {
+  addToBatch,
+  DeltaBatcher,
+  emptyBatch,
+  isEmptyBatch,
+  type DeltaBatch,
+  type FlushScheduler,
+} from '../../../../renderer/stores/delta-batch';
 import { makeHealth, makeIncident, makeMention } from '../fixtures';
 
 /** A scheduler flushed by hand: records how many flushes were scheduled. */
@@ -28,12 +35,24 @@ describe('delta coalescing', () => {
     let b: DeltaBatch = emptyBatch();
     b = addToBatch(b, { name: 'mentions:batch', payload: { mentions: [makeMention(1, 10)] } });
     b = addToBatch(b, { name: 'mentions:batch', payload: { mentions: [makeMention(2, 20)] } });
-    b = addToBatch(b, { name: 'series:update', payload: { points: [{ minute: 60_000, total: 1, negative: 0, positive: 0 }] } });
-    b = addToBatch(b, { name: 'series:update', payload: { points: [{ minute: 60_000, total: 5, negative: 2, positive: 1 }] } });
+    b = addToBatch(b, {
+      name: 'series:update',
+      payload: { points: [{ minute: 60_000, total: 1, negative: 0, positive: 0 }] },
+    });
+    b = addToBatch(b, {
+      name: 'series:update',
+      payload: { points: [{ minute: 60_000, total: 5, negative: 2, positive: 1 }] },
+    });
     b = addToBatch(b, { name: 'sources:health', payload: { sources: [makeHealth('a', { state: 'ok' })] } });
     b = addToBatch(b, { name: 'sources:health', payload: { sources: [makeHealth('a', { state: 'failing' })] } });
-    b = addToBatch(b, { name: 'incidents:changed', payload: { incidents: [makeIncident('i1', 0, { severity: 'P3' })] } });
-    b = addToBatch(b, { name: 'incidents:changed', payload: { incidents: [makeIncident('i1', 0, { severity: 'P1' })] } });
+    b = addToBatch(b, {
+      name: 'incidents:changed',
+      payload: { incidents: [makeIncident('i1', 0, { severity: 'P3' })] },
+    });
+    b = addToBatch(b, {
+      name: 'incidents:changed',
+      payload: { incidents: [makeIncident('i1', 0, { severity: 'P1' })] },
+    });
     b = addToBatch(b, { name: 'clock:tick', payload: { now: 500 } });
     b = addToBatch(b, { name: 'clock:tick', payload: { now: 400 } });
     expect(b.mentions.map((m) => m.id)).toEqual(['sim:1', 'sim:2']);

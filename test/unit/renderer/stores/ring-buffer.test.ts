@@ -7,7 +7,13 @@ interface Item {
   /** When it arrived; defaults to `t`. */
   readonly at: number;
 }
-const policy: RingBufferPolicy<Item> = { maxCount: 3, maxAgeMs: 1000, keyOf: (i) => i.id, orderOf: (i) => i.t, ageOf: (i) => i.at };
+const policy: RingBufferPolicy<Item> = {
+  maxCount: 3,
+  maxAgeMs: 1000,
+  keyOf: (i) => i.id,
+  orderOf: (i) => i.t,
+  ageOf: (i) => i.at,
+};
 const item = (id: string, t: number, at = t): Item => ({ id, t, at });
 
 describe('ring buffer', () => {

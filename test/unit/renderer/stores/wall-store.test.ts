@@ -40,7 +40,9 @@ describe('wall store: snapshot', () => {
   });
 
   it('a fresh snapshot replaces earlier state instead of merging', () => {
-    store.getState().applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0)], incidents: [makeIncident('old', T0)] }));
+    store
+      .getState()
+      .applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0)], incidents: [makeIncident('old', T0)] }));
     store.getState().applySnapshot(makeSnapshot(T0 + 1000, { mentions: [makeMention(2, T0 + 1000)] }));
     const s = store.getState();
     expect(s.mentions.items.map((m) => m.id)).toEqual(['sim:2']);
@@ -49,7 +51,13 @@ describe('wall store: snapshot', () => {
 });
 
 describe('wall store: deltas', () => {
-  beforeEach(() => store.getState().applySnapshot(makeSnapshot(T0, { status: { version: 'v', uptime: 0, mentions: 10, sources: [], mode: 'embedded' } })));
+  beforeEach(() =>
+    store
+      .getState()
+      .applySnapshot(
+        makeSnapshot(T0, { status: { version: 'v', uptime: 0, mentions: 10, sources: [], mode: 'embedded' } }),
+      ),
+  );
 
   it('adds mentions newest first, counts them and advances hub time to the newest received', () => {
     store.getState().applyDeltas(mentionsBatch(1, 3, T0 + 100));
@@ -68,14 +76,21 @@ describe('wall store: deltas', () => {
 
   it('ages mentions out by hub time on a clock tick', () => {
     store.getState().applyDeltas(mentionsBatch(1, 2, T0));
-    store.getState().applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + MAX_FEED_AGE_MS + 1 } }));
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + MAX_FEED_AGE_MS + 1 } }));
     expect(store.getState().mentions.items).toHaveLength(1);
     expect(store.getState().mentions.items[0]?.id).toBe('sim:2');
   });
 
   it('creates new Maps only for slices that changed', () => {
     const before = store.getState();
-    store.getState().applyDeltas(addToBatch(emptyBatch(), { name: 'sources:health', payload: { sources: [makeHealth('x', { state: 'failing' })] } }));
+    store.getState().applyDeltas(
+      addToBatch(emptyBatch(), {
+        name: 'sources:health',
+        payload: { sources: [makeHealth('x', { state: 'failing' })] },
+      }),
+    );
     const after = store.getState();
     expect(after.sources).not.toBe(before.sources);
     expect(after.sources.get('x')?.state).toBe('failing');
@@ -86,12 +101,18 @@ describe('wall store: deltas', () => {
   it('upserts incidents, orders them by state and severity, and lets long-resolved ones go', () => {
     const p3 = makeIncident('a', T0, { severity: 'P3' });
     const p1 = makeIncident('b', T0, { severity: 'P1' });
-    store.getState().applyDeltas(addToBatch(emptyBatch(), { name: 'incidents:changed', payload: { incidents: [p3, p1] } }));
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'incidents:changed', payload: { incidents: [p3, p1] } }));
     expect(incidentsInOrder(store.getState().incidents).map((i) => i.id)).toEqual(['b', 'a']);
     const resolved = { ...p1, state: 'resolved' as const, resolvedAt: T0 + 10 };
-    store.getState().applyDeltas(addToBatch(emptyBatch(), { name: 'incidents:changed', payload: { incidents: [resolved] } }));
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'incidents:changed', payload: { incidents: [resolved] } }));
     expect(incidentsInOrder(store.getState().incidents).map((i) => i.id)).toEqual(['a', 'b']);
-    store.getState().applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + RESOLVED_LINGER_MS + 11 } }));
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + RESOLVED_LINGER_MS + 11 } }));
     expect([...store.getState().incidents.keys()]).toEqual(['a']);
   });
 });
@@ -99,7 +120,13 @@ describe('wall store: deltas', () => {
 describe('wall store: status and clock', () => {
   it('takes the stored count, version and source health from status:get', () => {
     store.getState().applySnapshot(makeSnapshot(T0));
-    store.getState().applyStatus({ version: '2.0.0', uptime: 1, mentions: 777, sources: [makeHealth('x', { state: 'rate-limited' })], mode: 'team' });
+    store.getState().applyStatus({
+      version: '2.0.0',
+      uptime: 1,
+      mentions: 777,
+      sources: [makeHealth('x', { state: 'rate-limited' })],
+      mode: 'team',
+    });
     const s = store.getState();
     expect(s.hub).toMatchObject({ version: '2.0.0', storedMentions: 777, mode: 'team', now: T0 });
     expect(s.sources.get('x')?.state).toBe('rate-limited');
@@ -119,7 +146,11 @@ describe('wall store: status and clock', () => {
 
 describe('wall store: feed selection and settings', () => {
   it('moves the selection with j/k within bounds and drops it when the row leaves', () => {
-    store.getState().applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0 - 3), makeMention(2, T0 - 2), makeMention(3, T0 - 1)] }));
+    store
+      .getState()
+      .applySnapshot(
+        makeSnapshot(T0, { mentions: [makeMention(1, T0 - 3), makeMention(2, T0 - 2), makeMention(3, T0 - 1)] }),
+      );
     const s = store.getState();
     s.moveSelection(1);
     expect(store.getState().selectedId).toBe('sim:3');

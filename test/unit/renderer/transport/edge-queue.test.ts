@@ -47,7 +47,10 @@ describe('edge queue: sliced validation of incoming events', () => {
     const m = manualSlicing(1000);
     const c = collect();
     const edge = new EdgeQueue(c.sink, m.slicing);
-    edge.push({ name: 'mentions:batch', payload: { mentions: [makeMention(1, 1), { id: 'broken' }, makeMention(2, 2), 'nope'] } });
+    edge.push({
+      name: 'mentions:batch',
+      payload: { mentions: [makeMention(1, 1), { id: 'broken' }, makeMention(2, 2), 'nope'] },
+    });
     while (m.runSlice());
     const e = c.events[0];
     expect(e?.name === 'mentions:batch' ? e.payload.mentions.map((x) => x.id) : []).toEqual(['sim:1', 'sim:2']);
@@ -65,7 +68,9 @@ describe('edge queue: sliced validation of incoming events', () => {
     while (m.runSlice());
     expect(c.events).toHaveLength(1);
     const snap = c.events[0];
-    expect(snap?.name === 'snapshot' ? [snap.payload.now, snap.payload.mentions.length, snap.payload.status.version] : []).toEqual([77, 1, '9.9.9']);
+    expect(
+      snap?.name === 'snapshot' ? [snap.payload.now, snap.payload.mentions.length, snap.payload.status.version] : [],
+    ).toEqual([77, 1, '9.9.9']);
     expect(c.invalid).toHaveLength(4);
   });
 

@@ -28,7 +28,9 @@ describe('IPC transport', () => {
   it('fetches a snapshot on start, validates pushed events and unsubscribes on stop', async () => {
     const T0 = 1_800_000_000_000;
     const { bridge, emit, listeners } = inProcessBridge((name) =>
-      name === 'snapshot:get' ? { ok: true, value: makeSnapshot(T0, { mentions: [makeMention(1, T0)] }) } : { ok: false, error: { code: 'x', message: 'no' } },
+      name === 'snapshot:get'
+        ? { ok: true, value: makeSnapshot(T0, { mentions: [makeMention(1, T0)] }) }
+        : { ok: false, error: { code: 'x', message: 'no' } },
     );
     const store = createWallStore({ now: 0, settings: { theme: 'light', largeType: false } });
     const disconnect = connectStore(new IpcTransport(bridge), store, (flush) => {
@@ -52,6 +54,8 @@ describe('IPC transport', () => {
       flush();
       return () => undefined;
     });
-    await vi.waitFor(() => expect(store.getState().link).toEqual({ status: 'offline', attempt: 1, lastError: 'Hub is starting' }));
+    await vi.waitFor(() =>
+      expect(store.getState().link).toEqual({ status: 'offline', attempt: 1, lastError: 'Hub is starting' }),
+    );
   });
 });

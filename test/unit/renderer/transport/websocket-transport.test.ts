@@ -31,7 +31,12 @@ beforeEach(async () => {
   );
   url = await hub.listen();
   store = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
-  transport = new WebSocketTransport({ url, open: openNodeSocket, backoff: { baseMs: 20, maxMs: 100 }, requestTimeoutMs: 300 });
+  transport = new WebSocketTransport({
+    url,
+    open: openNodeSocket,
+    backoff: { baseMs: 20, maxMs: 100 },
+    requestTimeoutMs: 300,
+  });
   disconnect = connectStore(transport, store, soon);
   await vi.waitFor(() => expect(store.getState().ready).toBe(true));
 });
@@ -102,7 +107,10 @@ describe('WebSocket transport + connectStore against a loopback hub', () => {
       () => makeSnapshot(T0, { status: { version: '1', uptime: 1, mentions: 5, sources: [], mode: 'embedded' } }),
       (name) =>
         name === 'status:get'
-          ? { ok: true, value: { version: '2', uptime: 9, mentions: 12_345, sources: [makeHealth('late')], mode: 'team' } }
+          ? {
+              ok: true,
+              value: { version: '2', uptime: 9, mentions: 12_345, sources: [makeHealth('late')], mode: 'team' },
+            }
           : undefined,
     );
     const statusStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });

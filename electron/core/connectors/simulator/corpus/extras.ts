@@ -14,12 +14,12 @@ export const NON_ENGLISH: ReadonlyArray<string> = [
   'Warum dauert die Rückerstattung von {amount} so lange, {brand}?',
   '{brand} est vraiment top, la carte marche partout en Europe {emojiHappy}',
   'Impossible de joindre le service client {brand} [depuis ce matin|depuis trois jours|depuis une semaine]. Inadmissible.',
-  'Quelqu\'un a testé la carte {brand} au Japon ?',
+  "Quelqu'un a testé la carte {brand} au Japon ?",
   'Adoro o {brand}, o cartão virtual é ótimo {emojiHappy}',
   'O app do {brand} está muito lento hoje, alguém mais?',
   '{brand} is echt super, alles in één app {emojiHappy}',
   'Mijn betaling van {amount} staat al [twee dagen|een week|sinds gisteren] op "in behandeling" {emojiAngry}',
-  'L\'app di {brand} è fantastica, finalmente una banca moderna',
+  "L'app di {brand} è fantastica, finalmente una banca moderna",
   'Perché {brand} mi ha bloccato la carta a {city}? {emojiAngry}',
 ];
 
@@ -36,7 +36,14 @@ export const MARKUP: ReadonlyArray<string> = [
 /** Store and Trustpilot review titles by intent. */
 export const REVIEW_TITLES: Readonly<Record<'praise' | 'complaint' | 'question' | 'chatter', ReadonlyArray<string>>> = {
   praise: ['Love it', 'Best bank app', 'Great app', 'So easy', 'Five stars', 'Finally a good bank', 'Brilliant'],
-  complaint: ['Getting worse', 'Support is useless', 'Crashes constantly', 'Hidden fees', 'Card keeps declining', 'Disappointed'],
+  complaint: [
+    'Getting worse',
+    'Support is useless',
+    'Crashes constantly',
+    'Hidden fees',
+    'Card keeps declining',
+    'Disappointed',
+  ],
   question: ['Good but', 'Mostly fine', 'A few questions', 'Decent'],
   chatter: ['OK', 'Fine', 'It does the job', 'Average'],
 };
