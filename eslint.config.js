@@ -22,6 +22,11 @@ const boundaryRule = {
           area: { type: 'string' },
           allow: { type: 'array', items: { type: 'string' } },
           deny: { type: 'array', items: { type: 'string' } },
+          face: {
+            type: 'object',
+            properties: { folder: { type: 'string' }, entry: { type: 'string' } },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },
@@ -29,10 +34,11 @@ const boundaryRule = {
     messages: {
       outside: "'{{spec}}' resolves to {{target}}: {{area}} may import only from {{allowed}}.",
       denied: "'{{spec}}' resolves to {{target}}: {{area}} must not import from {{denied}}.",
+      deep: "'{{spec}}' reaches inside {{folder}}: from {{area}} import it only through its face, {{entry}}.",
     },
   },
   create(context) {
-    const { area = 'this folder', allow, deny = [] } = context.options[0] ?? {};
+    const { area = 'this folder', allow, deny = [], face } = context.options[0] ?? {};
     const within = (target, folder) => target === folder || target.startsWith(`${folder}/`);
     const check = (node, spec) => {
       if (typeof spec !== 'string' || !(spec.startsWith('.') || spec.startsWith('/'))) return;
@@ -44,7 +50,13 @@ const boundaryRule = {
         return;
       }
       const hit = deny.find((folder) => within(target, folder));
-      if (hit) context.report({ node, messageId: 'denied', data: { ...data, denied: hit } });
+      if (hit) {
+        context.report({ node, messageId: 'denied', data: { ...data, denied: hit } });
+        return;
+      }
+      const bare = target.replace(/\.(js|ts)$/, '');
+      if (face && within(target, face.folder) && bare !== face.folder && bare !== face.entry)
+        context.report({ node, messageId: 'deep', data: { ...data, folder: face.folder, entry: face.entry } });
     };
     const fromSource = (node) => node.source && check(node.source, node.source.value);
     return {
@@ -73,6 +85,33 @@ const REACT = {
   paths: ['react', 'react-dom'].map((name) => ({ name, message: 'React belongs to the renderer only.' })),
   patterns: [{ group: ['react/*', 'react-dom/*'], message: 'React belongs to the renderer only.' }],
 };
+
+/** The core's one face: from outside electron/core, only this module may be imported. */
+const CORE_FACE = { folder: 'electron/core', entry: 'electron/core/index' };
+
+/** The pure steps (normalize, enrich, detect, incidents) take `now` as an input: no timers, no clock reads. */
+const NO_CLOCK = [
+  'error',
+  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask'].map((name) => ({
+    name,
+    message: 'The pure pipeline steps take time as an input: timers live in runtime/ and the connectors.',
+  })),
+];
+const NO_CLOCK_SYNTAX = [
+  'error',
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'The pure pipeline steps take `now` as an input: no Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'The pure pipeline steps take `now` as an input: no new Date() without a time.',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'The pure pipeline steps take `now` as an input: no performance.now().',
+  },
+];
 
 /** One no-restricted-imports setting from several ban lists (a later flat-config block replaces, never merges). */
 function bans(...lists) {
@@ -179,7 +218,7 @@ export default defineConfig(
     files: ['electron/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': bans(ELECTRON, REACT),
-      'earshot/boundaries': ['error', { area: 'electron/', deny: ['renderer'] }],
+      'earshot/boundaries': ['error', { area: 'electron/', deny: ['renderer'], face: CORE_FACE }],
     },
   },
   {
@@ -197,8 +236,39 @@ export default defineConfig(
     },
   },
   {
+    files: ['electron/core/pipeline/**', 'electron/core/detect/**', 'electron/core/incidents/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': bans(ELECTRON, REACT, NODE),
+      'no-restricted-globals': NO_CLOCK,
+      'no-restricted-syntax': NO_CLOCK_SYNTAX,
+    },
+  },
+  {
     files: ['electron/main/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': bans(REACT) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': bans(REACT),
+      'earshot/boundaries': [
+        'error',
+        { area: 'electron/main/', deny: ['renderer', 'electron/headless', 'electron/cli'], face: CORE_FACE },
+      ],
+    },
+  },
+  {
+    files: ['electron/headless/**'],
+    rules: {
+      'earshot/boundaries': [
+        'error',
+        {
+          area: 'electron/headless/',
+          deny: ['renderer', 'electron/main', 'electron/preload', 'electron/cli'],
+          face: CORE_FACE,
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**'],
+    rules: { 'earshot/boundaries': ['error', { area: 'scripts/', deny: ['renderer'], face: CORE_FACE }] },
   },
   {
     // Tests of the Electron host run in plain Node: they may use electron's types, never its runtime.

@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { loadModel, type LinearModel, type SentimentModelFile } from '../electron/core/pipeline/enrich/model';
+import { loadModel, type LinearModel, type SentimentModelFile } from '../electron/core';
 import { loadSemeval, loadTweetEvalVal, splitByOverlap } from './train/data';
 import { buildDesign, designLogits, train, type TrainOptions } from './train/logreg';
 import { scoreLabels } from './train/metrics';

@@ -74,6 +74,11 @@ export const commandSchemas = {
   },
   'incidents:list': { request: Empty, response: z.array(IncidentSchema) },
   'sources:list': { request: Empty, response: z.array(SourceViewSchema) },
+  /** One incident with its evidence card as a JSON document to save (post-mortems, tickets), however old. */
+  'incident:export': {
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: z.object({ filename: z.string(), content: z.string() }),
+  },
   /** Runs one poll-sized request against the source with its stored credentials; stores nothing. */
   'source:test': {
     request: z.object({ sourceId: z.string().max(100) }).strict(),

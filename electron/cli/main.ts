@@ -1,7 +1,5 @@
 import { VERSION } from '../../shared/version';
-import { BootError } from '../core/runtime/boot';
-import { VaultError } from '../core/runtime/file-vault';
-import { bootHub } from '../core/runtime/boot';
+import { BootError, VaultError, bootHub } from '../core';
 import { runBacktest } from './commands/backtest';
 import { runNab } from './commands/nab';
 import { runReplay } from './commands/replay';

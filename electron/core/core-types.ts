@@ -1,7 +1,7 @@
 import type { Mention, RawMention } from '../../shared/mention';
 import type { Incident } from '../../shared/incident';
 import type { SourceHealth } from '../../shared/source-health';
-import type { HubStatus, SourceView } from '../../shared/contract';
+import type { CommandName, CommandRequest, CommandResponse, HubStatus, SourceView } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { EventBus } from './runtime/event-bus';
 import type { CommitResult } from './store/repository';
@@ -24,8 +24,10 @@ export interface SourceRunnerPort {
 
 /** What the hosts (headless, Electron) and the CLI call on a core. */
 export interface CoreApi {
-  /** Runs a contract command: validates the name and payload, never throws. */
-  invoke(name: string, payload: unknown): Promise<Result<unknown>>;
+  /** Runs a contract command, typed by the contract's command map; never throws. */
+  invoke<N extends CommandName>(name: N, request: CommandRequest<N>): Promise<Result<CommandResponse<N>>>;
+  /** Runs a command named by an untrusted client (a wire frame): validates the name and payload, never throws. */
+  dispatch(name: string, payload: unknown): Promise<Result<unknown>>;
   status(): Promise<HubStatus>;
   /** Pushes items from a push source (ingest webhook) through the same pipeline as polled ones. */
   commit(sourceId: string, items: ReadonlyArray<RawMention>, cursor: string | null): Promise<CommitResult>;

@@ -1,9 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core/core-types';
-import { exportIncident } from '../core/incidents';
-import type { Incident } from '../../shared/incident';
-import type { Logger } from '../core/runtime/logger';
+import { type Core, type Logger } from '../core';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { createWsBridge } from './ws-bridge';
 import { isAllowedHost, isSameOrigin } from './request-guards';
@@ -129,18 +126,17 @@ async function handleIngest(
 
 /** GET /api/incidents/{id}.json: the incident with its evidence card, for post-mortems and tickets. */
 async function sendIncidentExport(core: Core, id: string, res: ServerResponse): Promise<void> {
-  const listed = await core.api.invoke('incidents:list', {});
-  const incident = listed.ok ? (listed.value as Incident[]).find((i) => i.id === id) : undefined;
-  if (!incident) {
+  const exported = await core.api.invoke('incident:export', { id });
+  if (!exported.ok) {
     sendJson(res, 404, { error: `No incident "${id}".` });
     return;
   }
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',
-    'content-disposition': `attachment; filename="earshot-${id}.json"`,
+    'content-disposition': `attachment; filename="${exported.value.filename}"`,
     'cache-control': 'no-store',
   });
-  res.end(exportIncident(incident));
+  res.end(exported.value.content);
 }
 
 /** Reads a request body up to `limit` bytes; null when larger. */

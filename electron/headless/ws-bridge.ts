@@ -2,8 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WireRequestSchema, type HubEvent, type WireFromHub } from '../../shared/contract';
 import { appError, err } from '../../shared/result';
-import type { Core } from '../core/core-types';
-import type { Logger } from '../core/runtime/logger';
+import { type Core, type Logger } from '../core';
 
 /** A client that cannot keep up past this much unsent data is dropped; it reconnects and gets a fresh snapshot. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -51,7 +50,7 @@ export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServ
       return;
     }
     const { id, name, payload } = request.data;
-    send(ws, { type: 'response', id, result: await core.api.invoke(name, payload) });
+    send(ws, { type: 'response', id, result: await core.api.dispatch(name, payload) });
   }
 
   return {

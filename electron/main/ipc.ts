@@ -1,6 +1,6 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../shared/contract';
-import type { Core } from '../core/core-types';
+import { type Core } from '../core';
 import { guardedInvoke, type SenderInfo } from './ipc-guard';
 
 function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
@@ -12,7 +12,7 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
 /** Serves the contract's commands on IPC_INVOKE, to the app's own page only. Returns the unregister function. */
 export function serveInvoke(ipcMain: IpcMain, core: Core, indexUrl: string): () => void {
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, payload: unknown) =>
-    guardedInvoke((n, p) => core.api.invoke(n, p), senderOf(event), indexUrl, name, payload),
+    guardedInvoke((n, p) => core.api.dispatch(n, p), senderOf(event), indexUrl, name, payload),
   );
   return () => ipcMain.removeHandler(IPC_INVOKE);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { CredentialVault } from '../core/runtime/credentials';
-import { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from '../core/runtime/file-vault';
+import { type CredentialVault, mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from '../core';
 
 /** The part of Electron's `safeStorage` the vault uses; injected so the logic is testable outside Electron. */
 export interface SafeStorageLike {

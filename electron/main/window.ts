@@ -1,5 +1,5 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import type { Logger } from '../core/runtime/logger';
+import { type Logger } from '../core';
 import { isAllowedExternalUrl, isPermissionAllowed, secureWebPreferences, withCsp } from './security';
 
 /** Where the built app lives, relative to the bundled main process. */

@@ -33,7 +33,6 @@ export function connectStore(
   const observe = (hubNow: number, reanchor: boolean): void => {
     clock = clock === null || reanchor ? anchorHubClock(hubNow, localNow()) : observeHubTime(clock, hubNow, localNow());
   };
-  store.getState().setTransportKind(transport.kind);
   transport.start({
     event: (event) => {
       if (event.name === 'clock:tick') observe(event.payload.now, false);

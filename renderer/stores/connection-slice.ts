@@ -26,23 +26,18 @@ export interface HubInfo {
 /** Link, hub identity and readiness. */
 export interface ConnectionSlice {
   readonly link: LinkState;
-  readonly transportKind: 'ipc' | 'websocket' | null;
   readonly hub: HubInfo;
   /** True once the first snapshot was applied. */
   readonly ready: boolean;
   /** Incoming events dropped at the edge because they failed validation. */
   readonly invalidEvents: number;
   setLink(link: LinkState): void;
-  setTransportKind(kind: 'ipc' | 'websocket'): void;
   countInvalidEvent(): void;
 }
 
 /** Initial connection state; `now` is local time until the hub says otherwise. */
-export const initialConnection = (
-  now: number,
-): Pick<ConnectionSlice, 'link' | 'transportKind' | 'hub' | 'ready' | 'invalidEvents'> => ({
+export const initialConnection = (now: number): Pick<ConnectionSlice, 'link' | 'hub' | 'ready' | 'invalidEvents'> => ({
   link: { status: 'connecting', attempt: 0, lastError: null },
-  transportKind: null,
   hub: { version: null, mode: null, storedMentions: 0, now },
   ready: false,
   invalidEvents: 0,
@@ -54,6 +49,5 @@ export const createConnectionSlice =
   (set) => ({
     ...initialConnection(now),
     setLink: (link) => set({ link }),
-    setTransportKind: (transportKind) => set({ transportKind }),
     countInvalidEvent: () => set((s) => ({ invalidEvents: s.invalidEvents + 1 })),
   });

@@ -1,6 +1,12 @@
-import { createFeaturizer, featurize } from '../../electron/core/pipeline/enrich/featurize';
-import { CLASSES, logits, softmax, type LinearModel } from '../../electron/core/pipeline/enrich/model';
-import { DENSE_FEATURES } from '../../electron/core/pipeline/enrich/rules';
+import {
+  createFeaturizer,
+  featurize,
+  CLASSES,
+  logits,
+  softmax,
+  type LinearModel,
+  DENSE_FEATURES,
+} from '../../electron/core';
 import type { SentimentLabel } from '../../shared/mention';
 import type { Example } from './data';
 

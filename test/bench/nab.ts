@@ -7,7 +7,8 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDetector } from '../../electron/core/detect';
-import { parseNabTimestamp, runNab, NAB_DETECTOR_NAME } from '../../electron/cli/commands/nab';
+import { runNab } from '../../electron/cli/commands/nab';
+import { NAB_DETECTOR_NAME, parseNabTimestamp } from '../../electron/core';
 import {
   listCorpus,
   loadProfiles,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { MAX_FEED_MENTIONS } from '../../renderer/stores/mentions-slice';
@@ -167,9 +168,14 @@ describe('the wall against the built hub', () => {
     const card = tile.locator(byId(TEST_IDS.evidenceCard));
     await card.waitFor();
     expect(await card.textContent()).toContain('Observed vs usual');
-    const href = await tile.locator(byId(TEST_IDS.incidentExport)).getAttribute('href');
-    const exported = (await (await fetch(new URL(href ?? '', hub.url))).json()) as { id: string; evidence: unknown };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tile.locator(byId(TEST_IDS.incidentExport)).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^earshot-.+\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { id: string; evidence: unknown };
     expect(exported.evidence).toBeDefined();
+    expect(download.suggestedFilename()).toBe(`earshot-${exported.id}.json`);
   }, 60_000);
 
   it('toggles dark and light themes, remembers the choice, and saves screenshots', async () => {

@@ -1,4 +1,4 @@
-import { createCore, type CoreDeps } from '../../electron/core/create-core';
+import { createCore, type CoreDeps } from '../../electron/core/boot/create-core';
 import type { Core } from '../../electron/core/core-types';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';

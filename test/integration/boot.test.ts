@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bootHub, BootError } from '../../electron/core/runtime/boot';
+import { bootHub, BootError } from '../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { silentLogger } from '../../electron/core/runtime/logger';
 

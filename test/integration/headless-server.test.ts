@@ -193,6 +193,15 @@ describe('headless host', () => {
       },
     };
     await store.saveIncident(incident);
+    // 120 newer incidents: the export reads the store by id, not a capped list of recent ones.
+    for (let i = 0; i < 120; i++) {
+      await store.saveIncident({ ...incident, id: `inc_newer_${i}`, openedAt: at + (i + 1) * 60_000 });
+    }
+    const viaContract = await core.api.invoke('incident:export', { id: 'inc_test_1' });
+    expect(viaContract.ok && viaContract.value.filename).toBe('earshot-inc_test_1.json');
+    expect(viaContract.ok && IncidentSchema.parse(JSON.parse(viaContract.value.content))).toEqual(incident);
+    const missing = await core.api.invoke('incident:export', { id: 'nope' });
+    expect(missing.ok ? null : missing.error.message).toBe('No incident "nope".');
     const res = await fetch(`${server.url}api/incidents/inc_test_1.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('earshot-inc_test_1.json');

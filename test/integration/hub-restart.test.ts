@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bootHub, type Hub } from '../../electron/core/runtime/boot';
+import { bootHub, type Hub } from '../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';

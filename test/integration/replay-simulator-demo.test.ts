@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IncidentSchema } from '../../shared/incident';
-import { bootHub } from '../../electron/core/runtime/boot';
+import { bootHub } from '../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { SIMULATOR_SCENARIO } from '../../electron/core/connectors/simulator/scenario';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReplay } from '../../electron/cli/commands/replay';
-import { bootHub } from '../../electron/core/runtime/boot';
+import { bootHub } from '../../electron/core/boot/boot-hub';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { AIRLINE_CSV } from '../helpers/shared-data';
 

@@ -1,32 +1,27 @@
 /**
  * `earshot backtest`: re-runs incident detection with given settings over stored history or a replay file
  * and reports what it would have raised: counts per severity, and each incident's start, title and top terms.
+ * The work is the core's `backtestStore` / `backtestFile`; this parses arguments and prints.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Incident } from '../../../shared/incident';
-import type { Channel, Mention } from '../../../shared/mention';
 import { ChannelSchema } from '../../../shared/mention';
 import type { Result } from '../../../shared/result';
 import { appError, err, ok } from '../../../shared/result';
-import type { IncidentEngine, IncidentParams } from '../../core/incidents';
 import {
+  backtestFile,
+  backtestStore,
   countBySeverity,
-  createDefaultIncidentEngine,
+  createEnricher,
   describeIncident,
-  feedInOrder,
-  finishReplay,
+  openSqliteStore,
   parseParamSettings,
   resolveParams,
-} from '../../core/incidents';
-import { parseCsv } from '../../core/connectors/replay/csv-parser';
-import { mapRow } from '../../core/connectors/replay/row-mapper';
-import type { Enricher } from '../../core/pipeline/enrich';
-import { createEnricher } from '../../core/pipeline/enrich';
-import { normalizeMention } from '../../core/pipeline/normalize';
-import type { Store } from '../../core/store/repository';
-import { openSqliteStore } from '../../core/store/sqlite/sqlite-store';
+  type Enricher,
+  type IncidentParams,
+  type Store,
+} from '../../core';
 
 export const BACKTEST_HELP = `Usage:
   earshot backtest --from ISO --to ISO [--data-dir DIR] [--watchlist NAME] [options]
@@ -49,8 +44,6 @@ export interface BacktestDeps {
   readonly stderr?: NodeJS.WritableStream;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
-
-const DAY = 86_400_000;
 
 const OPTIONS = {
   from: { type: 'string' },
@@ -81,82 +74,6 @@ function parseOptions(args: ReadonlyArray<string>): Result<Options> {
   return params.ok ? ok({ values, params: params.value }) : params;
 }
 
-/** Reads stored mentions day by day into the engine; returns the last createdAt seen. */
-async function replayStore(
-  store: Store,
-  engine: IncidentEngine,
-  from: number,
-  to: number,
-  watchlist?: string,
-): Promise<number | null> {
-  let last: number | null = null;
-  for (let start = from; start < to; start += DAY) {
-    const chunk = await store.mentionsBetween({
-      from: start,
-      to: Math.min(to, start + DAY),
-      ...(watchlist ? { watchlist } : {}),
-    });
-    feedInOrder(engine, chunk);
-    last = chunk.at(-1)?.createdAt ?? last;
-  }
-  return last;
-}
-
-function rowsOf(text: string, format: 'csv' | 'jsonl'): Array<Record<string, unknown>> {
-  if (format === 'jsonl') {
-    return text.split(/\r?\n/).flatMap((line) => {
-      if (line.trim() === '') return [];
-      try {
-        const value: unknown = JSON.parse(line);
-        return value !== null && typeof value === 'object' && !Array.isArray(value)
-          ? [value as Record<string, unknown>]
-          : [];
-      } catch {
-        return [];
-      }
-    });
-  }
-  const records = parseCsv(text);
-  const header = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
-  return records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
-}
-
-/** Reads and enriches an export file's rows into mentions, in time order. */
-export async function mentionsFromFile(
-  path: string,
-  options: {
-    format: 'csv' | 'jsonl';
-    channel: Channel;
-    watchlistColumn?: string;
-    watchlist?: string;
-    enricher: Enricher;
-  },
-): Promise<{ mentions: Mention[]; rejected: number }> {
-  const rows = rowsOf(await readFile(path, 'utf8'), options.format);
-  const mentions: Mention[] = [];
-  let rejected = 0;
-  const column = options.watchlistColumn?.toLowerCase();
-  for (const row of rows) {
-    const raw = mapRow(row, options.channel);
-    if (!raw.ok) {
-      rejected++;
-      continue;
-    }
-    const cell = column === undefined ? undefined : row[column];
-    const watchlist =
-      typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? 'default');
-    const ctx = {
-      sourceId: 'backtest',
-      receivedAt: raw.value.createdAt,
-      watchlistFor: () => watchlist,
-      enricher: options.enricher,
-    };
-    mentions.push(normalizeMention({ ...raw.value, watchlist }, ctx));
-  }
-  mentions.sort((a, b) => a.createdAt - b.createdAt);
-  return { mentions, rejected };
-}
-
 function parseTime(value: string | undefined, name: string): Result<number> {
   const t = value === undefined ? Number.NaN : Date.parse(value);
   return Number.isFinite(t)
@@ -174,11 +91,7 @@ function report(incidents: ReadonlyArray<Incident>, json: boolean, out: NodeJS.W
   for (const incident of incidents) out.write(`${describeIncident(incident)}\n`);
 }
 
-async function runStoreMode(
-  opts: Options,
-  engine: IncidentEngine,
-  deps: BacktestDeps,
-): Promise<Result<ReadonlyArray<Incident>>> {
+async function runStoreMode(opts: Options, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
   const from = parseTime(opts.values.from, 'from');
   const to = parseTime(opts.values.to, 'to');
   if (!from.ok) return from;
@@ -189,19 +102,15 @@ async function runStoreMode(
   const open = deps.openStore ?? ((dir: string) => openSqliteStore(join(dir, 'earshot.db')));
   const store = await open(dataDir);
   try {
-    const last = await replayStore(store, engine, from.value, to.value, opts.values.watchlist);
-    return ok(finishReplay(engine, last));
+    const watchlist = opts.values.watchlist;
+    const run = { store, from: from.value, to: to.value, params: opts.params };
+    return ok(await backtestStore(watchlist === undefined ? run : { ...run, watchlist }));
   } finally {
     await store.close();
   }
 }
 
-async function runFileMode(
-  file: string,
-  opts: Options,
-  engine: IncidentEngine,
-  deps: BacktestDeps,
-): Promise<Result<ReadonlyArray<Incident>>> {
+async function runFileMode(file: string, opts: Options, deps: BacktestDeps): Promise<Result<ReadonlyArray<Incident>>> {
   const format = opts.values.format ?? (/\.jsonl$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv');
   if (format !== 'csv' && format !== 'jsonl')
     return err(appError('backtest.args', `--format must be csv or jsonl, got "${format}"`));
@@ -209,7 +118,8 @@ async function runFileMode(
   if (!channel.success) return err(appError('backtest.args', `unknown --channel "${String(opts.values.channel)}"`));
   const column = opts.values['watchlist-column'];
   const watchlist = opts.values.watchlist;
-  const { mentions, rejected } = await mentionsFromFile(file, {
+  const { incidents, rejected } = await backtestFile(file, {
+    params: opts.params,
     format,
     channel: channel.data,
     enricher: deps.enricher ?? createEnricher(),
@@ -217,8 +127,7 @@ async function runFileMode(
     ...(watchlist === undefined ? {} : { watchlist }),
   });
   if (rejected > 0) (deps.stderr ?? process.stderr).write(`skipped ${rejected} unreadable rows\n`);
-  feedInOrder(engine, mentions);
-  return ok(finishReplay(engine, mentions.at(-1)?.createdAt ?? null));
+  return ok(incidents);
 }
 
 /** Runs `earshot backtest`; returns the exit code (0 done, 1 bad input). */
@@ -234,11 +143,8 @@ export async function runBacktest(args: ReadonlyArray<string>, deps: BacktestDep
     out.write(BACKTEST_HELP);
     return 0;
   }
-  const engine = createDefaultIncidentEngine(opts.value.params);
   const file = opts.value.values.file;
-  const result = file
-    ? await runFileMode(file, opts.value, engine, deps)
-    : await runStoreMode(opts.value, engine, deps);
+  const result = file ? await runFileMode(file, opts.value, deps) : await runStoreMode(opts.value, deps);
   if (!result.ok) {
     errOut.write(`earshot backtest: ${result.error.message}\n${BACKTEST_HELP}`);
     return 1;

@@ -6,16 +6,20 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../../../shared/mention';
 import { IncidentSchema, type Incident } from '../../../shared/incident';
-import { BootError, type BootOptions, type Hub } from '../../core/runtime/boot';
-import { systemClock, type Clock } from '../../core/runtime/clock';
-import { createLogger } from '../../core/runtime/logger';
-import { isReplayConnector, type ReplayConnector } from '../../core/connectors/replay/replay-factory';
 import {
+  BootError,
+  type BootOptions,
+  type Hub,
+  systemClock,
+  type Clock,
+  createLogger,
+  isReplayConnector,
+  type ReplayConnector,
   buildReplayIndex,
   formatFromPath,
   type ReplayFormat,
   type ReplayIndex,
-} from '../../core/connectors/replay/replay-index';
+} from '../../core';
 import { startHeadlessServer } from '../../headless/server';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
 
@@ -37,7 +41,7 @@ Options:
   -h, --help        show this help
 `;
 
-/** What `runReplay` needs from its host; `bootHub` from core/runtime/boot in production. */
+/** What `runReplay` needs from its host; `bootHub` from the core in production. */
 export interface ReplayDeps {
   readonly bootHub: (options: BootOptions) => Promise<Hub>;
   readonly stdout?: ProgressStream;

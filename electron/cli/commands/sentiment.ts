@@ -4,7 +4,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Sentiment } from '../../../shared/mention';
-import { scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW } from '../../core/pipeline/enrich';
+import { scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW } from '../../core';
 
 const HELP = `Usage: earshot sentiment [--json] [--no-lang] < texts.txt
 

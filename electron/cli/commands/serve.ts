@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bootHub, BootError } from '../../core/runtime/boot';
+import { bootHub, BootError, createLogger } from '../../core';
 import { startHeadlessServer } from '../../headless/server';
-import { createLogger } from '../../core/runtime/logger';
 
 export const SERVE_HELP = `Usage: earshot serve [options]
 

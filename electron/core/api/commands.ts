@@ -11,6 +11,7 @@ import {
 import { appError, err, ok, type Result } from '../../../shared/result';
 import { minuteOf } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
+import { exportIncident } from '../incidents/evidence';
 import type { Store } from '../store/repository';
 
 /** Minutes of series a snapshot carries: the wall's default chart window. */
@@ -56,9 +57,23 @@ const handlers: Handlers = {
   },
   'incidents:list': async (ctx) => ok([...(await ctx.incidents())]),
   'sources:list': async (ctx) => ok([...ctx.sources()]),
+  'incident:export': async (ctx, req) => {
+    const incident = await ctx.store.getIncident(req.id);
+    if (incident === null) return err(appError('not-found', `No incident "${req.id}".`));
+    return ok({ filename: `earshot-${incident.id}.json`, content: exportIncident(incident) });
+  },
   'source:test': async (ctx, req) => ok(await ctx.testSource(req.sourceId)),
   'source:credentials:set': async (ctx, req) => ctx.setCredentials(req.sourceId, req.values),
 };
+
+/** Runs a typed command (the request is still validated: hosts pass on what clients sent). */
+export async function runTypedCommand<N extends CommandName>(
+  ctx: CommandContext,
+  name: N,
+  request: CommandRequest<N>,
+): Promise<Result<CommandResponse<N>>> {
+  return (await runCommand(ctx, name, request)) as Result<CommandResponse<N>>;
+}
 
 /** Runs a command by name: unknown names and invalid payloads are readable errors, never throws. */
 export async function runCommand(ctx: CommandContext, name: string, payload: unknown): Promise<Result<unknown>> {

@@ -37,6 +37,8 @@ export interface Store {
   volumeSeries(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
   /** Inserts or replaces an incident by id. */
   saveIncident(incident: Incident): Promise<void>;
+  /** One incident by id, however old; null when there is none. */
+  getIncident(id: string): Promise<Incident | null>;
   listIncidents(options?: { readonly openOnly?: boolean; readonly limit?: number }): Promise<Incident[]>;
   /** A small JSON key/value area for runtime state (detector state, spend counters...). */
   getState<T>(key: string): Promise<T | null>;

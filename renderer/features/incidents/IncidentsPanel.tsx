@@ -1,19 +1,18 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Incident } from '../../../shared/incident';
-import { useWall } from '../../app/wall-context';
+import { useTransport, useWall } from '../../app/wall-context';
 import { incidentsInOrder } from '../../stores/incidents-slice';
 import { TEST_IDS } from '../../test-ids';
 import { SEVERITY_MARK } from '../../theme/palette';
 import { formatDuration } from '../feed/relative-time';
 import { EvidenceCard } from './EvidenceCard';
+import { saveTextFile } from './save-file';
 
 function IncidentTile(props: {
   readonly incident: Incident;
   readonly now: number;
   readonly expanded: boolean;
   readonly onToggle: (id: string) => void;
-  /** Served by the headless hub only; the desktop app has no HTTP endpoint to download from. */
-  readonly canExport: boolean;
 }) {
   const { incident, now, expanded } = props;
   const until = incident.resolvedAt ?? now;
@@ -39,17 +38,33 @@ function IncidentTile(props: {
         </button>
       </div>
       {expanded && <EvidenceCard evidence={incident.evidence} now={now} />}
-      {expanded && props.canExport && (
-        <a
-          className="muted"
-          href={`api/incidents/${encodeURIComponent(incident.id)}.json`}
-          download
-          data-testid={TEST_IDS.incidentExport}
-        >
-          Export evidence (JSON)
-        </a>
-      )}
+      {expanded && <ExportButton incidentId={incident.id} />}
     </article>
+  );
+}
+
+/** Asks the hub for the incident's export (any host: IPC or WebSocket) and saves it as a file. */
+function ExportButton(props: { readonly incidentId: string }) {
+  const transport = useTransport();
+  const [error, setError] = useState<string | null>(null);
+  const onExport = async (): Promise<void> => {
+    const result = await transport.invoke('incident:export', { id: props.incidentId });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    saveTextFile(result.value.filename, result.value.content, 'application/json');
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void onExport()}
+        data-testid={TEST_IDS.incidentExport}
+      >
+        Export evidence (JSON)
+      </button>
+      {error !== null && <span role="alert">Export failed: {error}</span>}
+    </>
   );
 }
 
@@ -59,7 +74,6 @@ export function IncidentsPanel() {
   const now = useWall((s) => s.hub.now);
   const expandedId = useWall((s) => s.expandedIncidentId);
   const toggle = useWall((s) => s.toggleEvidence);
-  const canExport = useWall((s) => s.transportKind === 'websocket');
   const list = useMemo(() => incidentsInOrder(incidents), [incidents]);
   const open = list.filter((i) => i.state !== 'resolved').length;
   return (
@@ -70,14 +84,7 @@ export function IncidentsPanel() {
       <div className="incidents">
         {list.length === 0 && <p className="muted">No incidents. Breakdowns appear here with their evidence.</p>}
         {list.map((i) => (
-          <IncidentTile
-            key={i.id}
-            incident={i}
-            now={now}
-            expanded={expandedId === i.id}
-            onToggle={toggle}
-            canExport={canExport}
-          />
+          <IncidentTile key={i.id} incident={i} now={now} expanded={expandedId === i.id} onToggle={toggle} />
         ))}
       </div>
     </section>

@@ -59,15 +59,14 @@ function DisplayToggles() {
 
 /** Top bar: connection, hub version and mention count, hub clock, display toggles. */
 export function StatusBar() {
-  const { link, hub, transportKind, invalidEvents } = useWall(
-    useShallow((s) => ({ link: s.link, hub: s.hub, transportKind: s.transportKind, invalidEvents: s.invalidEvents })),
+  const { link, hub, invalidEvents } = useWall(
+    useShallow((s) => ({ link: s.link, hub: s.hub, invalidEvents: s.invalidEvents })),
   );
   return (
     <header className="status-bar">
       <span className="brand">Earshot</span>
       <span className="link" data-status={link.status} data-testid={TEST_IDS.connection} role="status">
         {link.status === 'connected' ? '●' : link.status === 'offline' ? '✕' : '◌'} {linkLabel(link)}
-        {transportKind !== null && <span className="muted"> · {transportKind === 'ipc' ? 'desktop' : 'web'}</span>}
       </span>
       <span className="muted">
         hub <span data-testid={TEST_IDS.hubVersion}>{hub.version ?? '—'}</span>

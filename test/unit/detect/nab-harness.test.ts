@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDetector } from '../../../electron/core/detect';
-import { parseNabTimestamp, runNab } from '../../../electron/cli/commands/nab';
+import { runNab } from '../../../electron/cli/commands/nab';
+import { parseNabTimestamp } from '../../../electron/core';
 
 /** A NAB-format CSV of `n` 5-minute rows with a jump at row `jumpAt`. */
 function csv(n: number, jumpAt: number): string {

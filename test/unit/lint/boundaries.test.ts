@@ -64,7 +64,7 @@ describe('process boundaries (eslint.config.js)', () => {
   });
 
   it('refuses the core (and any of electron/) from the renderer, however it is reached', async () => {
-    const core = "import { createCore } from '../../electron/core/create-core';\nexport const c = createCore;\n";
+    const core = "import { createCore } from '../../electron/core/boot/create-core';\nexport const c = createCore;\n";
     expect(await rules('renderer/features/probe.tsx', core)).toEqual(['earshot/boundaries']);
     const dynamic = "export const load = () => import('../electron/core/config');\n";
     expect(await rules('renderer/probe.ts', dynamic)).toEqual(['earshot/boundaries']);
@@ -73,7 +73,7 @@ describe('process boundaries (eslint.config.js)', () => {
   });
 
   it('keeps shared/ self-contained and free of React', async () => {
-    const outside = "import { createCore } from '../electron/core/create-core';\nexport const c = createCore;\n";
+    const outside = "import { createCore } from '../electron/core/boot/create-core';\nexport const c = createCore;\n";
     expect(await rules('shared/probe.ts', outside)).toEqual(['earshot/boundaries']);
     expect(await rules('shared/probe.ts', "import { ok } from './result';\nexport const o = ok;\n")).toEqual([]);
     const react = "import { useState } from 'react';\nexport const u = useState;\n";
@@ -96,6 +96,72 @@ describe('process boundaries (eslint.config.js)', () => {
     expect(await rules('electron/preload/probe.ts', core)).toEqual(['earshot/boundaries']);
     const shared = "import { IPC_EVENT } from '../../shared/contract';\nexport const e = IPC_EVENT;\n";
     expect(await rules('electron/preload/probe.ts', shared)).toEqual([]);
+  });
+});
+
+describe('the core has one face', () => {
+  it('refuses deep imports into the core from the hosts, the CLI and scripts', async () => {
+    const deep = "import { bootHub } from '../core/boot/boot-hub';\nexport const b = bootHub;\n";
+    expect(await rules('electron/headless/probe.ts', deep)).toEqual(['earshot/boundaries']);
+    expect(await rules('electron/main/probe.ts', deep)).toEqual(['earshot/boundaries']);
+    expect(await rules('electron/cli/probe.ts', deep)).toEqual(['earshot/boundaries']);
+    const fromCommands =
+      "import { openSqliteStore } from '../../core/store/sqlite/sqlite-store';\nexport const o = openSqliteStore;\n";
+    expect(await rules('electron/cli/commands/probe.ts', fromCommands)).toEqual(['earshot/boundaries']);
+    const script = "import { loadModel } from '../electron/core/pipeline/enrich/model';\nexport const l = loadModel;\n";
+    expect(await rules('scripts/probe.ts', script)).toEqual(['earshot/boundaries']);
+  });
+
+  it('accepts the face, with or without its file name', async () => {
+    const face = "import { bootHub } from '../core';\nexport const b = bootHub;\n";
+    expect(await rules('electron/headless/probe.ts', face)).toEqual([]);
+    const index = "import { bootHub } from '../../core/index';\nexport const b = bootHub;\n";
+    expect(await rules('electron/cli/commands/probe.ts', index)).toEqual([]);
+    const inside = "import { createLogger } from '../runtime/logger';\nexport const c = createLogger;\n";
+    expect(await rules('electron/core/boot/probe.ts', inside)).toEqual([]);
+  });
+});
+
+describe('the two hosts stay apart', () => {
+  it('refuses electron/headless importing the Electron host or the CLI', async () => {
+    const main = "import { thing } from '../main/window';\nexport const t = thing;\n";
+    expect(await rules('electron/headless/probe.ts', main)).toEqual(['earshot/boundaries']);
+    const cli = "import { thing } from '../cli/main';\nexport const t = thing;\n";
+    expect(await rules('electron/headless/probe.ts', cli)).toEqual(['earshot/boundaries']);
+  });
+
+  it('refuses electron/main importing the headless host or the CLI', async () => {
+    const headless =
+      "import { startHeadlessServer } from '../headless/server';\nexport const s = startHeadlessServer;\n";
+    expect(await rules('electron/main/probe.ts', headless)).toEqual(['earshot/boundaries']);
+    const cli = "import { thing } from '../cli/main';\nexport const t = thing;\n";
+    expect(await rules('electron/main/probe.ts', cli)).toEqual(['earshot/boundaries']);
+  });
+});
+
+describe('the pure steps take time as an input', () => {
+  const PURE = ['electron/core/pipeline/probe.ts', 'electron/core/detect/probe.ts', 'electron/core/incidents/probe.ts'];
+
+  it('refuses Node builtins in normalize, enrich, detect and incidents', async () => {
+    for (const file of [...PURE, 'electron/core/pipeline/enrich/probe.ts']) {
+      expect(await rules(file, NODE_FS_IMPORT)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    }
+  });
+
+  it('refuses timers and clock reads there, and allows them in runtime/', async () => {
+    const timer = 'export const t = setTimeout(() => undefined, 10);\n';
+    const now = 'export const n = Date.now();\n';
+    const date = 'export const d = new Date();\n';
+    for (const file of PURE) {
+      expect(await rules(file, timer)).toEqual(['no-restricted-globals']);
+      expect(await rules(file, now)).toEqual(['no-restricted-syntax']);
+      expect(await rules(file, date)).toEqual(['no-restricted-syntax']);
+    }
+    expect(await rules('electron/core/incidents/probe.ts', 'export const d = new Date(0).toISOString();\n')).toEqual(
+      [],
+    );
+    expect(await rules('electron/core/runtime/probe.ts', timer)).toEqual([]);
+    expect(await rules('electron/core/runtime/probe.ts', now)).toEqual([]);
   });
 });
 

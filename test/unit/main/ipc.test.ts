@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootHub, type Hub } from '../../../electron/core/runtime/boot';
+import { bootHub, type Hub } from '../../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { memoryVault } from '../../../electron/core/runtime/credentials';
 import { silentLogger } from '../../../electron/core/runtime/logger';

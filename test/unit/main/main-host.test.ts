@@ -136,8 +136,8 @@ const booted = vi.hoisted(() => ({
   hub: null as null | { core: { events: { emit(e: unknown): void } } },
   stopped: false,
 }));
-vi.mock('../../../electron/core/runtime/boot', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/core/runtime/boot')>();
+vi.mock('../../../electron/core/boot/boot-hub', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../electron/core/boot/boot-hub')>();
   return {
     ...original,
     bootHub: async (options: Parameters<typeof original.bootHub>[0]) => {

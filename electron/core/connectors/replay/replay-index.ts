@@ -130,7 +130,8 @@ async function scanJsonl(path: string, accept: Accept, reject: Reject): Promise<
   for (const line of parser.finish()) handle(line);
 }
 
-function csvRow(header: ReadonlyArray<string>, fields: ReadonlyArray<string>): ReplayRow {
+/** One CSV record as a row keyed by the lower-cased header. */
+export function csvRow(header: ReadonlyArray<string>, fields: ReadonlyArray<string>): ReplayRow {
   const row: Record<string, string> = {};
   header.forEach((name, i) => {
     row[name] = fields[i] ?? '';
@@ -138,7 +139,8 @@ function csvRow(header: ReadonlyArray<string>, fields: ReadonlyArray<string>): R
   return row;
 }
 
-function jsonRow(text: string): Result<ReplayRow> {
+/** One JSONL line as a row; not an object is an error. */
+export function jsonRow(text: string): Result<ReplayRow> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -148,6 +150,22 @@ function jsonRow(text: string): Result<ReplayRow> {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return err(appError('replay-bad-json', 'not a JSON object'));
   return ok(value as ReplayRow);
+}
+
+/** Every row of an export's text (the header of a CSV lower-cased), with the count of unreadable ones. */
+export function parseRows(text: string, format: ReplayFormat): { rows: ReplayRow[]; rejected: number } {
+  if (format === 'jsonl') {
+    const parsed = text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map(jsonRow);
+    const rows = parsed.flatMap((r) => (r.ok ? [r.value] : []));
+    return { rows, rejected: parsed.length - rows.length };
+  }
+  const [head, ...records] = parseCsv(text);
+  const header = (head?.fields ?? []).map((h) => h.trim().toLowerCase());
+  const good = records.filter((r) => !r.unterminated && r.fields.length === header.length);
+  return { rows: good.map((r) => csvRow(header, r.fields)), rejected: records.length - good.length };
 }
 
 /**

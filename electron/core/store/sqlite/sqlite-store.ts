@@ -70,6 +70,7 @@ function sqliteStore(db: Database.Database): Store {
       `INSERT INTO incidents (id, opened_at, state, body) VALUES (@id, @openedAt, @state, @body)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body`,
     ),
+    incident: db.prepare('SELECT body FROM incidents WHERE id = ?').pluck(),
     incidents: db.prepare('SELECT body FROM incidents ORDER BY opened_at DESC LIMIT ?').pluck(),
     openIncidents: db
       .prepare("SELECT body FROM incidents WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?")
@@ -105,6 +106,10 @@ function sqliteStore(db: Database.Database): Store {
     },
     async saveIncident(incident: Incident) {
       statements.saveIncident.run({ ...incident, body: JSON.stringify(incident) });
+    },
+    async getIncident(id: string) {
+      const body = statements.incident.get(id) as string | undefined;
+      return body === undefined ? null : IncidentSchema.parse(JSON.parse(body));
     },
     async listIncidents(options = {}) {
       const limit = options.limit ?? 500;

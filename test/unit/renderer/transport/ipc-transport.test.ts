@@ -38,7 +38,6 @@ describe('IPC transport', () => {
       return () => clearTimeout(t);
     });
     await vi.waitFor(() => expect(store.getState().ready).toBe(true));
-    expect(store.getState().transportKind).toBe('ipc');
     emit({ name: 'mentions:batch', payload: { mentions: [makeMention(2, T0 + 1)] } });
     emit({ name: 'mentions:batch', payload: { mentions: 'lots' } });
     await vi.waitFor(() => expect(store.getState().mentions.items).toHaveLength(2));

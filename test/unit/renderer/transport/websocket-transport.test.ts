@@ -48,7 +48,6 @@ afterEach(async () => {
 
 describe('WebSocket transport + connectStore against a loopback hub', () => {
   it('applies the snapshot on connect, then batched deltas', async () => {
-    expect(store.getState().transportKind).toBe('websocket');
     expect(store.getState().link.status).toBe('connected');
     expect(store.getState().mentions.items.map((m) => m.id)).toEqual(['sim:1']);
     hub.push({ name: 'mentions:batch', payload: { mentions: [makeMention(2, T0 + 10)] } });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { RawMention } from '../../../shared/mention';
-import { createCore, type SourceBinding } from '../create-core';
+import { createCore, type SourceBinding } from './create-core';
 import type { Core } from '../core-types';
 import { defaultDataDir, loadConfigFile, parseConfig, type HubConfig } from '../config';
 import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } from '../connectors/factory';
@@ -13,11 +13,11 @@ import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDefaultIncidentEngine } from '../incidents';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/repository';
-import { systemClock, type Clock } from './clock';
-import type { CredentialVault } from './credentials';
-import { fileVault } from './file-vault';
-import { createLogger, type Logger } from './logger';
-import { createSourceRunner } from './poller';
+import { systemClock, type Clock } from '../runtime/clock';
+import type { CredentialVault } from '../runtime/credentials';
+import { fileVault } from '../runtime/file-vault';
+import { createLogger, type Logger } from '../runtime/logger';
+import { createSourceRunner } from '../runtime/poller';
 
 /** How a host starts the hub. Every field is optional: the embedded default needs none. */
 export interface BootOptions {

@@ -1,31 +1,20 @@
-import type { RawMention } from '../../shared/mention';
-import type { SourceHealth } from '../../shared/source-health';
-import type { HubStatus } from '../../shared/contract';
-import { VERSION } from '../../shared/version';
-import { buildSnapshot, runCommand, type CommandContext } from './api/commands';
-import { createSourceAdmin, type SourceBinding } from './api/source-admin';
-import type { Connector } from './connectors/connector';
-import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
-import { createCommitter } from './pipeline/commit';
-import type { Enricher } from './pipeline/enrich/enricher';
-import { systemClock, type Cancel, type Clock } from './runtime/clock';
-import type { CredentialVault } from './runtime/credentials';
-import { EventBatcher, type PendingDelta } from './runtime/event-batcher';
-import { EventBus } from './runtime/event-bus';
-import type { Logger } from './runtime/logger';
-import type { Store } from './store/repository';
+import type { SourceHealth } from '../../../shared/source-health';
+import type { HubStatus } from '../../../shared/contract';
+import { VERSION } from '../../../shared/version';
+import { buildSnapshot, runCommand, runTypedCommand, type CommandContext } from '../api/commands';
+import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
+import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
+import { createCommitter } from '../pipeline/commit';
+import type { Enricher } from '../pipeline/enrich/enricher';
+import { systemClock, type Cancel, type Clock } from '../runtime/clock';
+import type { CredentialVault } from '../runtime/credentials';
+import { EventBatcher, type PendingDelta } from '../runtime/event-batcher';
+import { EventBus } from '../runtime/event-bus';
+import type { Logger } from '../runtime/logger';
+import type { SourceRunnerOptions } from '../runtime/poller';
+import type { Store } from '../store/repository';
 
-export type { SourceBinding } from './api/source-admin';
-
-/** What the core needs to run a source; matches the runtime poller's options. */
-export interface RunnerOptions {
-  readonly connector: Connector;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  loadCursor(): Promise<string | null>;
-  commit(items: ReadonlyArray<RawMention>, cursor: string | null): Promise<void>;
-  onHealth(health: SourceHealth): void;
-}
+export type { SourceBinding } from '../api/source-admin';
 
 /** Everything the core is built from: injected, so tests run it on a manual clock and a memory store. */
 export interface CoreDeps {
@@ -38,7 +27,7 @@ export interface CoreDeps {
   readonly enricher: Enricher;
   readonly vault: CredentialVault;
   readonly sources: ReadonlyArray<SourceBinding>;
-  readonly createRunner: (options: RunnerOptions) => SourceRunnerPort;
+  readonly createRunner: (options: SourceRunnerOptions) => SourceRunnerPort;
   readonly detection?: DetectionPort;
   /** Watchlist for a mention its source did not attribute. */
   readonly watchlistFor: (text: string) => string;
@@ -119,7 +108,8 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const api: CoreApi = {
-    invoke: (name, payload) => runCommand(ctx, name, payload),
+    invoke: (name, request) => runTypedCommand(ctx, name, request),
+    dispatch: (name, payload) => runCommand(ctx, name, payload),
     status,
     commit,
     flush: () => batcher.flush(),

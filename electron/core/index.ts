@@ -1,0 +1,51 @@
+/**
+ * The core's one face. Hosts (headless, Electron), the CLI and scripts import the hub only from here;
+ * lint refuses deep imports into electron/core from outside it (tests and benchmarks may reach inside).
+ */
+
+// Starting a hub: the composition root.
+export { bootHub, BootError, defaultWatchlists, type BootOptions, type Hub } from './boot/boot-hub';
+export { createCore, type CoreDeps, type SourceBinding } from './boot/create-core';
+export type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
+export { parseSourceConfig } from './connectors/registry';
+
+// Low-level services a host provides or wraps.
+export { systemClock, type Clock } from './runtime/clock';
+export { createLogger, type Logger } from './runtime/logger';
+export type { CredentialVault } from './runtime/credentials';
+export { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from './runtime/file-vault';
+export { openSqliteStore } from './store/sqlite/sqlite-store';
+export type { Store } from './store/repository';
+
+// Jobs the CLI runs: replay, backtest, NAB, sentiment.
+export { isReplayConnector, type ReplayConnector } from './connectors/replay/replay-factory';
+export {
+  buildReplayIndex,
+  formatFromPath,
+  type ReplayFormat,
+  type ReplayIndex,
+} from './connectors/replay/replay-index';
+export { backtestFile, backtestStore, mentionsFromFile, type FileMentionsOptions } from './jobs/backtest';
+export { NAB_DETECTOR_NAME, parseNabTimestamp, scoreNabCorpus, scoreNabCsv } from './jobs/nab';
+export { createDetector } from './detect';
+export {
+  countBySeverity,
+  describeIncident,
+  exportIncident,
+  parseParamSettings,
+  resolveParams,
+  type IncidentParams,
+} from './incidents';
+export { createEnricher, scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW, type Enricher } from './pipeline/enrich';
+
+// The sentiment model's training kit (scripts/train-sentiment.ts): the featurizer and model the hub runs.
+export { createFeaturizer, featurize } from './pipeline/enrich/featurize';
+export {
+  CLASSES,
+  loadModel,
+  logits,
+  softmax,
+  type LinearModel,
+  type SentimentModelFile,
+} from './pipeline/enrich/model';
+export { DENSE_FEATURES } from './pipeline/enrich/rules';
