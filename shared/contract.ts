@@ -100,8 +100,12 @@ export const eventSchemas = {
   'series:update': z.object({ points: z.array(SeriesPointSchema) }),
   'sources:health': z.object({ sources: z.array(SourceHealthSchema) }),
   'incidents:changed': z.object({ incidents: z.array(IncidentSchema) }),
-  /** Hub clock tick (epoch ms), so walls on a sped-up or fake clock show hub time. */
-  'clock:tick': z.object({ now: z.number().int() }),
+  /**
+   * Hub time (epoch ms) and the stored mention count, every second and with every delta: walls on a sped-up
+   * or fake clock show hub time, and the count stays right when a burst is summarised (deltas carry at most
+   * 1,000 mentions).
+   */
+  'clock:tick': z.object({ now: z.number().int(), mentions: z.number().int().nonnegative() }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

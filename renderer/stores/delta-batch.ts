@@ -16,6 +16,8 @@ export interface DeltaBatch {
   readonly incidents: ReadonlyMap<string, Incident>;
   /** Newest hub time seen, or null. */
   readonly now: number | null;
+  /** The hub's stored mention count with the newest tick, or null. */
+  readonly storedMentions: number | null;
 }
 
 /** An empty batch. */
@@ -25,6 +27,7 @@ export const emptyBatch = (): DeltaBatch => ({
   sources: new Map(),
   incidents: new Map(),
   now: null,
+  storedMentions: null,
 });
 
 /** True when a batch carries nothing. */
@@ -43,7 +46,9 @@ export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: '
     case 'incidents:changed':
       return { ...batch, incidents: withAll(batch.incidents, event.payload.incidents, (i) => i.id) };
     case 'clock:tick':
-      return { ...batch, now: Math.max(batch.now ?? event.payload.now, event.payload.now) };
+      return batch.now !== null && batch.now > event.payload.now
+        ? batch
+        : { ...batch, now: event.payload.now, storedMentions: event.payload.mentions };
     default:
       return assertNever(event, 'hub event');
   }

@@ -1,4 +1,4 @@
-import type { HubStatus, Snapshot } from '../../shared/contract';
+import type { Snapshot } from '../../shared/contract';
 import type { ConnectionSlice } from './connection-slice';
 import type { DeltaBatch } from './delta-batch';
 import type { IncidentsSlice } from './incidents-slice';
@@ -13,13 +13,6 @@ export interface HubActions {
   applySnapshot(snapshot: Snapshot): void;
   /** Applies one coalesced batch of deltas. */
   applyDeltas(batch: DeltaBatch): void;
-  /**
-   * Takes the hub's own counts and source health from `status:get`. Deltas carry at most 1,000 mentions each
-   * (the hub summarises bigger bursts), so the wall re-reads the stored count instead of only summing deltas.
-   */
-  applyStatus(status: HubStatus): void;
-  /** Moves hub time forward to an estimate between hub events (never backwards); ages the feed. */
-  advanceClock(now: number): void;
   /** Back to the initial state (keeps display settings); used between tests and on hub switch. */
   reset(): void;
 }

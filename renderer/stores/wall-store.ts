@@ -49,7 +49,7 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
       batch.incidents.size > 0 || now !== s.hub.now
         ? mergeIncidents(s.incidents, batch.incidents.values(), now)
         : s.incidents,
-    hub: { ...s.hub, storedMentions: s.hub.storedMentions + batch.mentions.length, now },
+    hub: { ...s.hub, storedMentions: batch.storedMentions ?? s.hub.storedMentions + batch.mentions.length, now },
   };
 }
 
@@ -58,13 +58,6 @@ const createHubActions =
   (set) => ({
     applySnapshot: (snap) => set((s) => snapshotState(s, snap)),
     applyDeltas: (batch) => set((s) => deltaState(s, batch)),
-    advanceClock: (now) =>
-      set((s) => (now <= s.hub.now ? s : { hub: { ...s.hub, now }, mentions: addMentions(s.mentions, [], now) })),
-    applyStatus: (status) =>
-      set((s) => ({
-        hub: { ...s.hub, version: status.version, mode: status.mode, storedMentions: status.mentions },
-        sources: mergeSources(s.sources, status.sources),
-      })),
     reset: () =>
       set({
         ...initialMentions(),

@@ -1,7 +1,7 @@
 import type { SourceHealth } from '../../../shared/source-health';
 import type { HubStatus } from '../../../shared/contract';
 import { VERSION } from '../../../shared/version';
-import { buildSnapshot, runCommand, runTypedCommand, type CommandContext } from '../api/commands';
+import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
 import { createCommitter } from '../pipeline/commit';
@@ -57,7 +57,7 @@ export function createCore(deps: CoreDeps): Core {
   const state = { mentions: 0, running: false };
   const detectionSaved = { at: -Infinity };
   const uiTimer = deps.uiTimer ?? systemClock();
-  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d));
+  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d, state.mentions));
   const commit = createCommitter({
     ...deps,
     onInserted: (inserted) => {
@@ -146,10 +146,9 @@ export function createCore(deps: CoreDeps): Core {
         uiTimer,
         () => CLOCK_TICK_MS,
         async () => {
-          events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
+          events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions: state.mentions } });
         },
       );
-      events.emit({ name: 'snapshot', payload: await buildSnapshot(ctx) });
       log.info({ sources: runners.size, mentions: state.mentions }, 'core started');
     },
     async stop() {
@@ -157,8 +156,8 @@ export function createCore(deps: CoreDeps): Core {
       state.running = false;
       for (const cancel of timers.values()) cancel();
       timers.clear();
+      // Each runner stops its connector: the core does not stop them a second time.
       await Promise.all([...runners.values()].map((r) => r.stop()));
-      await Promise.all(deps.sources.map((s) => s.connector.stop?.()));
       runners.clear();
       batcher.flush();
       batcher.stop();
@@ -169,7 +168,7 @@ export function createCore(deps: CoreDeps): Core {
 }
 
 /** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
-async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): Promise<void> {
+async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta, mentions: number): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
   const first = delta.minutes[0];
   const last = delta.minutes[delta.minutes.length - 1];
@@ -178,7 +177,7 @@ async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): P
     const points = (await deps.store.volumeSeries(first, last)).filter((p) => touched.has(p.minute));
     events.emit({ name: 'series:update', payload: { points } });
   }
-  events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
+  events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }
 
 /** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */

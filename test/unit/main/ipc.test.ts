@@ -93,7 +93,7 @@ describe('Electron IPC wiring against a real hub', () => {
       () => window,
       (event) => seen.push(event),
     );
-    const tick: HubEvent = { name: 'clock:tick', payload: { now: 1 } };
+    const tick: HubEvent = { name: 'clock:tick', payload: { now: 1, mentions: 0 } };
     hub.core.events.emit(tick);
     destroyed = true;
     hub.core.events.emit(tick);

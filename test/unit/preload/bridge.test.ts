@@ -24,7 +24,7 @@ function fakeIpc(answer: (channel: string, args: unknown[]) => Promise<unknown>)
   };
 }
 
-const tick: HubEvent = { name: 'clock:tick', payload: { now: 1_767_603_600_000 } };
+const tick: HubEvent = { name: 'clock:tick', payload: { now: 1_767_603_600_000, mentions: 0 } };
 
 describe('createBridge', () => {
   it('exposes exactly invoke and onEvent, frozen', () => {

@@ -53,8 +53,8 @@ describe('delta coalescing', () => {
       name: 'incidents:changed',
       payload: { incidents: [makeIncident('i1', 0, { severity: 'P1' })] },
     });
-    b = addToBatch(b, { name: 'clock:tick', payload: { now: 500 } });
-    b = addToBatch(b, { name: 'clock:tick', payload: { now: 400 } });
+    b = addToBatch(b, { name: 'clock:tick', payload: { now: 500, mentions: 0 } });
+    b = addToBatch(b, { name: 'clock:tick', payload: { now: 400, mentions: 0 } });
     expect(b.mentions.map((m) => m.id)).toEqual(['sim:1', 'sim:2']);
     expect(b.series.get(60_000)?.total).toBe(5);
     expect(b.sources.get('a')?.state).toBe('failing');
@@ -74,7 +74,7 @@ describe('delta coalescing', () => {
     sched.run();
     expect(applied).toHaveLength(1);
     expect(applied[0]?.mentions).toHaveLength(50);
-    batcher.add({ name: 'clock:tick', payload: { now: 1 } });
+    batcher.add({ name: 'clock:tick', payload: { now: 1, mentions: 0 } });
     expect(sched.scheduled()).toBe(2);
   });
 
@@ -82,7 +82,7 @@ describe('delta coalescing', () => {
     const sched = manualScheduler();
     const applied: DeltaBatch[] = [];
     const batcher = new DeltaBatcher(sched.schedule, (batch) => applied.push(batch));
-    batcher.add({ name: 'clock:tick', payload: { now: 1 } });
+    batcher.add({ name: 'clock:tick', payload: { now: 1, mentions: 0 } });
     batcher.drop();
     sched.run();
     batcher.flush();

@@ -78,7 +78,9 @@ describe('wall store: deltas', () => {
     store.getState().applyDeltas(mentionsBatch(1, 2, T0));
     store
       .getState()
-      .applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + MAX_FEED_AGE_MS + 1 } }));
+      .applyDeltas(
+        addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + MAX_FEED_AGE_MS + 1, mentions: 0 } }),
+      );
     expect(store.getState().mentions.items).toHaveLength(1);
     expect(store.getState().mentions.items[0]?.id).toBe('sim:2');
   });
@@ -112,33 +114,33 @@ describe('wall store: deltas', () => {
     expect(incidentsInOrder(store.getState().incidents).map((i) => i.id)).toEqual(['a', 'b']);
     store
       .getState()
-      .applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + RESOLVED_LINGER_MS + 11 } }));
+      .applyDeltas(
+        addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + RESOLVED_LINGER_MS + 11, mentions: 0 } }),
+      );
     expect([...store.getState().incidents.keys()]).toEqual(['a']);
   });
 });
 
-describe('wall store: status and clock', () => {
-  it('takes the stored count, version and source health from status:get', () => {
+describe('wall store: hub ticks', () => {
+  it('takes the stored count from the newest tick, and otherwise adds the mentions delivered', () => {
     store.getState().applySnapshot(makeSnapshot(T0));
-    store.getState().applyStatus({
-      version: '2.0.0',
-      uptime: 1,
-      mentions: 777,
-      sources: [makeHealth('x', { state: 'rate-limited' })],
-      mode: 'team',
-    });
-    const s = store.getState();
-    expect(s.hub).toMatchObject({ version: '2.0.0', storedMentions: 777, mode: 'team', now: T0 });
-    expect(s.sources.get('x')?.state).toBe('rate-limited');
-    expect(s.sources.has('sim')).toBe(true);
+    const counted = store.getState().hub.storedMentions;
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'mentions:batch', payload: { mentions: [makeMention(9, T0)] } }));
+    expect(store.getState().hub.storedMentions).toBe(counted + 1);
+    store
+      .getState()
+      .applyDeltas(addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + 1, mentions: 777 } }));
+    expect(store.getState().hub).toMatchObject({ storedMentions: 777, now: T0 + 1 });
   });
 
-  it('advances hub time forward only, ageing the feed', () => {
+  it('moves hub time forward only, ageing the feed', () => {
     store.getState().applySnapshot(makeSnapshot(T0, { mentions: [makeMention(1, T0)] }));
-    const before = store.getState();
-    store.getState().advanceClock(T0 - 1);
-    expect(store.getState()).toBe(before);
-    store.getState().advanceClock(T0 + MAX_FEED_AGE_MS + 1);
+    const tick = (now: number) => addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now, mentions: 1 } });
+    store.getState().applyDeltas(tick(T0 - 1));
+    expect(store.getState().hub.now).toBe(T0);
+    store.getState().applyDeltas(tick(T0 + MAX_FEED_AGE_MS + 1));
     expect(store.getState().hub.now).toBe(T0 + MAX_FEED_AGE_MS + 1);
     expect(store.getState().mentions.items).toHaveLength(0);
   });

@@ -34,7 +34,7 @@ describe('edge queue: sliced validation of incoming events', () => {
     const edge = new EdgeQueue(c.sink, m.slicing);
     const big = Array.from({ length: 500 }, (_, i) => makeMention(i, 1000 + i));
     edge.push({ name: 'mentions:batch', payload: { mentions: big } });
-    edge.push({ name: 'clock:tick', payload: { now: 5 } });
+    edge.push({ name: 'clock:tick', payload: { now: 5, mentions: 0 } });
     while (m.runSlice()) expect(c.events.length === 0 || c.events[0]?.name === 'mentions:batch').toBe(true);
     expect(m.slices()).toBeGreaterThan(3);
     expect(c.events.map((e) => e.name)).toEqual(['mentions:batch', 'clock:tick']);
@@ -78,7 +78,7 @@ describe('edge queue: sliced validation of incoming events', () => {
     const m = manualSlicing(1000);
     const c = collect();
     const edge = new EdgeQueue(c.sink, m.slicing);
-    edge.push({ name: 'clock:tick', payload: { now: 1 } });
+    edge.push({ name: 'clock:tick', payload: { now: 1, mentions: 0 } });
     edge.clear();
     while (m.runSlice());
     expect(c.events).toEqual([]);

@@ -7,7 +7,7 @@ describe('event validation at the edge', () => {
     const r = validateEvent({ name: 'mentions:batch', payload: { mentions: [makeMention(1, 5)] } });
     expect(r.ok && r.value.name).toBe('mentions:batch');
     expect(validateEvent({ name: 'snapshot', payload: makeSnapshot(1) }).ok).toBe(true);
-    expect(validateEvent({ name: 'clock:tick', payload: { now: 7 } }).ok).toBe(true);
+    expect(validateEvent({ name: 'clock:tick', payload: { now: 7, mentions: 0 } }).ok).toBe(true);
   });
 
   it('rejects unknown names, wrong shapes and bad payloads with a reason', () => {
@@ -18,7 +18,7 @@ describe('event validation at the edge', () => {
     const badMention = { ...makeMention(1, 5), channel: 'myspace' };
     const bad = validateEvent({ name: 'mentions:batch', payload: { mentions: [badMention] } });
     expect(bad.ok ? null : bad.error.message).toContain('mentions:batch');
-    expect(validateEvent({ name: 'clock:tick', payload: { now: 1.5 } }).ok).toBe(false);
+    expect(validateEvent({ name: 'clock:tick', payload: { now: 1.5, mentions: 0 } }).ok).toBe(false);
     expect(validateEvent({ name: 'toString', payload: {} }).ok).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ describe('WebSocket transport + connectStore against a loopback hub', () => {
     expect(store.getState().mentions.items.map((m) => m.id)).toEqual(['sim:1']);
     hub.push({ name: 'mentions:batch', payload: { mentions: [makeMention(2, T0 + 10)] } });
     hub.push({ name: 'mentions:batch', payload: { mentions: [makeMention(3, T0 + 20)] } });
-    hub.push({ name: 'clock:tick', payload: { now: T0 + 5000 } });
+    hub.push({ name: 'clock:tick', payload: { now: T0 + 5000, mentions: 0 } });
     await vi.waitFor(() => expect(store.getState().hub.now).toBe(T0 + 5000));
     expect(store.getState().mentions.items.map((m) => m.id)).toEqual(['sim:3', 'sim:2', 'sim:1']);
   });
@@ -101,41 +101,15 @@ describe('WebSocket transport + connectStore against a loopback hub', () => {
     expect(r.ok ? null : r.error.code).toBe('offline');
   });
 
-  it('re-reads the hub status on an interval, so counts stay right when the hub summarises a burst', async () => {
-    const statusHub = new FakeHub(
-      () => makeSnapshot(T0, { status: { version: '1', uptime: 1, mentions: 5, sources: [], mode: 'embedded' } }),
-      (name) =>
-        name === 'status:get'
-          ? {
-              ok: true,
-              value: { version: '2', uptime: 9, mentions: 12_345, sources: [makeHealth('late')], mode: 'team' },
-            }
-          : undefined,
-    );
-    const statusStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
-    const t = new WebSocketTransport({ url: await statusHub.listen(), open: openNodeSocket });
-    const stop = connectStore(t, statusStore, soon, { statusEveryMs: 20 });
-    await vi.waitFor(() => expect(statusStore.getState().hub.storedMentions).toBe(12_345));
-    expect(statusStore.getState().hub.version).toBe('2');
-    expect(statusStore.getState().sources.has('late')).toBe(true);
-    stop();
-    await statusHub.close();
-  });
-
-  it('keeps hub time moving between hub events at the rate the hub clock runs', async () => {
-    let local = 0;
-    const clockStore = createWallStore({ now: 0, settings: { theme: 'dark', largeType: false } });
-    const t = new WebSocketTransport({ url, open: openNodeSocket });
-    const stop = connectStore(t, clockStore, soon, { clockEveryMs: 10, localNow: () => local });
-    await vi.waitFor(() => expect(clockStore.getState().ready).toBe(true));
-    for (let i = 1; i <= 10; i++) {
-      local = i * 1_000;
-      hub.push({ name: 'clock:tick', payload: { now: T0 + i * 30_000 } });
-      await vi.waitFor(() => expect(clockStore.getState().hub.now).toBeGreaterThanOrEqual(T0 + i * 30_000));
-    }
-    local = 12_000;
-    await vi.waitFor(() => expect(clockStore.getState().hub.now).toBeGreaterThan(T0 + 10 * 30_000 + 55_000));
-    expect(clockStore.getState().hub.now).toBeLessThanOrEqual(T0 + 12 * 30_000);
-    stop();
+  it('takes the stored count and hub time the hub pushes with each tick (no polling, no estimate)', async () => {
+    const before = store.getState().hub.storedMentions;
+    hub.push({ name: 'clock:tick', payload: { now: T0 + 30_000, mentions: 12_345 } });
+    await vi.waitFor(() => expect(store.getState().hub.storedMentions).toBe(12_345));
+    expect(before).not.toBe(12_345);
+    expect(store.getState().hub.now).toBe(T0 + 30_000);
+    hub.push({ name: 'clock:tick', payload: { now: T0 + 60_000, mentions: 12_400 } });
+    await vi.waitFor(() => expect(store.getState().hub.now).toBe(T0 + 60_000));
+    expect(store.getState().hub.storedMentions).toBe(12_400);
+    expect(hub.requests.filter((r) => r.name === 'status:get')).toEqual([]);
   });
 });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Connector } from '../../../electron/core/connectors/connector';
+import { ManualClock } from '../../../electron/core/runtime/clock';
+import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
+import type { HubEvent } from '../../../shared/contract';
+import { createTestCore } from '../../helpers/core';
+
+/** A source that never finds anything and counts how often it is stopped. */
+function countingConnector(): Connector & { stops: number } {
+  const connector = {
+    id: 'quiet',
+    kind: 'rss' as const,
+    label: 'Quiet feed',
+    pollIntervalMs: 60_000,
+    stops: 0,
+    poll: async () => ({ kind: 'ok' as const, items: [], rejected: [], cursor: null }),
+    stop: async () => {
+      connector.stops += 1;
+    },
+  };
+  return connector;
+}
+
+describe('core lifecycle', () => {
+  it('stops each connector exactly once (its runner does it; the core does not repeat it)', async () => {
+    const clock = new ManualClock();
+    const store = await openSqliteStore(':memory:');
+    const connector = countingConnector();
+    const core = createTestCore({
+      clock,
+      store,
+      sources: [{ connector, credentialFields: [], optionalCredentialFields: [] }],
+    });
+    await core.start();
+    await core.stop();
+    expect(connector.stops).toBe(1);
+    await store.close();
+  });
+
+  it('emits no snapshot at start: clients ask for theirs when they connect', async () => {
+    const clock = new ManualClock();
+    const store = await openSqliteStore(':memory:');
+    const core = createTestCore({ clock, store });
+    const seen: HubEvent['name'][] = [];
+    core.events.subscribe((event) => seen.push(event.name));
+    await core.start();
+    const snapshot = await core.api.invoke('snapshot:get', {});
+    expect(snapshot.ok).toBe(true);
+    expect(seen).not.toContain('snapshot');
+    await core.stop();
+    await store.close();
+  });
+});
