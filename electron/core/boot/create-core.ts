@@ -50,13 +50,14 @@ const DETECTION_SAVE_EVERY_MS = 5 * 60_000;
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const log = deps.logger.child({ module: 'core' });
-  const startedAt = Date.now();
   const runners = new Map<string, SourceRunnerPort>();
   /** The pending timer of each repeating task, by name: one entry per task, however long the hub runs. */
   const timers = new Map<string, Cancel>();
   const state = { mentions: 0, running: false };
   const detectionSaved = { at: -Infinity };
   const uiTimer = deps.uiTimer ?? systemClock();
+  /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
+  const startedAt = uiTimer.now();
   const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d, state.mentions));
   const commit = createCommitter({
     ...deps,
@@ -70,7 +71,7 @@ export function createCore(deps: CoreDeps): Core {
   const healthOf = (): SourceHealth[] => [...runners.values()].map((r) => r.health());
   const status = async (): Promise<HubStatus> => ({
     version: VERSION,
-    uptime: Math.round((Date.now() - startedAt) / 1000),
+    uptime: Math.round((uiTimer.now() - startedAt) / 1000),
     mentions: state.mentions,
     sources: healthOf(),
     mode: deps.mode ?? 'embedded',

@@ -51,3 +51,17 @@ describe('core lifecycle', () => {
     await store.close();
   });
 });
+
+describe('core status', () => {
+  it("counts uptime on the injected real-time timer, not the process's clock", async () => {
+    const clock = new ManualClock();
+    const uiTimer = new ManualClock();
+    const store = await openSqliteStore(':memory:');
+    const core = createTestCore({ clock, store, uiTimer });
+    await core.start();
+    await uiTimer.advance(90_000);
+    expect((await core.api.status()).uptime).toBe(90);
+    await core.stop();
+    await store.close();
+  });
+});
