@@ -6,6 +6,7 @@ import { silentLogger } from '../../electron/core/runtime/logger';
 import { createSourceRunner } from '../../electron/core/runtime/poller';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
 import type { Store } from '../../electron/core/store/repository';
+import { createAttributor } from '../../electron/core/pipeline/attribute';
 import { NEUTRAL_ENRICHMENT } from './mentions';
 
 /** What a test core needs; everything else defaults (silent logger, memory vault, the real runner, neutral enrichment). */
@@ -20,7 +21,7 @@ export function createTestCore(options: TestCoreOptions): Core {
     vault: memoryVault(),
     sources: [],
     createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
-    watchlistFor: () => 'nimbus-bank',
+    attributor: createAttributor([{ id: 'nimbus-bank', name: 'Nimbus Bank', query: '"nimbus bank" OR nimbus' }]),
     retentionDays: 30,
     ...options,
   });

@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core/core-types';
 import type { ConnectorDeps } from '../../electron/core/connectors/factory';
 import { mastodonFactory } from '../../electron/core/connectors/mastodon/mastodon-connector';
 import { rssFactory } from '../../electron/core/connectors/rss/rss-connector';
-import { compileWatchlists } from '../../electron/core/connectors/query/watchlists';
+import { createAttributor } from '../../electron/core/pipeline/attribute';
 import { createEnricher } from '../../electron/core/pipeline/enrich';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
@@ -41,7 +41,7 @@ function buildCore(clock: ManualClock, store: Store, rss: RssFake, masto: Mastod
       { connector: feed, credentialFields: rssFactory.credentialFields },
       { connector: tags, credentialFields: mastodonFactory.credentialFields },
     ],
-    watchlistFor: compileWatchlists(WATCHLISTS),
+    attributor: createAttributor(WATCHLISTS),
   });
 }
 

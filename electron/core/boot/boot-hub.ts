@@ -6,7 +6,7 @@ import { defaultDataDir, loadConfigFile, parseConfig, type HubConfig } from '../
 import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } from '../connectors/factory';
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
-import { compileWatchlists } from '../connectors/query/watchlists';
+import { createAttributor } from '../pipeline/attribute';
 import { parseQuery } from '../connectors/query';
 import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
 import type { Enricher } from '../pipeline/enrich/enricher';
@@ -79,7 +79,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     enricher: buildEnricher(config),
     createRunner: (runnerOptions) => createSourceRunner(runnerOptions),
     detection: createDefaultIncidentEngine(),
-    watchlistFor: compileWatchlists(watchlists),
+    attributor: createAttributor(watchlists),
     retentionDays: config.retentionDays,
   });
   const commitPush = async (sourceId: string, items: ReadonlyArray<RawMention>) => {

@@ -4,6 +4,7 @@ import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
+import type { Attributor } from '../pipeline/attribute';
 import { createCommitter } from '../pipeline/commit';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from '../runtime/clock';
@@ -29,8 +30,8 @@ export interface CoreDeps {
   readonly sources: ReadonlyArray<SourceBinding>;
   readonly createRunner: (options: SourceRunnerOptions) => SourceRunnerPort;
   readonly detection?: DetectionPort;
-  /** Watchlist for a mention its source did not attribute. */
-  readonly watchlistFor: (text: string) => string;
+  /** The attribute step: the hub's watchlists, compiled once. */
+  readonly attributor: Attributor;
   readonly retentionDays: number;
   readonly mode?: HubStatus['mode'];
 }
@@ -59,8 +60,10 @@ export function createCore(deps: CoreDeps): Core {
   /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
   const startedAt = uiTimer.now();
   const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d, state.mentions));
+  const policies = new Map(deps.sources.map((s) => [s.connector.id, s.connector.attribution ?? {}]));
   const commit = createCommitter({
     ...deps,
+    policyFor: (sourceId) => policies.get(sourceId) ?? {},
     onInserted: (inserted) => {
       state.mentions += inserted.length;
       deps.detection?.ingest(inserted);

@@ -18,6 +18,18 @@ export interface RejectedItem {
   readonly sample?: string;
 }
 
+/**
+ * How one source's mentions find their watchlist. A connector claims a watchlist itself (`RawMention.watchlist`)
+ * only when the API query was per watchlist (X, Reddit search, Bluesky, Mastodon tags); everything else is
+ * matched once, in the pipeline's attribute step.
+ */
+export interface AttributionPolicy {
+  /** Every mention of the source belongs to this watchlist (an app's reviews rarely name the brand). */
+  readonly watchlist?: string;
+  /** Keep only mentions matching a watchlist's query (when there are watchlists); others are dropped. */
+  readonly requireMatch?: boolean;
+}
+
 /** Everything a poll needs from the runtime. */
 export interface PollContext {
   readonly signal: AbortSignal;
@@ -61,6 +73,8 @@ export interface Connector {
   poll(ctx: PollContext): Promise<PollOutcome>;
   /** Optional: releases sessions or sockets. */
   stop?(): Promise<void>;
+  /** How the hub attributes this source's mentions to watchlists; default: match each text. */
+  readonly attribution?: AttributionPolicy;
   /**
    * Optional: one poll-sized request with the stored credentials, storing nothing; for the settings
    * screen's "test connection". The value is a short human message ("OK: 12 posts found").

@@ -9,6 +9,7 @@ import { parseRows, type ReplayFormat } from '../connectors/replay/replay-index'
 import { mapRow } from '../connectors/replay/row-mapper';
 import { createDefaultIncidentEngine, feedInOrder, finishReplay, type IncidentParams } from '../incidents';
 import type { Enricher } from '../pipeline/enrich';
+import { enrichMention } from '../pipeline/enrich/enrich-mention';
 import { normalizeMention } from '../pipeline/normalize';
 import type { Store } from '../store/repository';
 
@@ -68,13 +69,9 @@ export async function mentionsFromFile(
     const cell = column === undefined ? undefined : row[column];
     const watchlist =
       typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? 'default');
-    const ctx = {
-      sourceId: 'backtest',
-      receivedAt: raw.value.createdAt,
-      watchlistFor: () => watchlist,
-      enricher: options.enricher,
-    };
-    mentions.push(normalizeMention({ ...raw.value, watchlist }, ctx));
+    const normalized = normalizeMention(raw.value, { sourceId: 'backtest', receivedAt: raw.value.createdAt });
+    const { claimedWatchlist: _claimed, ...enriched } = enrichMention(normalized, options.enricher);
+    mentions.push({ ...enriched, watchlist });
   }
   mentions.sort((a, b) => a.createdAt - b.createdAt);
   return { mentions, rejected };

@@ -1,6 +1,9 @@
 import type { Mention, RawMention } from '../../../shared/mention';
 import type { Clock } from '../runtime/clock';
 import type { CommitResult, Store } from '../store/repository';
+import type { AttributionPolicy } from '../connectors/connector';
+import type { Attributor } from './attribute';
+import { enrichMention } from './enrich/enrich-mention';
 import type { Enricher } from './enrich/enricher';
 import { normalizeMention } from './normalize';
 
@@ -9,23 +12,33 @@ export interface CommitterDeps {
   readonly clock: Clock;
   readonly store: Store;
   readonly enricher: Enricher;
-  readonly watchlistFor: (text: string) => string;
+  readonly attributor: Attributor;
+  /** Each source's attribution policy (its connector's); none means "match the text". */
+  readonly policyFor: (sourceId: string) => AttributionPolicy;
   /** Called with the mentions that were new (never duplicates), after they are durable. */
   readonly onInserted: (mentions: ReadonlyArray<Mention>) => void;
 }
 
-/** Commits one source's batch: normalize -> enrich -> store (with its cursor, atomically) -> downstream. */
+/** Commits one source's batch: normalize -> enrich -> attribute -> store (with its cursor, atomically) -> downstream. */
 export type Committer = (
   sourceId: string,
   items: ReadonlyArray<RawMention>,
   cursor: string | null,
 ) => Promise<CommitResult>;
 
-/** Builds the pipeline's commit step, shared by polled and pushed sources. */
+/**
+ * Builds the pipeline's commit step, shared by polled and pushed sources. A mention its source's policy drops
+ * (no watchlist matched) is not stored; the cursor still moves with the batch, so it is not read again.
+ */
 export function createCommitter(deps: CommitterDeps): Committer {
   return async (sourceId, items, cursor) => {
-    const ctx = { sourceId, receivedAt: deps.clock.now(), watchlistFor: deps.watchlistFor, enricher: deps.enricher };
-    const mentions = items.map((raw) => normalizeMention(raw, ctx));
+    const ctx = { sourceId, receivedAt: deps.clock.now() };
+    const policy = deps.policyFor(sourceId);
+    const mentions: Mention[] = [];
+    for (const raw of items) {
+      const attributed = deps.attributor.attribute(enrichMention(normalizeMention(raw, ctx), deps.enricher), policy);
+      if (attributed !== null) mentions.push(attributed);
+    }
     const result = await deps.store.commitBatch(sourceId, mentions, cursor);
     if (result.inserted.length > 0) deps.onInserted(result.inserted);
     return result;

@@ -1,5 +1,4 @@
 import type { Mention, RawMention } from '../../../shared/mention';
-import type { Enricher } from './enrich/enricher';
 
 /** Longest text we keep; longer posts (Reddit self-posts, long reviews) are cut with an ellipsis. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -20,17 +19,17 @@ export function cleanText(text: string): string {
 export interface NormalizeContext {
   readonly sourceId: string;
   readonly receivedAt: number;
-  /** Chooses the watchlist for an item the source did not attribute. */
-  readonly watchlistFor: (text: string) => string;
-  readonly enricher: Enricher;
 }
 
-/** Turns a validated raw item into the one Mention model, enriched. Pure given its context. */
-export function normalizeMention(raw: RawMention, ctx: NormalizeContext): Mention {
+/** A post in the one mention model before enrichment and attribution; `claimedWatchlist` is the source's own. */
+export type NormalizedMention = Omit<Mention, 'enrichment' | 'language' | 'watchlist'> & {
+  readonly claimedWatchlist?: string;
+};
+
+/** Turns a validated raw item into the one mention model: id, cleaned text, sane times, safe link. Pure. */
+export function normalizeMention(raw: RawMention, ctx: NormalizeContext): NormalizedMention {
   const text = cleanText(raw.text);
   const createdAt = raw.createdAt > ctx.receivedAt + MAX_FUTURE_SKEW_MS ? ctx.receivedAt : raw.createdAt;
-  const metadata = raw.metadata ?? {};
-  const enrichment = ctx.enricher.enrich({ text, channel: raw.channel, author: raw.author, metadata });
   return {
     id: `${ctx.sourceId}:${raw.externalId}`,
     sourceId: ctx.sourceId,
@@ -39,12 +38,10 @@ export function normalizeMention(raw: RawMention, ctx: NormalizeContext): Mentio
     ...(raw.url !== undefined && isWebUrl(raw.url) ? { url: raw.url } : {}),
     author: raw.author,
     text,
-    language: enrichment.language,
     createdAt,
     receivedAt: ctx.receivedAt,
-    watchlist: raw.watchlist ?? ctx.watchlistFor(text),
-    metadata,
-    enrichment,
+    metadata: raw.metadata ?? {},
+    ...(raw.watchlist !== undefined ? { claimedWatchlist: raw.watchlist } : {}),
   };
 }
 

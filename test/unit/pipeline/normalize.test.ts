@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, isWebUrl, MAX_TEXT_LENGTH, normalizeMention } from '../../../electron/core/pipeline/normalize';
-import type { Enricher } from '../../../electron/core/pipeline/enrich/enricher';
-import { NEUTRAL_ENRICHMENT, rawMention } from '../../helpers/mentions';
+import { rawMention } from '../../helpers/mentions';
 
-const fixedEnricher: Enricher = { enrich: () => NEUTRAL_ENRICHMENT };
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
-const ctx = { sourceId: 'x-main', receivedAt: NOW, watchlistFor: () => 'nimbus', enricher: fixedEnricher };
+const ctx = { sourceId: 'x-main', receivedAt: NOW };
 
 describe('normalizeMention', () => {
   it('builds a stable id from source and external id and keeps the source facts', () => {
@@ -14,14 +12,15 @@ describe('normalizeMention', () => {
     expect(m).toMatchObject({
       createdAt: NOW - 1000,
       receivedAt: NOW,
-      watchlist: 'nimbus',
       url: 'https://x.com/a/status/7',
     });
   });
 
-  it('keeps the watchlist a source attributed, else asks the watchlist matcher', () => {
-    expect(normalizeMention(rawMention(1, NOW, { watchlist: 'campaign' }), ctx).watchlist).toBe('campaign');
-    expect(normalizeMention(rawMention(1, NOW), ctx).watchlist).toBe('nimbus');
+  it('keeps the watchlist a source claimed for the attribute step, and does not enrich', () => {
+    expect(normalizeMention(rawMention(1, NOW, { watchlist: 'campaign' }), ctx).claimedWatchlist).toBe('campaign');
+    const plain = normalizeMention(rawMention(1, NOW), ctx);
+    expect(plain).not.toHaveProperty('claimedWatchlist');
+    expect(plain).not.toHaveProperty('enrichment');
   });
 
   it('treats posts dated far in the future as received now', () => {

@@ -11,5 +11,5 @@ export { toBlueskyQueries, BLUESKY_MAX_QUERIES } from './to-bluesky';
 export type { BlueskyQueryPlan } from './to-bluesky';
 export { toMastodonTags } from './to-mastodon';
 export type { MastodonTagPlan } from './to-mastodon';
-export { compileWatchlists, compileWatchlistQueries, firstMatchingWatchlist } from './watchlists';
+export { compileWatchlistQueries, firstMatchingWatchlist } from './watchlists';
 export type { CompiledWatchlist } from './watchlists';

@@ -27,13 +27,3 @@ export function firstMatchingWatchlist(compiled: ReadonlyArray<CompiledWatchlist
   for (const c of compiled) if (c.test(text)) return c.watchlist;
   return null;
 }
-
-/**
- * For createCore's `watchlistFor`: the id of the first watchlist matching the text, else the first
- * watchlist's id (a source configured for this brand still belongs to it), else "default".
- */
-export function compileWatchlists(watchlists: ReadonlyArray<Watchlist>): (text: string) => string {
-  const compiled = compileWatchlistQueries(watchlists);
-  const fallback = watchlists[0]?.id ?? 'default';
-  return (text) => firstMatchingWatchlist(compiled, text)?.id ?? fallback;
-}
