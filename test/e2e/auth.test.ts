@@ -115,12 +115,25 @@ describe('earshot serve authentication', () => {
         { env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      // It either exits, or (the bug) starts listening and prints its wall URL: then it is stopped here.
+      const outcome = new Promise<string>((resolve) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('Earshot wall:')) resolve('listening');
+        });
+        child.once('exit', (code) => resolve(`exit ${String(code)}`));
+      });
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code).toBe(1);
-      expect(out).toContain('publicHosts');
-      expect(out).not.toContain('Earshot wall:');
+      try {
+        expect(await outcome).toBe('exit 1');
+        expect(out).toContain('publicHosts');
+      } finally {
+        if (child.exitCode === null) {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
