@@ -59,7 +59,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(options, policy, auth, req, res).catch((error: unknown) => {
-      log.error({ err: error, url: req.url }, 'request failed');
+      log.error({ err: error, path: req.url?.split('?')[0] }, 'request failed'); // the query may hold the token
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
     });
