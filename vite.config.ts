@@ -6,6 +6,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  // No source maps: the hub serves the wall to anyone who can reach it, and never its unminified source.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: { port: 5173, strictPort: true },
 });

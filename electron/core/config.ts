@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { TaxonomyOverrideSchema } from './pipeline/enrich/taxonomy';
 
+/** A `server.publicHosts` entry: `name`, `name:port`, `[v6]:port`, optionally `http://` or `https://` before it. */
+const PUBLIC_HOST_PATTERN = /^(https?:\/\/)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
+
 const WatchlistSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1).max(100),
@@ -21,6 +24,19 @@ export const HubConfigSchema = z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(4870),
+        /**
+         * Host names browsers use to reach the hub (`wall.example.lan`, `192.168.1.20:4870`, or
+         * `https://wall.example.com` behind a TLS proxy). Required to bind beyond loopback; the Host check uses it.
+         */
+        publicHosts: z
+          .array(
+            z
+              .string()
+              .max(300)
+              .regex(PUBLIC_HOST_PATTERN, 'a host name, host:port, or https://host[:port], with no path'),
+          )
+          .max(50)
+          .default([]),
       })
       .strict()
       .prefault({}),

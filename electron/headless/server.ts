@@ -4,6 +4,9 @@ import { type Core, type Logger } from '../core';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { createWsBridge } from './ws-bridge';
 import { isAllowedHost, isSameOrigin } from './request-guards';
+import { createAuthGate, type AuthGate } from './auth';
+import { newAccessToken } from './access-token';
+import { checkBind, wallBaseUrl, type HostPolicy } from './bind-policy';
 
 /** Largest ingest body accepted. */
 export const MAX_INGEST_BYTES = 1024 * 1024;
@@ -23,11 +26,20 @@ export interface HeadlessServerOptions {
   readonly staticDir: string;
   readonly logger: Logger;
   readonly ingest?: IngestRoute;
+  /**
+   * The access token (DATA_DIR/access-token) every command and `/api/*` route but status and ingest needs;
+   * default: a fresh random one, known only through `wallUrl`.
+   */
+  readonly accessToken?: string;
+  /** `server.publicHosts`: the names browsers may use; required to bind beyond loopback. */
+  readonly publicHosts?: ReadonlyArray<string>;
 }
 
 /** A running headless host. */
 export interface HeadlessServer {
   readonly url: string;
+  /** `url` with the access token: opening it signs the browser in (printed once by `earshot serve`). */
+  readonly wallUrl: string;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -35,19 +47,28 @@ export interface HeadlessServer {
 /** Serves the wall and the contract (HTTP + WebSocket) for one core. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const log = options.logger.child({ module: 'headless' });
+  const policy: HostPolicy = { bindHost: options.host, publicHosts: options.publicHosts ?? [] };
+  const bound = checkBind(policy);
+  if (!bound.ok) throw new Error(bound.error.message);
+  const accessToken = options.accessToken ?? newAccessToken();
+  const auth = createAuthGate({ token: accessToken, policy });
   const bridge = createWsBridge(options.core, log);
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    route(options, req, res).catch((error: unknown) => {
-      log.error({ err: error, url: req.url }, 'request failed');
+    route(options, policy, auth, req, res).catch((error: unknown) => {
+      log.error({ err: error, path: req.url?.split('?')[0] }, 'request failed'); // the query may hold the token
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
     });
   });
   server.on('upgrade', (req, socket, head) => {
     const port = (server.address() as AddressInfo).port;
-    if (req.url !== '/ws' || !isAllowedHost(req, options.host, port) || !isSameOrigin(req)) {
+    if (req.url !== '/ws' || !isAllowedHost(req, policy, port) || !isSameOrigin(req, policy, port)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    if (!auth.isAuthorized(req)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="earshot"\r\n\r\n');
       return;
     }
     bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req));
@@ -57,9 +78,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = wallBaseUrl(policy, port);
   return {
-    url: `http://${shownHost}:${port}/`,
+    url,
+    wallUrl: `${url}?token=${accessToken}`,
     port,
     close: async () => {
       await bridge.close();
@@ -69,13 +91,20 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   };
 }
 
-async function route(options: HeadlessServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  options: HeadlessServerOptions,
+  policy: HostPolicy,
+  auth: AuthGate,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const port = (req.socket.address() as AddressInfo).port;
-  if (!isAllowedHost(req, options.host, port)) {
+  if (!isAllowedHost(req, policy, port)) {
     sendJson(res, 421, { error: 'Unexpected Host header.' });
     return;
   }
   const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (auth.handle(req, res, path)) return;
   if (path === '/api/status' && req.method === 'GET') {
     sendJson(res, 200, await options.core.api.status());
     return;

@@ -12,7 +12,6 @@ const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
   '.wav': 'audio/wav',
 };
 
@@ -21,8 +20,33 @@ export const RENDERER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * Browser features the wall never uses, off for it and anything it might embed. Sound, fullscreen and the screen
+ * wake lock stay allowed: a wall display may want them.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'permissions-policy': PERMISSIONS_POLICY,
   'content-security-policy': RENDERER_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -43,11 +67,19 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
+/** True for source maps (`.map`, whatever the case), which the hub never serves. */
+export const isSourceMap = (file: string): boolean => extname(file).toLowerCase() === '.map';
+
 /** Serves the built renderer: files by path, index.html for the app's own routes. */
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
   const resolved = resolveInside(root, urlPath);
   if (resolved === null) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad path');
+    return;
+  }
+  if (isSourceMap(resolved)) {
+    // Source maps would hand out the wall's unminified source; a build that left some behind still serves none.
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
   let file = resolved;

@@ -1,25 +1,47 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A running built hub (`node bin/earshot.mjs serve --demo`) with its wall URL. */
 export interface HubProcess {
+  /** The wall URL the hub printed, with its access token (`http://127.0.0.1:PORT/?token=…`): for the browser. */
   readonly url: string;
+  /** The same origin without the token (`http://127.0.0.1:PORT/`): for `${hub.baseUrl}api/…`. */
+  readonly baseUrl: string;
+  /** The hub's access token: node clients send `Authorization: Bearer ${hub.token}`. */
+  readonly token: string;
+  /** The hub's data dir (holds earshot.db and access-token). */
+  readonly dataDir: string;
+  /** `fetch` of a path on the hub (e.g. `api/incidents/x.json`) with `Authorization: Bearer <token>`. */
+  readonly authorizedFetch: (path: string, init?: RequestInit) => Promise<Response>;
   /** Bearer token of the `e2e` ingest source configured for the test. */
   readonly ingestToken: string;
   readonly output: () => string;
   stop(): Promise<void>;
 }
 
-const WALL_LINE = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/)/;
+const WALL_LINE = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9_-]+)\r?\n/;
+
+/** How to start a test hub. */
+export interface StartHubOptions {
+  readonly speed: number;
+  readonly port?: number;
+  /** Start with this access token (as a restarted hub keeps its own), so a browser's session stays valid. */
+  readonly accessToken?: string;
+}
 
 /**
  * Starts the built hub (on a free port unless told) with a fresh data dir, the demo simulator and an `e2e` ingest source;
  * resolves once it prints its wall URL.
  */
-export async function startHub(options: { readonly speed: number; readonly port?: number }): Promise<HubProcess> {
+export async function startHub(options: StartHubOptions): Promise<HubProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-e2e-'));
+  const dataDir = join(dir, 'data');
+  if (options.accessToken !== undefined) {
+    await mkdir(dataDir, { mode: 0o700 });
+    await writeFile(join(dataDir, 'access-token'), `${options.accessToken}\n`, { mode: 0o600 });
+  }
   const config = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
   const ingestToken = 'e2e-token-0123456789abcdef';
@@ -35,7 +57,7 @@ export async function startHub(options: { readonly speed: number; readonly port?
     'serve',
     '--demo',
     ...['--port', String(options.port ?? 0), '--speed', String(options.speed)],
-    ...['--data-dir', join(dir, 'data'), '--config', config],
+    ...['--data-dir', dataDir, '--config', config],
   ];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
@@ -45,9 +67,17 @@ export async function startHub(options: { readonly speed: number; readonly port?
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await waitForUrl(child, () => out);
+  const { baseUrl, token } = await waitForUrl(child, () => out);
   return {
-    url,
+    url: `${baseUrl}?token=${token}`,
+    baseUrl,
+    token,
+    dataDir,
+    authorizedFetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(new URL(path, baseUrl), { ...init, headers });
+    },
     ingestToken,
     output: () => out,
     stop: async () => {
@@ -57,13 +87,13 @@ export async function startHub(options: { readonly speed: number; readonly port?
   };
 }
 
-function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+function waitForUrl(child: ChildProcess, output: () => string): Promise<{ baseUrl: string; token: string }> {
   return new Promise((resolve, reject) => {
     const onData = (): void => {
       const match = WALL_LINE.exec(output());
-      if (match?.[1] !== undefined) {
+      if (match?.[1] !== undefined && match[2] !== undefined) {
         child.stdout?.off('data', onData);
-        resolve(match[1]);
+        resolve({ baseUrl: match[1], token: match[2] });
       }
     };
     child.stdout?.on('data', onData);

@@ -28,7 +28,7 @@ interface StatusJson {
 }
 
 async function status(): Promise<StatusJson> {
-  const res = await fetch(`${hub.url}api/status`);
+  const res = await fetch(`${hub.baseUrl}api/status`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('application/json');
   return (await res.json()) as StatusJson;
@@ -127,7 +127,7 @@ describe('the wall against the built hub', () => {
     const createdAt = Date.parse(newest ?? '') + 1000;
     expect(Number.isFinite(createdAt)).toBe(true);
     const text = `<b>${marker}</b> <img src=x onerror="document.title='pwned'"> <script>window.pwned=1</script>`;
-    const res = await fetch(`${hub.url}api/ingest/e2e`, {
+    const res = await fetch(`${hub.baseUrl}api/ingest/e2e`, {
       method: 'POST',
       headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ mentions: [{ externalId: marker, text, createdAt, author: 'e2e-tester' }] }),
@@ -206,7 +206,7 @@ describe('the wall against the built hub', () => {
     });
     const started = performance.now();
     const burst = Array.from({ length: 3 }, (_, b) =>
-      fetch(`${hub.url}api/ingest/e2e`, {
+      fetch(`${hub.baseUrl}api/ingest/e2e`, {
         method: 'POST',
         headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -251,12 +251,12 @@ describe('the wall against the built hub', () => {
   });
 
   it('shows the lost connection, reconnects to a restarted hub and takes its fresh snapshot', async () => {
-    const port = Number(new URL(hub.url).port);
+    const port = Number(new URL(hub.baseUrl).port);
     const oldCount = await readInt(byId(TEST_IDS.mentionCount));
     await hub.stop();
     await page.locator(byId(TEST_IDS.errorBanner)).waitFor();
     await expect.poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status')).not.toBe('connected');
-    hub = await startHub({ speed: 60, port });
+    hub = await startHub({ speed: 60, port, accessToken: hub.token }); // the restarted hub keeps its token
     await expect
       .poll(() => page.locator(byId(TEST_IDS.connection)).getAttribute('data-status'), { timeout: 40_000 })
       .toBe('connected');

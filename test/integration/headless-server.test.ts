@@ -17,6 +17,8 @@ let core: Core;
 let store: Store;
 let staticDir: string;
 const ingested: unknown[] = [];
+const TOKEN = 'test-access-token-0123456789abcdef0123456789ab';
+const bearer = { authorization: `Bearer ${TOKEN}` };
 
 beforeAll(async () => {
   staticDir = await mkdtemp(join(tmpdir(), 'earshot-static-'));
@@ -28,6 +30,7 @@ beforeAll(async () => {
     port: 0,
     staticDir,
     logger: silentLogger(),
+    accessToken: TOKEN,
     ingest: async (req) => {
       ingested.push(req);
       return { status: 202, body: { accepted: 1 }, headers: { 'x-test': 'yes' } };
@@ -44,7 +47,7 @@ afterAll(async () => {
 /** Opens a WebSocket and collects frames until `until` says it has what it needs. */
 function collect(until: (frames: WireFromHub[]) => boolean, send?: (ws: WebSocket) => void): Promise<WireFromHub[]> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}ws`);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}ws`, { headers: bearer });
     const frames: WireFromHub[] = [];
     ws.on('open', () => send?.(ws));
     ws.on('message', (data) => {
@@ -74,7 +77,7 @@ describe('headless host', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>wall</title>');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect((await fetch(`${server.url}api/nope`)).status).toBe(404);
+    expect((await fetch(`${server.url}api/nope`, { headers: bearer })).status).toBe(404);
   });
 
   it('refuses a foreign Host header', async () => {
@@ -139,7 +142,9 @@ describe('headless host', () => {
   });
 
   it('refuses WebSocket upgrades from another origin', async () => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}ws`, { headers: { origin: 'http://evil.example' } });
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}ws`, {
+      headers: { origin: 'http://evil.example', ...bearer },
+    });
     const outcome = await new Promise<string>((resolve) => {
       ws.on('open', () => resolve('open'));
       ws.on('error', (e) => resolve(e.message));
@@ -202,10 +207,10 @@ describe('headless host', () => {
     expect(viaContract.ok && IncidentSchema.parse(JSON.parse(viaContract.value.content))).toEqual(incident);
     const missing = await core.api.invoke('incident:export', { id: 'nope' });
     expect(missing.ok ? null : missing.error.message).toBe('No incident "nope".');
-    const res = await fetch(`${server.url}api/incidents/inc_test_1.json`);
+    const res = await fetch(`${server.url}api/incidents/inc_test_1.json`, { headers: bearer });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('earshot-inc_test_1.json');
     expect(IncidentSchema.parse(await res.json())).toEqual(incident);
-    expect((await fetch(`${server.url}api/incidents/nope.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}api/incidents/nope.json`, { headers: bearer })).status).toBe(404);
   });
 });

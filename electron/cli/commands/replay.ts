@@ -21,6 +21,7 @@ import {
   type ReplayIndex,
 } from '../../core';
 import { startHeadlessServer } from '../../headless/server';
+import { loadOrCreateAccessToken } from '../../headless/access-token';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
 
 /** `earshot replay --help`. */
@@ -82,7 +83,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   if (index.total === 0) throw new BootError(`${parsed.file}: no usable rows (${index.rejectedCount} refused).`);
   const { hub, clock, dataDir } = await bootReplayHub(parsed, index, deps);
   const server = parsed.serve ? await serveWall(hub, parsed.port) : null;
-  if (server) out.write(`Earshot wall: ${server.url}\n`);
+  if (server) out.write(`Earshot wall: ${server.wallUrl}\n`);
   try {
     const connector = hub.sources
       .map((s) => s.connector)
@@ -266,10 +267,16 @@ async function listIncidents(hub: Hub): Promise<ReadonlyArray<Incident> | null> 
   return parsed.success ? parsed.data : null;
 }
 
-async function serveWall(hub: Hub, port: number | undefined): Promise<{ url: string; close(): Promise<void> }> {
+async function serveWall(
+  hub: Hub,
+  port: number | undefined,
+): Promise<{ url: string; wallUrl: string; close(): Promise<void> }> {
   const chosen = port ?? hub.config.server.port;
   const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const accessToken = await loadOrCreateAccessToken(hub.dataDir);
   return startHeadlessServer({
+    accessToken,
+    publicHosts: hub.config.server.publicHosts,
     core: hub.core,
     host: hub.config.server.host,
     port: chosen,

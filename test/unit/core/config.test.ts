@@ -22,6 +22,15 @@ describe('hub config', () => {
     expect(!unknown.ok && unknown.error.message).toMatch(/retention/);
   });
 
+  it('takes server.publicHosts as host names, host:port or https:// origins, never paths', () => {
+    const parsed = parseConfig({
+      server: { publicHosts: ['wall.lan', '192.168.1.20:4870', 'https://wall.example.com', '[fd00::1]:4870'] },
+    });
+    expect(parsed.ok && parsed.value.server.publicHosts).toHaveLength(4);
+    for (const bad of ['wall.lan/path', 'http://a@b', '*.lan', ''])
+      expect(parseConfig({ server: { publicHosts: [bad] } }).ok, bad).toBe(false);
+  });
+
   it('accepts a brand taxonomy override', () => {
     const parsed = parseConfig({
       taxonomy: { topics: [{ id: 'luggage', label: 'Lost luggage', terms: ['lost bag'] }] },

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MentionSchema, type Mention } from '../../../../shared/mention';
 import { IncidentSchema, type Incident } from '../../../../shared/incident';
@@ -7,15 +7,36 @@ import type { SeriesPoint } from '../../../../shared/series';
 import type { CommitResult, MentionQuery, Store } from '../repository';
 import { SQLITE_MIGRATIONS } from './migrations';
 
-/** Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated. */
+/**
+ * Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated.
+ * The folder is created 0700 and the database 0600: it holds every post and the team's notes.
+ */
 export async function openSqliteStore(file: string): Promise<Store> {
-  if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
+  if (file !== ':memory:') await preparePrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  if (file !== ':memory:') await restrictSidecars(file);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return sqliteStore(db);
+}
+
+/** Creates the folder (0700) and the database file (0600) before SQLite opens it; tightens an existing file. */
+async function preparePrivateFile(file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const handle = await open(file, 'a', 0o600);
+  await handle.close();
+  await chmod(file, 0o600);
+}
+
+/** SQLite gives -wal and -shm the database's mode when it creates them; ones left by an older hub are tightened. */
+async function restrictSidecars(file: string): Promise<void> {
+  for (const suffix of ['-wal', '-shm']) {
+    await chmod(`${file}${suffix}`, 0o600).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
 }
 
 /** Applies every migration newer than the database's `user_version`. */
