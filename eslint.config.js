@@ -118,7 +118,7 @@ function bans(...lists) {
   return ['error', { paths: lists.flatMap((l) => l.paths), patterns: lists.flatMap((l) => l.patterns) }];
 }
 
-/** Globs of TypeScript files that belong to tsconfig.node.json or tsconfig.web.json. */
+/** Globs of TypeScript files that belong to tsconfig.node.json, tsconfig.web.json or tsconfig.dom-tests.json. */
 const TYPED = [
   'shared/**/*.ts',
   'electron/**/*.ts',
@@ -185,7 +185,10 @@ export default defineConfig(
     files: TYPED.map((glob) => [glob, onDisk]),
     ignores: UNTYPED,
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json'], tsconfigRootDir: ROOT },
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.dom-tests.json'],
+        tsconfigRootDir: ROOT,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
