@@ -1,6 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import { isCommandName } from '../../shared/contract';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { isAppPage } from './app-protocol';
 
 /** What the main process knows about who sent an IPC message: the sending frame, if it still exists. */
 export interface SenderInfo {
@@ -12,39 +12,13 @@ export interface SenderInfo {
 /** Runs a contract command on the core (which validates the payload itself). */
 export type Invoke = (name: string, payload: unknown) => Promise<Result<unknown>>;
 
-/** The file:// URL of the app's own page, as the renderer reports it. */
-export function appIndexUrl(indexPath: string): string {
-  return pathToFileURL(indexPath).href;
-}
-
-function filePathOf(url: string, platform: NodeJS.Platform): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  return platform === 'win32' ? path.toLowerCase() : path;
-}
-
-/** Accepts only the app's own index page, in its top-level frame; query and hash may differ. */
-export function checkSender(
-  sender: SenderInfo | null,
-  indexUrl: string,
-  platform: NodeJS.Platform = process.platform,
-): Result<void> {
+/**
+ * Accepts only the app's own page (app://earshot/index.html, query and hash may differ) in its top-level frame:
+ * not a file:// page, not another app:// path, not a subframe, not a frame that is gone.
+ */
+export function checkSender(sender: SenderInfo | null): Result<void> {
   if (!sender) return err(appError('forbidden-sender', 'The sending frame is gone.'));
-  if (!sender.isMainFrame) return err(appError('forbidden-sender', 'Only the app window may call the hub.'));
-  const expected = filePathOf(indexUrl, platform);
-  const actual = filePathOf(sender.url, platform);
-  if (expected === null || actual !== expected) {
+  if (!sender.isMainFrame || !isAppPage(sender.url)) {
     return err(appError('forbidden-sender', 'Only the app window may call the hub.'));
   }
   return ok(undefined);
@@ -57,11 +31,10 @@ export function checkSender(
 export async function guardedInvoke(
   invoke: Invoke,
   sender: SenderInfo | null,
-  indexUrl: string,
   name: unknown,
   payload: unknown,
 ): Promise<Result<unknown>> {
-  const allowed = checkSender(sender, indexUrl);
+  const allowed = checkSender(sender);
   if (!allowed.ok) return allowed;
   if (typeof name !== 'string' || !isCommandName(name)) {
     return err(appError('unknown-command', `Unknown command "${String(name).slice(0, 64)}".`));

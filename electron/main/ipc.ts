@@ -10,9 +10,9 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
 }
 
 /** Serves the contract's commands on IPC_INVOKE, to the app's own page only. Returns the unregister function. */
-export function serveInvoke(ipcMain: IpcMain, core: Core, indexUrl: string): () => void {
+export function serveInvoke(ipcMain: IpcMain, core: Core): () => void {
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, payload: unknown) =>
-    guardedInvoke((n, p) => core.api.dispatch(n, p), senderOf(event), indexUrl, name, payload),
+    guardedInvoke((n, p) => core.api.dispatch(n, p), senderOf(event), name, payload),
   );
   return () => ipcMain.removeHandler(IPC_INVOKE);
 }

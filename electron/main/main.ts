@@ -2,12 +2,12 @@
 // locked-down window. Logic lives in pure modules (security, ipc-guard, p1-alerts, host-args, vaults).
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, type Tray } from 'electron';
 import type { Incident } from '../../shared/incident';
 import { parseSourceConfig, bootHub, type Hub, createLogger } from '../core';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { parseHostArgs } from './host-args';
 import { forwardEvents, serveInvoke } from './ipc';
-import { appIndexUrl } from './ipc-guard';
 import { p1AlertContent, p1AlertFilter } from './p1-alerts';
 import { safeStorageVault } from './safe-storage-vault';
 import { configuredLinkHosts } from './security';
@@ -18,7 +18,7 @@ const logger = createLogger().child({ module: 'electron-main' });
 // The bundle is dist/electron/main.cjs: the preload sits beside it, the renderer in dist/renderer.
 const paths: AppPaths = {
   preload: join(__dirname, 'preload.cjs'),
-  index: join(__dirname, '..', 'renderer', 'index.html'),
+  renderer: join(__dirname, '..', 'renderer'),
 };
 
 let hub: Hub | null = null;
@@ -30,6 +30,8 @@ let hubStopped = false;
 let linkHosts: ReadonlyArray<string> = [];
 
 app.enableSandbox();
+// Before `ready`: the renderer is served from app://earshot/ (a standard, secure origin), never from file://.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 // One data folder whether run from source (name "earshot") or packaged (productName "Earshot").
 app.setPath('userData', join(app.getPath('appData'), 'Earshot'));
 
@@ -90,6 +92,7 @@ function withDefaults(entry: unknown): unknown {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
   try {
     hub = await startHub();
   } catch (error) {
@@ -100,7 +103,7 @@ async function start(): Promise<void> {
   }
   const started = hub;
   linkHosts = configuredLinkHosts(started.config.sources.map(withDefaults));
-  serveInvoke(ipcMain, started.core, appIndexUrl(paths.index));
+  serveInvoke(ipcMain, started.core);
   const newP1 = p1AlertFilter();
   forwardEvents(
     started.core,

@@ -1,24 +1,7 @@
-import type { WebPreferences } from 'electron';
-
-/** The window's web preferences: an isolated, sandboxed renderer with no Node and no way to embed pages. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
-
-/** Directives of the desktop app's Content-Security-Policy (IPC needs no network, so nothing beyond 'self'). */
+/**
+ * Directives of the desktop app's Content-Security-Policy. 'self' is the app's own origin, app://earshot (see
+ * app-protocol.ts); IPC needs no network, so nothing beyond it.
+ */
 export const CSP_DIRECTIVES: Readonly<Record<string, ReadonlyArray<string>>> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
@@ -50,6 +33,21 @@ export function withCsp(headers: Readonly<Record<string, string | string[]>> | u
   next['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
   return next;
 }
+
+/** Browser features the wall never uses, switched off for the page and anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'bluetooth=()',
+  'payment=()',
+  'display-capture=()',
+  'screen-wake-lock=()',
+  'xr-spatial-tracking=()',
+].join(', ');
 
 /** Sites a post or review may link to; their subdomains (www., old., mobile., uk.) are included. */
 export const EXTERNAL_LINK_HOSTS: ReadonlyArray<string> = [

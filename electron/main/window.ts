@@ -1,11 +1,13 @@
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { type Logger } from '../core';
-import { isAllowedExternalUrl, isPermissionAllowed, secureWebPreferences, withCsp } from './security';
+import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import type { Logger } from '../core';
+import { APP_INDEX_URL, isAppPage } from './app-protocol';
+import { isAllowedExternalUrl, isPermissionAllowed, withCsp } from './security';
 
 /** Where the built app lives, relative to the bundled main process. */
 export interface AppPaths {
   readonly preload: string;
-  readonly index: string;
+  /** The built renderer folder, served as app://earshot/. */
+  readonly renderer: string;
 }
 
 /** Applies the CSP header to every response and denies permission requests (except clipboard writes). */
@@ -17,31 +19,59 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
 }
 
+/** What happens when a page tries to go to `url`: stay (the app's own page), the OS browser, or nothing. */
+export type NavigationDecision = 'stay' | 'open-outside' | 'block';
+
+/** The navigation allow-list: the app's page may reload itself; allow-listed https links open outside. */
+export function navigationDecision(url: string, linkHosts: ReadonlyArray<string>): NavigationDecision {
+  if (isAppPage(url)) return 'stay';
+  return isAllowedExternalUrl(url, linkHosts) ? 'open-outside' : 'block';
+}
+
+/** Makes a webview's preferences safe, in case one is ever attached despite `webviewTag: false`. */
+function neuterWebview(preferences: WebPreferences, params: Record<string, string>): void {
+  delete preferences.preload;
+  preferences.nodeIntegration = false;
+  preferences.nodeIntegrationInSubFrames = false;
+  preferences.contextIsolation = true;
+  preferences.sandbox = true;
+  preferences.webSecurity = true;
+  delete params.allowpopups;
+}
+
 /**
- * Locks down any web contents: no navigation, redirects, webviews or new windows. An allow-listed https link
- * (a post on a known site or a configured instance/feed) opens in the OS browser instead.
+ * Locks down any web contents: navigation only to the app's own page, no redirects, no webviews, no new windows.
+ * An allow-listed https link (a post on a known site or a configured instance/feed) opens in the OS browser.
  */
 export function lockDownContents(contents: WebContents, linkHosts: () => ReadonlyArray<string>, logger: Logger): void {
   const openOutside = (url: string): void => {
-    if (!isAllowedExternalUrl(url, linkHosts())) {
+    if (navigationDecision(url, linkHosts()) !== 'open-outside') {
       logger.warn({ url: url.slice(0, 200) }, 'blocked a link to a host outside the allow-list');
       return;
     }
     shell.openExternal(url).catch((error: unknown) => logger.warn({ error: String(error) }, 'could not open link'));
   };
   contents.on('will-navigate', (event, url) => {
+    if (navigationDecision(url, linkHosts()) === 'stay') return;
     event.preventDefault();
     openOutside(url);
   });
   contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event, webPreferences, params) => {
+    neuterWebview(webPreferences, params);
+    event.preventDefault();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     openOutside(url);
     return { action: 'deny' };
   });
 }
 
-/** The wall's window: secure preferences, the preload bridge, the built renderer from disk. */
+/**
+ * The wall's window: the built renderer from app://earshot/, an isolated, sandboxed page with no Node, no
+ * webviews and the preload bridge. The preferences are written out here (not built elsewhere) so that a
+ * reader, and Electronegativity's static analysis, see exactly what the window gets.
+ */
 export function createMainWindow(paths: AppPaths, logger: Logger): BrowserWindow {
   const window = new BrowserWindow({
     width: 1600,
@@ -51,11 +81,27 @@ export function createMainWindow(paths: AppPaths, logger: Logger): BrowserWindow
     show: false,
     title: 'Earshot',
     backgroundColor: '#0b0f14',
-    webPreferences: secureWebPreferences(paths.preload),
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // Middle-click would ask for a new window; the window-open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window
-    .loadFile(paths.index)
+    .loadURL(APP_INDEX_URL)
     .catch((error: unknown) => logger.error({ error: String(error) }, 'cannot load the wall'));
   return window;
 }

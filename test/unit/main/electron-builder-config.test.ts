@@ -11,6 +11,8 @@ interface BuilderConfig {
   readonly files?: ReadonlyArray<{ readonly filter: ReadonlyArray<string> }>;
   readonly asarUnpack?: ReadonlyArray<string>;
   readonly npmRebuild?: boolean;
+  readonly asar?: boolean;
+  readonly electronFuses?: Readonly<Record<string, boolean>> | null;
   readonly linux?: { readonly target?: ReadonlyArray<string> };
   readonly mac?: { readonly target?: string };
   readonly win?: { readonly target?: string };
@@ -32,5 +34,26 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**/*.node']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect([config.mac?.target, config.win?.target]).toEqual(['dmg', 'nsis']);
+  });
+
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; encrypted cookies; the app only from an integrity-checked asar; no file:// privileges', async () => {
+    const config = await getConfig(ROOT, 'electron-builder.yml', null);
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+  });
+
+  it("rejects a misspelt fuse, so the fuse keys above are electron-builder's own", async () => {
+    const config = await getConfig(ROOT, 'electron-builder.yml', null);
+    const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsnode: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 });

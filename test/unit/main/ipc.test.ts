@@ -7,7 +7,7 @@ import { bootHub, type Hub } from '../../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { memoryVault } from '../../../electron/core/runtime/credentials';
 import { silentLogger } from '../../../electron/core/runtime/logger';
-import { appIndexUrl } from '../../../electron/main/ipc-guard';
+import { APP_INDEX_URL } from '../../../electron/main/app-protocol';
 import { forwardEvents, serveInvoke } from '../../../electron/main/ipc';
 import { IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
@@ -29,7 +29,7 @@ const frameEvent = (url: string, isMainFrame = true): IpcMainInvokeEvent =>
     senderFrame: { url, parent: isMainFrame ? null : {}, isDestroyed: () => false },
   }) as unknown as IpcMainInvokeEvent;
 
-const indexUrl = appIndexUrl('/opt/earshot/dist/renderer/index.html');
+const indexUrl = APP_INDEX_URL;
 
 describe('Electron IPC wiring against a real hub', () => {
   let dir: string;
@@ -53,7 +53,7 @@ describe('Electron IPC wiring against a real hub', () => {
 
   it('answers the app page from the real core, and refuses other senders before the core', async () => {
     const { ipcMain, handlers } = handlerRegistry();
-    const unregister = serveInvoke(ipcMain, hub.core, indexUrl);
+    const unregister = serveInvoke(ipcMain, hub.core);
     const handler = handlers.get(IPC_INVOKE);
     if (!handler) throw new Error('no handler registered');
 

@@ -4,26 +4,9 @@ import {
   CONTENT_SECURITY_POLICY,
   isAllowedExternalUrl,
   isPermissionAllowed,
-  secureWebPreferences,
+  PERMISSIONS_POLICY,
   withCsp,
 } from '../../../electron/main/security';
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer, with no Node, no webviews and web security on', () => {
-    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
 
 describe('Content-Security-Policy', () => {
   const directives = new Map(
@@ -47,6 +30,15 @@ describe('Content-Security-Policy', () => {
     const headers = withCsp({ 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' });
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+});
+
+describe('Permissions-Policy', () => {
+  it('switches off every device and capture feature the wall never uses', () => {
+    for (const feature of ['camera', 'microphone', 'geolocation', 'usb', 'hid', 'serial', 'display-capture']) {
+      expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
+    }
+    expect(PERMISSIONS_POLICY).not.toMatch(/\*|self/);
   });
 });
 

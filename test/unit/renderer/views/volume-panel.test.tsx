@@ -42,7 +42,7 @@ describe('VolumePanel', () => {
       name: 'series:update',
       payload: { points: [{ minute: NOW - 30_000 + MINUTE, total: 80, negative: 64, positive: 2 }] },
     });
-    hub.push({ name: 'clock:tick', payload: { now: NOW + MINUTE } });
+    hub.push({ name: 'clock:tick', payload: { now: NOW + MINUTE, mentions: 0 } });
     expect(await screen.findByRole('img', { name: 'Volume per minute: latest 80 total, 64 negative' })).toBeTruthy();
     expect(legend()).toBe('total 80/minnegative 64/min');
   });

@@ -1,0 +1,181 @@
+// A recording stand-in for the `electron` module. Electron's binary cannot run here, so the host's tests mock
+// `electron` with this and drive the real electron/main and electron/preload code against it:
+//   vi.mock('electron', async () => (await import('./electron-stand-in')).electronModule());
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** A cancellable event, as Electron passes to will-navigate, close, will-quit… */
+export interface StandInEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+/** A fresh cancellable event. */
+export function cancellable(): StandInEvent {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+/** What the host did to Electron, for the tests to read. */
+export const state = {
+  userData: '',
+  ready: false,
+  sandboxEnabled: false,
+  privilegedSchemes: [] as Array<{ schemes: unknown; beforeReady: boolean }>,
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  handlers: new Map<string, Handler>(),
+  windows: [] as StandInWindow[],
+  notifications: [] as Array<{ title: string; body: string; shown: boolean }>,
+  opened: [] as string[],
+  session: {} as {
+    headers?: (details: unknown, callback: (response: unknown) => void) => void;
+    request?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+    check?: (contents: unknown, permission: string) => boolean;
+  },
+  exposed: [] as Array<[string, unknown]>,
+  quits: 0,
+};
+
+/** A webContents: an EventEmitter that records what is sent and its window-open handler. */
+export class StandInContents extends EventEmitter {
+  readonly sent: unknown[][] = [];
+  openHandler: null | ((details: { url: string }) => { action: string }) = null;
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.openHandler = handler;
+  }
+}
+
+const app = Object.assign(new EventEmitter(), {
+  enableSandbox: () => {
+    state.sandboxEnabled = true;
+  },
+  getPath: (name: string) => (name === 'appData' ? state.userData : join(state.userData, 'Earshot')),
+  setPath: (name: string, path: string) => {
+    if (name === 'userData') state.userData = path;
+  },
+  requestSingleInstanceLock: () => true,
+  whenReady: () => {
+    state.ready = true;
+    return Promise.resolve();
+  },
+  quit: () => {
+    state.quits += 1;
+    app.emit('before-quit', cancellable());
+    app.emit('will-quit', cancellable());
+  },
+  exit: (code: number) => {
+    throw new Error(`app.exit(${code})`);
+  },
+});
+
+/** A BrowserWindow that records its options and what it loaded. */
+export class StandInWindow extends EventEmitter {
+  readonly webContents = new StandInContents();
+  loaded = '';
+  visible = false;
+  constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
+    super();
+    state.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    return Promise.resolve();
+  }
+  loadFile(path: string): Promise<void> {
+    this.loaded = `loadFile:${path}`;
+    return Promise.resolve();
+  }
+  isDestroyed = (): boolean => false;
+  isMinimized = (): boolean => false;
+  show = (): void => {
+    this.visible = true;
+  };
+  hide = (): void => {
+    this.visible = false;
+  };
+  focus = (): void => undefined;
+  restore = (): void => undefined;
+}
+
+class Notification {
+  static isSupported = (): boolean => true;
+  constructor(readonly options: { title: string; body: string }) {}
+  on(): void {}
+  show(): void {
+    state.notifications.push({ ...this.options, shown: true });
+  }
+}
+
+class Tray {
+  setToolTip(): void {}
+  setContextMenu(): void {}
+  on(): void {}
+  destroy(): void {}
+}
+
+/** The preload's ipcRenderer: events are emitted by the test, invoke answers with what it was asked. */
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoke: async (channel: string, ...args: unknown[]) => ({ ok: true, value: [channel, ...args] }),
+});
+
+/** The stand-in's exports, named as Electron's. */
+export const electron = {
+  app,
+  BrowserWindow: StandInWindow,
+  Notification,
+  Tray,
+  Menu: { buildFromTemplate: (template: unknown) => template },
+  nativeImage: { createFromBuffer: () => ({ resize: () => ({}) }) },
+  dialog: { showErrorBox: (title: string, message: string) => state.opened.push(`error:${title}:${message}`) },
+  shell: { openExternal: async (url: string) => void state.opened.push(url) },
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => state.handlers.set(channel, handler),
+    removeHandler: (channel: string) => state.handlers.delete(channel),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown) =>
+      state.privilegedSchemes.push({ schemes, beforeReady: !state.ready }),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      state.protocolHandlers.set(scheme, handler),
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (s: string) => Buffer.from(s),
+    decryptString: (b: Buffer) => b.toString(),
+  },
+  session: {
+    defaultSession: {
+      webRequest: { onHeadersReceived: (h: typeof state.session.headers) => (state.session.headers = h) },
+      setPermissionRequestHandler: (h: typeof state.session.request) => (state.session.request = h),
+      setPermissionCheckHandler: (h: typeof state.session.check) => (state.session.check = h),
+    },
+  },
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.push([key, api]) },
+  ipcRenderer,
+};
+
+/** The module object for `vi.mock('electron', …)`. */
+export function electronModule(): typeof electron & { default: typeof electron } {
+  return { ...electron, default: electron };
+}
+
+/** Waits (on real time, polling host state) until `check` holds: the host boots a real hub underneath. */
+export async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error('timed out waiting for the host');
+}
