@@ -7,16 +7,7 @@ import type { Logger } from '../core/runtime/logger';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { createWsBridge } from './ws-bridge';
 import { isAllowedHost, isSameOrigin } from './request-guards';
-
-/** Largest ingest body accepted. */
-export const MAX_INGEST_BYTES = 1024 * 1024;
-
-/** A push endpoint: POST /api/ingest/{sourceId}. */
-export type IngestRoute = (req: {
-  sourceId: string;
-  authorization: string | undefined;
-  body: unknown;
-}) => Promise<{ status: number; body: unknown; headers?: Readonly<Record<string, string>> }>;
+import { handleIngestHttp, type IngestRoute } from './ingest-http';
 
 export interface HeadlessServerOptions {
   readonly core: Core;
@@ -90,7 +81,7 @@ async function route(options: HeadlessServerOptions, req: IncomingMessage, res: 
   }
   const ingestMatch = /^\/api\/ingest\/([A-Za-z0-9_.-]{1,100})$/.exec(path);
   if (ingestMatch?.[1] && req.method === 'POST' && options.ingest) {
-    await handleIngest(options.ingest, ingestMatch[1], req, res);
+    await handleIngestHttp(options.ingest, ingestMatch[1], req, res);
     return;
   }
   if (path.startsWith('/api/')) {
@@ -102,29 +93,6 @@ async function route(options: HeadlessServerOptions, req: IncomingMessage, res: 
     return;
   }
   await serveStatic(options.staticDir, path, res);
-}
-
-async function handleIngest(
-  ingest: IngestRoute,
-  sourceId: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const body = await readBody(req, MAX_INGEST_BYTES);
-  if (body === null) {
-    sendJson(res, 413, { error: `Body larger than ${MAX_INGEST_BYTES} bytes.` });
-    return;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    sendJson(res, 400, { error: 'Body is not valid JSON.' });
-    return;
-  }
-  const result = await ingest({ sourceId, authorization: req.headers.authorization, body: json });
-  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-  sendJson(res, result.status, result.body);
 }
 
 /** GET /api/incidents/{id}.json: the incident with its evidence card, for post-mortems and tickets. */
@@ -141,25 +109,6 @@ async function sendIncidentExport(core: Core, id: string, res: ServerResponse): 
     'cache-control': 'no-store',
   });
   res.end(exportIncident(incident));
-}
-
-/** Reads a request body up to `limit` bytes; null when larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
