@@ -39,6 +39,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', (error) => log.debug({ err: error }, 'upgrade socket error'));
     const port = (server.address() as AddressInfo).port;
     if (req.url !== '/ws' || !isAllowedHost(req, options.host, port) || !isSameOrigin(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');

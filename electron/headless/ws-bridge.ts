@@ -11,6 +11,7 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Carries the contract over WebSocket: snapshot on connect, request/response, then batched events. */
 export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServer; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
   const send = (ws: WebSocket, frame: WireFromHub): void => {
     if (ws.readyState !== WebSocket.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -30,7 +31,10 @@ export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServ
   const unsubscribe = core.events.subscribe(broadcast);
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
-    logger.debug({ remote: req.socket.remoteAddress }, 'wall connected');
+    const remote = req.socket.remoteAddress;
+    // Without this listener a protocol error (ws closes the client itself) would be thrown and end the hub.
+    ws.on('error', (error) => logger.warn({ remote, code: errorCode(error), reason: error.message }, 'bad frame'));
+    logger.debug({ remote }, 'wall connected');
     void core.api.invoke('snapshot:get', {}).then((result) => {
       if (result.ok) send(ws, { type: 'event', event: { name: 'snapshot', payload: result.value } as HubEvent });
     });
@@ -63,4 +67,8 @@ export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServ
         wss.close(() => resolve());
       }),
   };
+}
+
+function errorCode(error: Error): string | undefined {
+  return 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
