@@ -52,24 +52,21 @@ export const SourceViewSchema = z.object({
 });
 export type SourceView = z.infer<typeof SourceViewSchema>;
 
+/** Most mentions one `mentions:recent` may ask for (twice a snapshot's feed): bounds the work of one command. */
+export const MAX_RECENT_MENTIONS = 1000;
+/** Most minutes one `series:volume` may ask for (a day): bounds the work of one command. */
+export const MAX_SERIES_MINUTES = 24 * 60;
+
 /** Request/response commands, by name. */
 export const commandSchemas = {
   'status:get': { request: Empty, response: HubStatusSchema },
   'snapshot:get': { request: Empty, response: SnapshotSchema },
   'mentions:recent': {
-    request: z.object({ limit: z.number().int().min(1).max(5000) }).strict(),
+    request: z.object({ limit: z.number().int().min(1).max(MAX_RECENT_MENTIONS) }).strict(),
     response: z.array(MentionSchema),
   },
   'series:volume': {
-    request: z
-      .object({
-        minutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 24 * 60),
-      })
-      .strict(),
+    request: z.object({ minutes: z.number().int().min(1).max(MAX_SERIES_MINUTES) }).strict(),
     response: z.array(SeriesPointSchema),
   },
   'incidents:list': { request: Empty, response: z.array(IncidentSchema) },

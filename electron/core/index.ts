@@ -8,6 +8,7 @@ export { bootHub, BootError, defaultWatchlists, type BootOptions, type Hub } fro
 export { createCore, type CoreDeps, type SourceBinding } from './boot/create-core';
 export type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
 export { parseSourceConfig } from './connectors/registry';
+export { commandCost } from './api/commands';
 
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';

@@ -7,16 +7,7 @@ import { isAllowedHost, isSameOrigin } from './request-guards';
 import { createAuthGate, type AuthGate } from './auth';
 import { newAccessToken } from './access-token';
 import { checkBind, wallBaseUrl, type HostPolicy } from './bind-policy';
-
-/** Largest ingest body accepted. */
-export const MAX_INGEST_BYTES = 1024 * 1024;
-
-/** A push endpoint: POST /api/ingest/{sourceId}. */
-export type IngestRoute = (req: {
-  sourceId: string;
-  authorization: string | undefined;
-  body: unknown;
-}) => Promise<{ status: number; body: unknown; headers?: Readonly<Record<string, string>> }>;
+import { handleIngestHttp, type IngestRoute } from './ingest-http';
 
 export interface HeadlessServerOptions {
   readonly core: Core;
@@ -62,6 +53,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', (error) => log.debug({ err: error }, 'upgrade socket error'));
     const port = (server.address() as AddressInfo).port;
     if (req.url !== '/ws' || !isAllowedHost(req, policy, port) || !isSameOrigin(req, policy, port)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -116,7 +108,7 @@ async function route(
   }
   const ingestMatch = /^\/api\/ingest\/([A-Za-z0-9_.-]{1,100})$/.exec(path);
   if (ingestMatch?.[1] && req.method === 'POST' && options.ingest) {
-    await handleIngest(options.ingest, ingestMatch[1], req, res);
+    await handleIngestHttp(options.ingest, ingestMatch[1], req, res);
     return;
   }
   if (path.startsWith('/api/')) {
@@ -128,29 +120,6 @@ async function route(
     return;
   }
   await serveStatic(options.staticDir, path, res);
-}
-
-async function handleIngest(
-  ingest: IngestRoute,
-  sourceId: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const body = await readBody(req, MAX_INGEST_BYTES);
-  if (body === null) {
-    sendJson(res, 413, { error: `Body larger than ${MAX_INGEST_BYTES} bytes.` });
-    return;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    sendJson(res, 400, { error: 'Body is not valid JSON.' });
-    return;
-  }
-  const result = await ingest({ sourceId, authorization: req.headers.authorization, body: json });
-  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-  sendJson(res, result.status, result.body);
 }
 
 /** GET /api/incidents/{id}.json: the incident with its evidence card, for post-mortems and tickets. */
@@ -166,25 +135,6 @@ async function sendIncidentExport(core: Core, id: string, res: ServerResponse): 
     'cache-control': 'no-store',
   });
   res.end(exported.value.content);
-}
-
-/** Reads a request body up to `limit` bytes; null when larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,58 +1,60 @@
 import type { IncomingMessage } from 'node:http';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { WireRequestSchema, type HubEvent, type WireFromHub } from '../../shared/contract';
 import { appError, err } from '../../shared/result';
-import { type Core, type Logger } from '../core';
+import { commandCost, type Core, type Logger } from '../core';
+import { createCommandGate, DEFAULT_WS_LIMITS, type CommandGate, type WsLimits } from './ws-limits';
 
-/** A client that cannot keep up past this much unsent data is dropped; it reconnects and gets a fresh snapshot. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Largest frame a client may send; a larger one is a protocol error (close 1009) for that client only. */
+export const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
-/** Carries the contract over WebSocket: snapshot on connect, request/response, then batched events. */
-export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServer; close(): Promise<void> } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
-  const send = (ws: WebSocket, frame: WireFromHub): void => {
-    if (ws.readyState !== WebSocket.OPEN) return;
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      ws.close(1013, 'client too slow; reconnect for a snapshot');
-      return;
-    }
-    ws.send(JSON.stringify(frame));
+/** Tuning for tests: limits and the monotonic clock (ms) the rate limits run on. */
+export interface WsBridgeOptions {
+  readonly limits?: Partial<WsLimits>;
+  readonly now?: () => number;
+}
+
+/** The bridge: its server (fed by the host's upgrade handler) and a way to stop it. */
+export interface WsBridge {
+  readonly wss: WebSocketServer;
+  close(): Promise<void>;
+}
+
+interface Client {
+  readonly ws: WebSocket;
+  readonly gate: CommandGate;
+  readonly remote: string | undefined;
+}
+
+/** What every connection of one bridge shares. */
+interface Context {
+  readonly core: Core;
+  readonly logger: Logger;
+  readonly limits: WsLimits;
+  readonly now: () => number;
+}
+
+const RATE_LIMITED = err(appError('rate-limited', 'rate limited: too many commands, slow down.'));
+
+/**
+ * Carries the contract over WebSocket: snapshot on connect, request/response, then batched events.
+ * Every client is on its own: a bad frame closes that client (ws answers 1002/1007/1009), a flood of commands
+ * is throttled and then closed (1008), a reader too slow for the events is dropped; the hub stays up.
+ */
+export function createWsBridge(core: Core, logger: Logger, options: WsBridgeOptions = {}): WsBridge {
+  const ctx: Context = {
+    core,
+    logger,
+    limits: { ...DEFAULT_WS_LIMITS, ...options.limits },
+    now: options.now ?? (() => performance.now()),
   };
-  const broadcast = (event: HubEvent): void => {
-    const frame = JSON.stringify({ type: 'event', event } satisfies WireFromHub);
-    for (const ws of wss.clients) {
-      if (ws.readyState !== WebSocket.OPEN) continue;
-      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) ws.close(1013, 'client too slow; reconnect for a snapshot');
-      else ws.send(frame);
-    }
-  };
-  const unsubscribe = core.events.subscribe(broadcast);
-
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
-    logger.debug({ remote: req.socket.remoteAddress }, 'wall connected');
-    void core.api.invoke('snapshot:get', {}).then((result) => {
-      if (result.ok) send(ws, { type: 'event', event: { name: 'snapshot', payload: result.value } as HubEvent });
-    });
-    ws.on('message', (data) => void handleMessage(ws, data.toString()));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
+  const unsubscribe = core.events.subscribe((event: HubEvent) => {
+    const text = JSON.stringify({ type: 'event', event } satisfies WireFromHub);
+    for (const ws of wss.clients) sendText(ctx, ws, text);
   });
-
-  async function handleMessage(ws: WebSocket, text: string): Promise<void> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      ws.close(1007, 'frames must be JSON');
-      return;
-    }
-    const request = WireRequestSchema.safeParse(parsed);
-    if (!request.success) {
-      send(ws, { type: 'response', id: -1, result: err(appError('invalid-frame', 'Not a request frame.')) });
-      return;
-    }
-    const { id, name, payload } = request.data;
-    send(ws, { type: 'response', id, result: await core.api.dispatch(name, payload) });
-  }
-
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => onConnection(ctx, ws, req));
   return {
     wss,
     close: () =>
@@ -62,4 +64,64 @@ export function createWsBridge(core: Core, logger: Logger): { wss: WebSocketServ
         wss.close(() => resolve());
       }),
   };
+}
+
+/** Sends unless the client is gone; a client with more than the bound still unsent is dropped instead. */
+function sendText(ctx: Context, ws: WebSocket, text: string): void {
+  if (ws.readyState !== WebSocket.OPEN) return;
+  if (ws.bufferedAmount > ctx.limits.maxBufferedBytes) {
+    ctx.logger.warn({ buffered: ws.bufferedAmount }, 'wall too slow to read its events; dropped');
+    ws.terminate();
+    return;
+  }
+  ws.send(text);
+}
+
+const send = (ctx: Context, ws: WebSocket, frame: WireFromHub): void => sendText(ctx, ws, JSON.stringify(frame));
+
+function onConnection(ctx: Context, ws: WebSocket, req: IncomingMessage): void {
+  const remote = req.socket.remoteAddress;
+  // Without this listener a protocol error (ws closes the client itself) would be thrown and end the hub.
+  ws.on('error', (error) => ctx.logger.warn({ remote, code: errorCode(error), reason: error.message }, 'bad frame'));
+  ctx.logger.debug({ remote }, 'wall connected');
+  const gate = createCommandGate(ctx.limits, ctx.now);
+  ws.on('close', () => gate.close());
+  void ctx.core.api.invoke('snapshot:get', {}).then((result) => {
+    if (result.ok) send(ctx, ws, { type: 'event', event: { name: 'snapshot', payload: result.value } as HubEvent });
+  });
+  ws.on('message', (data) => onMessage(ctx, { ws, gate, remote }, data));
+}
+
+function onMessage(ctx: Context, { ws, gate, remote }: Client, data: RawData): void {
+  if (ws.readyState !== WebSocket.OPEN) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawText(data));
+  } catch {
+    ws.close(1007, 'frames must be JSON');
+    return;
+  }
+  const request = WireRequestSchema.safeParse(parsed);
+  const id = request.success ? request.data.id : -1;
+  const cost = request.success ? commandCost(request.data.name, request.data.payload) : 1;
+  const admission = gate.submit(cost, async () => {
+    const result = request.success
+      ? await ctx.core.api.dispatch(request.data.name, request.data.payload)
+      : err(appError('invalid-frame', 'Not a request frame.'));
+    send(ctx, ws, { type: 'response', id, result });
+  });
+  if (admission === 'limited') send(ctx, ws, { type: 'response', id, result: RATE_LIMITED });
+  if (admission === 'flood') {
+    ctx.logger.warn({ remote }, 'wall flooded the hub with commands; closed');
+    ws.close(1008, 'too many commands');
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
+}
+
+function errorCode(error: Error): string | undefined {
+  return 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

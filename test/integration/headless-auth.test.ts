@@ -30,7 +30,7 @@ beforeAll(async () => {
     staticDir,
     logger: silentLogger(),
     accessToken: TOKEN,
-    ingest: async () => ({ status: 202, body: { accepted: 0 } }),
+    ingest: Object.assign(async () => ({ status: 202, body: { accepted: 0 } }), { authorize: async () => null }),
   });
 });
 

@@ -26,7 +26,7 @@ async function freshDir(): Promise<string> {
 async function storedMentions(dataDir: string) {
   const hub = await bootHub({ dataDir, logger: silentLogger() });
   try {
-    const result = await hub.core.api.invoke('mentions:recent', { limit: 5000 });
+    const result = await hub.core.api.invoke('mentions:recent', { limit: 1000 });
     if (!result.ok) throw new Error(result.error.message);
     return result.value as Array<{
       externalId: string;

@@ -75,6 +75,30 @@ export async function runTypedCommand<N extends CommandName>(
   return (await runCommand(ctx, name, request)) as Result<CommandResponse<N>>;
 }
 
+const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
+  'status:get': () => 1,
+  'snapshot:get': () => 8,
+  'mentions:recent': (req) => Math.ceil(req.limit / 100),
+  'series:volume': (req) => Math.ceil(req.minutes / 360),
+  'incidents:list': () => 2,
+  'sources:list': () => 1,
+  'incident:export': () => 2,
+  'source:test': () => 10,
+  'source:credentials:set': () => 5,
+};
+
+/**
+ * The rough work of one command, in units of about 100 mentions read and serialized (~0.6 ms): what a host's
+ * per-client rate limit counts. Unknown names and invalid payloads cost 1 (they are refused cheaply).
+ */
+export function commandCost(name: string, payload: unknown): number {
+  if (!isCommandName(name)) return 1;
+  const parsed = commandSchemas[name].request.safeParse(payload ?? {});
+  if (!parsed.success) return 1;
+  const cost = COSTS[name] as (req: unknown) => number;
+  return Math.max(1, cost(parsed.data));
+}
+
 /** Runs a command by name: unknown names and invalid payloads are readable errors, never throws. */
 export async function runCommand(ctx: CommandContext, name: string, payload: unknown): Promise<Result<unknown>> {
   if (!isCommandName(name)) return err(appError('unknown-command', `Unknown command "${name}".`));

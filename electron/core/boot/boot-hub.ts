@@ -7,6 +7,7 @@ import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } fro
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
 import { createAttributor } from '../pipeline/attribute';
+import { ingestPolicies } from '../connectors/ingest/ingest-factory';
 import { parseQuery } from '../connectors/query';
 import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
 import type { Enricher } from '../pipeline/enrich/enricher';
@@ -69,7 +70,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     credentialFields: factory.credentialFields,
     optionalCredentialFields: factory.optionalCredentialFields ?? [],
   }));
-  const ingestIds = new Set(sources.filter((s) => s.connector.kind === 'ingest').map((s) => s.connector.id));
+  const ingestSources = ingestPolicies(configured.map((c) => c.config));
   const core = createCore({
     clock,
     store,
@@ -86,7 +87,8 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     const result = await core.api.commit(sourceId, items, null);
     return { inserted: result.inserted.length, duplicates: result.duplicates };
   };
-  const ingest = createIngestHandler({ vault, commit: commitPush, knownSource: (id) => ingestIds.has(id), logger });
+  const sourcePolicy = (id: string) => ingestSources.get(id);
+  const ingest = createIngestHandler({ vault, commit: commitPush, sourcePolicy, logger });
   await core.start();
   logger.info({ dataDir, sources: sources.length }, 'hub booted');
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ChannelSchema, type RawMention } from '../../../../shared/mention';
+import { ChannelSchema, type Channel, type RawMention } from '../../../../shared/mention';
+import type { IngestChannelPolicy } from './ingest-factory';
 
 /** Most items one ingest request may carry; the HTTP server separately caps the body at 1 MiB. */
 export const INGEST_MAX_ITEMS = 1000;
@@ -32,7 +33,7 @@ const MetadataInput = z
 
 /**
  * One ingested record as senders post it. `createdAt` is ISO 8601 (with offset) or epoch ms; `author` is a
- * handle string or an object; `channel` defaults to "ingest".
+ * handle string or an object; `channel` is a claim the source's channel policy decides on (`resolveChannel`).
  */
 export const IngestItemSchema = z
   .object({
@@ -44,7 +45,7 @@ export const IngestItemSchema = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional(),
-    channel: ChannelSchema.default('ingest'),
+    channel: ChannelSchema.optional(),
     watchlist: z.string().max(100).optional(),
     metadata: MetadataInput.optional(),
   })
@@ -57,11 +58,16 @@ export const IngestEnvelopeSchema = z.union([
   z.record(z.string(), z.unknown()).refine((o) => !('mentions' in o), 'mentions must be an array'),
 ]);
 
-/** Converts a validated item to the model every connector hands over. */
-export function toRawMention(item: IngestItem): RawMention {
+/** The channel an item is stored under: its claim if the source allows it, else the source's own channel. */
+export function resolveChannel(claimed: Channel | undefined, policy: IngestChannelPolicy): Channel {
+  return claimed !== undefined && policy.allowedChannels.includes(claimed) ? claimed : policy.channel;
+}
+
+/** Converts a validated item to the model every connector hands over, on the channel the policy gives it. */
+export function toRawMention(item: IngestItem, policy: IngestChannelPolicy): RawMention {
   return {
     externalId: item.externalId,
-    channel: item.channel,
+    channel: resolveChannel(item.channel, policy),
     text: item.text,
     createdAt: item.createdAt,
     author: item.author ?? { handle: 'anonymous' },

@@ -7,15 +7,21 @@ import {
   tokensMatch,
   type IngestHandler,
 } from '../../../../electron/core/connectors/ingest/ingest-handler';
+import type { IngestChannelPolicy } from '../../../../electron/core/connectors/ingest/ingest-factory';
 
 const TOKEN = 'tok_3f9a8c1d2e.abc-XYZ';
+const POLICIES = new Map<string, IngestChannelPolicy>([
+  ['crm', { channel: 'ingest', allowedChannels: [] }],
+  ['bare', { channel: 'ingest', allowedChannels: [] }],
+  ['relay', { channel: 'rss', allowedChannels: ['x', 'reddit'] }],
+]);
 
 function setup(): { handle: IngestHandler; stored: Map<string, RawMention>; failCommit: { on: boolean } } {
   const stored = new Map<string, RawMention>();
   const failCommit = { on: false };
   const handle = createIngestHandler({
-    vault: memoryVault({ crm: { token: TOKEN }, bare: {} }),
-    knownSource: (id) => id === 'crm' || id === 'bare',
+    vault: memoryVault({ crm: { token: TOKEN }, bare: {}, relay: { token: TOKEN } }),
+    sourcePolicy: (id) => POLICIES.get(id),
     logger: silentLogger(),
     commit: async (sourceId, items) => {
       if (failCommit.on) throw new Error('disk full');
@@ -54,7 +60,7 @@ describe('ingest webhook', () => {
     };
     const res = await handle({ sourceId: 'crm', authorization: auth, body });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ accepted: 2, duplicates: 0 });
+    expect(res.body).toMatchObject({ accepted: 2, duplicates: 0, reattributed: 1 });
     const rejected = 'rejected' in res.body ? res.body.rejected : [];
     expect(rejected?.map((r) => r.index)).toEqual([1, 3, 4]);
     expect(rejected?.[0]?.error).toContain('externalId');
@@ -68,7 +74,7 @@ describe('ingest webhook', () => {
       metadata: { priority: 'high', score: 3 },
     });
     expect(stored.get('crm:a2')).toMatchObject({
-      channel: 'x',
+      channel: 'ingest',
       createdAt: 1767603600000,
       author: { handle: 'bob', followers: 80_000 },
     });
@@ -78,8 +84,8 @@ describe('ingest webhook', () => {
     const { handle, stored } = setup();
     const first = await handle({ sourceId: 'crm', authorization: auth, body: item('s1') });
     const again = await handle({ sourceId: 'crm', authorization: auth, body: { mentions: [item('s1'), item('s2')] } });
-    expect(first).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, rejected: [] } });
-    expect(again.body).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(first).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, reattributed: 0, rejected: [] } });
+    expect(again.body).toEqual({ accepted: 1, duplicates: 1, reattributed: 0, rejected: [] });
     expect(stored.get('crm:s1')?.author).toEqual({ handle: 'anonymous' });
     expect(stored.size).toBe(2);
   });
@@ -98,10 +104,34 @@ describe('ingest webhook', () => {
     expect(stored.size).toBe(0);
   });
 
-  it('answers 404 for an unknown source before looking at the token', async () => {
+  it('answers an unknown source exactly as a wrong token, so source ids cannot be probed', async () => {
     const { handle } = setup();
-    const res = await handle({ sourceId: 'nope', authorization: auth, body: item('x') });
-    expect(res.status).toBe(404);
+    const unknown = await handle({ sourceId: 'nope', authorization: auth, body: item('x') });
+    const wrong = await handle({ sourceId: 'crm', authorization: 'Bearer nope', body: item('x') });
+    const notIngest = await handle({ sourceId: 'x-main', authorization: auth, body: item('x') });
+    expect(unknown.status).toBe(401);
+    expect(unknown).toEqual(wrong);
+    expect(notIngest).toEqual(wrong);
+    expect(await handle.authorize({ sourceId: 'nope', authorization: auth })).toEqual(wrong);
+    expect(await handle.authorize({ sourceId: 'crm', authorization: auth })).toBeNull();
+    const missingOnUnknown = await handle({ sourceId: 'nope', authorization: undefined, body: item('x') });
+    const missingOnKnown = await handle({ sourceId: 'crm', authorization: undefined, body: item('x') });
+    expect(missingOnUnknown).toEqual(missingOnKnown);
+  });
+
+  it("stores items under the source's channel unless their claim is on its allow-list", async () => {
+    const { handle, stored } = setup();
+    const claims = ['x', 'reddit', 'appstore', undefined].map((channel, i) =>
+      item(`c${i}`, channel === undefined ? {} : { channel }),
+    );
+    const res = await handle({ sourceId: 'relay', authorization: auth, body: { mentions: claims } });
+    expect(res.body).toEqual({ accepted: 4, duplicates: 0, reattributed: 1, rejected: [] });
+    expect(['c0', 'c1', 'c2', 'c3'].map((id) => stored.get(`relay:${id}`)?.channel)).toEqual([
+      'x',
+      'reddit',
+      'rss',
+      'rss',
+    ]);
   });
 
   it('answers 400 for bodies of the wrong shape, 413 past 1000 items, 422 when all items fail', async () => {
@@ -123,6 +153,7 @@ describe('ingest webhook', () => {
     expect((await handle({ sourceId: 'crm', authorization: auth, body: { mentions: [] } })).body).toEqual({
       accepted: 0,
       duplicates: 0,
+      reattributed: 0,
       rejected: [],
     });
   });
