@@ -9,6 +9,8 @@ export { createCore, type CoreDeps, type SourceBinding } from './boot/create-cor
 export type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
 export { parseSourceConfig } from './connectors/registry';
 export { commandCost } from './api/commands';
+export { INGEST_MAX_BYTES } from './connectors/ingest/ingest-schema';
+export type { IngestHandler } from './connectors/ingest/ingest-handler';
 
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';

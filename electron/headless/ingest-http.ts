@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INGEST_MAX_BYTES } from '../core/connectors/ingest/ingest-schema';
+import { INGEST_MAX_BYTES } from '../core';
 
 /**
  * After refusing a body, how much more of it is read (and dropped) before the connection is cut. Closing a
