@@ -11,9 +11,11 @@ import {
   detectOver,
   parseParamSettings,
 } from '../../electron/core/incidents';
+import type { Incident } from '../../shared/incident';
 import type { Enrichment } from '../../shared/mention';
 import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
 import type { AirlineRow } from '../unit/incidents/airline';
+import { AIRLINE_CSV } from './shared-data';
 
 const REASON_TOPICS: Readonly<Record<string, string>> = {
   'Cancelled Flight': 'cancellation',
@@ -37,11 +39,32 @@ function labelEnrichment(_text: string, row: AirlineRow): Enrichment {
   };
 }
 
+/** The worst severity among `incidents`, or "none". */
+function worst(incidents: ReadonlyArray<Incident>): string {
+  return incidents.map((i) => i.severity).sort()[0] ?? 'none';
+}
+
+/**
+ * What the corpus is known to hold: American's DFW storm on Feb 22 (cancellations and the phone lines they jammed,
+ * one P1 incident with `dfw` among its rising terms) and US Airways' jammed phone lines (customer service, P1/P2).
+ */
+function knownBreakdowns(incidents: ReadonlyArray<Incident>): string {
+  const storm = incidents.filter(
+    (i) =>
+      i.watchlist === 'American' &&
+      i.openedAt >= Date.UTC(2015, 1, 22, 19, 30) &&
+      i.openedAt <= Date.UTC(2015, 1, 22, 22) &&
+      i.evidence.risingTerms.some((t) => t.term === 'dfw'),
+  );
+  const phones = incidents.filter((i) => i.watchlist === 'US Airways' && i.topics.includes('customer_service'));
+  return `known: dfw_storm=${worst(storm)} usairways_phone_lines=${worst(phones)}`;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const settings = parseParamSettings(args.filter((a) => a.includes('=')));
   if (!settings.ok) throw new Error(settings.error.message);
-  const rows = await readAirlineRows();
+  const rows = await readAirlineRows(AIRLINE_CSV);
   let enrich = labelEnrichment;
   if (!args.includes('--labels')) {
     const { createEnricher } = await import('../../electron/core/pipeline/enrich');
@@ -64,6 +87,7 @@ async function main(): Promise<void> {
       `      topics=${incident.topics.join('/') || '-'} ${until} ${e.statistic}; negative share ${e.sentimentShift.baselineNegativeShare} -> ${e.sentimentShift.observedNegativeShare}; first: ${JSON.stringify(e.firstPost?.text.slice(0, 90) ?? '')}\n`,
     );
   }
+  process.stdout.write(`${knownBreakdowns(incidents)}\n`);
   const counts = countBySeverity(incidents);
   const stateBytes = JSON.stringify(engine.exportState()).length;
   process.stdout.write(

@@ -20,7 +20,7 @@ import {
   type CorpusFile,
 } from './nab/corpus';
 import { normalize, optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
-import { SHARED_DIR } from '../helpers/shared-data';
+import { SHARED_DIR } from './shared-data';
 
 const root = resolve(process.env.NAB_ROOT ?? join(SHARED_DIR, 'benchmarks', 'nab'));
 const outDir = resolve('.tmp/nab-results');

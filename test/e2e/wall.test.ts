@@ -181,10 +181,10 @@ describe('the wall against the built hub', () => {
   it('toggles dark and light themes, remembers the choice, and saves screenshots', async () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.locator(`${byId(TEST_IDS.volumeChart)} path.chart-total[d^="M"]`).waitFor();
-    await page.screenshot({ path: 'docs/wall.png' });
+    await page.screenshot({ path: 'test-results/wall.png' });
     await page.keyboard.press('t');
     await page.waitForFunction(isLight);
-    await page.screenshot({ path: 'docs/wall-light.png' });
+    await page.screenshot({ path: 'test-results/wall-light.png' });
     await page.reload();
     await page.waitForFunction(isReady);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runReplay } from '../../electron/cli/commands/replay';
 import { bootHub } from '../../electron/core/boot/boot-hub';
 import { silentLogger } from '../../electron/core/runtime/logger';
-import { AIRLINE_CSV } from '../helpers/shared-data';
 
 const FIXTURES = join(__dirname, '../fixtures/replay');
-const AIRLINE = AIRLINE_CSV;
+/** Synthetic tweets in the airline export's exact layout (test/fixtures/airline/README.md). */
+const AIRLINE = join(__dirname, '../fixtures/airline/synthetic-tweets.csv');
 
 /** Collects what a command writes. */
 function sink(isTTY = false) {
@@ -113,19 +113,25 @@ describe('earshot replay', () => {
     expect(help.text()).toMatch(/Usage: earshot replay FILE/);
   });
 
-  it('replays the airline tweets file: every row, the repeated ids as duplicates', async () => {
+  it('replays a file in the airline export layout: every row, the repeated ids as duplicates', async () => {
     const dataDir = await freshDir();
     const out = sink();
     const code = await runReplay([AIRLINE, '--speed', '400000', '--channel', 'x', '--data-dir', dataDir], {
       bootHub,
       stdout: out,
       stderr: sink(),
-      checkEveryMs: 50,
+      checkEveryMs: 20,
     });
     expect(code).toBe(0);
-    expect(out.text()).toMatch(/released\s+14,640 of 14,640/);
-    expect(out.text()).toMatch(/mentions ingested 14,485\n/);
-    expect(out.text()).toMatch(/duplicates\s+155\n/);
+    expect(out.text()).toMatch(/released\s+149 of 149/);
+    expect(out.text()).toMatch(/mentions ingested 147\n/);
+    expect(out.text()).toMatch(/duplicates\s+2\n/);
     expect(out.text()).toMatch(/rejected rows\s+0\n/);
-  }, 180_000);
+    const stored = await storedMentions(dataDir);
+    expect(stored).toHaveLength(147);
+    expect(stored.every((m) => m.channel === 'x')).toBe(true);
+    expect(stored.find((m) => m.externalId === '569527301002924336')?.text).toBe(
+      '@HarborJet delayed 40 min & the app said "on time"…\nclassic',
+    );
+  });
 });

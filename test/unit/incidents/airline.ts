@@ -1,25 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../../electron/core/connectors/replay/csv-parser';
 import { parseTimestamp } from '../../../electron/core/connectors/replay/timestamps';
 import { decodeEntities } from '../../../electron/core/connectors/html-to-text';
 import type { Enrichment, Mention } from '../../../shared/mention';
 
-import { AIRLINE_CSV } from '../../helpers/shared-data';
+/**
+ * The repo's own airline-shaped fixture: synthetic tweets in the exact layout of the airline tweets export
+ * (`Tweets.csv`), with a DFW cancellation storm, a celebration burst and a quiet airline. See its README.
+ */
+export const AIRLINE_FIXTURE = fileURLToPath(new URL('../../fixtures/airline/synthetic-tweets.csv', import.meta.url));
 
-/** The airline tweets corpus (test and bench data only; never shipped). */
-export { AIRLINE_CSV };
-
-/** One row of the corpus, by column. */
+/** One row of an airline export, by column. */
 export type AirlineRow = Readonly<Record<string, string>>;
 
-/** Reads the corpus with the replay connector's CSV parser; rows keyed by header. */
-export async function readAirlineRows(path = AIRLINE_CSV): Promise<AirlineRow[]> {
+/** Reads a file in the airline export's layout with the replay connector's CSV parser; rows keyed by header. */
+export async function readAirlineRows(path: string): Promise<AirlineRow[]> {
   const records = parseCsv(await readFile(path));
   const header = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
   return records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
 }
 
-/** Turns corpus rows into mentions, one watchlist per airline, enriched by `enrich`. */
+/** Turns airline rows into mentions, one watchlist per airline, enriched by `enrich`. */
 export function airlineMentions(
   rows: ReadonlyArray<AirlineRow>,
   enrich: (text: string, row: AirlineRow) => Enrichment,

@@ -6,10 +6,10 @@ import {
   readIndexedRows,
 } from '../../../../electron/core/connectors/replay/replay-index';
 import { mapRow } from '../../../../electron/core/connectors/replay/row-mapper';
-import { AIRLINE_CSV } from '../../../helpers/shared-data';
 
 const FIXTURES = join(__dirname, '../../../fixtures/replay');
-const AIRLINE = AIRLINE_CSV;
+/** Synthetic tweets in the airline export's exact layout (test/fixtures/airline/README.md). */
+const AIRLINE = join(FIXTURES, '../airline/synthetic-tweets.csv');
 const T9 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 async function indexOf(path: string, format: 'csv' | 'jsonl') {
@@ -102,22 +102,31 @@ describe('buildReplayIndex', () => {
     expect(formatFromPath('x.txt')).toBeNull();
   });
 
-  it('parses the airline tweets file: 14,640 rows with correct times', async () => {
+  it('parses a file in the airline export layout: every row, times from its -0800 stamps, quoting intact', async () => {
     const index = await indexOf(AIRLINE, 'csv');
-    expect(index.total).toBe(14_640);
+    expect(index.header).toContain('tweet_created');
+    expect(index.total).toBe(149);
     expect(index.rejectedCount).toBe(0);
-    expect(index.times[0]).toBe(Date.UTC(2015, 1, 17, 7, 36, 5));
-    expect(index.times[index.total - 1]).toBe(Date.UTC(2015, 1, 24, 19, 53, 37));
+    expect(index.times[0]).toBe(Date.UTC(2015, 1, 22, 14, 9, 43));
+    expect(index.times[index.total - 1]).toBe(Date.UTC(2015, 1, 22, 18, 52, 47));
+    expect(Array.from(index.times).every((t, i, all) => i === 0 || (all[i - 1] ?? t) <= t)).toBe(true);
     const all = await readIndexedRows(index, 0, index.total);
-    expect(all.items).toHaveLength(14_640);
+    expect(all.items).toHaveLength(149);
     expect(all.rejected).toEqual([]);
-    const first = all.items.find((m) => m.externalId === '570306133677760513');
+    const first = all.items.find((m) => m.externalId === '569527305889021870');
     expect(first).toMatchObject({
-      author: { handle: 'cairdin' },
-      text: '@VirginAmerica What @dhepburn said.',
-      createdAt: Date.UTC(2015, 1, 24, 19, 35, 52),
+      author: { handle: 'carryfox44' },
+      text: '@SkylineAir my bag came out dented, again',
+      createdAt: Date.UTC(2015, 1, 22, 18, 49, 48),
     });
-    expect(all.items.filter((m) => m.text.includes('\n')).length).toBe(138);
-    expect(new Set(all.items.map((m) => m.externalId)).size).toBe(14_640 - 155);
+    expect(all.items.find((m) => m.externalId === '569527300399082806')?.text).toBe(
+      '@SkylineAir is the\n"quiet car" thing real, or\njust a rumour?',
+    );
+    expect(all.items.find((m) => m.externalId === '569527300476336316')?.text).toBe(
+      '@PinecrestAir I <3 the new “hush” cabin, 10/10 ✈️',
+    );
+    // Three texts span lines; a multi-line negativereason_gold cell must not split its row.
+    expect(all.items.filter((m) => m.text.includes('\n')).length).toBe(3);
+    expect(new Set(all.items.map((m) => m.externalId)).size).toBe(149 - 2);
   });
 });
