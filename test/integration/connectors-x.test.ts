@@ -39,10 +39,12 @@ async function setup(
   const vault = memoryVault({ 'x-main': { bearerToken: TOKEN } });
   const deps = { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists };
   const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
-  const { runner, committed, polled, cursor } = harnessSource(connector, clock, initialCursor);
+  const harness = harnessSource(connector, clock, initialCursor);
+  const { runner, committed, polled, cursor } = harness;
   const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
   return {
     clock,
+    harness,
     connector,
     runner,
     committed,
@@ -156,6 +158,21 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()).toHaveLength(2);
     expect(s.searches()[1]?.at).toBe(resetSeconds * 1000);
     await s.runner.stop();
+  });
+
+  it('after a 429 whose reset has already passed, or that has no reset, waits a growing floor: no hot loop', async () => {
+    for (const resetAtSeconds of [Math.floor(T0 / 1000) - 60, undefined]) {
+      const s = await setup();
+      s.fake.addTweets(tweets(3, 700));
+      s.fake.failNext(...Array.from({ length: 50 }, () => ({ status: 429 as const, resetAtSeconds })));
+      await s.harness.runUntil(T0 + 60_000);
+      const at = s.searches().map((r) => r.at - T0);
+      expect(at).toEqual(resetAtSeconds === undefined ? [0, 60_000] : [0, 5_000, 15_000, 35_000]);
+      expect(s.runner.health()).toMatchObject({ state: 'rate-limited', lastError: 'X HTTP 429: Too Many Requests' });
+      await s.runner.stop();
+      await fake?.close();
+      fake = null;
+    }
   });
 
   it('maps 401, 403 (client-not-enrolled) and 400 to auth and config errors without leaking the token', async () => {
