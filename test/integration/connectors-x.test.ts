@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSourceAdmin } from '../../electron/core/api/source-admin';
 import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { parseSourceConfig } from '../../electron/core/connectors/registry';
@@ -242,6 +243,30 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()).toHaveLength(2);
     expect(s.connector.spend?.view(s.clock.now()).readsToday).toBe(0);
     await s.runner.stop();
+  });
+
+  it('counts every test-connection read against the daily cap and refuses a test at the cap, saying why', async () => {
+    const s = await setup({ costPerReadUsd: 0.005, dailySpendCapUsd: 0.45 });
+    s.fake.addTweets(tweets(40, 1000));
+    const admin = createSourceAdmin(
+      [{ connector: s.connector, credentialFields: ['bearerToken'] }],
+      s.vault,
+      s.clock,
+      () => true,
+    );
+    const results = [];
+    for (let i = 0; i < 90; i++) results.push(await admin.test('x-main'));
+    expect(s.searches()).toHaveLength(9);
+    expect(results.slice(0, 9).every((r) => r.ok)).toBe(true);
+    expect(s.connector.spend?.view(s.clock.now())).toMatchObject({ readsToday: 90 });
+    const refused = results[9];
+    expect(refused?.ok).toBe(false);
+    expect(refused?.message).toMatch(/daily spend cap reached .*90 reads today.*refused until midnight UTC/);
+    const direct = await s.connector.testConnection?.(new AbortController().signal);
+    expect(direct).toMatchObject({ ok: false, error: { message: expect.stringMatching(/X daily spend cap reached/) } });
+    expect(s.searches()).toHaveLength(9);
+    expect((await s.runner.pollOnce()).kind).toBe('ok');
+    expect(s.searches()).toHaveLength(9);
   });
 
   it('times out a hung request (timeoutMs) and aborts an in-flight request on stop', async () => {

@@ -1,6 +1,6 @@
 import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
-import { createSpendGuard } from '../../runtime/spend';
+import { createSpendGuard, type SpendGuard } from '../../runtime/spend';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
 import { outcomeError, checkMention, validateEach } from '../http';
@@ -117,6 +117,8 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       if (!bearerToken) return err(appError('auth-error', 'X bearer token is not set (bearerToken)'));
       const s = searches[0];
       if (!s) return err(appError('config-error', 'no watchlist query maps to an X search'));
+      const refused = capRefusal(spend, config, deps.clock.now());
+      if (refused) return refused;
       const res = await page(bearerToken, { query: s.query, max_results: '10' }, signal);
       if (!res.ok) return outcomeError(res.outcome);
       spend.record(SearchPageSchema.safeParse(res.body).data?.data?.length ?? 0, deps.clock.now());
@@ -151,6 +153,19 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       ...(rateLimit ? { rateLimit } : {}),
     };
   }
+}
+
+/** A test connection reads billed posts too: at the daily cap it is refused, saying so. */
+function capRefusal(spend: SpendGuard, config: XConfig, now: number): Result<never> | null {
+  if (spend.remainingReads(now) > 0) return null;
+  const { readsToday } = spend.view(now);
+  return err(
+    appError(
+      'spend-cap',
+      `X daily spend cap reached ($${config.dailySpendCapUsd ?? 0} a day, ${readsToday} posts read today): ` +
+        'no test connection until midnight UTC, since every post read is billed.',
+    ),
+  );
 }
 
 function addItems(
