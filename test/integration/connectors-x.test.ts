@@ -7,6 +7,7 @@ import { xFactory } from '../../electron/core/connectors/x/x-factory';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
+import type { WireResponse } from '../fixtures/fakes/faults';
 import { startXFake, type FakeTweet, type XFake } from '../fixtures/fakes/x-fake';
 import { harnessSource } from '../helpers/source-harness';
 
@@ -116,6 +117,51 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     await s.runner.pollOnce();
     expect(s.searches()[4]?.query.get('since_id')).toBe('1249');
     expect(s.searches()[4]?.query.get('until_id')).toBeNull();
+  });
+
+  it('refuses a page that claims results but has no data: the cursor stays, the posts come on the next poll', async () => {
+    const s = await setup();
+    const claim = (newest: string) => ({
+      kind: 'rewrite' as const,
+      rewrite: (res: WireResponse) => ({
+        ...res,
+        body: JSON.stringify({ meta: { result_count: 3, newest_id: newest } }),
+      }),
+    });
+    s.fake.faults.push(claim('9999'));
+    s.fake.addTweets(tweets(3, 100));
+    expect(await s.runner.pollOnce()).toMatchObject({ kind: 'ok', items: [] });
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists?.acme?.since ?? null).toBeNull();
+    await s.runner.pollOnce();
+    expect(s.committed[1]?.map((m) => m.externalId)).toEqual(['102', '101', '100']);
+    s.fake.addTweets(tweets(3, 200));
+    s.fake.faults.push(claim('202'));
+    await s.runner.pollOnce();
+    expect(s.committed[2]).toEqual([]);
+    expect(s.searches()[2]?.query.get('since_id')).toBe('102');
+    expect(s.runner.health()).toMatchObject({
+      state: 'degraded',
+      rejected: 2,
+      lastError: 'X search page claims 3 result(s) up to 202 but has no data',
+    });
+    await s.runner.pollOnce();
+    expect(s.searches()[3]?.query.get('since_id')).toBe('102');
+    expect(s.committed[3]?.map((m) => m.externalId)).toEqual(['202', '201', '200']);
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists.acme.since).toBe('202');
+  });
+
+  it('moves the cursor to the newest post it kept, not to the newest id the page claims', async () => {
+    const s = await setup();
+    s.fake.addTweets(tweets(2, 100));
+    s.fake.faults.push({
+      kind: 'rewrite',
+      rewrite: (res) => {
+        const body = JSON.parse(res.body) as { meta: Record<string, unknown> };
+        return { ...res, body: JSON.stringify({ ...body, meta: { ...body.meta, newest_id: '5000' } }) };
+      },
+    });
+    await s.runner.pollOnce();
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists.acme.since).toBe('101');
   });
 
   it('turns the HTML-escaped text X sends back into the plain text people wrote', async () => {

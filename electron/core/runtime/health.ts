@@ -60,6 +60,13 @@ export class HealthTracker {
     }
   }
 
+  /** A poll that succeeded but refused a whole page (inconsistent, or a pagination loop): degraded, and counted. */
+  pageErrors(now: number, count: number, message: string): void {
+    this.rejected += count;
+    this.lastFailureAt = now;
+    this.lastError = message;
+  }
+
   failure(now: number, kind: 'failure' | 'auth-error' | 'config-error', message: string): void {
     this.condition = { kind };
     this.consecutiveFailures++;

@@ -1,7 +1,7 @@
 import type { RawMention } from '../../../shared/mention';
 import type { SourceHealth } from '../../../shared/source-health';
 import { assertNever } from '../../../shared/assert-never';
-import type { Connector, PollOutcome } from '../connectors/connector';
+import type { Connector, PollOutcome, RejectedItem } from '../connectors/connector';
 import type { Cancel, Clock } from './clock';
 import type { Logger } from './logger';
 import type { SpendGuard } from './spend';
@@ -110,6 +110,7 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
           opts.onRejected?.(outcome.rejected.length);
           log.warn({ rejected: outcome.rejected.length, first: outcome.rejected[0] }, 'rejected malformed items');
         }
+        recordPageErrors(outcome.pageErrors ?? [], now);
         const rl = outcome.rateLimit;
         const untilReset = rl && rl.remaining <= 0 ? rl.resetAt - now : 0;
         return Math.max(connector.pollIntervalMs, untilReset);
@@ -142,6 +143,14 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       default:
         return assertNever(outcome, 'poll outcome');
     }
+  }
+
+  function recordPageErrors(errors: ReadonlyArray<RejectedItem>, now: number): void {
+    const first = errors[0];
+    if (!first) return;
+    tracker.pageErrors(now, errors.length, first.reason);
+    opts.onRejected?.(errors.length);
+    log.warn({ pages: errors.length, first }, 'refused inconsistent pages');
   }
 
   function pollOnce(): Promise<PollOutcome> {

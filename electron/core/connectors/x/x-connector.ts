@@ -19,6 +19,7 @@ interface Search {
 interface SearchRun {
   readonly items: RawMention[];
   readonly rejected: RejectedItem[];
+  readonly pageErrors: RejectedItem[];
   cursor: WatchlistCursor;
   pages: number;
   rateLimit?: RateLimitInfo;
@@ -53,8 +54,9 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
     bearerToken: string,
     signal: AbortSignal,
   ): Promise<SearchRun> {
-    const run: SearchRun = { items: [], rejected: [], cursor: prev, pages: 0, stop: false };
+    const run: SearchRun = { items: [], rejected: [], pageErrors: [], cursor: prev, pages: 0, stop: false };
     const first = prev.since === null;
+    const tokens = new Set<string>();
     let nextToken: string | undefined;
     let newest = prev.backlog?.newest;
     let oldest: string | undefined;
@@ -79,12 +81,17 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       run.pages++;
       const { data = [], includes, meta } = body.data;
       spend.record(data.length, deps.clock.now());
-      addItems(run, data, includes?.users ?? [], s.watchlist);
-      newest ??= meta.newest_id;
-      oldest = meta.oldest_id ?? oldest;
+      const inconsistent = inconsistentPage(data.length, meta);
+      if (inconsistent) return { ...run, pageErrors: [...run.pageErrors, inconsistent] };
+      // The cursor moves only to ids of posts received and kept, never to what the page's meta claims.
+      const kept = addItems(run, data, includes?.users ?? [], s.watchlist);
+      newest ??= maxId(kept);
+      oldest = minId(kept) ?? oldest;
       nextToken = meta.next_token;
-      const exhausted = !nextToken || first;
-      if (exhausted) {
+      if (nextToken && tokens.has(nextToken))
+        return { ...run, pageErrors: [...run.pageErrors, { reason: 'X pagination loop: next_token repeated' }] };
+      if (nextToken) tokens.add(nextToken);
+      if (!nextToken || first) {
         run.cursor = { since: newest ?? prev.since };
         return run;
       }
@@ -129,6 +136,7 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
   async function pollAll(cursor: XCursor, bearerToken: string, signal: AbortSignal): Promise<PollOutcome> {
     const items: RawMention[] = [];
     const rejected: RejectedItem[] = [];
+    const pageErrors: RejectedItem[] = [];
     const watchlists = { ...cursor.watchlists };
     let rateLimit: RateLimitInfo | undefined;
     let pages = 0;
@@ -136,6 +144,7 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       const run = await readWatchlist(s, watchlists[s.watchlist] ?? { since: null }, bearerToken, signal);
       items.push(...run.items);
       rejected.push(...run.rejected);
+      pageErrors.push(...run.pageErrors);
       watchlists[s.watchlist] = run.cursor;
       rateLimit = run.rateLimit ?? rateLimit;
       pages += run.pages;
@@ -150,6 +159,7 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       rejected,
       cursor: JSON.stringify(next),
       reads: items.length + rejected.length,
+      ...(pageErrors.length > 0 ? { pageErrors } : {}),
       ...(rateLimit ? { rateLimit } : {}),
     };
   }
@@ -168,22 +178,42 @@ function capRefusal(spend: SpendGuard, config: XConfig, now: number): Result<nev
   );
 }
 
+/** Validates and keeps a page's posts; returns the ids of those kept. */
 function addItems(
   run: SearchRun,
   data: ReadonlyArray<unknown>,
   rawUsers: ReadonlyArray<unknown>,
   watchlist: string,
-): void {
+): string[] {
   const users = new Map<string, User>();
   for (const u of validateEach(rawUsers, UserSchema).items) users.set(u.id, u);
   const { items, rejected } = validateEach(data, TweetSchema);
   run.rejected.push(...rejected);
+  const kept: string[] = [];
   for (const t of items) {
     const checked = checkMention(tweetToMention(t, users.get(t.author_id), watchlist), t);
-    if (checked.ok) run.items.push(checked.mention);
-    else run.rejected.push(checked.rejected);
+    if (checked.ok) {
+      run.items.push(checked.mention);
+      kept.push(t.id);
+    } else run.rejected.push(checked.rejected);
   }
+  return kept;
 }
+
+/** A page claiming results (a count, a newest id) with no posts: refused, so the cursor cannot jump past them. */
+function inconsistentPage(
+  received: number,
+  meta: { readonly result_count: number; readonly newest_id?: string | undefined },
+): RejectedItem | null {
+  if (received > 0 || (meta.result_count === 0 && meta.newest_id === undefined)) return null;
+  return {
+    reason: `X search page claims ${meta.result_count} result(s)${meta.newest_id ? ` up to ${meta.newest_id}` : ''} but has no data`,
+  };
+}
+
+const byId = (a: string, b: string): number => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+const maxId = (ids: ReadonlyArray<string>): string | undefined => [...ids].sort(byId).at(-1);
+const minId = (ids: ReadonlyArray<string>): string | undefined => [...ids].sort(byId)[0];
 
 function buildSearches(config: XConfig, deps: ConnectorDeps): ReadonlyArray<Search> {
   const out: Search[] = [];
