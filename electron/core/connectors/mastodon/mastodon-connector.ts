@@ -50,15 +50,14 @@ interface Harvest {
 
 function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: MastodonPlan): void {
   for (const item of raw) {
-    const id =
-      typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
-    const prev = harvest.newest[tag];
-    if (id !== undefined && (prev === undefined || compareIds(id, prev) > 0)) harvest.newest[tag] = id;
     const parsed = MastodonStatusSchema.safeParse(item);
     if (!parsed.success) {
       harvest.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
       continue;
     }
+    // The cursor moves only past statuses received and read, never past one refused (it comes again).
+    const prev = harvest.newest[tag];
+    if (prev === undefined || compareIds(parsed.data.id, prev) > 0) harvest.newest[tag] = parsed.data.id;
     const mention = statusToMention(parsed.data, tag, undefined);
     const watchlist = plan.assign(tag, mention.text);
     if (watchlist === null || harvest.items.has(mention.externalId)) continue;
