@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { outcomeError, sampleOf, zodReason, readJsonCursor } from '../http';
+import { PageLoopGuard, outcomeError, sampleOf, zodReason, readJsonCursor } from '../http';
 import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
 import { fetchReviewPage, scopedRequestOptions } from './googleplay-client';
 import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
@@ -19,6 +19,9 @@ const CursorSchema = z.object({
   resume: z.string().max(2000).optional(),
 });
 type Cursor = z.infer<typeof CursorSchema>;
+
+const idOf = (item: unknown): string[] =>
+  typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? [item.id] : [];
 
 function readCursor(raw: string | null): Cursor {
   return readJsonCursor(raw, CursorSchema, { v: 1, seen: [] });
@@ -51,6 +54,8 @@ interface Harvest {
   readonly ids: string[];
   /** Ids taken this poll: pages shift while new reviews arrive, so one review can show up twice. */
   readonly taken: Set<string>;
+  readonly pageErrors: RejectedItem[];
+  readonly loop: PageLoopGuard;
 }
 
 /** Validates one page; returns true when paging should stop (a known or too-old review was reached). */
@@ -116,6 +121,10 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
     });
     const parsed = ReviewPageSchema.safeParse(raw);
     if (!parsed.success) throw new TypeError(`unexpected result (${zodReason(parsed.error.issues)})`);
+    if (run.h.loop.repeats(parsed.data.nextPaginationToken, parsed.data.data.flatMap(idOf))) {
+      run.h.pageErrors.push(run.h.loop.error());
+      return { reason: 'end' };
+    }
     const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config, run.filter);
     token = parsed.data.nextPaginationToken ?? undefined;
     if (known) return { reason: 'known' };
@@ -135,7 +144,14 @@ async function pollReviews(
   ctx: PollContext,
 ): Promise<PollOutcome> {
   const prior = readCursor(ctx.cursor);
-  const h: Harvest = { items: [], rejected: [], ids: [], taken: new Set() };
+  const h: Harvest = {
+    items: [],
+    rejected: [],
+    ids: [],
+    taken: new Set(),
+    pageErrors: [],
+    loop: new PageLoopGuard('Google Play'),
+  };
   const run: PageRun = {
     config,
     filter,
@@ -162,6 +178,7 @@ async function pollReviews(
     items: h.items,
     rejected: h.rejected,
     cursor: JSON.stringify({ v: 1, seen, ...(resume ? { resume } : {}) }),
+    ...(h.pageErrors.length > 0 ? { pageErrors: h.pageErrors } : {}),
   };
 }
 

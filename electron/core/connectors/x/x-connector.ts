@@ -3,7 +3,7 @@ import { appError, err, ok, type Result } from '../../../../shared/result';
 import { createSpendGuard, type SpendGuard } from '../../runtime/spend';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
-import { outcomeError, checkMention, validateEach } from '../http';
+import { PageLoopGuard, outcomeError, checkMention, validateEach } from '../http';
 import { parseQuery, toXQuery } from '../query';
 import { X_POLL_INTERVAL_MS, xApiBase, type XConfig } from './x-config';
 import { readXCursor, type WatchlistCursor, type XCursor } from './x-cursor';
@@ -56,7 +56,7 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
   ): Promise<SearchRun> {
     const run: SearchRun = { items: [], rejected: [], pageErrors: [], cursor: prev, pages: 0, stop: false };
     const first = prev.since === null;
-    const tokens = new Set<string>();
+    const loop = new PageLoopGuard('X');
     let nextToken: string | undefined;
     let newest = prev.backlog?.newest;
     let oldest: string | undefined;
@@ -83,14 +83,13 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
       spend.record(data.length, deps.clock.now());
       const inconsistent = inconsistentPage(data.length, meta);
       if (inconsistent) return { ...run, pageErrors: [...run.pageErrors, inconsistent] };
+      if (loop.repeats(meta.next_token, data.flatMap(idOf)))
+        return { ...run, pageErrors: [...run.pageErrors, loop.error()] };
       // The cursor moves only to ids of posts received and kept, never to what the page's meta claims.
       const kept = addItems(run, data, includes?.users ?? [], s.watchlist);
       newest ??= maxId(kept);
       oldest = minId(kept) ?? oldest;
       nextToken = meta.next_token;
-      if (nextToken && tokens.has(nextToken))
-        return { ...run, pageErrors: [...run.pageErrors, { reason: 'X pagination loop: next_token repeated' }] };
-      if (nextToken) tokens.add(nextToken);
       if (!nextToken || first) {
         run.cursor = { since: newest ?? prev.since };
         return run;
@@ -211,6 +210,8 @@ function inconsistentPage(
   };
 }
 
+const idOf = (item: unknown): string[] =>
+  typeof item === 'object' && item !== null && 'id' in item ? [String(item.id)] : [];
 const byId = (a: string, b: string): number => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 const maxId = (ids: ReadonlyArray<string>): string | undefined => [...ids].sort(byId).at(-1);
 const minId = (ids: ReadonlyArray<string>): string | undefined => [...ids].sort(byId)[0];
