@@ -82,15 +82,14 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
     const items: RawMention[] = [];
     const rejected: RejectedItem[] = [];
     const seen: Array<{ id: string; at: number }> = [];
-    const pageErrors: RejectedItem[] = [];
     const loop = new PageLoopGuard('App Store');
     const pages = mark ? config.maxPages : config.initialPages;
     for (let page = 1; page <= pages; page++) {
       const res = await fetchPage(country, page, signal);
       if (!res.ok) return res;
       if (loop.repeats(null, res.ids)) {
-        pageErrors.push(loop.error());
-        break;
+        // Older reviews remain unread: keep the mark, so the next poll reads down to it again (the store dedups).
+        return { ok: true as const, items, rejected, pageErrors: [loop.error()], mark };
       }
       rejected.push(...res.rejected);
       if (res.reviews.length === 0) break;
@@ -109,7 +108,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       ok: true as const,
       items,
       rejected,
-      pageErrors,
+      pageErrors: [],
       mark: advanceHighWater(
         mark,
         seen.filter((s) => Number.isFinite(s.at)),

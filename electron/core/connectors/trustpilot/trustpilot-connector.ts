@@ -103,6 +103,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       const res = await fetchPage(key, page, token, 100, signal);
       if (!res.ok) return res.outcome;
       if (loop.repeats(res.next || null, res.ids)) {
+        // Older reviews remain unread: keep the mark, so the next poll reads down to it again (the store dedups).
         pageErrors.push(loop.error());
         break;
       }
@@ -119,7 +120,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       if (fresh.length < res.reviews.length || res.next === false) break;
       token = res.next;
     }
-    const next = advanceHighWater(mark, seen);
+    const next = pageErrors.length > 0 ? mark : advanceHighWater(mark, seen);
     return {
       kind: 'ok',
       items,
