@@ -55,11 +55,18 @@ function timerClock(clock: ManualClock): TimerClock {
   };
 }
 
+/** Options for `harnessSource`. */
+export interface HarnessOptions {
+  /** Also commits each batch here (e.g. into a real store); a rejection fails the commit as a store would. */
+  readonly commit?: (items: ReadonlyArray<RawMention>, cursor: string | null) => Promise<void>;
+}
+
 /** Runs `connector` with the real runner on `clock`, jitter fixed at the midpoint so retry times are exact. */
 export function harnessSource(
   connector: Connector,
   clock: ManualClock,
   initialCursor: string | null = null,
+  options: HarnessOptions = {},
 ): SourceHarness {
   const committed: RawMention[][] = [];
   const healths: SourceHealth[] = [];
@@ -74,6 +81,7 @@ export function harnessSource(
     random: () => 0.5,
     loadCursor: async () => cursor,
     commit: async (items, c) => {
+      await options.commit?.(items, c);
       committed.push([...items]);
       if (c !== null) cursor = c;
     },
