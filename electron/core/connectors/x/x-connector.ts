@@ -60,19 +60,10 @@ export function createXConnector(config: XConfig, deps: ConnectorDeps): Connecto
     let nextToken: string | undefined;
     let newest = prev.backlog?.newest;
     let oldest: string | undefined;
-    const untilId = prev.backlog?.untilId;
     for (;;) {
       const remaining = spend.remainingReads(deps.clock.now());
       if (remaining <= 0) return { ...run, stop: true };
-      const params: Record<string, string> = {
-        query: s.query,
-        max_results: String(Math.max(10, Math.min(100, remaining))),
-        ...SEARCH_FIELDS,
-      };
-      if (prev.since) params.since_id = prev.since;
-      if (untilId) params.until_id = untilId;
-      if (nextToken) params.next_token = nextToken;
-      const res = await page(bearerToken, params, signal);
+      const res = await page(bearerToken, searchParams(s.query, prev, remaining, nextToken), signal);
       if (!res.ok) return { ...run, failure: res.outcome, stop: true };
       run.rateLimit = res.rateLimit ?? run.rateLimit;
       const body = SearchPageSchema.safeParse(res.body);
@@ -175,6 +166,24 @@ function capRefusal(spend: SpendGuard, config: XConfig, now: number): Result<nev
         'no test connection until midnight UTC, since every post read is billed.',
     ),
   );
+}
+
+/** One search request's parameters: newer than `since`, below the backlog's `untilId`, from `nextToken`. */
+function searchParams(
+  query: string,
+  prev: WatchlistCursor,
+  remaining: number,
+  nextToken: string | undefined,
+): Record<string, string> {
+  const params: Record<string, string> = {
+    query,
+    max_results: String(Math.max(10, Math.min(100, remaining))),
+    ...SEARCH_FIELDS,
+  };
+  if (prev.since) params.since_id = prev.since;
+  if (prev.backlog?.untilId) params.until_id = prev.backlog.untilId;
+  if (nextToken) params.next_token = nextToken;
+  return params;
 }
 
 /** Validates and keeps a page's posts; returns the ids of those kept. */
