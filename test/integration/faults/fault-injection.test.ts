@@ -102,7 +102,8 @@ function faultedAndNext(requests: ReadonlyArray<FaultRequest>): { faulted: Fault
 
 async function run(source: string, name: FaultName): Promise<void> {
   const clock = new ManualClock(T0);
-  const target = await (SOURCES[source] as TargetFactory)(clock);
+  // Real time: short only where the fake hangs on purpose, generous elsewhere (the machine may be busy).
+  const target = await (SOURCES[source] as TargetFactory)(clock, name === 'timeout' ? 300 : 10_000);
   open = target;
   const c = FAULTS[name];
   const faults = c.faults(target);

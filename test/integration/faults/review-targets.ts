@@ -7,7 +7,7 @@ import type { Fault } from '../../fixtures/fakes/faults';
 import { startGooglePlayFake, type FakeReview } from '../../fixtures/fakes/googleplay-fake';
 import { rssXml, startRssFake, type FakeFeedItem } from '../../fixtures/fakes/rss-fake';
 import { startTrustpilotFake } from '../../fixtures/fakes/trustpilot-fake';
-import { COMMON, depsFor, itemTime, retryAfterHeaders, type TargetFactory } from './target';
+import { common, depsFor, itemTime, retryAfterHeaders, type TargetFactory } from './target';
 import { HUGE_BYTES, renamedKey, statusFault } from './wire';
 
 const APP = '389801252';
@@ -16,7 +16,7 @@ const TP_KEY = 'tp-fault-key-1234';
 const PLAY = 'com.acme.mobile';
 
 /** App Store reviews RSS-JSON: no reset header (Retry-After); drift renames the rating, so each review is refused. */
-export const appStoreTarget: TargetFactory = async (clock) => {
+export const appStoreTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startAppStoreFake({ appId: APP, now: () => clock.now() });
   fake.faults.now = () => clock.now();
   const config = appStoreFactory.configSchema.parse({
@@ -24,7 +24,7 @@ export const appStoreTarget: TargetFactory = async (clock) => {
     type: 'appstore',
     appId: APP,
     baseUrl: fake.url,
-    ...COMMON,
+    ...common(timeoutMs),
   });
   const ids: string[] = [];
   return {
@@ -53,7 +53,7 @@ export const appStoreTarget: TargetFactory = async (clock) => {
 };
 
 /** Trustpilot public reviews: Retry-After on 429; drift renames the `reviews` array. */
-export const trustpilotTarget: TargetFactory = async (clock) => {
+export const trustpilotTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startTrustpilotFake({ apiKey: TP_KEY, businessUnitId: BU, now: () => clock.now() });
   fake.faults.now = () => clock.now();
   const config = trustpilotFactory.configSchema.parse({
@@ -61,7 +61,7 @@ export const trustpilotTarget: TargetFactory = async (clock) => {
     type: 'trustpilot',
     businessUnitId: BU,
     baseUrl: fake.url,
-    ...COMMON,
+    ...common(timeoutMs),
   });
   const ids: string[] = [];
   return {
@@ -113,7 +113,7 @@ const playDrift: Fault = {
  * Google Play (google-play-scraper): Google sends no reset time, and the scraper keeps no headers, so a 429 or a 403
  * (scraping blocked) waits 30 minutes; a 401 (which a public endpoint never means as "bad credentials") is transient.
  */
-export const googlePlayTarget: TargetFactory = async (clock) => {
+export const googlePlayTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startGooglePlayFake();
   fake.faults.now = () => clock.now();
   const config = googlePlayFactory.configSchema.parse({
@@ -122,7 +122,7 @@ export const googlePlayTarget: TargetFactory = async (clock) => {
     appId: PLAY,
     watchlist: 'acme',
     baseUrl: fake.url,
-    ...COMMON,
+    ...common(timeoutMs),
   });
   const reviews: FakeReview[] = [];
   const blocked = { states: ['rate-limited' as const], minGapMs: 30 * 60_000 };
@@ -159,10 +159,15 @@ export const googlePlayTarget: TargetFactory = async (clock) => {
 };
 
 /** An RSS feed: Retry-After on 429; drift renames `<guid>` (the items' only id), so each item is refused. */
-export const rssTarget: TargetFactory = async (clock) => {
+export const rssTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startRssFake();
   fake.faults.now = () => clock.now();
-  const config = rssFactory.configSchema.parse({ id: 'forum', type: 'rss', url: `${fake.url}/feed.xml`, ...COMMON });
+  const config = rssFactory.configSchema.parse({
+    id: 'forum',
+    type: 'rss',
+    url: `${fake.url}/feed.xml`,
+    ...common(timeoutMs),
+  });
   const items: FakeFeedItem[] = [];
   const publish = (): void => fake.setDocument(rssXml([...items].reverse()));
   publish();

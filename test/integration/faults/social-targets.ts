@@ -6,17 +6,17 @@ import { startBlueskyFake } from '../../fixtures/fakes/bluesky-fake';
 import { fakeStatus, startMastodonFake } from '../../fixtures/fakes/mastodon-fake';
 import { startRedditFake } from '../../fixtures/fakes/reddit-fake';
 import { startXFake } from '../../fixtures/fakes/x-fake';
-import { COMMON, depsFor, itemTime, sec, type TargetFactory } from './target';
+import { common, depsFor, itemTime, sec, type TargetFactory } from './target';
 import { renamedKey, statusFault } from './wire';
 
 const X_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAfault-bearer';
 
 /** X v2 recent search: `x-rate-limit-reset` in epoch seconds; drift renames the `data` array. */
-export const xTarget: TargetFactory = async (clock) => {
+export const xTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startXFake({ bearerToken: X_TOKEN, now: () => clock.now() });
   fake.faults.now = () => clock.now();
   fake.addUsers([{ id: '42', username: 'acme_fan', name: 'Acme Fan', followers: 10, verified: false }]);
-  const config = xFactory.configSchema.parse({ id: 'x', type: 'x', baseUrl: fake.url, ...COMMON });
+  const config = xFactory.configSchema.parse({ id: 'x', type: 'x', baseUrl: fake.url, ...common(timeoutMs) });
   const ids: string[] = [];
   return {
     connector: xFactory.create(config, depsFor(clock, { x: { bearerToken: X_TOKEN } })),
@@ -49,7 +49,7 @@ export const xTarget: TargetFactory = async (clock) => {
 };
 
 /** Reddit /new: `x-ratelimit-reset` in seconds from now; a 401 fetches a fresh token once, in the same poll. */
-export const redditTarget: TargetFactory = async (clock) => {
+export const redditTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startRedditFake({ clientId: 'cid', clientSecret: 'fault-secret', now: () => clock.now() });
   fake.faults.now = () => clock.now();
   fake.faults.match = (req) => !(req.url ?? '').startsWith('/api/v1/access_token');
@@ -60,7 +60,7 @@ export const redditTarget: TargetFactory = async (clock) => {
     subreddits: ['acme'],
     baseUrl: fake.url,
     oauthBaseUrl: fake.url,
-    ...COMMON,
+    ...common(timeoutMs),
   });
   const ids: string[] = [];
   return {
@@ -101,10 +101,15 @@ export const redditTarget: TargetFactory = async (clock) => {
 };
 
 /** A Mastodon hashtag timeline (masto): `x-ratelimit-reset` is an ISO date; drift renames `content`. */
-export const mastodonTarget: TargetFactory = async (clock) => {
+export const mastodonTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startMastodonFake();
   fake.faults.now = () => clock.now();
-  const config = mastodonFactory.configSchema.parse({ id: 'masto', type: 'mastodon', baseUrl: fake.url, ...COMMON });
+  const config = mastodonFactory.configSchema.parse({
+    id: 'masto',
+    type: 'mastodon',
+    baseUrl: fake.url,
+    ...common(timeoutMs),
+  });
   const ids: string[] = [];
   return {
     connector: mastodonFactory.create(config, depsFor(clock)),
@@ -140,7 +145,7 @@ export const mastodonTarget: TargetFactory = async (clock) => {
 };
 
 /** Bluesky searchPosts (@atproto/api): `ratelimit-reset` in epoch seconds; a 401 logs in again in the same poll. */
-export const blueskyTarget: TargetFactory = async (clock) => {
+export const blueskyTarget: TargetFactory = async (clock, timeoutMs) => {
   const fake = await startBlueskyFake();
   fake.faults.now = () => clock.now();
   fake.faults.match = (req) => (req.url ?? '').startsWith('/xrpc/app.bsky.feed.searchPosts');
@@ -149,7 +154,7 @@ export const blueskyTarget: TargetFactory = async (clock) => {
     type: 'bluesky',
     baseUrl: fake.url,
     fetchFollowers: false,
-    ...COMMON,
+    ...common(timeoutMs),
   });
   const rkeys: string[] = [];
   return {

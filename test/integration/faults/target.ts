@@ -56,11 +56,11 @@ export interface FaultTarget {
   close(): Promise<void>;
 }
 
-/** Builds a target on the hub's manual clock. */
-export type TargetFactory = (clock: ManualClock) => Promise<FaultTarget>;
+/** Builds a target on the hub's manual clock, its requests timing out after `timeoutMs` (real time). */
+export type TargetFactory = (clock: ManualClock, timeoutMs: number) => Promise<FaultTarget>;
 
-/** Polling every 5 minutes and giving up on a request after 150 ms: the settings every target runs with. */
-export const COMMON = { pollIntervalMs: 5 * 60_000, timeoutMs: 150 } as const;
+/** Polling every 5 minutes, with the given request timeout: the settings every target runs with. */
+export const common = (timeoutMs: number) => ({ pollIntervalMs: 5 * 60_000, timeoutMs }) as const;
 
 /** The watchlist every target reads for. */
 export const ACME: Watchlist = { id: 'acme', name: 'Acme', query: 'acme' };

@@ -152,6 +152,29 @@ describe('createSourceRunner', () => {
     await h.runner.stop();
   });
 
+  it('counts refused pages with the rejected items and shows the source degraded', async () => {
+    const { connector } = scripted([
+      () => ({
+        kind: 'ok',
+        items: [],
+        rejected: [{ reason: 'bad item' }],
+        cursor: 'c1',
+        pageErrors: [{ reason: 'X pagination loop: the same page came twice in one poll; stopped paging' }],
+      }),
+      () => ok('c2'),
+    ]);
+    const h = harness(connector);
+    await h.runner.pollOnce();
+    expect(h.runner.health()).toMatchObject({
+      state: 'degraded',
+      rejected: 2,
+      lastError: 'X pagination loop: the same page came twice in one poll; stopped paging',
+    });
+    await h.clock.advance(10 * 60_000);
+    await h.runner.pollOnce();
+    expect(h.runner.health()).toMatchObject({ state: 'ok', rejected: 2 });
+  });
+
   it('counts 429s as failures in health', async () => {
     const { connector } = scripted([
       (ctx) => ({ kind: 'rate-limited', until: ctx.now + 1_000, message: 'HTTP 429' }),
