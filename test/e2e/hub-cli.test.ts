@@ -102,7 +102,8 @@ describe('earshot serve', () => {
     await until(hub.url, (s) => s.mentions === 2, 'the first two tweets');
     expect(fake.requests[0]?.authorization).toBe('Bearer e2e-bearer');
 
-    const resetAtSeconds = Math.ceil(Date.now() / 1000) + 3;
+    // Past the 5 s floor every 429 waits, so the reset header is what decides.
+    const resetAtSeconds = Math.ceil(Date.now() / 1000) + 7;
     const limitedRequest = fake.requests.length; // the next request gets the 429
     fake.failNext({ status: 429, resetAtSeconds });
     fake.addTweets([{ id: '1003', text: 'Nimbus login still broken', authorId: 'u1', createdAt: Date.now() }]);

@@ -112,12 +112,30 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     expect(out.items.every((m) => m.watchlist === 'acme-outage')).toBe(true);
     expect(out.rejected).toHaveLength(2);
     expect(out.rejected.map((r) => r.reason).join(' | ')).toContain('createdAt');
-    expect(JSON.parse(out.cursor ?? '').tags).toEqual({ acme: id(3), login: undefined, outage: id(5) });
+    // The refused statuses (4, 5) are newer than 3, but the cursor moves only past statuses it read.
+    expect(JSON.parse(out.cursor ?? '').tags).toEqual({ acme: id(3), login: undefined, outage: id(3) });
     expect(fake.requests.map((r) => r.path)).toEqual([
       '/api/v1/timelines/tag/acme',
       '/api/v1/timelines/tag/login',
       '/api/v1/timelines/tag/outage',
     ]);
+  });
+
+  it('a page whose statuses all fail validation (a renamed field) leaves the cursor, so none is skipped', async () => {
+    const c = connector(fake);
+    fake.post('acme', status(1));
+    const first = okOf(await poll(c, null));
+    fake.post('acme', status(2), status(3));
+    fake.faults.push({
+      kind: 'rewrite',
+      rewrite: (res) => ({ ...res, body: res.body.replaceAll('"content":', '"body":') }),
+    });
+    const drifted = okOf(await poll(c, first.cursor));
+    expect(drifted.items).toEqual([]);
+    expect(drifted.rejected).toHaveLength(2);
+    expect(drifted.cursor).toBe(first.cursor);
+    const after = okOf(await poll(c, drifted.cursor));
+    expect(after.items.map((m) => m.metadata?.statusId).sort()).toEqual([id(2), id(3)]);
   });
 
   it('sends the stored access token and reports a rejected one as auth-error without leaking it', async () => {

@@ -101,6 +101,19 @@ describe('RSS connector against a loopback feed server', () => {
     expect(third.items.map((i) => i.externalId)).toEqual(['topic-4']);
   });
 
+  it('keeps no validators from a document with no readable item (a renamed element), so its items still come', async () => {
+    const c = connector(fake);
+    fake.faults.push({
+      kind: 'rewrite',
+      rewrite: (res) => ({ ...res, body: res.body.replaceAll('<item>', '<post>').replaceAll('</item>', '</post>') }),
+    });
+    const drifted = okOf(await poll(c, null));
+    expect(drifted.items).toEqual([]);
+    const after = okOf(await poll(c, drifted.cursor));
+    expect(fake.requests[1]?.headers['if-none-match']).toBeUndefined();
+    expect(after.items.map((m) => m.externalId)).toContain('topic-3');
+  });
+
   it('keeps every item when watchlist matching is off (status pages) and reads Atom', async () => {
     fake.setDocument(
       atomXml([

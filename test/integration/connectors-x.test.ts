@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSourceAdmin } from '../../electron/core/api/source-admin';
 import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { parseSourceConfig } from '../../electron/core/connectors/registry';
@@ -6,6 +7,7 @@ import { xFactory } from '../../electron/core/connectors/x/x-factory';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
+import type { WireResponse } from '../fixtures/fakes/faults';
 import { startXFake, type FakeTweet, type XFake } from '../fixtures/fakes/x-fake';
 import { harnessSource } from '../helpers/source-harness';
 
@@ -39,10 +41,12 @@ async function setup(
   const vault = memoryVault({ 'x-main': { bearerToken: TOKEN } });
   const deps = { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists };
   const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
-  const { runner, committed, polled, cursor } = harnessSource(connector, clock, initialCursor);
+  const harness = harnessSource(connector, clock, initialCursor);
+  const { runner, committed, polled, cursor } = harness;
   const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
   return {
     clock,
+    harness,
     connector,
     runner,
     committed,
@@ -115,6 +119,51 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()[4]?.query.get('until_id')).toBeNull();
   });
 
+  it('refuses a page that claims results but has no data: the cursor stays, the posts come on the next poll', async () => {
+    const s = await setup();
+    const claim = (newest: string) => ({
+      kind: 'rewrite' as const,
+      rewrite: (res: WireResponse) => ({
+        ...res,
+        body: JSON.stringify({ meta: { result_count: 3, newest_id: newest } }),
+      }),
+    });
+    s.fake.faults.push(claim('9999'));
+    s.fake.addTweets(tweets(3, 100));
+    expect(await s.runner.pollOnce()).toMatchObject({ kind: 'ok', items: [] });
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists?.acme?.since ?? null).toBeNull();
+    await s.runner.pollOnce();
+    expect(s.committed[1]?.map((m) => m.externalId)).toEqual(['102', '101', '100']);
+    s.fake.addTweets(tweets(3, 200));
+    s.fake.faults.push(claim('202'));
+    await s.runner.pollOnce();
+    expect(s.committed[2]).toEqual([]);
+    expect(s.searches()[2]?.query.get('since_id')).toBe('102');
+    expect(s.runner.health()).toMatchObject({
+      state: 'degraded',
+      rejected: 2,
+      lastError: 'X search page claims 3 result(s) up to 202 but has no data',
+    });
+    await s.runner.pollOnce();
+    expect(s.searches()[3]?.query.get('since_id')).toBe('102');
+    expect(s.committed[3]?.map((m) => m.externalId)).toEqual(['202', '201', '200']);
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists.acme.since).toBe('202');
+  });
+
+  it('moves the cursor to the newest post it kept, not to the newest id the page claims', async () => {
+    const s = await setup();
+    s.fake.addTweets(tweets(2, 100));
+    s.fake.faults.push({
+      kind: 'rewrite',
+      rewrite: (res) => {
+        const body = JSON.parse(res.body) as { meta: Record<string, unknown> };
+        return { ...res, body: JSON.stringify({ ...body, meta: { ...body.meta, newest_id: '5000' } }) };
+      },
+    });
+    await s.runner.pollOnce();
+    expect(JSON.parse(s.cursor() ?? '{}').watchlists.acme.since).toBe('101');
+  });
+
   it('turns the HTML-escaped text X sends back into the plain text people wrote', async () => {
     const s = await setup();
     const typed = 'Fees & charges <again> on my acme card, down again & again';
@@ -156,6 +205,21 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()).toHaveLength(2);
     expect(s.searches()[1]?.at).toBe(resetSeconds * 1000);
     await s.runner.stop();
+  });
+
+  it('after a 429 whose reset has already passed, or that has no reset, waits a growing floor: no hot loop', async () => {
+    for (const resetAtSeconds of [Math.floor(T0 / 1000) - 60, undefined]) {
+      const s = await setup();
+      s.fake.addTweets(tweets(3, 700));
+      s.fake.failNext(...Array.from({ length: 50 }, () => ({ status: 429 as const, resetAtSeconds })));
+      await s.harness.runUntil(T0 + 60_000);
+      const at = s.searches().map((r) => r.at - T0);
+      expect(at).toEqual(resetAtSeconds === undefined ? [0, 60_000] : [0, 5_000, 15_000, 35_000]);
+      expect(s.runner.health()).toMatchObject({ state: 'rate-limited', lastError: 'X HTTP 429: Too Many Requests' });
+      await s.runner.stop();
+      await fake?.close();
+      fake = null;
+    }
   });
 
   it('maps 401, 403 (client-not-enrolled) and 400 to auth and config errors without leaking the token', async () => {
@@ -225,6 +289,30 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()).toHaveLength(2);
     expect(s.connector.spend?.view(s.clock.now()).readsToday).toBe(0);
     await s.runner.stop();
+  });
+
+  it('counts every test-connection read against the daily cap and refuses a test at the cap, saying why', async () => {
+    const s = await setup({ costPerReadUsd: 0.005, dailySpendCapUsd: 0.45 });
+    s.fake.addTweets(tweets(40, 1000));
+    const admin = createSourceAdmin(
+      [{ connector: s.connector, credentialFields: ['bearerToken'] }],
+      s.vault,
+      s.clock,
+      () => true,
+    );
+    const results = [];
+    for (let i = 0; i < 90; i++) results.push(await admin.test('x-main'));
+    expect(s.searches()).toHaveLength(9);
+    expect(results.slice(0, 9).every((r) => r.ok)).toBe(true);
+    expect(s.connector.spend?.view(s.clock.now())).toMatchObject({ readsToday: 90 });
+    const refused = results[9];
+    expect(refused?.ok).toBe(false);
+    expect(refused?.message).toMatch(/daily spend cap reached .*90 reads today.*refused until midnight UTC/);
+    const direct = await s.connector.testConnection?.(new AbortController().signal);
+    expect(direct).toMatchObject({ ok: false, error: { message: expect.stringMatching(/X daily spend cap reached/) } });
+    expect(s.searches()).toHaveLength(9);
+    expect((await s.runner.pollOnce()).kind).toBe('ok');
+    expect(s.searches()).toHaveLength(9);
   });
 
   it('times out a hung request (timeoutMs) and aborts an in-flight request on stop', async () => {

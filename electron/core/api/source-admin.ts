@@ -58,6 +58,8 @@ export function createSourceAdmin(
     async test(sourceId) {
       const binding = find(sourceId);
       if (!binding) return { ok: false, message: `No source "${sourceId}".` };
+      const blocked = binding.connector.spend?.blockedUntil(clock.now()) ?? null;
+      if (blocked !== null) return { ok: false, message: capMessage(binding.connector, clock.now()) };
       return testConnection(binding.connector, clock.now());
     },
     async setCredentials(sourceId, values) {
@@ -71,6 +73,16 @@ export function createSourceAdmin(
       return ok({ configured: configured.get(sourceId) ?? false });
     },
   };
+}
+
+/** Why a test at the daily spend cap is refused: a test reads billed items like a poll does. */
+function capMessage(connector: Connector, now: number): string {
+  const view = connector.spend?.view(now);
+  const cap = view?.capUsdPerDay ?? 0;
+  return (
+    `${connector.label}: daily spend cap reached ($${cap} a day, ${view?.readsToday ?? 0} reads today). ` +
+    'A test connection reads billed items too, so it is refused until midnight UTC.'
+  );
 }
 
 /** One poll-sized request against the source with its stored credentials, committing nothing. */

@@ -50,6 +50,11 @@ export type PollOutcome =
       readonly rateLimit?: RateLimitInfo;
       /** Extra billable reads this poll made (X is pay-per-use). */
       readonly reads?: number;
+      /**
+       * Whole pages refused: a page inconsistent with itself (claims results, has none) or a pagination loop
+       * (the same page cursor twice). Counted with `rejected` and shown as degraded; the cursor never moved past them.
+       */
+      readonly pageErrors?: ReadonlyArray<RejectedItem>;
     }
   /** 429, or a window exhausted: the runtime waits until `until`, never sooner. */
   | { readonly kind: 'rate-limited'; readonly until: number; readonly message: string }

@@ -32,3 +32,28 @@ export function transientDelay(
   const jittered = fullJitterDelay(attempt, random, policy);
   return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
 }
+
+/** The shortest waits after a 429, whatever reset time the API claims. */
+export interface RateLimitPolicy {
+  /** The wait after a first 429 whose reset is already past (or missing): never less than this. */
+  readonly floorMs: number;
+  /** The floor doubles with each consecutive 429, up to this. */
+  readonly capMs: number;
+}
+
+/** Defaults: at least 5 s after a 429, doubling per consecutive 429, at most 5 minutes (when the API gives no later reset). */
+export const DEFAULT_RATE_LIMIT: RateLimitPolicy = { floorMs: 5_000, capMs: 5 * 60_000 };
+
+/**
+ * When to retry after the `streak`-th consecutive 429 (1 for the first): at the API's reset, but never sooner
+ * than the floor for this streak. A reset already past (clock skew, a stale header) cannot cause a hot loop.
+ */
+export function rateLimitedUntil(
+  streak: number,
+  until: number,
+  now: number,
+  policy: RateLimitPolicy = DEFAULT_RATE_LIMIT,
+): number {
+  const floor = Math.min(policy.capMs, policy.floorMs * 2 ** Math.min(Math.max(streak - 1, 0), 30));
+  return Math.max(until, now + floor);
+}

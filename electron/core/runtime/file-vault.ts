@@ -51,11 +51,28 @@ export async function readPrivateJson(path: string): Promise<unknown> {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new VaultError(`The credentials file ${path} is not valid JSON: ${(error as Error).message}`);
+      throw new VaultError(`The credentials file ${path} is not valid JSON${jsonErrorLocation(text, error)}.`);
     }
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Where a JSON.parse failure is, as " (line L, column C)", or "" when the engine did not say. Only the position
+ * is taken from the parser's message: the message itself quotes the input, and this input holds secrets.
+ */
+export function jsonErrorLocation(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const lineCol = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lineCol) return ` (line ${lineCol[1]}, column ${lineCol[2]})`;
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return '';
+  const offset = Math.min(Number(position[1]), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
 }
 
 /** Writes JSON atomically (temp file created 0600, fsync, rename), creating the folder (0700) if needed. */

@@ -43,7 +43,7 @@ export class HealthTracker {
     private readonly policy: HealthPolicy = DEFAULT_HEALTH_POLICY,
   ) {}
 
-  /** Consecutive failed polls (transient, auth or config) since the last success. */
+  /** Consecutive failed polls (transient, rate-limited, auth or config) since the last success. */
   failures(): number {
     return this.consecutiveFailures;
   }
@@ -60,6 +60,13 @@ export class HealthTracker {
     }
   }
 
+  /** A poll that succeeded but refused a whole page (inconsistent, or a pagination loop): degraded, and counted. */
+  pageErrors(now: number, count: number, message: string): void {
+    this.rejected += count;
+    this.lastFailureAt = now;
+    this.lastError = message;
+  }
+
   failure(now: number, kind: 'failure' | 'auth-error' | 'config-error', message: string): void {
     this.condition = { kind };
     this.consecutiveFailures++;
@@ -67,8 +74,10 @@ export class HealthTracker {
     this.lastError = message;
   }
 
+  /** A 429 is a failure: it counts, and the source shows rate-limited until `until`, then degraded. */
   rateLimited(now: number, until: number, message: string): void {
     this.condition = { kind: 'rate-limited', until };
+    this.consecutiveFailures++;
     this.lastFailureAt = now;
     this.lastError = message;
   }

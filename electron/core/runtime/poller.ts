@@ -1,11 +1,18 @@
 import type { RawMention } from '../../../shared/mention';
 import type { SourceHealth } from '../../../shared/source-health';
 import { assertNever } from '../../../shared/assert-never';
-import type { Connector, PollOutcome } from '../connectors/connector';
+import type { Connector, PollOutcome, RejectedItem } from '../connectors/connector';
 import type { Cancel, Clock } from './clock';
 import type { Logger } from './logger';
 import type { SpendGuard } from './spend';
-import { DEFAULT_BACKOFF, transientDelay, type BackoffPolicy } from './backoff';
+import {
+  DEFAULT_BACKOFF,
+  DEFAULT_RATE_LIMIT,
+  rateLimitedUntil,
+  transientDelay,
+  type BackoffPolicy,
+  type RateLimitPolicy,
+} from './backoff';
 import { DEFAULT_HEALTH_POLICY, HealthTracker, type HealthPolicy } from './health';
 
 /** How long to wait after an auth error (credentials rarely fix themselves; the user re-enters them). */
@@ -29,6 +36,7 @@ export interface SourceRunnerOptions {
   /** Pay-per-use cap; defaults to the connector's own `spend`. */
   readonly spend?: SpendGuard;
   readonly backoff?: BackoffPolicy;
+  readonly rateLimit?: RateLimitPolicy;
   readonly healthPolicy?: HealthPolicy;
 }
 
@@ -46,7 +54,8 @@ export interface SourceRunner {
  * Runs one connector: polls at its interval, commits items with their cursor atomically (the next poll
  * always starts from the last committed cursor, so a crash or failed commit never skips a mention),
  * retries transient errors with full-jitter exponential backoff (never sooner than Retry-After), waits for
- * rate-limit resets (never sooner), slows right down on auth errors, pauses at a spend cap, reports health.
+ * rate-limit resets (never sooner, and never less than a floor that doubles per consecutive 429), slows right
+ * down on auth errors, pauses at a spend cap, reports health.
  */
 export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   const { connector, clock } = opts;
@@ -61,6 +70,7 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   let inFlight: Promise<PollOutcome> | null = null;
   let controller: AbortController | null = null;
   let nextDelay = 0;
+  let rateLimitStreak = 0;
 
   const emit = (): void => opts.onHealth(tracker.snapshot(clock.now()));
 
@@ -91,6 +101,7 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
   }
 
   function record(outcome: PollOutcome): number {
+    rateLimitStreak = outcome.kind === 'rate-limited' ? rateLimitStreak + 1 : 0;
     const now = clock.now();
     switch (outcome.kind) {
       case 'ok': {
@@ -99,14 +110,17 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
           opts.onRejected?.(outcome.rejected.length);
           log.warn({ rejected: outcome.rejected.length, first: outcome.rejected[0] }, 'rejected malformed items');
         }
+        recordPageErrors(outcome.pageErrors ?? [], now);
         const rl = outcome.rateLimit;
         const untilReset = rl && rl.remaining <= 0 ? rl.resetAt - now : 0;
         return Math.max(connector.pollIntervalMs, untilReset);
       }
-      case 'rate-limited':
-        tracker.rateLimited(now, outcome.until, outcome.message);
-        log.warn({ until: outcome.until }, 'rate limited');
-        return Math.max(0, outcome.until - now);
+      case 'rate-limited': {
+        const until = rateLimitedUntil(rateLimitStreak, outcome.until, now, opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+        tracker.rateLimited(now, until, outcome.message);
+        log.warn({ until, reportedUntil: outcome.until, streak: rateLimitStreak }, 'rate limited');
+        return until - now;
+      }
       case 'auth-error':
         tracker.failure(now, 'auth-error', outcome.message);
         log.warn({ error: outcome.message }, 'auth error');
@@ -129,6 +143,14 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
       default:
         return assertNever(outcome, 'poll outcome');
     }
+  }
+
+  function recordPageErrors(errors: ReadonlyArray<RejectedItem>, now: number): void {
+    const first = errors[0];
+    if (!first) return;
+    tracker.pageErrors(now, errors.length, first.reason);
+    opts.onRejected?.(errors.length);
+    log.warn({ pages: errors.length, first }, 'refused inconsistent pages');
   }
 
   function pollOnce(): Promise<PollOutcome> {

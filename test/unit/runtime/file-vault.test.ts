@@ -1,8 +1,27 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Connector } from '../../../electron/core/connectors/connector';
+import { ManualClock } from '../../../electron/core/runtime/clock';
+import type { CredentialVault } from '../../../electron/core/runtime/credentials';
 import { credentialEnvKey, fileVault, VaultError } from '../../../electron/core/runtime/file-vault';
+import { createLogger } from '../../../electron/core/runtime/logger';
+import { createSourceRunner } from '../../../electron/core/runtime/poller';
+
+/** A connector that reads its credentials on every poll, as the real ones do. */
+function vaultReader(vault: CredentialVault): Connector {
+  return {
+    id: 'x-main',
+    kind: 'x',
+    label: 'X',
+    pollIntervalMs: 60_000,
+    async poll() {
+      await vault.get('x-main');
+      return { kind: 'ok', items: [], rejected: [], cursor: null };
+    },
+  };
+}
 
 const posix = process.platform !== 'win32';
 
@@ -73,6 +92,45 @@ describe('fileVault', () => {
     await expect(fileVault(file, {}).get('a')).rejects.toThrow(/malformed at sources\.a\.k/);
     await writeFile(file, 'not json', { mode: 0o600 });
     await expect(fileVault(file, {}).get('a')).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('never quotes a broken file: the error and the logs hold no piece of the secret in it', async () => {
+    const secret = 'Zq9vW3tLm8KpR2xYb7';
+    const broken = [
+      `{"version":1,"sources":{"x-main":{"bearerToken":"${secret}" "apiKey":"k"}}}`,
+      `{"version":1,"sources":{"x-main":{"bearerToken":"${secret}`,
+      `${secret}"}`,
+      `{"version":1,\n "sources":{"x-main":{"bearerToken":'${secret}'}}}`,
+    ];
+    const pieces = Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4));
+    await mkdir(dirname(file), { recursive: true });
+    for (const text of broken) {
+      await writeFile(file, text, { mode: 0o600 });
+      const lines: string[] = [];
+      const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+      const vault = fileVault(file, {});
+      const runner = createSourceRunner({
+        connector: vaultReader(vault),
+        clock: new ManualClock(),
+        logger,
+        loadCursor: async () => null,
+        commit: async () => undefined,
+        onHealth: (h) => lines.push(JSON.stringify(h)),
+      });
+      const error = (await vault.get('x-main').catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(VaultError);
+      expect(error.message).toMatch(/credentials\.json is not valid JSON( \(line \d+, column \d+\))?\.$/);
+      await runner.pollOnce();
+      const seen = [error.message, String(error.stack), ...lines].join('\n');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const piece of pieces) expect(seen).not.toContain(piece);
+    }
+  });
+
+  it('says where a broken file breaks', async () => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, '{\n  "version": 1,\n  "sources": {"a": {"k": "v"} x\n}', { mode: 0o600 });
+    await expect(fileVault(file, {}).get('a')).rejects.toThrow(/not valid JSON \(line 3, column 31\)\.$/);
   });
 
   it('lets EARSHOT_<SOURCEID>_<FIELD> environment variables override stored fields', async () => {

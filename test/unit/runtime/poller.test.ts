@@ -127,6 +127,68 @@ describe('createSourceRunner', () => {
     await h.runner.stop();
   });
 
+  it('waits at least a floor after a 429 whose reset is already past, doubling per consecutive 429, capped', async () => {
+    const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+    const script = Array.from({ length: 9 }, () => (ctx: PollContext): PollOutcome => ({
+      kind: 'rate-limited',
+      until: ctx.now - 30_000,
+      message: 'HTTP 429',
+    }));
+    const { connector, calls } = scripted([
+      ...script,
+      () => ok(null),
+      (ctx) => ({ kind: 'rate-limited', until: ctx.now, message: 'HTTP 429' }),
+    ]);
+    const h = harness(connector);
+    h.runner.start();
+    await h.clock.advance(0);
+    expect(h.runner.health()).toMatchObject({ state: 'rate-limited', rateLimitedUntil: t0 + 5_000 });
+    await h.clock.advance(60 * 60_000);
+    const gaps = calls.slice(1).map((c, i) => c.at - (calls[i] as { at: number }).at);
+    expect(gaps.slice(0, 10)).toEqual([
+      5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000, 60_000,
+    ]);
+    expect(gaps[10]).toBe(5_000);
+    await h.runner.stop();
+  });
+
+  it('counts refused pages with the rejected items and shows the source degraded', async () => {
+    const { connector } = scripted([
+      () => ({
+        kind: 'ok',
+        items: [],
+        rejected: [{ reason: 'bad item' }],
+        cursor: 'c1',
+        pageErrors: [{ reason: 'X pagination loop: the same page came twice in one poll; stopped paging' }],
+      }),
+      () => ok('c2'),
+    ]);
+    const h = harness(connector);
+    await h.runner.pollOnce();
+    expect(h.runner.health()).toMatchObject({
+      state: 'degraded',
+      rejected: 2,
+      lastError: 'X pagination loop: the same page came twice in one poll; stopped paging',
+    });
+    await h.clock.advance(10 * 60_000);
+    await h.runner.pollOnce();
+    expect(h.runner.health()).toMatchObject({ state: 'ok', rejected: 2 });
+  });
+
+  it('counts 429s as failures in health', async () => {
+    const { connector } = scripted([
+      (ctx) => ({ kind: 'rate-limited', until: ctx.now + 1_000, message: 'HTTP 429' }),
+      (ctx) => ({ kind: 'rate-limited', until: ctx.now + 1_000, message: 'HTTP 429' }),
+      (ctx) => ({ kind: 'rate-limited', until: ctx.now + 1_000, message: 'HTTP 429' }),
+      () => ({ kind: 'transient', message: 'HTTP 503' }),
+    ]);
+    const h = harness(connector);
+    for (let i = 0; i < 3; i++) await h.runner.pollOnce();
+    expect(h.runner.health()).toMatchObject({ state: 'rate-limited', lastError: 'HTTP 429' });
+    await h.runner.pollOnce();
+    expect(h.runner.health().state).toBe('failing');
+  });
+
   it('slows right down on auth errors and reports auth-error', async () => {
     const { connector, calls } = scripted([
       () => ({ kind: 'auth-error', message: 'HTTP 401: Unauthorized' }),

@@ -5,6 +5,7 @@ import type { Connector, PollContext, PollOutcome, RejectedItem } from '../conne
 import type { ConnectorDeps } from '../factory';
 import {
   HighWaterSchema,
+  PageLoopGuard,
   advanceHighWater,
   checkMention,
   classifyHttpError,
@@ -30,8 +31,20 @@ import {
 const CursorSchema = z.object({ v: z.literal(1), countries: z.record(z.string(), HighWaterSchema) });
 type AppStoreCursor = z.infer<typeof CursorSchema>;
 
+const entryId = (entry: unknown): string[] => {
+  const id = typeof entry === 'object' && entry !== null && 'id' in entry ? entry.id : undefined;
+  const label = typeof id === 'object' && id !== null && 'label' in id ? id.label : undefined;
+  return typeof label === 'string' ? [label] : [];
+};
+
 type PageResult =
-  | { readonly ok: true; readonly reviews: ReadonlyArray<ReviewEntry>; readonly rejected: ReadonlyArray<RejectedItem> }
+  | {
+      readonly ok: true;
+      readonly reviews: ReadonlyArray<ReviewEntry>;
+      readonly rejected: ReadonlyArray<RejectedItem>;
+      /** Every entry id on the page, valid or not (pagination-loop detection). */
+      readonly ids: ReadonlyArray<string>;
+    }
   | { readonly ok: false; readonly outcome: PollOutcome };
 
 /** Builds the App Store reviews connector (public RSS JSON feed; no credentials). */
@@ -55,7 +68,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       return { ok: false, outcome: { kind: 'transient', message: 'App Store returned an unexpected feed' } };
     const entries = entriesOf(feed.data).filter((e) => !isAppMetadata(e));
     const { items, rejected } = validateEach(entries, ReviewEntrySchema);
-    return { ok: true, reviews: items, rejected };
+    return { ok: true, reviews: items, rejected, ids: entries.flatMap(entryId) };
   }
 
   function toMention(review: ReviewEntry, country: string): RawMention | null {
@@ -69,10 +82,15 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
     const items: RawMention[] = [];
     const rejected: RejectedItem[] = [];
     const seen: Array<{ id: string; at: number }> = [];
+    const loop = new PageLoopGuard('App Store');
     const pages = mark ? config.maxPages : config.initialPages;
     for (let page = 1; page <= pages; page++) {
       const res = await fetchPage(country, page, signal);
       if (!res.ok) return res;
+      if (loop.repeats(null, res.ids)) {
+        // Older reviews remain unread: keep the mark, so the next poll reads down to it again (the store dedups).
+        return { ok: true as const, items, rejected, pageErrors: [loop.error()], mark };
+      }
       rejected.push(...res.rejected);
       if (res.reviews.length === 0) break;
       const fresh = res.reviews.filter((r) => isNewerThan(mark, r.id.label, Date.parse(r.updated.label)));
@@ -90,6 +108,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       ok: true as const,
       items,
       rejected,
+      pageErrors: [],
       mark: advanceHighWater(
         mark,
         seen.filter((s) => Number.isFinite(s.at)),
@@ -107,14 +126,17 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       const countries = { ...cursor.countries };
       const items: RawMention[] = [];
       const rejected: RejectedItem[] = [];
+      const pageErrors: RejectedItem[] = [];
       for (const country of config.countries) {
         const r = await pollCountry(country, cursor.countries[country], ctx.signal);
         if (!r.ok) return r.outcome;
         items.push(...r.items);
         rejected.push(...r.rejected);
+        pageErrors.push(...r.pageErrors);
         if (r.mark) countries[country] = r.mark;
       }
-      return { kind: 'ok', items, rejected, cursor: JSON.stringify({ v: 1, countries }) };
+      const cursorText = JSON.stringify({ v: 1, countries });
+      return { kind: 'ok', items, rejected, cursor: cursorText, ...(pageErrors.length > 0 ? { pageErrors } : {}) };
     },
     async testConnection(signal): Promise<Result<string>> {
       const country = config.countries[0] as string;

@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { outcomeError, sampleOf, zodReason } from '../http';
+import { PageLoopGuard, outcomeError, sampleOf, zodReason } from '../http';
 import { BLUESKY_DEFAULT_INTERVAL_MS, BlueskyConfigSchema, type BlueskyConfig } from './bluesky-config';
 import { readBlueskyCursor, writeBlueskyCursor, type QueryState, type SearchWindow } from './bluesky-cursor';
 import { blueskyErrorOutcome, blueskyRateLimit } from './bluesky-errors';
@@ -12,11 +12,15 @@ import { BlueskyPostSchema, postToMention, sortAt, type BlueskyPost } from './bl
 import { BlueskySession, MissingCredentialsError } from './bluesky-session';
 
 const PAGE_SIZE = 100;
+
+const uriOf = (post: unknown): string[] =>
+  typeof post === 'object' && post !== null && 'uri' in post && typeof post.uri === 'string' ? [post.uri] : [];
 const PROFILE_BATCH = 25;
 
 interface Harvest {
   readonly posts: Map<string, { readonly post: BlueskyPost; readonly watchlist: string | undefined }>;
   readonly rejected: RejectedItem[];
+  readonly pageErrors: RejectedItem[];
   rateLimit: RateLimitInfo | undefined;
 }
 
@@ -73,6 +77,7 @@ async function searchWindow(call: SearchCall, window: Partial<SearchWindow>): Pr
   let cursor: string | undefined;
   let newest: number | undefined;
   let oldest: number | undefined;
+  const loop = new PageLoopGuard('Bluesky');
   for (let page = 0; page < config.maxPagesPerQuery; page++) {
     const params = {
       q,
@@ -84,6 +89,10 @@ async function searchWindow(call: SearchCall, window: Partial<SearchWindow>): Pr
     };
     const res = await agent.app.bsky.feed.searchPosts(params, { signal: call.signal });
     h.rateLimit = blueskyRateLimit(res.headers) ?? h.rateLimit;
+    if (loop.repeats(res.data.cursor, res.data.posts.flatMap(uriOf))) {
+      h.pageErrors.push(loop.error());
+      return { exhausted: false, newest, oldest };
+    }
     const seen = absorb(h, q, res.data.posts, call.plan);
     if (seen.newest !== undefined) newest = Math.max(newest ?? seen.newest, seen.newest);
     if (seen.oldest !== undefined) oldest = Math.min(oldest ?? seen.oldest, seen.oldest);
@@ -141,7 +150,7 @@ async function harvestAll(
   deps: ConnectorDeps,
 ): Promise<PollResult> {
   const states: Record<string, QueryState> = { ...readBlueskyCursor(ctx.cursor) };
-  const h: Harvest = { posts: new Map(), rejected: [], rateLimit: undefined };
+  const h: Harvest = { posts: new Map(), rejected: [], pageErrors: [], rateLimit: undefined };
   return session.run(ctx.signal, async (agent) => {
     for (const q of plan.queries) {
       const next = await runQuery({ agent, q, h, plan, config, signal: ctx.signal }, states[q]);
@@ -179,7 +188,14 @@ async function pollSearch(
     if (h.rejected.length > 0)
       deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'bluesky: posts rejected');
     const cursor = writeBlueskyCursor(states, plan.queries);
-    return { kind: 'ok', items, rejected: h.rejected, cursor, ...(h.rateLimit ? { rateLimit: h.rateLimit } : {}) };
+    return {
+      kind: 'ok',
+      items,
+      rejected: h.rejected,
+      cursor,
+      ...(h.pageErrors.length > 0 ? { pageErrors: h.pageErrors } : {}),
+      ...(h.rateLimit ? { rateLimit: h.rateLimit } : {}),
+    };
   } catch (error) {
     if (error instanceof MissingCredentialsError) return { kind: 'auth-error', message: error.message };
     return blueskyErrorOutcome(error, ctx.now, ctx.signal, session.scope.timedOut);

@@ -1,6 +1,6 @@
 import { XRPCError } from '@atproto/api';
 import type { PollOutcome, RateLimitInfo } from '../connector';
-import { DEFAULT_RATE_LIMIT_WAIT_MS } from '../http';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, parseRetryAfter } from '../http';
 
 type HeaderBag = Readonly<Record<string, string | undefined>>;
 
@@ -48,5 +48,8 @@ export function blueskyErrorOutcome(error: unknown, now: number, signal: AbortSi
   }
   if (isSessionError(error) || error.status === 403) return { kind: 'auth-error', message };
   if (error.status === 400 && error.error === 'BadQueryString') return { kind: 'config-error', message };
-  return { kind: 'transient', message };
+  const retryAfter = error.headers?.['retry-after'];
+  const retryAfterMs =
+    retryAfter === undefined ? undefined : parseRetryAfter(new Headers({ 'retry-after': retryAfter }), now);
+  return retryAfterMs === undefined ? { kind: 'transient', message } : { kind: 'transient', message, retryAfterMs };
 }

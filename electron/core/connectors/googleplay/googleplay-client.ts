@@ -20,21 +20,34 @@ const reviewsFn = gplay.reviews as unknown as (options: ReviewsOptions) => Promi
 /** Google Play's "newest first" sort code (`gplay.sort.NEWEST` at run time; its .d.ts types it as an enum member). */
 export const SORT_NEWEST = 2;
 
+/** Headers of the last response, which google-play-scraper does not pass on with its errors. */
+export interface LastResponse {
+  retryAfter?: string | undefined;
+}
+
 interface GotOptions {
   url: URL;
 }
 
 /**
  * got options that (a) send to `baseUrl` instead of play.google.com when set (a proxy or a loopback fake),
- * (b) destroy the request when `signal` aborts (got 11 has no AbortSignal), (c) time out, (d) never retry.
+ * (b) destroy the request when `signal` aborts (got 11 has no AbortSignal), (c) time out, (d) never retry,
+ * (e) note the last response's Retry-After in `last`.
  */
 export function scopedRequestOptions(
   signal: AbortSignal,
   timeoutMs: number,
   baseUrl: string | undefined,
+  last: LastResponse = {},
 ): Record<string, unknown> {
   const rewrite = (options: GotOptions): void => {
     if (baseUrl) options.url = new URL(options.url.pathname + options.url.search, baseUrl);
+  };
+  // The scraper rethrows HTTP errors as bare Errors with a status only; keep the headers the runtime needs.
+  const keep = <T extends { headers: http.IncomingHttpHeaders }>(response: T): T => {
+    const retryAfter = response.headers['retry-after'];
+    last.retryAfter = typeof retryAfter === 'string' ? retryAfter : undefined;
+    return response;
   };
   const request = (
     url: URL,
@@ -48,7 +61,7 @@ export function scopedRequestOptions(
     req.once('close', () => signal.removeEventListener('abort', onAbort));
     return req;
   };
-  return { hooks: { beforeRequest: [rewrite] }, request, timeout: timeoutMs, retry: 0 };
+  return { hooks: { beforeRequest: [rewrite], afterResponse: [keep] }, request, timeout: timeoutMs, retry: 0 };
 }
 
 /** One page of newest reviews (raw, unvalidated) and the token for the next, older page. */

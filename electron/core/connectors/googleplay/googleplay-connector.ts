@@ -3,9 +3,9 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { outcomeError, sampleOf, zodReason, readJsonCursor } from '../http';
+import { PageLoopGuard, outcomeError, parseRetryAfter, sampleOf, zodReason, readJsonCursor } from '../http';
 import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
-import { fetchReviewPage, scopedRequestOptions } from './googleplay-client';
+import { fetchReviewPage, scopedRequestOptions, type LastResponse } from './googleplay-client';
 import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
 import { GooglePlayReviewSchema, ReviewPageSchema, reviewToMention } from './googleplay-review';
 
@@ -20,12 +20,18 @@ const CursorSchema = z.object({
 });
 type Cursor = z.infer<typeof CursorSchema>;
 
+const idOf = (item: unknown): string[] =>
+  typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? [item.id] : [];
+
+const retryAfterOf = (value: string, now: number): number | undefined =>
+  parseRetryAfter(new Headers({ 'retry-after': value }), now);
+
 function readCursor(raw: string | null): Cursor {
   return readJsonCursor(raw, CursorSchema, { v: 1, seen: [] });
 }
 
 /** Maps what google-play-scraper throws (an Error with `status` for HTTP failures) to what the runtime does. */
-function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOutcome {
+function errorOutcome(error: unknown, now: number, signal: AbortSignal, last: LastResponse = {}): PollOutcome {
   if (signal.aborted) return { kind: 'transient', message: 'Google Play: aborted' };
   const status =
     typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
@@ -35,7 +41,11 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOut
   if (status === 429 || status === 403)
     return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
   if (status === 404) return { kind: 'config-error', message: 'Google Play: app not found (404)' };
-  if (status !== undefined) return { kind: 'transient', message: `Google Play HTTP ${status}: ${text}` };
+  if (status !== undefined) {
+    const retryAfterMs = last.retryAfter === undefined ? undefined : retryAfterOf(last.retryAfter, now);
+    const message = `Google Play HTTP ${status}: ${text}`;
+    return retryAfterMs === undefined ? { kind: 'transient', message } : { kind: 'transient', message, retryAfterMs };
+  }
   if (error instanceof SyntaxError || error instanceof TypeError) {
     return {
       kind: 'transient',
@@ -51,6 +61,8 @@ interface Harvest {
   readonly ids: string[];
   /** Ids taken this poll: pages shift while new reviews arrive, so one review can show up twice. */
   readonly taken: Set<string>;
+  readonly pageErrors: RejectedItem[];
+  readonly loop: PageLoopGuard;
 }
 
 /** Validates one page; returns true when paging should stop (a known or too-old review was reached). */
@@ -116,6 +128,10 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
     });
     const parsed = ReviewPageSchema.safeParse(raw);
     if (!parsed.success) throw new TypeError(`unexpected result (${zodReason(parsed.error.issues)})`);
+    if (run.h.loop.repeats(parsed.data.nextPaginationToken, parsed.data.data.flatMap(idOf))) {
+      run.h.pageErrors.push(run.h.loop.error());
+      return { reason: 'end' };
+    }
     const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config, run.filter);
     token = parsed.data.nextPaginationToken ?? undefined;
     if (known) return { reason: 'known' };
@@ -135,14 +151,22 @@ async function pollReviews(
   ctx: PollContext,
 ): Promise<PollOutcome> {
   const prior = readCursor(ctx.cursor);
-  const h: Harvest = { items: [], rejected: [], ids: [], taken: new Set() };
+  const last: LastResponse = {};
+  const h: Harvest = {
+    items: [],
+    rejected: [],
+    ids: [],
+    taken: new Set(),
+    pageErrors: [],
+    loop: new PageLoopGuard('Google Play'),
+  };
   const run: PageRun = {
     config,
     filter,
     h,
     seen: new Set(prior.seen),
     oldest: ctx.now - config.maxAgeHours * 3_600_000,
-    requestOptions: scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl),
+    requestOptions: scopedRequestOptions(ctx.signal, config.timeoutMs, config.baseUrl, last),
     firstRun: prior.seen.length === 0,
   };
   let resume: string | undefined;
@@ -151,10 +175,19 @@ async function pollReviews(
     resume = fresh.token;
     if (fresh.reason !== 'budget' && prior.resume) resume = (await readPages(run, prior.resume)).token;
   } catch (error) {
-    return errorOutcome(error, ctx.now, ctx.signal);
+    return errorOutcome(error, ctx.now, ctx.signal, last);
   }
   if (h.rejected.length > 0)
     deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'googleplay: reviews rejected');
+  // After a pagination loop older reviews remain unread: keep the cursor, so the next poll reads down to them.
+  if (h.pageErrors.length > 0)
+    return {
+      kind: 'ok',
+      items: h.items,
+      rejected: h.rejected,
+      cursor: JSON.stringify(prior),
+      pageErrors: h.pageErrors,
+    };
   const fresh = new Set(h.ids);
   const seen = [...prior.seen.filter((id) => !fresh.has(id)), ...h.ids.slice().reverse()].slice(-SEEN_LIMIT);
   return {
@@ -162,6 +195,7 @@ async function pollReviews(
     items: h.items,
     rejected: h.rejected,
     cursor: JSON.stringify({ v: 1, seen, ...(resume ? { resume } : {}) }),
+    ...(h.pageErrors.length > 0 ? { pageErrors: h.pageErrors } : {}),
   };
 }
 

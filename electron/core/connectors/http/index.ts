@@ -8,3 +8,4 @@ export { validateEach, checkMention, clipText } from './validate';
 export type { Validated } from './validate';
 export { HighWaterSchema, isNewerThan, advanceHighWater, readJsonCursor } from './high-water';
 export type { HighWater } from './high-water';
+export { PageLoopGuard } from './pagination';

@@ -3,7 +3,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { outcomeError, redactSecrets, sampleOf, zodReason } from '../http';
+import { PageLoopGuard, outcomeError, redactSecrets, sampleOf, zodReason } from '../http';
 import { MASTODON_DEFAULT_INTERVAL_MS, MastodonConfigSchema, type MastodonConfig } from './mastodon-config';
 import { compareIds, readMastodonCursor, writeMastodonCursor } from './mastodon-cursor';
 import { mastodonErrorOutcome, mastodonRateLimit } from './mastodon-errors';
@@ -12,9 +12,14 @@ import { MastodonStatusSchema, statusToMention } from './mastodon-status';
 
 const PAGE_SIZE = 40;
 
+const idOf = (item: unknown): string[] =>
+  typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? [item.id] : [];
+
 interface TagPage {
   readonly raw: ReadonlyArray<unknown>;
   readonly rateLimit: RateLimitInfo | undefined;
+  /** The Link header (the next page's address): the same one twice is a pagination loop. */
+  readonly link: string | null;
 }
 
 /**
@@ -30,13 +35,13 @@ async function* tagPages(
   const timeline = client.v1.timelines.tag.$select(tag);
   if (since === undefined) {
     const first = await timeline.list.$raw({ limit: PAGE_SIZE, local: config.local });
-    yield { raw: first.data, rateLimit: mastodonRateLimit(first.headers) };
+    yield { raw: first.data, rateLimit: mastodonRateLimit(first.headers), link: first.headers.get('link') };
     return;
   }
   const pages = timeline.list.$raw({ minId: since, limit: PAGE_SIZE, local: config.local }).setDirection('prev');
   let count = 0;
   for await (const page of pages) {
-    yield { raw: page.data, rateLimit: mastodonRateLimit(page.headers) };
+    yield { raw: page.data, rateLimit: mastodonRateLimit(page.headers), link: page.headers.get('link') };
     if (page.data.length < PAGE_SIZE || ++count >= config.maxPagesPerTag) return;
   }
 }
@@ -44,21 +49,21 @@ async function* tagPages(
 interface Harvest {
   readonly items: Map<string, RawMention>;
   readonly rejected: RejectedItem[];
+  readonly pageErrors: RejectedItem[];
   readonly newest: Record<string, string>;
   rateLimit: RateLimitInfo | undefined;
 }
 
 function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: MastodonPlan): void {
   for (const item of raw) {
-    const id =
-      typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
-    const prev = harvest.newest[tag];
-    if (id !== undefined && (prev === undefined || compareIds(id, prev) > 0)) harvest.newest[tag] = id;
     const parsed = MastodonStatusSchema.safeParse(item);
     if (!parsed.success) {
       harvest.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
       continue;
     }
+    // The cursor moves only past statuses received and read, never past one refused (it comes again).
+    const prev = harvest.newest[tag];
+    if (prev === undefined || compareIds(parsed.data.id, prev) > 0) harvest.newest[tag] = parsed.data.id;
     const mention = statusToMention(parsed.data, tag, undefined);
     const watchlist = plan.assign(tag, mention.text);
     if (watchlist === null || harvest.items.has(mention.externalId)) continue;
@@ -93,10 +98,21 @@ async function pollTags(
     return { kind: 'config-error', message: 'No hashtags to follow: set "tags" or add a watchlist.' };
   const cursor = readMastodonCursor(ctx.cursor);
   const { client, token } = await clientFor(config, deps, ctx.signal);
-  const harvest: Harvest = { items: new Map(), rejected: [], newest: { ...cursor }, rateLimit: undefined };
+  const harvest: Harvest = {
+    items: new Map(),
+    rejected: [],
+    pageErrors: [],
+    newest: { ...cursor },
+    rateLimit: undefined,
+  };
   try {
     for (const tag of plan.tags) {
+      const loop = new PageLoopGuard('Mastodon');
       for await (const page of tagPages(client, tag, cursor[tag], config)) {
+        if (loop.repeats(page.link, page.raw.flatMap(idOf))) {
+          harvest.pageErrors.push(loop.error());
+          break;
+        }
         absorb(harvest, tag, page.raw, plan);
         harvest.rateLimit = page.rateLimit ?? harvest.rateLimit;
         if (harvest.rateLimit && harvest.rateLimit.remaining <= 0) break;
@@ -113,6 +129,7 @@ async function pollTags(
     items: [...harvest.items.values()],
     rejected: harvest.rejected,
     cursor: writeMastodonCursor(harvest.newest, plan.tags),
+    ...(harvest.pageErrors.length > 0 ? { pageErrors: harvest.pageErrors } : {}),
     ...(harvest.rateLimit ? { rateLimit: harvest.rateLimit } : {}),
   };
 }

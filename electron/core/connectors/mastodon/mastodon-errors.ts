@@ -25,7 +25,10 @@ function httpOutcome(error: MastoHttpError, now: number, secrets: (text: string)
     return { kind: 'rate-limited', until: Math.max(until, now), message };
   }
   if (error.statusCode === 401 || error.statusCode === 403) return { kind: 'auth-error', message };
-  if (error.statusCode >= 500 || error.statusCode === 408) return { kind: 'transient', message };
+  if (error.statusCode >= 500 || error.statusCode === 408) {
+    const retryAfterMs = headers ? parseRetryAfter(headers, now) : undefined;
+    return retryAfterMs === undefined ? { kind: 'transient', message } : { kind: 'transient', message, retryAfterMs };
+  }
   return { kind: 'config-error', message };
 }
 

@@ -2,7 +2,7 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
-import { outcomeError, checkMention, redactSecrets, validateEach } from '../http';
+import { PageLoopGuard, outcomeError, checkMention, redactSecrets, validateEach } from '../http';
 import { parseQuery, toRedditQuery } from '../query';
 import { RedditClient, type RedditCredentials } from './reddit-client';
 import { REDDIT_POLL_INTERVAL_MS, redditApiBase, type RedditConfig } from './reddit-config';
@@ -20,9 +20,17 @@ interface Feed {
 interface FeedResult {
   readonly items: ReadonlyArray<RawMention>;
   readonly rejected: ReadonlyArray<RejectedItem>;
+  readonly pageErrors: ReadonlyArray<RejectedItem>;
   readonly cursor: FeedCursor | undefined;
   readonly rateLimit?: RateLimitInfo;
 }
+
+const nameOf = (child: unknown): string[] => {
+  const data = typeof child === 'object' && child !== null && 'data' in child ? child.data : undefined;
+  return typeof data === 'object' && data !== null && 'name' in data && typeof data.name === 'string'
+    ? [data.name]
+    : [];
+};
 
 const base = (sub: string) => `/r/${encodeURIComponent(sub)}`;
 
@@ -57,6 +65,8 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
     let cursor = prev;
     let anchor = feed.paging === 'before' && useAnchor ? (prev?.newest ?? null) : null;
     let rateLimit: RateLimitInfo | undefined;
+    const pageErrors: RejectedItem[] = [];
+    const loop = new PageLoopGuard('Reddit');
     for (let page = 0; page < config.maxPages; page++) {
       const sep = feed.path.includes('?') ? '&' : '?';
       const pageParam = anchor ? `&${feed.paging}=${encodeURIComponent(anchor)}` : '';
@@ -68,6 +78,10 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
       const children = listing.data.data.children;
       // Workaround: Reddit answers `before=<deleted post>` with an empty page forever; re-anchor on the newest page.
       if (page === 0 && anchor && children.length === 0) return pollFeed(feed, prev, creds, signal, false);
+      if (loop.repeats(listing.data.data.after, children.flatMap(nameOf))) {
+        pageErrors.push(loop.error());
+        break;
+      }
       const { items: links, rejected: bad } = validateEach(children, LinkSchema);
       rejected.push(...bad);
       const fresh = links.filter((l) => isUnseen(prev, l.data.name, l.data.created_utc * 1000));
@@ -81,7 +95,7 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
       anchor = feed.paging === 'before' ? (links[0]?.data.name ?? null) : (listing.data.data.after ?? null);
       if (!anchor) break;
     }
-    return rateLimit ? { items, rejected, cursor, rateLimit } : { items, rejected, cursor };
+    return { items, rejected, pageErrors, cursor, ...(rateLimit ? { rateLimit } : {}) };
   }
 
   return {
@@ -96,6 +110,7 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
       const cursor = readRedditCursor(ctx.cursor);
       const all: RawMention[] = [];
       const rejected: RejectedItem[] = [];
+      const pageErrors: RejectedItem[] = [];
       const nextFeeds = { ...cursor.feeds };
       let rateLimit: RateLimitInfo | undefined;
       for (const feed of feeds) {
@@ -103,11 +118,19 @@ export function createRedditConnector(config: RedditConfig, deps: ConnectorDeps)
         if ('kind' in r) return scrub(r, creds);
         all.push(...r.items);
         rejected.push(...r.rejected);
+        pageErrors.push(...r.pageErrors);
         if (r.cursor) nextFeeds[feed.key] = r.cursor;
         rateLimit = r.rateLimit ?? rateLimit;
       }
       const next = JSON.stringify({ v: 1, feeds: nextFeeds });
-      return { kind: 'ok', items: all, rejected, cursor: next, ...(rateLimit ? { rateLimit } : {}) };
+      return {
+        kind: 'ok',
+        items: all,
+        rejected,
+        cursor: next,
+        ...(pageErrors.length > 0 ? { pageErrors } : {}),
+        ...(rateLimit ? { rateLimit } : {}),
+      };
     },
     async testConnection(signal): Promise<Result<string>> {
       const creds = await credentials();

@@ -88,10 +88,13 @@ async function pollFeed(
   if (!parsed.ok) return parsed.outcome;
   const { entries, rejected } = feedEntries(parsed.feed);
   const chosen = select(entries, cursor, ctx, config, filter);
-  const next = advanceRssCursor(cursor, chosen.ids, chosen.newest, {
-    etag: res.headers.get('etag') ?? undefined,
-    lastModified: res.headers.get('last-modified') ?? undefined,
-  });
+  // The validators say "you have this document": not true of one with no readable item (a feed whose items were
+  // all refused, or renamed away). It is fetched in full next time, or a 304 would hide its items until it changes.
+  const validators =
+    entries.length > 0
+      ? { etag: res.headers.get('etag') ?? undefined, lastModified: res.headers.get('last-modified') ?? undefined }
+      : {};
+  const next = advanceRssCursor(cursor, chosen.ids, chosen.newest, validators);
   logRejected(deps, config, rejected);
   return { kind: 'ok', items: chosen.items, rejected, cursor: JSON.stringify(next) };
 }

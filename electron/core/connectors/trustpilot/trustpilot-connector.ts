@@ -5,6 +5,7 @@ import type { Connector, PollContext, PollOutcome, RejectedItem } from '../conne
 import type { ConnectorDeps } from '../factory';
 import {
   HighWaterSchema,
+  PageLoopGuard,
   advanceHighWater,
   checkMention,
   classifyHttpError,
@@ -23,12 +24,17 @@ import { ReviewSchema, ReviewsPageSchema, hasNextPage, reviewToMention, type Rev
 
 const CursorSchema = z.object({ v: z.literal(1), mark: HighWaterSchema.optional() });
 
+const idOf = (item: unknown): string[] =>
+  typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? [item.id] : [];
+
 type Page =
   | {
       readonly ok: true;
       readonly reviews: ReadonlyArray<Review>;
       readonly rejected: ReadonlyArray<RejectedItem>;
       readonly next: string | null | false;
+      /** The ids on the page, valid or not (pagination-loop detection). */
+      readonly ids: ReadonlyArray<string>;
     }
   | { readonly ok: false; readonly outcome: PollOutcome };
 
@@ -74,7 +80,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       return { ok: false, outcome: { kind: 'transient', message: 'Trustpilot returned an unexpected reviews page' } };
     const { items, rejected } = validateEach(body.data.reviews, ReviewSchema);
     const next = hasNextPage(body.data) ? (body.data.nextPageToken ?? null) : false;
-    return { ok: true, reviews: items, rejected, next };
+    return { ok: true, reviews: items, rejected, next, ids: body.data.reviews.flatMap(idOf) };
   }
 
   function toMention(review: Review): RawMention | null {
@@ -90,10 +96,17 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
     const rejected: RejectedItem[] = [];
     const seen: Array<{ id: string; at: number }> = [];
     let token: string | null = null;
+    const pageErrors: RejectedItem[] = [];
+    const loop = new PageLoopGuard('Trustpilot');
     const pages = mark ? config.maxPages : 1;
     for (let page = 1; page <= pages; page++) {
       const res = await fetchPage(key, page, token, 100, signal);
       if (!res.ok) return res.outcome;
+      if (loop.repeats(res.next || null, res.ids)) {
+        // Older reviews remain unread: keep the mark, so the next poll reads down to it again (the store dedups).
+        pageErrors.push(loop.error());
+        break;
+      }
       rejected.push(...res.rejected);
       const fresh = res.reviews.filter((r) => isNewerThan(mark, r.id, Date.parse(r.createdAt)));
       for (const review of fresh) {
@@ -107,8 +120,14 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       if (fresh.length < res.reviews.length || res.next === false) break;
       token = res.next;
     }
-    const next = advanceHighWater(mark, seen);
-    return { kind: 'ok', items, rejected, cursor: JSON.stringify({ v: 1, ...(next ? { mark: next } : {}) }) };
+    const next = pageErrors.length > 0 ? mark : advanceHighWater(mark, seen);
+    return {
+      kind: 'ok',
+      items,
+      rejected,
+      cursor: JSON.stringify({ v: 1, ...(next ? { mark: next } : {}) }),
+      ...(pageErrors.length > 0 ? { pageErrors } : {}),
+    };
   }
 
   return {
