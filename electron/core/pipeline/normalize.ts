@@ -1,4 +1,4 @@
-import type { Mention, RawMention } from '../../../shared/mention';
+import type { Author, Mention, RawMention } from '../../../shared/mention';
 import type { Enricher } from './enrich/enricher';
 
 /** Longest text we keep; longer posts (Reddit self-posts, long reviews) are cut with an ellipsis. */
@@ -16,6 +16,17 @@ export function cleanText(text: string): string {
   return cleaned.length > MAX_TEXT_LENGTH ? `${cleaned.slice(0, MAX_TEXT_LENGTH - 1)}…` : cleaned;
 }
 
+/** Cleans a one-line label (a handle, a display name): unsafe characters removed, whitespace runs made one space. */
+export function cleanLabel(label: string): string {
+  return label.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The author with a handle and name that cannot disguise themselves (bidi overrides) or break a line. */
+export function cleanAuthor(author: Author): Author {
+  const handle = cleanLabel(author.handle) || 'anonymous';
+  return { ...author, handle, ...(author.name !== undefined ? { name: cleanLabel(author.name) } : {}) };
+}
+
 /** What normalizing needs to know besides the raw item. */
 export interface NormalizeContext {
   readonly sourceId: string;
@@ -30,14 +41,15 @@ export function normalizeMention(raw: RawMention, ctx: NormalizeContext): Mentio
   const text = cleanText(raw.text);
   const createdAt = raw.createdAt > ctx.receivedAt + MAX_FUTURE_SKEW_MS ? ctx.receivedAt : raw.createdAt;
   const metadata = raw.metadata ?? {};
-  const enrichment = ctx.enricher.enrich({ text, channel: raw.channel, author: raw.author, metadata });
+  const author = cleanAuthor(raw.author);
+  const enrichment = ctx.enricher.enrich({ text, channel: raw.channel, author, metadata });
   return {
     id: `${ctx.sourceId}:${raw.externalId}`,
     sourceId: ctx.sourceId,
     channel: raw.channel,
     externalId: raw.externalId,
     ...(raw.url !== undefined && isWebUrl(raw.url) ? { url: raw.url } : {}),
-    author: raw.author,
+    author,
     text,
     language: enrichment.language,
     createdAt,
