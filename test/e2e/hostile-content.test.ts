@@ -1,0 +1,252 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { cleanAuthor, cleanText } from '../../electron/core/pipeline/normalize';
+import { TEST_IDS } from '../../renderer/test-ids';
+import { markupPayloads, type HostilePayload } from '../fixtures/hostile/payloads';
+import { OVERSIZE_POST, UNICODE_PAYLOADS } from '../fixtures/hostile/unicode';
+import {
+  layoutProblems,
+  markupProblems,
+  readRows,
+  scrollFeed,
+  type ProbedRow,
+  type ProbeSelectors,
+} from '../fixtures/hostile/wall-probe';
+import { createHubHome, startHubOn, type HubHome, type HubRun } from './hub-process';
+
+/**
+ * Hostile content (issue 13 §4): well over 100 XSS, HTML-injection, URL-scheme and Unicode payloads in post text,
+ * author handles, display names and post URLs, through the ingest webhook into the live wall in Chromium. Nothing
+ * may run, load or navigate; no request may leave for another host; the layout must hold; the text must show as text.
+ */
+
+const byId = (id: string): string => `[data-testid="${id}"]`;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+const SELECTORS: ProbeSelectors = {
+  feed: byId(TEST_IDS.feed),
+  row: byId(TEST_IDS.mentionRow),
+  text: byId(TEST_IDS.mentionText),
+  panels: [TEST_IDS.feed, TEST_IDS.incidents, TEST_IDS.volumeChart, TEST_IDS.connection, TEST_IDS.sourcesStrip].map(
+    byId,
+  ),
+};
+
+declare const document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
+
+let home: HubHome;
+let hub: HubRun;
+let browser: Browser;
+let canary: Server;
+let canaryOrigin = '';
+const canaryHits: string[] = [];
+let payloads: HostilePayload[] = [];
+let accepted = 0;
+
+/** Hostile post URLs: only absolute http(s) may be stored, and only those may become links. */
+const hostileUrls = (origin: string): string[] => [
+  `javascript:__earshotCanary('url1')`,
+  `JAVASCRIPT:__earshotCanary('url2')`,
+  ` javascript:__earshotCanary('url3')`,
+  `\u0001javascript:__earshotCanary('url4')`,
+  `data:text/html,<script>__earshotCanary('url5')</script>`,
+  `vbscript:msgbox('url6')`,
+  `file:///etc/passwd`,
+  `//127.0.0.2/url8`,
+  `https://user:secret@example.com/url9`,
+  `${origin}/url10"><img src=x onerror=__earshotCanary('url10')>`,
+  `https://example.com/?q=<script>__earshotCanary('url11')</script>`,
+  `https:/\\127.0.0.2/url12`,
+  `https://example.com/${'a'.repeat(1900)}`,
+  `http://[::1]:1/url14`,
+];
+
+async function startCanary(): Promise<void> {
+  canary = createServer((req, res) => {
+    canaryHits.push(`${req.method ?? ''} ${req.url ?? ''}`);
+    res.end('canary');
+  });
+  await new Promise<void>((resolve) => canary.listen(0, '127.0.0.2', resolve));
+  canaryOrigin = `http://127.0.0.2:${(canary.address() as AddressInfo).port}`;
+}
+
+async function ingest(mentions: ReadonlyArray<Record<string, unknown>>): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${hub.origin}api/ingest/e2e`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${home.ingestToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ mentions }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Every payload twice (in the text; in the handle and display name), and each hostile URL on a plain post. */
+function hostileItems(): Array<Record<string, unknown>> {
+  const createdAt = Date.now();
+  const inText = payloads.map((p, i) => ({
+    externalId: `text-${p.id}`,
+    text: p.text,
+    createdAt: createdAt - i,
+    author: { handle: `hostile_${i}`, name: p.text.slice(0, 300) },
+  }));
+  const inAuthor = payloads.map((p, i) => ({
+    externalId: `author-${p.id}`,
+    text: `payload ${p.id} in the author`,
+    createdAt: createdAt - 10_000 - i,
+    author: { handle: p.text.slice(0, 200), name: p.text.slice(0, 300) },
+  }));
+  const inUrl = hostileUrls(canaryOrigin).map((url, i) => ({
+    externalId: `url-${i + 1}`,
+    text: `payload url-${i + 1} in the post URL`,
+    createdAt: createdAt - 20_000 - i,
+    url,
+  }));
+  return [...inText, ...inAuthor, ...inUrl];
+}
+
+beforeAll(async () => {
+  await startCanary();
+  payloads = [...markupPayloads({ origin: canaryOrigin }), ...UNICODE_PAYLOADS];
+  home = await createHubHome();
+  hub = await startHubOn(home);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.kill('SIGTERM');
+  await home?.remove();
+  await new Promise((resolve) => canary?.close(resolve));
+});
+
+/** A wall page whose every alarm is recorded: canary calls, dialogs, popups, foreign requests, CSP reports. */
+interface WatchedWall {
+  readonly page: Page;
+  readonly alarms: string[];
+}
+
+/** What a `securitypolicyviolation` event carries that the report needs. */
+interface CspViolation {
+  readonly violatedDirective: string;
+  readonly blockedURI: string;
+  readonly sourceFile: string;
+  readonly lineNumber: number;
+}
+
+/** Records every CSP violation the page reports: the wall itself causes none, so any one is an attempt. */
+async function reportCspViolations(page: Page, alarms: string[]): Promise<void> {
+  await page.exposeFunction('__earshotCsp', (what: unknown) => alarms.push(`CSP violation: ${String(what)}`));
+  await page.addInitScript(() => {
+    const scope = globalThis as unknown as {
+      __earshotCsp: (what: string) => void;
+      addEventListener: (type: string, listener: (e: CspViolation) => void) => void;
+    };
+    scope.addEventListener('securitypolicyviolation', (e) =>
+      scope.__earshotCsp(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+}
+
+/** Records requests to any other origin, popups, dialogs, page errors, navigations and canary calls. */
+async function watch(context: BrowserContext, page: Page, alarms: string[]): Promise<void> {
+  const hubOrigin = new URL(hub.origin).origin;
+  context.on('request', (r) => {
+    if (new URL(r.url()).origin !== hubOrigin) alarms.push(`request to ${r.url()}`);
+  });
+  context.on('page', (p) => p !== page && alarms.push(`a page opened: ${p.url()}`));
+  page.on('websocket', (ws) => {
+    if (new URL(ws.url()).host !== new URL(hub.origin).host) alarms.push(`websocket to ${ws.url()}`);
+  });
+  page.on('dialog', (d) => {
+    alarms.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => alarms.push(`pageerror: ${e.message}`));
+  page.on('framenavigated', (f) => {
+    if (f !== page.mainFrame() || new URL(f.url()).origin !== hubOrigin) alarms.push(`navigated to ${f.url()}`);
+  });
+  await page.exposeFunction('__earshotCanary', (id: unknown) => alarms.push(`canary fired: ${String(id)}`));
+}
+
+/** Opens the wall at the URL the hub printed, watched, and waits until the feed holds every accepted post. */
+async function openWatchedWall(context: BrowserContext): Promise<WatchedWall> {
+  const alarms: string[] = [];
+  const page = await context.newPage();
+  await watch(context, page, alarms);
+  await reportCspViolations(page, alarms);
+  await page.goto(hub.url);
+  await page.waitForFunction(
+    ([sel, n]) => Number(document.querySelector(sel)?.getAttribute('data-mention-count')) >= n,
+    [SELECTORS.feed, accepted] as const,
+  );
+  return { page, alarms };
+}
+
+/** Scrolls the whole feed top to bottom, probing at each stop; returns every row seen and every problem. */
+async function readWholeFeed(page: Page): Promise<{ rows: ProbedRow[]; problems: string[] }> {
+  const rows: ProbedRow[] = [];
+  const problems = new Set<string>();
+  for (let step = 0, atEnd = false; !atEnd; step = 0.7) {
+    atEnd = await page.evaluate(scrollFeed, { feed: SELECTORS.feed, step });
+    rows.push(...(await page.evaluate(readRows, SELECTORS)));
+    for (const p of await page.evaluate(markupProblems, SELECTORS.feed)) problems.add(p);
+    for (const p of await page.evaluate(layoutProblems, SELECTORS)) problems.add(p);
+  }
+  return { rows, problems: [...problems] };
+}
+
+function expectShownAsText(rows: ReadonlyArray<ProbedRow>): void {
+  const texts = new Set(rows.map((r) => r.text));
+  const handles = new Set(rows.map((r) => r.handle));
+  const missingText = payloads.filter((p) => !texts.has(cleanText(p.text))).map((p) => p.id);
+  const shownHandle = (p: HostilePayload): string => `@${cleanAuthor({ handle: p.text.slice(0, 200) }).handle}`;
+  const missingHandle = payloads.filter((p) => !handles.has(shownHandle(p))).map((p) => p.id);
+  expect(missingText).toEqual([]);
+  expect(missingHandle).toEqual([]);
+  // Bidi overrides and isolates could make a post or a handle read as something else: none reaches the wall.
+  expect(rows.filter((r) => /[\u202A-\u202E\u2066-\u2069]/.test(r.text + r.handle))).toEqual([]);
+  const links = rows.flatMap((r) => r.links);
+  expect(links.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
+}
+
+describe('hostile content on the live wall', () => {
+  it('accepts the hostile batch as data (refusing only non-http post URLs) and refuses a 100,000-character post', async () => {
+    expect(payloads.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(payloads.map((p) => p.id)).size).toBe(payloads.length);
+    const items = hostileItems();
+    for (let i = 0; i < items.length; i += 25) {
+      const { status, body } = await ingest(items.slice(i, i + 25));
+      expect(status).toBe(200);
+      accepted += (body as { accepted: number }).accepted;
+    }
+    expect(accepted).toBeGreaterThanOrEqual(payloads.length * 2);
+    const oversize = await ingest([{ externalId: 'oversize', text: OVERSIZE_POST, createdAt: Date.now() }]);
+    expect(oversize.status).toBe(422);
+    expect(JSON.stringify(oversize.body)).toContain('text');
+    const status = (await (await fetch(`${hub.origin}api/status`)).json()) as { mentions: number };
+    expect(status.mentions).toBe(accepted);
+  });
+
+  it('under the wall’s CSP: nothing fires, nothing leaves, the layout holds and every payload shows as text', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const wall = await openWatchedWall(context);
+    const { rows, problems } = await readWholeFeed(wall.page);
+    expect({ alarms: wall.alarms, canaryHits, problems }).toEqual({ alarms: [], canaryHits: [], problems: [] });
+    expectShownAsText(rows);
+    await context.close();
+  }, 90_000);
+
+  it('with the CSP bypassed too (the renderer alone): nothing fires on a narrow wall and the layout still holds', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+    const wall = await openWatchedWall(context);
+    const { rows, problems } = await readWholeFeed(wall.page);
+    expect({ alarms: wall.alarms, canaryHits, problems }).toEqual({ alarms: [], canaryHits: [], problems: [] });
+    expectShownAsText(rows);
+    await context.close();
+  }, 90_000);
+});
