@@ -209,5 +209,5 @@ describe('crash consistency of the built hub', () => {
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')}\n`,
     );
-  }, 120_000);
+  }, 240_000);
 });
