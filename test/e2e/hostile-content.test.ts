@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cleanAuthor, cleanText } from '../../electron/core/pipeline/normalize';
@@ -9,11 +7,13 @@ import { OVERSIZE_POST, UNICODE_PAYLOADS } from '../fixtures/hostile/unicode';
 import {
   layoutProblems,
   markupProblems,
+  overflowProblems,
   readRows,
   scrollFeed,
   type ProbedRow,
   type ProbeSelectors,
 } from '../fixtures/hostile/wall-probe';
+import { startCanaryServer, watchedPage, type CanaryServer } from '../fixtures/hostile/watch';
 import { createHubHome, startHubOn, type HubHome, type HubRun } from './hub-process';
 
 /**
@@ -43,9 +43,7 @@ declare const document: { querySelector(s: string): { getAttribute(n: string): s
 let home: HubHome;
 let hub: HubRun;
 let browser: Browser;
-let canary: Server;
-let canaryOrigin = '';
-const canaryHits: string[] = [];
+let canary: CanaryServer;
 let payloads: HostilePayload[] = [];
 let accepted = 0;
 
@@ -67,23 +65,20 @@ const hostileUrls = (origin: string): string[] => [
   `http://[::1]:1/url14`,
 ];
 
-async function startCanary(): Promise<void> {
-  canary = createServer((req, res) => {
-    canaryHits.push(`${req.method ?? ''} ${req.url ?? ''}`);
-    res.end('canary');
-  });
-  await new Promise<void>((resolve) => canary.listen(0, '127.0.0.2', resolve));
-  canaryOrigin = `http://127.0.0.2:${(canary.address() as AddressInfo).port}`;
-}
-
-async function ingest(mentions: ReadonlyArray<Record<string, unknown>>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${hub.origin}api/ingest/e2e`, {
+async function ingestTo(
+  run: HubRun,
+  at: HubHome,
+  mentions: ReadonlyArray<Record<string, unknown>>,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${run.origin}api/ingest/e2e`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${home.ingestToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${at.ingestToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ mentions }),
   });
   return { status: res.status, body: await res.json() };
 }
+const ingest = (mentions: ReadonlyArray<Record<string, unknown>>): Promise<{ status: number; body: unknown }> =>
+  ingestTo(hub, home, mentions);
 
 /** Every payload twice (in the text; in the handle and display name), and each hostile URL on a plain post. */
 function hostileItems(): Array<Record<string, unknown>> {
@@ -100,7 +95,7 @@ function hostileItems(): Array<Record<string, unknown>> {
     createdAt: createdAt - 10_000 - i,
     author: { handle: p.text.slice(0, 200), name: p.text.slice(0, 300) },
   }));
-  const inUrl = hostileUrls(canaryOrigin).map((url, i) => ({
+  const inUrl = hostileUrls(canary.origin).map((url, i) => ({
     externalId: `url-${i + 1}`,
     text: `payload url-${i + 1} in the post URL`,
     createdAt: createdAt - 20_000 - i,
@@ -110,8 +105,8 @@ function hostileItems(): Array<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  await startCanary();
-  payloads = [...markupPayloads({ origin: canaryOrigin }), ...UNICODE_PAYLOADS];
+  canary = await startCanaryServer();
+  payloads = [...markupPayloads(canary), ...UNICODE_PAYLOADS];
   home = await createHubHome();
   hub = await startHubOn(home);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -121,64 +116,12 @@ afterAll(async () => {
   await browser?.close();
   await hub?.kill('SIGTERM');
   await home?.remove();
-  await new Promise((resolve) => canary?.close(resolve));
+  await canary?.close();
 });
 
-/** A wall page whose every alarm is recorded: canary calls, dialogs, popups, foreign requests, CSP reports. */
-interface WatchedWall {
-  readonly page: Page;
-  readonly alarms: string[];
-}
-
-/** What a `securitypolicyviolation` event carries that the report needs. */
-interface CspViolation {
-  readonly violatedDirective: string;
-  readonly blockedURI: string;
-  readonly sourceFile: string;
-  readonly lineNumber: number;
-}
-
-/** Records every CSP violation the page reports: the wall itself causes none, so any one is an attempt. */
-async function reportCspViolations(page: Page, alarms: string[]): Promise<void> {
-  await page.exposeFunction('__earshotCsp', (what: unknown) => alarms.push(`CSP violation: ${String(what)}`));
-  await page.addInitScript(() => {
-    const scope = globalThis as unknown as {
-      __earshotCsp: (what: string) => void;
-      addEventListener: (type: string, listener: (e: CspViolation) => void) => void;
-    };
-    scope.addEventListener('securitypolicyviolation', (e) =>
-      scope.__earshotCsp(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
-}
-
-/** Records requests to any other origin, popups, dialogs, page errors, navigations and canary calls. */
-async function watch(context: BrowserContext, page: Page, alarms: string[]): Promise<void> {
-  const hubOrigin = new URL(hub.origin).origin;
-  context.on('request', (r) => {
-    if (new URL(r.url()).origin !== hubOrigin) alarms.push(`request to ${r.url()}`);
-  });
-  context.on('page', (p) => p !== page && alarms.push(`a page opened: ${p.url()}`));
-  page.on('websocket', (ws) => {
-    if (new URL(ws.url()).host !== new URL(hub.origin).host) alarms.push(`websocket to ${ws.url()}`);
-  });
-  page.on('dialog', (d) => {
-    alarms.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => alarms.push(`pageerror: ${e.message}`));
-  page.on('framenavigated', (f) => {
-    if (f !== page.mainFrame() || new URL(f.url()).origin !== hubOrigin) alarms.push(`navigated to ${f.url()}`);
-  });
-  await page.exposeFunction('__earshotCanary', (id: unknown) => alarms.push(`canary fired: ${String(id)}`));
-}
-
 /** Opens the wall at the URL the hub printed, watched, and waits until the feed holds every accepted post. */
-async function openWatchedWall(context: BrowserContext): Promise<WatchedWall> {
-  const alarms: string[] = [];
-  const page = await context.newPage();
-  await watch(context, page, alarms);
-  await reportCspViolations(page, alarms);
+async function openWatchedWall(context: BrowserContext): Promise<{ page: Page; alarms: string[] }> {
+  const { page, alarms } = await watchedPage(context, hub.origin);
   await page.goto(hub.url);
   await page.waitForFunction(
     ([sel, n]) => Number(document.querySelector(sel)?.getAttribute('data-mention-count')) >= n,
@@ -250,7 +193,11 @@ describe('hostile content on the live wall', () => {
     await first.waitFor({ state: 'visible' });
     expect(await first.textContent()).toBe(payloads[0]?.text);
     const { rows, problems } = await readWholeFeed(wall.page);
-    expect({ alarms: wall.alarms, canaryHits, problems }).toEqual({ alarms: [], canaryHits: [], problems: [] });
+    expect({ alarms: wall.alarms, canaryHits: canary.hits, problems }).toEqual({
+      alarms: [],
+      canaryHits: [],
+      problems: [],
+    });
     expectShownAsText(rows);
     await context.close();
   }, 90_000);
@@ -259,8 +206,63 @@ describe('hostile content on the live wall', () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
     const wall = await openWatchedWall(context);
     const { rows, problems } = await readWholeFeed(wall.page);
-    expect({ alarms: wall.alarms, canaryHits, problems }).toEqual({ alarms: [], canaryHits: [], problems: [] });
+    expect({ alarms: wall.alarms, canaryHits: canary.hits, problems }).toEqual({
+      alarms: [],
+      canaryHits: [],
+      problems: [],
+    });
     expectShownAsText(rows);
     await context.close();
   }, 90_000);
+});
+
+describe('hostile posts that open an incident, on its evidence card', () => {
+  let demoHome: HubHome;
+  let demoHub: HubRun;
+  beforeAll(async () => {
+    demoHome = await createHubHome();
+    demoHub = await startHubOn(demoHome, { demo: true, speed: 60 });
+  });
+  afterAll(async () => {
+    await demoHub?.kill('SIGTERM');
+    await demoHome?.remove();
+  });
+
+  it('quotes them and shows their terms as inert text, and the card keeps its layout', async () => {
+    const picks = ['script-tag-1', 'event-handler-1', 'svg-1', 'frame-meta-object-1', 'unicode-long-word'];
+    const chosen = payloads.filter((p) => picks.includes(p.id));
+    const texts = chosen.map((p) => `@NimbusBank can't log in, app is down, error 503 ${p.text}`);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const { page, alarms } = await watchedPage(context, demoHub.origin);
+    await page.goto(demoHub.url);
+    const quote = page.locator(`${byId(TEST_IDS.evidenceCard)} blockquote`, { hasText: "__earshotCanary('" });
+    const tiles = page.locator(byId(TEST_IDS.incidentTile));
+    let sent = 0;
+    const started = performance.now();
+    // Complaints until the surge opens an incident (awaited one by one, never slept). Dated far ahead, so the
+    // hub dates them "now" on its sped-up clock.
+    for (let batch = 0; batch < 10_000 && (batch % 20 !== 0 || (await tiles.count()) === 0); batch += 1) {
+      const mentions = texts.map((text, i) => ({
+        externalId: `incident-${sent++}`,
+        text,
+        createdAt: Date.now() + 365 * 86_400_000,
+        author: { handle: i === 0 ? 'W'.repeat(200) : (chosen[i]?.text ?? '').slice(0, 200) },
+      }));
+      expect((await ingestTo(demoHub, demoHome, mentions)).status).toBe(200);
+    }
+    await tiles.first().getByRole('button', { name: 'Evidence', exact: true }).click({ timeout: 60_000 });
+    await quote.first().waitFor({ state: 'visible', timeout: 60_000 });
+    process.stdout.write(
+      `hostile-incident posts_sent=${sent} to_evidence_ms=${Math.round(performance.now() - started)}\n`,
+    );
+    const quoted = (await quote.allTextContents()).join('\n');
+    expect(texts.some((t) => quoted.includes(t))).toBe(true);
+    const problems = [
+      ...(await page.evaluate(markupProblems, SELECTORS.feed)),
+      ...(await page.evaluate(layoutProblems, SELECTORS)),
+      ...(await page.evaluate(overflowProblems, byId(TEST_IDS.evidenceCard))),
+    ];
+    expect({ alarms, canaryHits: canary.hits, problems }).toEqual({ alarms: [], canaryHits: [], problems: [] });
+    await context.close();
+  }, 150_000);
 });
