@@ -112,3 +112,98 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** A data dir and config for the built hub with an `e2e` ingest source, kept across restarts. */
+export interface HubHome {
+  readonly dataDir: string;
+  readonly configPath: string;
+  /** Bearer token of the `e2e` ingest source. */
+  readonly ingestToken: string;
+  remove(): Promise<void>;
+}
+
+/** One run of the built hub on a {@link HubHome}. */
+export interface HubRun {
+  /** The wall URL exactly as printed (with its access token once the hub prints one). */
+  readonly url: string;
+  /** `http://127.0.0.1:PORT/`: the base for `/api/*` calls from node. */
+  readonly origin: string;
+  readonly output: () => string;
+  /** Sends `signal` and resolves once the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+const PRINTED_WALL_URL = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/\S*)\r?\n/;
+
+/** Creates a fresh hub home: a temp dir with a config naming one `e2e` ingest source and its token. */
+export async function createHubHome(): Promise<HubHome> {
+  const dir = await mkdtemp(join(tmpdir(), 'earshot-e2e-home-'));
+  const configPath = join(dir, 'config.json');
+  const credentialsFile = join(dir, 'credentials.json');
+  const ingestToken = 'e2e-home-token-0123456789abcdef';
+  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
+    mode: 0o600,
+  });
+  await writeFile(
+    configPath,
+    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
+  );
+  return {
+    dataDir: join(dir, 'data'),
+    configPath,
+    ingestToken,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Starts the built hub on `home` (its data dir reused, so a run after a kill reopens the same database), on a free
+ * port unless told, without the demo simulator unless asked; resolves once it prints its wall URL.
+ */
+export async function startHubOn(
+  home: HubHome,
+  options: { readonly port?: number; readonly demo?: boolean; readonly speed?: number } = {},
+): Promise<HubRun> {
+  const args = [
+    'bin/earshot.mjs',
+    'serve',
+    ...(options.demo === true ? ['--demo'] : []),
+    ...(options.speed !== undefined ? ['--speed', String(options.speed)] : []),
+    ...['--port', String(options.port ?? 0), '--data-dir', home.dataDir, '--config', home.configPath],
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: process.cwd(),
+    env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await printedUrl(child, () => out);
+  return {
+    url,
+    origin: `${new URL(url).origin}/`,
+    output: () => out,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+function printedUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onData = (): void => {
+      const match = PRINTED_WALL_URL.exec(output());
+      if (match?.[1] === undefined) return;
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      resolve(match[1]);
+    };
+    const onExit = (code: number | null): void =>
+      reject(new Error(`hub exited (${String(code)}) before listening:\n${output()}`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}

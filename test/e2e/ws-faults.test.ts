@@ -15,10 +15,9 @@ let headers: Record<string, string>;
 
 beforeAll(async () => {
   hub = await startHub({ speed: 60 });
-  wsUrl = `${hub.url.replace('http', 'ws')}ws`;
-  // When the hub prints its wall URL with an access token, the control plane wants it as a bearer token.
-  const token = /[?&]token=([^\s&#]+)/.exec(hub.output())?.[1];
-  headers = token ? { authorization: `Bearer ${decodeURIComponent(token)}` } : {};
+  wsUrl = `${hub.baseUrl.replace('http', 'ws')}ws`;
+  // The control plane wants the hub's access token (node clients send it as a bearer token).
+  headers = { authorization: `Bearer ${hub.token}` };
 });
 
 afterAll(async () => {
@@ -27,7 +26,7 @@ afterAll(async () => {
 
 /** The process is up and both planes answer: HTTP status and a WebSocket command. */
 async function hubServes(): Promise<void> {
-  expect((await fetch(`${hub.url}api/status`)).status).toBe(200);
+  expect((await fetch(`${hub.baseUrl}api/status`)).status).toBe(200);
   expect(await commandSucceeds(wsUrl, headers)).toBe(true);
 }
 
@@ -61,7 +60,7 @@ describe('earshot serve survives hostile clients', () => {
   });
 
   it('answers a 2 MiB ingest body with a 413 JSON error, not a reset', async () => {
-    const res = await fetch(`${hub.url}api/ingest/e2e`, {
+    const res = await fetch(`${hub.baseUrl}api/ingest/e2e`, {
       method: 'POST',
       headers: { authorization: `Bearer ${hub.ingestToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ mentions: [{ externalId: 'big', text: 'x'.repeat(2 * 1024 * 1024), createdAt: 1 }] }),

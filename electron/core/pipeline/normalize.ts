@@ -1,4 +1,4 @@
-import type { Mention, RawMention } from '../../../shared/mention';
+import type { Author, Mention, RawMention } from '../../../shared/mention';
 
 /** Longest text we keep; longer posts (Reddit self-posts, long reviews) are cut with an ellipsis. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -13,6 +13,17 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E
 export function cleanText(text: string): string {
   const cleaned = text.replace(UNSAFE_CHARS, '').replace(/\r\n?/g, '\n').trim();
   return cleaned.length > MAX_TEXT_LENGTH ? `${cleaned.slice(0, MAX_TEXT_LENGTH - 1)}…` : cleaned;
+}
+
+/** Cleans a one-line label (a handle, a display name): unsafe characters removed, whitespace runs made one space. */
+export function cleanLabel(label: string): string {
+  return label.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The author with a handle and name that cannot disguise themselves (bidi overrides) or break a line. */
+export function cleanAuthor(author: Author): Author {
+  const handle = cleanLabel(author.handle) || 'anonymous';
+  return { ...author, handle, ...(author.name !== undefined ? { name: cleanLabel(author.name) } : {}) };
 }
 
 /** What normalizing needs to know besides the raw item. */
@@ -30,13 +41,14 @@ export type NormalizedMention = Omit<Mention, 'enrichment' | 'language' | 'watch
 export function normalizeMention(raw: RawMention, ctx: NormalizeContext): NormalizedMention {
   const text = cleanText(raw.text);
   const createdAt = raw.createdAt > ctx.receivedAt + MAX_FUTURE_SKEW_MS ? ctx.receivedAt : raw.createdAt;
+  const author = cleanAuthor(raw.author);
   return {
     id: `${ctx.sourceId}:${raw.externalId}`,
     sourceId: ctx.sourceId,
     channel: raw.channel,
     externalId: raw.externalId,
     ...(raw.url !== undefined && isWebUrl(raw.url) ? { url: raw.url } : {}),
-    author: raw.author,
+    author,
     text,
     createdAt,
     receivedAt: ctx.receivedAt,

@@ -28,6 +28,15 @@ describe('normalizeMention', () => {
     expect(normalizeMention(rawMention(1, NOW + 60_000), ctx).createdAt).toBe(NOW + 60_000);
   });
 
+  it('removes bidi overrides and control characters from the author handle and name, and keeps them on one line', () => {
+    const author = { handle: '\u202Emoc.knab\u202C\u0000 ', name: 'Ana\n\u2066Admin\u2069\u001B[31m' };
+    expect(normalizeMention(rawMention(1, NOW, { author }), ctx).author).toMatchObject({
+      handle: 'moc.knab',
+      name: 'Ana Admin[31m',
+    });
+    expect(normalizeMention(rawMention(1, NOW, { author: { handle: '\u202E' } }), ctx).author.handle).toBe('anonymous');
+  });
+
   it('drops links that are not http(s)', () => {
     expect(normalizeMention(rawMention(1, NOW, { url: 'javascript:alert(1)' }), ctx).url).toBeUndefined();
     expect(isWebUrl('https://reddit.com/r/x')).toBe(true);
