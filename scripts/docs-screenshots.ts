@@ -9,17 +9,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TEST_IDS } from '../renderer/test-ids';
+import { byId, launchChromium } from '../test/helpers/chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 const VIEWPORT = { width: 1600, height: 1000 };
 /** The line `earshot serve` prints once it listens; the URL may carry an access token, so take all of it. */
 const WALL_LINE = /Earshot wall: (\S+)/;
@@ -32,7 +26,6 @@ declare const document: {
 };
 const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
 const isLight = (): boolean => document.documentElement.dataset.theme === 'light';
-const byId = (id: string): string => `[data-testid="${id}"]`;
 
 interface Hub {
   readonly url: string;
@@ -108,7 +101,7 @@ async function shoot(page: Page): Promise<string[]> {
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-screenshots-'));
   const hub = await startHub(join(dir, 'data'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'dark' });
     const page = await context.newPage();

@@ -3,15 +3,13 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { TEST_IDS } from '../../renderer/test-ids';
 import { startHub, type HubProcess } from './hub-process';
+import { byId, launchChromium } from '../helpers/chromium';
 
 /** The control plane's authentication as a user and an attacker meet it: the built `earshot serve`, real Chromium. */
-
-const byId = (id: string): string => `[data-testid="${id}"]`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 declare const document: {
   readonly documentElement: { readonly dataset: Readonly<Record<string, string | undefined>> };
@@ -23,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   hub = await startHub({ speed: 60 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

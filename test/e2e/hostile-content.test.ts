@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cleanAuthor, cleanText } from '../../electron/core/pipeline/normalize';
 import { TEST_IDS } from '../../renderer/test-ids';
 import { markupPayloads, type HostilePayload } from '../fixtures/hostile/payloads';
@@ -15,6 +15,7 @@ import {
 } from '../fixtures/hostile/wall-probe';
 import { startCanaryServer, watchedPage, type CanaryServer } from '../fixtures/hostile/watch';
 import { createHubHome, startHubOn, type HubHome, type HubRun } from './hub-process';
+import { byId, launchChromium } from '../helpers/chromium';
 
 /**
  * Hostile content (issue 13 §4): well over 100 XSS, HTML-injection, URL-scheme and Unicode payloads in post text,
@@ -22,13 +23,6 @@ import { createHubHome, startHubOn, type HubHome, type HubRun } from './hub-proc
  * may run, load or navigate; no request may leave for another host; the layout must hold; the text must show as text.
  */
 
-const byId = (id: string): string => `[data-testid="${id}"]`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 const SELECTORS: ProbeSelectors = {
   feed: byId(TEST_IDS.feed),
   row: byId(TEST_IDS.mentionRow),
@@ -109,7 +103,7 @@ beforeAll(async () => {
   payloads = [...markupPayloads(canary), ...UNICODE_PAYLOADS];
   home = await createHubHome();
   hub = await startHubOn(home);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

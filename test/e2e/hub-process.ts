@@ -23,6 +23,20 @@ export interface HubProcess {
 
 const WALL_LINE = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9_-]+)\r?\n/;
 
+/** Writes `dir/config.json` naming one `e2e` ingest source, and its 0600 credentials file; returns the config path. */
+async function writeIngestConfig(dir: string, ingestToken: string): Promise<string> {
+  const config = join(dir, 'config.json');
+  const credentialsFile = join(dir, 'credentials.json');
+  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
+    mode: 0o600,
+  });
+  await writeFile(
+    config,
+    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
+  );
+  return config;
+}
+
 /** How to start a test hub. */
 export interface StartHubOptions {
   readonly speed: number;
@@ -42,16 +56,8 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     await mkdir(dataDir, { mode: 0o700 });
     await writeFile(join(dataDir, 'access-token'), `${options.accessToken}\n`, { mode: 0o600 });
   }
-  const config = join(dir, 'config.json');
-  const credentialsFile = join(dir, 'credentials.json');
   const ingestToken = 'e2e-token-0123456789abcdef';
-  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
-    mode: 0o600,
-  });
-  await writeFile(
-    config,
-    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
-  );
+  const config = await writeIngestConfig(dir, ingestToken);
   const args = [
     'bin/earshot.mjs',
     'serve',
@@ -138,16 +144,8 @@ const PRINTED_WALL_URL = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/\S*)\r?\n/;
 /** Creates a fresh hub home: a temp dir with a config naming one `e2e` ingest source and its token. */
 export async function createHubHome(): Promise<HubHome> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-e2e-home-'));
-  const configPath = join(dir, 'config.json');
-  const credentialsFile = join(dir, 'credentials.json');
   const ingestToken = 'e2e-home-token-0123456789abcdef';
-  await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
-    mode: 0o600,
-  });
-  await writeFile(
-    configPath,
-    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
-  );
+  const configPath = await writeIngestConfig(dir, ingestToken);
   return {
     dataDir: join(dir, 'data'),
     configPath,

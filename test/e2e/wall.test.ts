@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MAX_FEED_MENTIONS } from '../../renderer/stores/mentions-slice';
 import { TEST_IDS } from '../../renderer/test-ids';
 import { startHub, type HubProcess } from './hub-process';
-
-const byId = (id: string): string => `[data-testid="${id}"]`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { byId, launchChromium } from '../helpers/chromium';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -64,7 +55,7 @@ const readInt = async (selector: string, attr?: string): Promise<number> => {
 
 beforeAll(async () => {
   hub = await startHub({ speed: 60 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' });
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
