@@ -1,6 +1,7 @@
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../shared/contract';
 import { type Core } from '../core';
+import type { HostWindow } from './electron-apis';
 import { guardedInvoke, type SenderInfo } from './ipc-guard';
 
 function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
@@ -10,7 +11,7 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
 }
 
 /** Serves the contract's commands on IPC_INVOKE, to the app's own page only. Returns the unregister function. */
-export function serveInvoke(ipcMain: IpcMain, core: Core): () => void {
+export function serveInvoke(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, core: Core): () => void {
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, payload: unknown) =>
     guardedInvoke((n, p) => core.api.dispatch(n, p), senderOf(event), name, payload),
   );
@@ -20,7 +21,7 @@ export function serveInvoke(ipcMain: IpcMain, core: Core): () => void {
 /** Forwards every hub event to the window (when it exists) on IPC_EVENT, and to `also`. */
 export function forwardEvents(
   core: Core,
-  window: () => BrowserWindow | null,
+  window: () => Pick<HostWindow, 'isDestroyed' | 'webContents'> | null,
   also: (event: HubEvent) => void,
 ): () => void {
   return core.events.subscribe((event) => {

@@ -1,4 +1,4 @@
-import { Menu, nativeImage, Tray } from 'electron';
+import type { HostTray, TrayApis } from './electron-apis';
 
 /** A 32×32 amber "rings" PNG, inline so the tray works before any asset pipeline exists. */
 const TRAY_ICON_PNG_BASE64 =
@@ -11,7 +11,7 @@ export interface TrayActions {
 }
 
 /** The tray icon with Open and Quit; the hub keeps running (and alerting) while the window is hidden. */
-export function createTray(actions: TrayActions): Tray {
+export function createTray({ nativeImage, Menu, Tray }: TrayApis, actions: TrayActions): HostTray {
   const icon = nativeImage
     .createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'))
     .resize({ width: 16, height: 16 });

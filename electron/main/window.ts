@@ -1,6 +1,7 @@
-import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import type { WebPreferences } from 'electron';
 import type { Logger } from '../core';
 import { APP_INDEX_URL, isAppPage } from './app-protocol';
+import type { HardenableSession, HostWindow, LockableContents, WindowApis } from './electron-apis';
 import { isAllowedExternalUrl, isPermissionAllowed, withCsp } from './security';
 
 /** Where the built app lives, relative to the bundled main process. */
@@ -11,7 +12,7 @@ export interface AppPaths {
 }
 
 /** Applies the CSP header to every response and denies permission requests (except clipboard writes). */
-export function hardenSession(session: Session): void {
+export function hardenSession(session: HardenableSession): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
@@ -43,7 +44,12 @@ function neuterWebview(preferences: WebPreferences, params: Record<string, strin
  * Locks down any web contents: navigation only to the app's own page, no redirects, no webviews, no new windows.
  * An allow-listed https link (a post on a known site or a configured instance/feed) opens in the OS browser.
  */
-export function lockDownContents(contents: WebContents, linkHosts: () => ReadonlyArray<string>, logger: Logger): void {
+export function lockDownContents(
+  { shell }: Pick<WindowApis, 'shell'>,
+  contents: LockableContents,
+  linkHosts: () => ReadonlyArray<string>,
+  logger: Logger,
+): void {
   const openOutside = (url: string): void => {
     if (navigationDecision(url, linkHosts()) !== 'open-outside') {
       logger.warn({ url: url.slice(0, 200) }, 'blocked a link to a host outside the allow-list');
@@ -72,7 +78,11 @@ export function lockDownContents(contents: WebContents, linkHosts: () => Readonl
  * webviews and the preload bridge. The preferences are written out here (not built elsewhere) so that a
  * reader, and Electronegativity's static analysis, see exactly what the window gets.
  */
-export function createMainWindow(paths: AppPaths, logger: Logger): BrowserWindow {
+export function createMainWindow(
+  { BrowserWindow }: Pick<WindowApis, 'BrowserWindow'>,
+  paths: AppPaths,
+  logger: Logger,
+): HostWindow {
   const window = new BrowserWindow({
     width: 1600,
     height: 1000,

@@ -1,10 +1,18 @@
-// A recording stand-in for the `electron` module. Electron's binary cannot run here, so the host's tests mock
-// `electron` with this and drive the real electron/main and electron/preload code against it:
+// A recording stand-in for Electron. Electron's binary cannot run here, so the host's tests hand `electron`
+// (typed as the host's DesktopElectronApis, so tsc keeps it honest) to the real startDesktopHost:
+//   await startDesktopHost(electron, { ... });
+// The preload imports Electron's runtime itself, so its test still mocks the module with the same stand-in:
 //   vi.mock('electron', async () => (await import('./electron-stand-in')).electronModule());
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions, Menu, NativeImage, NotificationConstructorOptions } from 'electron';
+import type { DesktopElectronApis } from '../../../electron/main/electron-apis';
 
-type Handler = (...args: unknown[]) => unknown;
+type Handler = Parameters<DesktopElectronApis['ipcMain']['handle']>[1];
+type Hooks = DesktopElectronApis['session']['defaultSession'];
+type HeadersHook = Parameters<Hooks['webRequest']['onHeadersReceived']>[0];
+type RequestHook = Parameters<Hooks['setPermissionRequestHandler']>[0];
+type CheckHook = Parameters<Hooks['setPermissionCheckHandler']>[0];
 
 /** A cancellable event, as Electron passes to will-navigate, close, will-quit… */
 export interface StandInEvent {
@@ -32,13 +40,9 @@ export const state = {
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   handlers: new Map<string, Handler>(),
   windows: [] as StandInWindow[],
-  notifications: [] as Array<{ title: string; body: string; shown: boolean }>,
+  notifications: [] as Array<NotificationConstructorOptions & { shown: boolean }>,
   opened: [] as string[],
-  session: {} as {
-    headers?: (details: unknown, callback: (response: unknown) => void) => void;
-    request?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
-    check?: (contents: unknown, permission: string) => boolean;
-  },
+  session: {} as { headers?: HeadersHook; request?: RequestHook; check?: CheckHook },
   exposed: [] as Array<[string, unknown]>,
   quits: 0,
 };
@@ -86,8 +90,10 @@ export class StandInWindow extends EventEmitter {
   readonly webContents = new StandInContents();
   loaded = '';
   visible = false;
-  constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
+  readonly options: { webPreferences: Record<string, unknown> } & BrowserWindowConstructorOptions;
+  constructor(options: BrowserWindowConstructorOptions) {
     super();
+    this.options = { ...options, webPreferences: { ...options.webPreferences } };
     state.windows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
@@ -113,7 +119,7 @@ export class StandInWindow extends EventEmitter {
 
 class Notification {
   static isSupported = (): boolean => true;
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: NotificationConstructorOptions) {}
   on(): void {}
   show(): void {
     state.notifications.push({ ...this.options, shown: true });
@@ -133,13 +139,15 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 });
 
 /** The stand-in's exports, named as Electron's. */
+/** The host's side of Electron, named as the `electron` module exports it. */
 export const electron = {
   app,
   BrowserWindow: StandInWindow,
   Notification,
   Tray,
-  Menu: { buildFromTemplate: (template: unknown) => template },
-  nativeImage: { createFromBuffer: () => ({ resize: () => ({}) }) },
+  // Opaque to the host (built by Electron, handed back to the tray): empty stand-ins, never drawn.
+  Menu: { buildFromTemplate: () => ({}) as Menu },
+  nativeImage: { createFromBuffer: () => ({ resize: () => ({}) as NativeImage }) },
   dialog: { showErrorBox: (title: string, message: string) => state.opened.push(`error:${title}:${message}`) },
   shell: { openExternal: async (url: string) => void state.opened.push(url) },
   ipcMain: {
@@ -160,22 +168,20 @@ export const electron = {
   },
   session: {
     defaultSession: {
-      webRequest: { onHeadersReceived: (h: typeof state.session.headers) => (state.session.headers = h) },
-      setPermissionRequestHandler: (h: typeof state.session.request) => (state.session.request = h),
-      setPermissionCheckHandler: (h: typeof state.session.check) => (state.session.check = h),
+      webRequest: { onHeadersReceived: (hook: HeadersHook) => void (state.session.headers = hook) },
+      setPermissionRequestHandler: (hook: RequestHook) => void (state.session.request = hook),
+      setPermissionCheckHandler: (hook: CheckHook) => void (state.session.check = hook),
     },
   },
+} satisfies DesktopElectronApis;
+
+/** The preload's side of Electron: the bridge it exposes is recorded in `state.exposed`. */
+const preloadApis = {
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.push([key, api]) },
   ipcRenderer,
 };
 
-/** The module object for `vi.mock('electron', …)`. */
-export function electronModule(): typeof electron & { default: typeof electron } {
-  return { ...electron, default: electron };
-}
-
-/** Waits (on real time, polling host state) until `check` holds: the host boots a real hub underneath. */
-export async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error('timed out waiting for the host');
+/** The module object for `vi.mock('electron', …)`, for code that imports Electron's runtime (the preload). */
+export function electronModule(): typeof electron & typeof preloadApis & { default: typeof electron } {
+  return { ...electron, ...preloadApis, default: electron };
 }

@@ -1,41 +1,36 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { IncidentSchema } from '../../../shared/incident';
+import { bootHub, type BootOptions, type Hub } from '../../../electron/core';
 import { ManualClock } from '../../../electron/core/runtime/clock';
-import { cancellable, electron, state, until } from './electron-stand-in';
+import { startDesktopHost } from '../../../electron/main/desktop-host';
+import { cancellable, electron, state } from './electron-stand-in';
 
 /**
- * Electron itself cannot run here (no binary), so this drives electron/main/main.ts through a recording
- * stand-in for the `electron` module: the host's wiring is under test, with a real hub booted underneath.
+ * Electron itself cannot run here (no binary), so this hands startDesktopHost a recording stand-in for the
+ * Electron APIs it uses: the host's wiring is under test, with a real hub booted underneath.
  */
-vi.mock('electron', async () => (await import('./electron-stand-in')).electronModule());
 
 /** Pass-through: the real bootHub, remembering the hub it booted so the test can emit on its event bus. */
-const booted = vi.hoisted(() => ({
-  hub: null as null | { core: { events: { emit(e: unknown): void } } },
+const booted = {
+  hub: null as null | Hub,
   stopped: false,
-}));
-vi.mock('../../../electron/core/boot/boot-hub', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/core/boot/boot-hub')>();
+};
+const demoBootHub = async (options: BootOptions): Promise<Hub> => {
+  const hub = await bootHub({ ...options, demo: true, clock: new ManualClock() });
+  booted.hub = hub;
   return {
-    ...original,
-    bootHub: async (options: Parameters<typeof original.bootHub>[0]) => {
-      const hub = await original.bootHub({ ...options, demo: true, clock: new ManualClock() });
-      booted.hub = hub;
-      return {
-        ...hub,
-        stop: async () => {
-          await hub.stop();
-          booted.stopped = true;
-        },
-      };
+    ...hub,
+    stop: async () => {
+      await hub.stop();
+      booted.stopped = true;
     },
   };
-});
+};
 
 let dataRoot = '';
 
@@ -43,16 +38,21 @@ afterAll(async () => {
   await rm(dataRoot, { recursive: true, force: true });
 });
 
-describe('electron/main/main.ts', () => {
+describe('startDesktopHost (electron/main/desktop-host.ts)', () => {
   it('boots the hub, opens a locked-down window, serves IPC to it, alerts on P1 and stops the hub on quit', async () => {
     dataRoot = await mkdtemp(join(tmpdir(), 'earshot-main-'));
     state.userData = dataRoot;
     const configPath = join(dataRoot, 'earshot.config.json');
     await writeFile(configPath, JSON.stringify({ sources: [{ id: 'masto', type: 'mastodon', enabled: true }] }));
-    process.env.EARSHOT_CONFIG = configPath;
-    await import('../../../electron/main/main');
-    delete process.env.EARSHOT_CONFIG;
-    await until(() => state.windows.length === 1 && state.handlers.has(IPC_INVOKE));
+    const host = await startDesktopHost(electron, {
+      argv: [],
+      env: { EARSHOT_CONFIG: configPath },
+      paths: { preload: join(dataRoot, 'preload.cjs'), renderer: join(dataRoot, 'renderer') },
+      bootHub: demoBootHub,
+    });
+    expect(host.hub).not.toBeNull();
+    expect(state.windows).toHaveLength(1);
+    expect(state.handlers.has(IPC_INVOKE)).toBe(true);
 
     const window = state.windows[0];
     if (!window) throw new Error('no window');
@@ -79,7 +79,7 @@ describe('electron/main/main.ts', () => {
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     // The configured Mastodon source reads the default instance, so its posts' links open too.
     expect(openHandler({ url: 'https://mastodon.social/@nimbus/1' })).toEqual({ action: 'deny' });
-    await until(() => state.opened.length > 1);
+    // The stand-in's shell.openExternal records the link as it is called: no wait needed.
     expect(state.opened).toEqual(['https://x.com/a/status/1', 'https://mastodon.social/@nimbus/1']);
 
     const p1 = IncidentSchema.parse({
@@ -123,7 +123,7 @@ describe('electron/main/main.ts', () => {
     expect(closing.defaultPrevented).toBe(true);
 
     electron.app.quit();
-    await until(() => state.quits >= 2);
+    await host.stopped;
     expect(state.quits).toBe(2);
     expect(booted.stopped).toBe(true);
   });

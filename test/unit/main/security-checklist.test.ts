@@ -6,24 +6,21 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import { bootHub } from '../../../electron/core';
 import { ManualClock } from '../../../electron/core/runtime/clock';
+import { startDesktopHost } from '../../../electron/main/desktop-host';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
-import { cancellable, ipcRenderer, state, until, type StandInWindow } from './electron-stand-in';
+import { cancellable, electron, ipcRenderer, state, type StandInWindow } from './electron-stand-in';
 
 /**
  * Electron's security checklist (electronjs.org/docs/latest/tutorial/security), one test per item, against the
- * real host (electron/main/main.ts and the preload) driven through the recording `electron` stand-in with a real
- * hub underneath. SECURITY.md maps each item to its enforcement and to the test here.
+ * real host (startDesktopHost, handed the recording Electron stand-in, and the preload) with a real hub
+ * underneath. SECURITY.md maps each item to its enforcement and to the test here.
+ *
+ * The host takes its Electron APIs as an argument; only the preload (item 20) imports `electron` at runtime
+ * (`contextBridge`, `ipcRenderer`, as a sandboxed preload must), so the module is still mocked, for the preload.
  */
 vi.mock('electron', async () => (await import('./electron-stand-in')).electronModule());
-vi.mock('../../../electron/core/boot/boot-hub', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/core/boot/boot-hub')>();
-  return {
-    ...original,
-    bootHub: (options: Parameters<typeof original.bootHub>[0]) =>
-      original.bootHub({ ...options, demo: true, clock: new ManualClock() }),
-  };
-});
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -62,10 +59,14 @@ beforeAll(async () => {
   state.userData = dataRoot;
   const configPath = join(dataRoot, 'earshot.config.json');
   await writeFile(configPath, JSON.stringify({ sources: [{ id: 'masto', type: 'mastodon', enabled: true }] }));
-  process.env.EARSHOT_CONFIG = configPath;
-  await import('../../../electron/main/main');
-  delete process.env.EARSHOT_CONFIG;
-  await until(() => state.windows.length === 1 && state.handlers.has(IPC_INVOKE));
+  await startDesktopHost(electron, {
+    argv: [],
+    env: { EARSHOT_CONFIG: configPath },
+    paths: { preload: join(dataRoot, 'preload.cjs'), renderer: join(dataRoot, 'renderer') },
+    bootHub: (options) => bootHub({ ...options, demo: true, clock: new ManualClock() }),
+  });
+  expect(state.windows).toHaveLength(1);
+  expect(state.handlers.has(IPC_INVOKE)).toBe(true);
   const first = state.windows[0];
   if (!first) throw new Error('no window');
   window = first;
@@ -222,7 +223,7 @@ describe("Electron's security checklist", () => {
     }
     openHandler('https://x.com/nimbus/status/1');
     cancelled('will-navigate', 'https://mastodon.social/@nimbus/1');
-    await until(() => state.opened.length >= before + 2);
+    // The stand-in's shell.openExternal records the link as it is called: no wait needed.
     expect(state.opened.slice(before)).toEqual(['https://x.com/nimbus/status/1', 'https://mastodon.social/@nimbus/1']);
   });
 

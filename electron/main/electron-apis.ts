@@ -1,0 +1,141 @@
+// The parts of Electron the desktop host uses, as narrow structural types. Only types are imported from
+// 'electron': the host receives the real module from main.ts (or a recording stand-in in tests), and
+// test/unit/main/desktop-electron-apis.test.ts has tsc prove that the real module satisfies these types.
+import type {
+  App,
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  Dialog,
+  IpcMain,
+  Menu,
+  MenuItemConstructorOptions,
+  NativeImage,
+  NotificationConstructorOptions,
+  Protocol,
+  ResizeOptions,
+  Shell,
+  WebPreferences,
+} from 'electron';
+import type { SafeStorageLike } from './safe-storage-vault';
+
+/** An event a listener may cancel (Electron's `Event`, reduced to what the host calls). */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** Any web contents the host locks down: navigation, redirects, webviews and window.open. */
+export interface LockableContents {
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: PreventableEvent) => void): unknown;
+  on(
+    event: 'will-attach-webview',
+    listener: (event: PreventableEvent, webPreferences: WebPreferences, params: Record<string, string>) => void,
+  ): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** A window's contents as the event forwarder uses them. */
+export interface EventTargetContents {
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+/** The wall's window, as the host drives it. */
+export interface HostWindow {
+  readonly webContents: EventTargetContents;
+  on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  loadURL(url: string): Promise<void>;
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  hide(): void;
+  focus(): void;
+}
+
+/** The application object: lifecycle, paths, the single-instance lock and the host's app events. */
+export interface HostApp extends Pick<
+  App,
+  'enableSandbox' | 'getPath' | 'setPath' | 'requestSingleInstanceLock' | 'quit' | 'exit'
+> {
+  whenReady(): Promise<unknown>;
+  on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: LockableContents) => void): unknown;
+  on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+}
+
+/** Response headers as the CSP hook reads and rewrites them. */
+export interface HeaderDetails {
+  readonly responseHeaders?: Record<string, string[]>;
+}
+
+/** A permission answer: Electron passes more (the contents, details), the host decides on the name alone. */
+export type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
+/** The default session, as hardening uses it: the CSP header hook and the permission handlers. */
+export interface HardenableSession {
+  readonly webRequest: {
+    onHeadersReceived(listener: (details: HeaderDetails, callback: (response: HeaderDetails) => void) => void): void;
+  };
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+}
+
+/** A desktop notification (the P1 alert). */
+export interface HostNotification {
+  on(event: 'click', listener: () => void): unknown;
+  show(): void;
+}
+
+/** The tray icon. */
+export interface HostTray {
+  setToolTip(toolTip: string): void;
+  setContextMenu(menu: HostMenu): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+/** An image as the host passes it on: built by Electron, handed back to it, never inspected. */
+export type HostImage = NativeImage;
+/** A built menu, handed to the tray. */
+export type HostMenu = Menu;
+
+/** What the tray needs: an icon from bytes, a menu from a template, the tray itself. */
+export interface TrayApis {
+  readonly nativeImage: {
+    createFromBuffer(buffer: Buffer): { resize(options: ResizeOptions): HostImage };
+  };
+  readonly Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): HostMenu };
+  readonly Tray: new (image: HostImage) => HostTray;
+}
+
+/** What a window needs: the window class and the shell to open allow-listed links outside. */
+export interface WindowApis {
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => HostWindow;
+  readonly shell: Pick<Shell, 'openExternal'>;
+}
+
+/**
+ * Exactly the Electron APIs the desktop host uses, named as the `electron` module exports them, so the module
+ * itself is one (`startDesktopHost(electron)`) and tests hand in a recording stand-in instead of mocking it.
+ */
+export interface DesktopElectronApis extends TrayApis, WindowApis {
+  readonly app: HostApp;
+  readonly dialog: Pick<Dialog, 'showErrorBox'>;
+  readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  readonly Notification: {
+    isSupported(): boolean;
+    new (options: NotificationConstructorOptions): HostNotification;
+  };
+  readonly protocol: {
+    registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void;
+    handle: Protocol['handle'];
+  };
+  readonly safeStorage: SafeStorageLike;
+  readonly session: { readonly defaultSession: HardenableSession };
+}
