@@ -1,3 +1,4 @@
+import type { Incident } from '../../shared/incident';
 import type { RawMention } from '../../shared/mention';
 import type { SourceHealth } from '../../shared/source-health';
 import type { HubStatus } from '../../shared/contract';
@@ -68,6 +69,26 @@ export function createCore(deps: CoreDeps): Core {
   const state = { mentions: 0, running: false };
   const detectionSaved = { at: -Infinity };
   const uiTimer = deps.uiTimer ?? systemClock();
+  /** Incident changes are saved, then announced, one batch after another: an early opening never overtakes a tick. */
+  let incidentWrites: Promise<void> = Promise.resolve();
+  const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
+    const write = incidentWrites.then(async () => {
+      for (const incident of changed) await deps.store.saveIncident(incident);
+      events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+    });
+    incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
+    return write;
+  };
+  /** Scores the open minutes as posts arrive, so a surge opens an incident before its minute closes. */
+  const detectEarly = (): void => {
+    try {
+      const opened = deps.detection?.evaluateOpen?.(deps.clock.now()) ?? [];
+      if (opened.length > 0) void announce(opened);
+    } catch (e) {
+      // A bug in the early path must not fail the commit: the closed minute still scores these posts.
+      log.error({ err: e }, 'early detection failed');
+    }
+  };
   const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d));
   const commit = createCommitter({
     ...deps,
@@ -75,6 +96,7 @@ export function createCore(deps: CoreDeps): Core {
       state.mentions += inserted.length;
       deps.detection?.ingest(inserted);
       batcher.add(inserted);
+      detectEarly();
     },
   });
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
@@ -141,7 +163,7 @@ export function createCore(deps: CoreDeps): Core {
         'detect',
         deps.clock,
         (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, events, detectionSaved),
+        () => detectTick(deps, announce, detectionSaved),
       );
       every(
         'retention',
@@ -191,14 +213,20 @@ async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): P
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
 }
 
-/** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */
-async function detectTick(deps: CoreDeps, events: EventBus, saved: { at: number }): Promise<void> {
+/**
+ * Every half-minute of hub time: detection closes finished minutes (settling early openings), looks at the open
+ * minutes again, incidents change, state is persisted.
+ */
+async function detectTick(
+  deps: CoreDeps,
+  announce: (changed: ReadonlyArray<Incident>) => Promise<void>,
+  saved: { at: number },
+): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;
   const now = deps.clock.now();
-  const changed = detection.tick(now);
-  for (const incident of changed) await deps.store.saveIncident(incident);
-  if (changed.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+  const changed = [...detection.tick(now), ...(detection.evaluateOpen?.(now) ?? [])];
+  if (changed.length > 0) await announce(changed);
   // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
   if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {
     saved.at = now;
