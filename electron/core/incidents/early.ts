@@ -46,8 +46,8 @@ export interface EarlyDetector {
   evaluate(lastClosed: number, nowMinute: number, minutesProcessed: number, open: (o: Openable) => void): void;
   /** Minutes closed through `lastClosed`: thresholds are stale, and every open series is looked at again. */
   closed(lastClosed: number): void;
-  /** A provisional incident was withdrawn: its family waits for the closed path for `openWindowMinutes`. */
-  withdrawn(watchlist: string, family: string, minute: number): void;
+  /** A provisional incident was withdrawn: its watchlist waits for the closed path for `openWindowMinutes`. */
+  withdrawn(watchlist: string, minute: number): void;
 }
 
 /** Topic signals first, then negative, then volume: the most specific story claims an incident first. */
@@ -63,6 +63,7 @@ export function createEarlyDetector(
 ): EarlyDetector {
   /** Per series: the count at which its open minute opens, valid for one minute, one close and one preceding count. */
   const thresholds = new Map<string, { tag: string; count: number }>();
+  /** Per watchlist that just had a provisional incident withdrawn: no early opening before this minute. */
   const suppressed = new Map<string, number>();
   let stale = true;
 
@@ -116,7 +117,7 @@ export function createEarlyDetector(
   };
 
   const consider = (e: OpenEntry, lastClosed: number, mp: number): Openable | null => {
-    if ((suppressed.get(famKey(e.watchlist, e.family)) ?? -Infinity) > e.minute) return null;
+    if ((suppressed.get(e.watchlist) ?? -Infinity) > e.minute) return null;
     if (!scorer.warmAt(e.watchlist, e.channel, e.family, mp)) return null;
     if (port.cooling(e.watchlist, e.family, e.minute) || port.taken(e.watchlist, e.family, e.minute)) return null;
     const value = tally.value(e.watchlist, e.channel, e.minute, e.family);
@@ -154,8 +155,8 @@ export function createEarlyDetector(
       thresholds.clear();
       for (const [key, until] of suppressed) if (until <= lastClosed) suppressed.delete(key);
     },
-    withdrawn(watchlist, family, minute) {
-      suppressed.set(famKey(watchlist, family), minute + params.openWindowMinutes * MINUTE);
+    withdrawn(watchlist, minute) {
+      suppressed.set(watchlist, minute + params.openWindowMinutes * MINUTE);
     },
   };
 }

@@ -27,6 +27,8 @@ export interface EngineParts {
   readonly takes: (r: IncidentRecord, family: string, minute: number) => boolean;
   /** A new record for signals, with its posts and the closed minutes' counts, not registered anywhere. */
   readonly build: (w: string, signals: ReadonlyArray<Signal>, minute: number, at: number) => IncidentRecord;
+  /** Folds signals of a new family into a record, with that family's recent posts. */
+  readonly absorb: (rec: IncidentRecord, signals: ReadonlyArray<Signal>, minute: number) => void;
   readonly touch: (rec: IncidentRecord, at: number, changed: Set<string>) => void;
   readonly finalize: (rec: IncidentRecord) => void;
   /** Forgets a record's cached card. */
@@ -58,10 +60,10 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
   const port: EarlyPort = {
     // A volume or negative surge joins an incident only while it is hot, which the closed minute itself may make it:
     // the early path assumes it will and leaves such surges to the closed path, so it never makes a second incident.
+    // A family a provisional incident already carries waits for the closed minute too.
     taken: (w, family, minute) =>
-      [...parts.active(w), ...provisionalOf(w)].some((r) =>
-        parts.takes(r, family, isGeneric(family) ? r.lastHotMinute : minute),
-      ),
+      parts.active(w).some((r) => parts.takes(r, family, isGeneric(family) ? r.lastHotMinute : minute)) ||
+      provisionalOf(w).some((r) => r.families.includes(family)),
     pending: (w, family) => parts.pending().get(famKey(w, family)) ?? [],
     cooling: (w, family, minute) => (parts.cooldowns().get(famKey(w, family)) ?? -Infinity) > minute,
     flags: (w, family, minute) => {
@@ -73,7 +75,14 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
   };
   const early = createEarlyDetector(params, parts.scorer, parts.tally, port);
 
+  /** Opens a provisional incident, or folds the signals into one that takes them (as the closed path would). */
   const openProvisional = (o: Openable, now: number, changed: Set<string>): void => {
+    const joins = provisionalOf(o.watchlist).find((r) => parts.takes(r, o.family, o.minute));
+    if (joins) {
+      parts.absorb(joins, o.signals, o.minute);
+      parts.touch(joins, now, changed);
+      return;
+    }
     const rec = parts.build(o.watchlist, o.signals, o.minute, now);
     rec.provisional = true;
     for (let m = (parts.lastClosed() ?? o.minute) + MINUTE; m <= o.minute; m += MINUTE)
@@ -132,7 +141,7 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
           .sort((a, b) => b.lastHotMinute - a.lastHotMinute)[0];
         if (target) supersede(p, target.id, at);
         else withdraw(p, at);
-        if (!target) for (const f of p.rec.families) early.withdrawn(w, f, minute);
+        if (!target) early.withdrawn(w, minute);
         provisional.delete(p.rec.id);
         parts.records().set(p.rec.id, p.rec);
         parts.touch(p.rec, at, changed);

@@ -253,6 +253,12 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     active,
     takes,
     build,
+    absorb: (rec, signals, minute) => {
+      const fresh = signals.filter((x) => !rec.families.includes(x.family)).map((x) => x.family);
+      for (const signal of signals) applySignal(rec, signal, params);
+      for (const f of new Set(fresh))
+        addPosts(rec, sampleOf(rec.watchlist, f, rec.startedAt, minute), params.postsPerIncident);
+    },
     touch,
     finalize,
     forget: (id) => views.delete(id),

@@ -10,7 +10,7 @@ import { valueOf } from './tracking';
  *   time (one incident, announced early, confirmed by the closed minute);
  * - an incident already open carries its family → it folds into that one (resolved, `mergedInto`);
  * - otherwise it is withdrawn: resolved at once, titled "Withdrawn: …", its card saying the closed minute did not
- *   confirm it, and its family waits for the closed path for `openWindowMinutes`.
+ *   confirm it, and its watchlist waits for the closed path for `openWindowMinutes` (no flapping).
  */
 export interface Provisional {
   readonly rec: IncidentRecord;
