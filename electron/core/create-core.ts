@@ -8,6 +8,7 @@ import { createSourceAdmin, type SourceBinding } from './api/source-admin';
 import type { Connector } from './connectors/connector';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
 import { createCommitter } from './pipeline/commit';
+import { createVolumeTally, type VolumeTally } from './pipeline/volume-tally';
 import type { Enricher } from './pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from './runtime/clock';
 import type { CredentialVault } from './runtime/credentials';
@@ -89,12 +90,14 @@ export function createCore(deps: CoreDeps): Core {
       log.error({ err: e }, 'early detection failed');
     }
   };
-  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d));
+  const volume = createVolumeTally(deps.store, () => uiTimer.now());
+  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, volume, d));
   const commit = createCommitter({
     ...deps,
     onInserted: (inserted) => {
       state.mentions += inserted.length;
       deps.detection?.ingest(inserted);
+      volume.add(inserted);
       batcher.add(inserted);
       detectEarly();
     },
@@ -201,13 +204,10 @@ export function createCore(deps: CoreDeps): Core {
 }
 
 /** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
-async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta): Promise<void> {
+async function publish(deps: CoreDeps, events: EventBus, volume: VolumeTally, delta: PendingDelta): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
-  const first = delta.minutes[0];
-  const last = delta.minutes[delta.minutes.length - 1];
-  if (first !== undefined && last !== undefined) {
-    const touched = new Set(delta.minutes);
-    const points = (await deps.store.volumeSeries(first, last)).filter((p) => touched.has(p.minute));
+  if (delta.minutes.length > 0) {
+    const points = await volume.points(delta.minutes);
     events.emit({ name: 'series:update', payload: { points } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now() } });
