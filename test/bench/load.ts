@@ -137,7 +137,8 @@ function reportSurges(outcomes: ReadonlyArray<SurgeOutcome>, client: BenchClient
     const confirmed = last?.evidence.statistic.includes('provisional') === false ? 'confirmed' : 'still provisional';
     say(
       `  ${o.watchlist} (${o.topic}): openable at post ${o.crossingPost ?? '?'} (request ${o.crossingRequest ?? '?'}); ` +
-        `its ack → client ${round(o.latencyMs ?? NaN, 1)} ms; ${o.first.incident.severity}, ${confirmed}, ` +
+        `its ack → client ${round(o.latencyMs ?? NaN, 1)} ms (its send → client ${round(o.fromSendMs ?? NaN, 1)} ms); ` +
+        `${o.first.incident.severity}, ${confirmed}, ` +
         `now ${last?.state ?? '?'} ${last?.severity ?? ''}; ${ids.size} incident(s)`,
     );
   }

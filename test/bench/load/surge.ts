@@ -12,6 +12,8 @@ export interface SurgeOutcome {
   readonly crossingRequest: number | null;
   /** Crossing request's ack → incident event at the client, ms (negative: the event came before the ack). */
   readonly latencyMs: number | null;
+  /** Crossing request's send → incident event at the client, ms: what the sender waits, round trip included. */
+  readonly fromSendMs: number | null;
   readonly first: SeenIncident | null;
 }
 
@@ -55,7 +57,8 @@ export async function injectSurge(
     if (i + shape.batch < texts.length) await sleep(shape.gapMs);
   }
   const first = await heard;
-  if (!first) return { watchlist, topic, crossingPost: null, crossingRequest: null, latencyMs: null, first };
+  if (!first)
+    return { watchlist, topic, crossingPost: null, crossingRequest: null, latencyMs: null, fromSendMs: null, first };
   const counted = first.incident.evidence.sourceMix.reduce((a, s) => a + s.count, 0);
   const byCount = acks.findIndex((a) => a.through >= counted);
   const bySend = acks.findLastIndex((a) => a.sentAt < first.at);
@@ -67,6 +70,7 @@ export async function injectSurge(
     crossingPost: counted > 0 ? counted : null,
     crossingRequest: index >= 0 ? index + 1 : null,
     latencyMs: crossing ? first.at - crossing.ackAt : null,
+    fromSendMs: crossing ? first.at - crossing.sentAt : null,
     first,
   };
 }
