@@ -10,6 +10,8 @@ import type { CommitResult } from './store/repository';
 export interface DetectionPort {
   ingest(mentions: ReadonlyArray<Mention>): void;
   tick(now: number): ReadonlyArray<Incident>;
+  /** Scores the open minutes' counts so far; returns incidents opened early (provisional until their minute closes). */
+  evaluateOpen?(now: number): ReadonlyArray<Incident>;
   list(): ReadonlyArray<Incident>;
   exportState(): unknown;
   importState(state: unknown): void;

@@ -13,6 +13,7 @@ import { ManualClock } from '../../electron/core/runtime/clock';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
 import { createTestCore } from '../helpers/core';
+import { DETECT_TICK_MS } from '../../electron/core/boot/create-core';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 0, 5, 9, 0, 0); // a Monday morning
@@ -67,6 +68,32 @@ describe('breakdown detection on the hub clock', () => {
     );
     expect(outage).toHaveLength(1);
     expect(outage[0]?.state).toBe('resolved');
+    await core.stop();
+  });
+
+  it('announces the outage while the minute that crossed is still open, then confirms it under the same id', async () => {
+    const { core, clock } = await hubWith();
+    const announced: Array<{ at: number; incident: Incident }> = [];
+    core.events.subscribe((e) => {
+      if (e.name === 'incidents:changed')
+        for (const incident of e.payload.incidents) announced.push({ at: clock.now(), incident });
+    });
+    const onset = START + episode('login-outage').onsetMinutes * MIN;
+    await clock.advance(onset - START + 5 * MIN);
+    const first = announced[0];
+    expect(first?.incident.topics).toContain('login');
+    expect(first?.incident.evidence.statistic).toContain('provisional');
+    // Announced as the posts arrived (a poll's commit), not on the half-minute detection tick, and within the minute
+    // its posts were counted in rather than after that minute closed and its grace passed.
+    expect(first?.incident.openedAt).toBe(first?.at);
+    expect((first!.at - START) % DETECT_TICK_MS).not.toBe(1_000);
+    expect(first!.at - Math.floor(first!.at / MIN) * MIN).toBeLessThan(MIN);
+    const outage = announced.filter((a) => a.incident.id === first?.incident.id).at(-1)?.incident;
+    expect(outage?.severity).toBe('P1');
+    expect(outage?.evidence.statistic).not.toContain('provisional');
+    expect(outage?.openedAt).toBe(first?.incident.openedAt);
+    const visible = (await incidents(core)).filter((i) => !i.mergedInto && i.openedAt < onset + 5 * MIN);
+    expect(visible.map((i) => i.id)).toEqual([first?.incident.id]);
     await core.stop();
   });
 

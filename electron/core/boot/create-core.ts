@@ -3,9 +3,11 @@ import type { HubStatus } from '../../../shared/contract';
 import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
+import type { Incident } from '../../../shared/incident';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
 import type { Attributor } from '../pipeline/attribute';
 import { createCommitter } from '../pipeline/commit';
+import { createVolumeTally, type VolumeTally } from '../pipeline/volume-tally';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
@@ -59,7 +61,32 @@ export function createCore(deps: CoreDeps): Core {
   const uiTimer = deps.uiTimer ?? systemClock();
   /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
   const startedAt = uiTimer.now();
-  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => void publish(deps, events, d, state.mentions));
+  /** Incident changes are saved, then announced, one batch after another: an early opening never overtakes a tick. */
+  let incidentWrites: Promise<void> = Promise.resolve();
+  const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
+    const write = incidentWrites.then(async () => {
+      for (const incident of changed) await deps.store.saveIncident(incident);
+      events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+    });
+    incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
+    return write;
+  };
+  /** Scores the open minutes as posts arrive, so a surge opens an incident before its minute closes. */
+  const detectEarly = (): void => {
+    try {
+      const opened = deps.detection?.evaluateOpen?.(deps.clock.now()) ?? [];
+      if (opened.length > 0) void announce(opened);
+    } catch (e) {
+      // A bug in the early path must not fail the commit: the closed minute still scores these posts.
+      log.error({ err: e }, 'early detection failed');
+    }
+  };
+  const volume = createVolumeTally(deps.store, () => uiTimer.now());
+  const batcher = new EventBatcher(
+    uiTimer,
+    DELTA_INTERVAL_MS,
+    (d) => void publish(deps, events, volume, d, state.mentions),
+  );
   const policies = new Map(deps.sources.map((s) => [s.connector.id, s.connector.attribution ?? {}]));
   const commit = createCommitter({
     ...deps,
@@ -67,7 +94,9 @@ export function createCore(deps: CoreDeps): Core {
     onInserted: (inserted) => {
       state.mentions += inserted.length;
       deps.detection?.ingest(inserted);
+      volume.add(inserted);
       batcher.add(inserted);
+      detectEarly();
     },
   });
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
@@ -135,7 +164,7 @@ export function createCore(deps: CoreDeps): Core {
         'detect',
         deps.clock,
         (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, events, detectionSaved),
+        () => detectTick(deps, announce, detectionSaved),
       );
       every(
         'retention',
@@ -172,26 +201,35 @@ export function createCore(deps: CoreDeps): Core {
 }
 
 /** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
-async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta, mentions: number): Promise<void> {
+async function publish(
+  deps: CoreDeps,
+  events: EventBus,
+  volume: VolumeTally,
+  delta: PendingDelta,
+  mentions: number,
+): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
-  const first = delta.minutes[0];
-  const last = delta.minutes[delta.minutes.length - 1];
-  if (first !== undefined && last !== undefined) {
-    const touched = new Set(delta.minutes);
-    const points = (await deps.store.volumeSeries(first, last)).filter((p) => touched.has(p.minute));
+  if (delta.minutes.length > 0) {
+    const points = await volume.points(delta.minutes);
     events.emit({ name: 'series:update', payload: { points } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }
 
-/** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */
-async function detectTick(deps: CoreDeps, events: EventBus, saved: { at: number }): Promise<void> {
+/**
+ * Every half-minute of hub time: detection closes finished minutes (settling early openings), looks at the open
+ * minutes again, incidents change, state is persisted.
+ */
+async function detectTick(
+  deps: CoreDeps,
+  announce: (changed: ReadonlyArray<Incident>) => Promise<void>,
+  saved: { at: number },
+): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;
   const now = deps.clock.now();
-  const changed = detection.tick(now);
-  for (const incident of changed) await deps.store.saveIncident(incident);
-  if (changed.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+  const changed = [...detection.tick(now), ...(detection.evaluateOpen?.(now) ?? [])];
+  if (changed.length > 0) await announce(changed);
   // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
   if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {
     saved.at = now;

@@ -21,6 +21,12 @@ export interface IncidentEngine {
   ingest(mentions: ReadonlyArray<Mention>): void;
   /** Closes finished minutes, scores every series, opens/updates/resolves incidents; returns those that changed. */
   tick(now: number): ReadonlyArray<Incident>;
+  /**
+   * Scores the open minutes' counts so far (cheap; call it as posts arrive): a partial minute that already opens
+   * an incident by the closed path's rules opens a provisional one at once. `tick` settles it when the minute
+   * closes (confirmed under the same id, folded into another incident, or withdrawn). Returns the new ones.
+   */
+  evaluateOpen(now: number): ReadonlyArray<Incident>;
   /** Open and recently resolved incidents (merged-away ones excluded), newest first. */
   list(): ReadonlyArray<Incident>;
   /** The full state as plain JSON, for persisting across restarts. */

@@ -4,7 +4,7 @@ import { resolveParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
 import { EngineStateSchema, compactPost, isTopicFamily } from './model';
 import type { ClosedMinute, MinuteCounts } from './series';
-import { createSeriesBuilder, groupByMinute } from './series';
+import { groupByMinute } from './series';
 import { createSeriesScorer } from './scorer';
 import {
   applySignal,
@@ -18,9 +18,12 @@ import {
 } from './rules';
 import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
-import { createTermStore } from './term-store';
-import { exportSamples, famKey, familiesOf, importSamples, pushRing } from './samples';
+import { famKey, familiesOf, pushRing } from './samples';
+import { exportMemory, freshMemory, restoreMemory } from './engine-memory';
 import type { IncidentEngine, IncidentEngineDeps } from './engine-types';
+import { familyOrder } from './early';
+import { createEarlyWiring } from './engine-early';
+import { createOpenMinutes } from './open-minute';
 
 export type { IncidentEngine, IncidentEngineDeps } from './engine-types';
 
@@ -37,17 +40,11 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const resolved = resolveParams(deps.params);
   if (!resolved.ok) throw new Error(resolved.error.message);
   const params = resolved.value;
-  let builder = createSeriesBuilder(params);
   const scorer = createSeriesScorer(deps.detector, deps.explain, params);
-  let records = new Map<string, IncidentRecord>();
-  let pending = new Map<string, Signal[]>();
-  let cooldowns = new Map<string, number>();
-  let samples = new Map<string, CompactPost[]>();
-  let termStore = createTermStore();
-  let shares = new Map<string, { negative: number; total: number }>();
-  let seq = 0;
-  let lastMinute: number | null = null;
-  let minutesProcessed = 0;
+  const mem = freshMemory(params);
+  /** Incidents the closed minute being processed opened: provisional ones are settled against them. */
+  const openedNow = new Set<string>();
+  const tally = createOpenMinutes();
   /** Hub time of the tick in progress: incidents open, update and resolve at the time the hub noticed. */
   let tickNow = 0;
   const hubNow = (minute: number): number => Math.max(minute + MINUTE, tickNow);
@@ -57,22 +54,22 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const windowOf = (w: string) => (family: string) => scorer.windowOf(w, family);
 
   const active = (w: string): IncidentRecord[] =>
-    [...records.values()].filter((r) => r.watchlist === w && r.state !== 'resolved');
+    [...mem.records.values()].filter((r) => r.watchlist === w && r.state !== 'resolved');
 
   const view = (rec: IncidentRecord): Incident => {
     if (rec.final) return rec.final;
     const cached = views.get(rec.id);
     if (cached) return cached;
-    const built = toIncident(rec, termStore.baseline(rec.watchlist), features);
+    const built = toIncident(rec, mem.termStore.baseline(rec.watchlist), features);
     views.set(rec.id, built);
     return built;
   };
 
   const sampleOf = (w: string, family: string, from: number, to: number): CompactPost[] =>
-    (samples.get(famKey(w, family)) ?? []).filter((p) => p.createdAt >= from && p.createdAt < to + MINUTE);
+    (mem.samples.get(famKey(w, family)) ?? []).filter((p) => p.createdAt >= from && p.createdAt < to + MINUTE);
 
   const baselineShare = (w: string): number => {
-    const s = shares.get(w);
+    const s = mem.shares.get(w);
     return s === undefined || s.total <= 0 ? 0 : s.negative / s.total;
   };
 
@@ -89,7 +86,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   const seedCounts = (rec: IncidentRecord): void => {
     for (const [w, channel] of scorer.pairs()) {
       if (w !== rec.watchlist) continue;
-      for (const point of builder.history(w, channel, rec.startedAt)) {
+      for (const point of mem.builder.history(w, channel, rec.startedAt)) {
         if (channel === '*') {
           rec.negativeObserved += point.counts.negative;
           rec.totalObserved += point.counts.total;
@@ -101,20 +98,29 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     }
   };
 
-  const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
-    const rec = newRecord(
-      `inc_${minute.toString(36)}_${(seq++).toString(36)}`,
-      w,
-      signals,
-      hubNow(minute),
-      baselineShare(w),
-      params,
-    );
+  /** A new record for signals that qualified at `minute`, with its posts and the closed minutes' counts. */
+  const build = (w: string, signals: ReadonlyArray<Signal>, minute: number, at: number): IncidentRecord => {
+    const id = `inc_${minute.toString(36)}_${(mem.seq++).toString(36)}`;
+    const rec = newRecord(id, w, signals, at, baselineShare(w), params);
     for (const f of rec.families) addPosts(rec, sampleOf(w, f, rec.startedAt, minute), params.postsPerIncident);
     seedCounts(rec);
-    records.set(rec.id, rec);
-    pending.delete(famKey(w, family));
+    return rec;
+  };
+
+  const open = (w: string, family: string, signals: Signal[], minute: number, changed: Set<string>): void => {
+    const rec = build(w, signals, minute, hubNow(minute));
+    mem.records.set(rec.id, rec);
+    openedNow.add(rec.id);
+    mem.pending.delete(famKey(w, family));
     touch(rec, hubNow(minute), changed);
+  };
+
+  /** Whether an open incident takes a signal of `family` at `minute`: its own story, or a knock-on of it. */
+  const takes = (r: IncidentRecord, family: string, minute: number): boolean => {
+    if (canJoin(r, family, minute, params)) return true;
+    if (!isTopicFamily(family) || isBenignVolume(r, params)) return false;
+    const recent = sampleOf(r.watchlist, family, minute - params.windowMinutes * MINUTE, minute);
+    return coTopicShare(r, recent) >= params.joinCoTopicShare;
   };
 
   const route = (w: string, signals: ReadonlyArray<Signal>, minute: number, changed: Set<string>): void => {
@@ -126,12 +132,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
         if (target) corroborate(target, signal, minute, changed);
         continue;
       }
-      const recent = (): CompactPost[] => sampleOf(w, signal.family, minute - params.windowMinutes * MINUTE, minute);
-      const knockOn = (r: IncidentRecord): boolean =>
-        isTopicFamily(signal.family) &&
-        !isBenignVolume(r, params) &&
-        coTopicShare(r, recent()) >= params.joinCoTopicShare;
-      const candidates = active(w).filter((r) => canJoin(r, signal.family, minute, params) || knockOn(r));
+      const candidates = active(w).filter((r) => takes(r, signal.family, minute));
       const target = candidates.find((r) => r.families.includes(signal.family)) ?? candidates[0];
       if (target) {
         const isNew = !target.families.includes(signal.family);
@@ -145,12 +146,15 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
           touch(target, hubNow(minute), changed);
         continue;
       }
-      if (signal.windowCount < params.minCountToOpen || (cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute)
+      if (
+        signal.windowCount < params.minCountToOpen ||
+        (mem.cooldowns.get(famKey(w, signal.family)) ?? -Infinity) > minute
+      )
         continue;
       const key = famKey(w, signal.family);
-      const list = (pending.get(key) ?? []).filter((s) => s.minute > minute - params.openWindowMinutes * MINUTE);
+      const list = (mem.pending.get(key) ?? []).filter((s) => s.minute > minute - params.openWindowMinutes * MINUTE);
       list.push(signal);
-      pending.set(key, list);
+      mem.pending.set(key, list);
       if (shouldOpen(list, params)) open(w, signal.family, list, minute, changed);
     }
   };
@@ -174,7 +178,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       rec.state = 'resolved';
       rec.resolvedAt = hubNow(minute);
       rec.updatedAt = hubNow(minute);
-      for (const f of rec.families) cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
+      for (const f of rec.families) mem.cooldowns.set(famKey(w, f), minute + params.cooldownMinutes * MINUTE);
       touch(rec, hubNow(minute), changed);
       finalize(rec);
     }
@@ -184,7 +188,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const open = active(w).sort((a, b) => a.openedAt - b.openedAt);
     if (open.length < 2 || !open.some((r) => changed.has(r.id))) return;
     const termsOf = (rec: IncidentRecord) =>
-      new Set(incidentTerms(rec, termStore.baseline(w), features).map((t) => t.term));
+      new Set(incidentTerms(rec, mem.termStore.baseline(w), features).map((t) => t.term));
     for (let i = 0; i < open.length; i++) {
       for (let j = i + 1; j < open.length; j++) {
         const a = open[i];
@@ -215,7 +219,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
           row,
           family,
           frozen.has(family),
-          minutesProcessed,
+          mem.minutesProcessed,
           listening && isTopicFamily(family),
         );
         if (signal) signals.push(signal);
@@ -229,24 +233,52 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
       for (const f of rec.families) addPosts(rec, sampleOf(w, f, minute, minute), params.postsPerIncident);
     }
     signals.sort((a, b) => familyOrder(a.family) - familyOrder(b.family));
+    openedNow.clear();
     route(w, signals, minute, changed);
+    early.settle(w, minute, hubNow(minute), openedNow, changed);
     if (active(w).length === 0) updateShare(w, star);
     resolveQuiet(w, minute, changed);
     merge(w, minute, changed);
   };
 
+  const early = createEarlyWiring({
+    params,
+    scorer,
+    tally,
+    records: () => mem.records,
+    pending: () => mem.pending,
+    cooldowns: () => mem.cooldowns,
+    lastClosed: () => mem.builder.lastClosed(),
+    minutesProcessed: () => mem.minutesProcessed,
+    active,
+    takes,
+    build,
+    absorb: (rec, signals, minute) => {
+      const fresh = signals.filter((x) => !rec.families.includes(x.family)).map((x) => x.family);
+      for (const signal of signals) applySignal(rec, signal, params);
+      for (const f of new Set(fresh))
+        addPosts(rec, sampleOf(rec.watchlist, f, rec.startedAt, minute), params.postsPerIncident);
+    },
+    touch,
+    finalize,
+    forget: (id) => views.delete(id),
+    view,
+  });
+
   const updateShare = (w: string, star: MinuteCounts): void => {
-    const s = shares.get(w) ?? { negative: 0, total: 0 };
-    shares.set(w, {
+    const s = mem.shares.get(w) ?? { negative: 0, total: 0 };
+    mem.shares.set(w, {
       negative: s.negative + alpha * (star.negative - s.negative),
       total: s.total + alpha * (star.total - s.total),
     });
   };
 
   const forgetOld = (): void => {
-    const done = [...records.values()].filter((r) => r.state === 'resolved').sort((a, b) => a.updatedAt - b.updatedAt);
+    const done = [...mem.records.values()]
+      .filter((r) => r.state === 'resolved')
+      .sort((a, b) => a.updatedAt - b.updatedAt);
     for (const rec of done.slice(0, Math.max(0, done.length - MAX_RESOLVED))) {
-      records.delete(rec.id);
+      mem.records.delete(rec.id);
       views.delete(rec.id);
     }
   };
@@ -255,78 +287,56 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     const byWatchlist = new Map<string, ClosedMinute[]>();
     for (const row of rows) byWatchlist.set(row.watchlist, [...(byWatchlist.get(row.watchlist) ?? []), row]);
     for (const [w, list] of byWatchlist) processWatchlist(w, list, minute, changed);
-    if (minute % (60 * MINUTE) === 0) termStore.decayHour();
-    lastMinute = minute;
-    minutesProcessed += 1;
+    if (minute % (60 * MINUTE) === 0) mem.termStore.decayHour();
+    mem.lastMinute = minute;
+    mem.minutesProcessed += 1;
   };
 
   return {
     params,
     ingest(mentions) {
       for (const mention of mentions) {
-        builder.add(mention);
+        if (mem.builder.add(mention)) tally.add(mention);
         const post = compactPost(mention);
         for (const family of familiesOf(post))
-          pushRing(samples, famKey(mention.watchlist, family), post, params.samplePerSeries);
-        if (active(mention.watchlist).length === 0) termStore.add(mention.watchlist, post.text);
+          pushRing(mem.samples, famKey(mention.watchlist, family), post, params.samplePerSeries);
+        if (active(mention.watchlist).length === 0) mem.termStore.add(mention.watchlist, post.text);
       }
     },
     tick(now) {
       tickNow = now;
       const changed = new Set<string>();
-      for (const [minute, rows] of groupByMinute(builder.close(now))) processMinute(minute, rows, changed);
+      for (const [minute, rows] of groupByMinute(mem.builder.close(now))) processMinute(minute, rows, changed);
+      const closedThrough = mem.builder.lastClosed();
+      if (closedThrough !== null) {
+        tally.closeThrough(closedThrough);
+        early.closed(closedThrough);
+      }
+      scorer.forgetPrimed();
       const out = [...changed].flatMap((id) => {
-        const rec = records.get(id);
+        const rec = mem.records.get(id);
         return rec ? [view(rec)] : [];
       });
       forgetOld();
       return out;
     },
+    evaluateOpen: (now) => early.evaluateOpen(now),
     list() {
-      return [...records.values()]
+      return [...mem.records.values(), ...early.records()]
         .filter((r) => r.mergedInto === null)
         .sort((a, b) => b.openedAt - a.openedAt || b.id.localeCompare(a.id))
         .map(view);
     },
-    exportState() {
-      return {
-        version: 1,
-        seq,
-        lastMinute,
-        minutesProcessed,
-        builder: builder.exportState(),
-        series: scorer.exportState(),
-        incidents: [...records.values()],
-        pending: [...pending],
-        cooldowns: [...cooldowns],
-        samples: exportSamples(samples),
-        terms: termStore.exportState(),
-        shares: [...shares],
-      };
-    },
+    exportState: () => exportMemory(mem, scorer.exportState(), early.exportState()),
     importState(state) {
       const parsed = EngineStateSchema.safeParse(state);
       if (!parsed.success) return err(appError('incidents.state.invalid', parsed.error.message));
       const s = parsed.data;
       if (!scorer.importState(s.series)) return err(appError('incidents.state.invalid', 'bad series key'));
-      const nextBuilder = createSeriesBuilder(params);
-      nextBuilder.importState(s.builder);
-      builder = nextBuilder;
-      seq = s.seq;
-      lastMinute = s.lastMinute;
-      minutesProcessed = s.minutesProcessed;
-      records = new Map(s.incidents.map((r) => [r.id, r]));
-      pending = new Map(s.pending);
-      cooldowns = new Map(s.cooldowns);
-      samples = importSamples(s.samples);
-      termStore = createTermStore();
-      termStore.importState(s.terms);
-      shares = new Map(s.shares);
+      Object.assign(mem, restoreMemory(s, params));
+      early.importState(s.provisional ?? []);
       views.clear();
       return ok(undefined);
     },
   };
 }
-
-/** Topic signals first, then negative, then volume: the most specific story claims an incident first. */
-const familyOrder = (family: string): number => (family.startsWith('topic:') ? 0 : family === 'negative' ? 1 : 2);

@@ -122,6 +122,12 @@ function focusPosts(rec: IncidentRecord): ReadonlyArray<CompactPost> {
   return focused.length >= 3 ? focused : rec.posts;
 }
 
+/** How a card says it was opened before its minute closed, or withdrawn once it closed. */
+function provisionalNote(rec: IncidentRecord): string {
+  if (rec.withdrawn) return '; withdrawn: the closed minute did not confirm it';
+  return rec.provisional ? '; provisional: scored on the open minute so far' : '';
+}
+
 /** Builds the evidence card of an incident record. */
 export function buildEvidence(
   rec: IncidentRecord,
@@ -137,7 +143,7 @@ export function buildEvidence(
     series: rec.peak.family === 'volume' ? 'total' : rec.peak.family,
     baselinePerMinute: window.baseline,
     observedPerMinute: window.observed,
-    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)`,
+    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)${provisionalNote(rec)}`,
     startedAt: rec.startedAt,
     risingTerms: risingTerms(posts.map(features.termsOf), baseline, { limit: RISING_TERMS }).map((t) => ({
       term: t.term,
@@ -165,7 +171,7 @@ export function toIncident(
   const evidence = buildEvidence(rec, baseline, features);
   return {
     id: rec.id,
-    title: titleOf(rec),
+    title: rec.withdrawn ? `Withdrawn: ${titleOf(rec)}` : titleOf(rec),
     severity: rec.severity,
     state: rec.state,
     watchlist: rec.watchlist,

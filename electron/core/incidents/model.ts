@@ -126,6 +126,9 @@ export const IncidentRecordSchema = z.object({
   posts: z.array(CompactPostSchema),
   /** Once resolved, the final card is kept and the posts let go: the evidence no longer changes. */
   final: IncidentSchema.nullable().optional(),
+  /** Opened from an open minute's count so far (see provisional.ts); `withdrawn` once its minute did not confirm it. */
+  provisional: z.boolean().optional(),
+  withdrawn: z.boolean().optional(),
 });
 export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
 
@@ -150,5 +153,7 @@ export const EngineStateSchema = z.object({
   samples: z.object({ posts: z.array(CompactPostSchema), rings: z.array(z.tuple([z.string(), z.array(z.string())])) }),
   terms: z.array(z.tuple([z.string(), TermTableSchema])),
   shares: z.array(z.tuple([z.string(), ShareBaselineSchema])),
+  /** Provisional incidents waiting for their open minute to close, with that minute (absent in older states). */
+  provisional: z.array(z.tuple([IncidentRecordSchema, z.number().int()])).optional(),
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;

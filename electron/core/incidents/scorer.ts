@@ -29,6 +29,21 @@ const pairKey = (w: string, c: SeriesChannel): string => JSON.stringify([w, c]);
 /** The detector's expectation for a point, read before `update`. */
 export type Explain<S> = (state: S, timestamp: number, value: number) => { readonly baseline: number };
 
+/** One point of one series. */
+interface Point {
+  readonly family: string;
+  readonly channel: SeriesChannel;
+  readonly minute: number;
+  readonly value: number;
+}
+
+/** A deep copy of a series' state; the detector's state is plain JSON. */
+const cloneState = <S>(s: SeriesState<S>): SeriesState<S> => ({
+  ...s,
+  det: structuredClone(s.det),
+  recent: [...s.recent],
+});
+
 /** Persisted form: [key, state] rows, the detector's own state opaque. */
 export type ScorerState = Array<[string, z.infer<typeof SeriesStateSchema>]>;
 
@@ -46,12 +61,28 @@ export interface SeriesScorer {
     minutesProcessed: number,
     listening?: boolean,
   ): Signal | null;
+  /**
+   * Scores `points` (the open minutes of one series, oldest first, counts so far) on a scratch copy
+   * of its state: what `score` would return if those minutes closed now. The real state is left untouched.
+   */
+  simulate(
+    watchlist: string,
+    channel: SeriesChannel,
+    family: string,
+    points: ReadonlyArray<{ readonly minute: number; readonly value: number }>,
+    minutesProcessed: number,
+    flags: { readonly frozen: boolean; readonly listening: boolean },
+  ): Array<Signal | null>;
+  /** Whether a family's series across sources has been observed long enough to open anything. */
+  warmAt(watchlist: string, channel: SeriesChannel, family: string, minutesProcessed: number): boolean;
+  /** Drops the primed states kept for simulation (a minute closed: they are stale). */
+  forgetPrimed(): void;
   /** Families to score for a row: volume, negative, and every topic seen on that watchlist/channel. */
   familiesFor(row: ClosedMinute): ReadonlyArray<string>;
-  /** The baseline used for a family's series across sources at its last minute. */
-  baselineOf(watchlist: string, family: string): number;
-  /** Posts of a family across sources in the rolling window ending at its last minute. */
-  windowOf(watchlist: string, family: string): number;
+  /** The baseline used for a family's series (across sources unless a channel is named) at its last minute. */
+  baselineOf(watchlist: string, family: string, channel?: SeriesChannel): number;
+  /** Posts of a family (across sources unless a channel is named) in the rolling window ending at its last minute. */
+  windowOf(watchlist: string, family: string, channel?: SeriesChannel): number;
   /** The (watchlist, channel) pairs known. */
   pairs(): ReadonlyArray<readonly [string, SeriesChannel]>;
   exportState(): ScorerState;
@@ -77,6 +108,8 @@ export function createSeriesScorer<S>(
   const series = new Map<string, SeriesState<S>>();
   const familiesByPair = new Map<string, Set<string>>();
   const alpha = 1 - 2 ** (-1 / params.baselineHalfLifeMinutes);
+  /** Primed states of series not created yet, so simulating a new series' open minute primes it once. */
+  const primed = new Map<string, { tag: string; state: SeriesState<S> }>();
 
   const remember = (key: string, w: string, c: SeriesChannel, family: string, state: SeriesState<S>): void => {
     series.set(key, state);
@@ -84,10 +117,8 @@ export function createSeriesScorer<S>(
     familiesByPair.set(pair, (familiesByPair.get(pair) ?? new Set<string>()).add(family));
   };
 
-  const ensure = (w: string, c: SeriesChannel, family: string, minute: number, history: number): SeriesState<S> => {
-    const key = seriesKey(w, c, family);
-    const existing = series.get(key);
-    if (existing) return existing;
+  /** A new series' state at `minute`, primed with the zero minutes the hub listened to before it appeared. */
+  const freshState = (minute: number, history: number): SeriesState<S> => {
     const state: SeriesState<S> = {
       det: detector.newState(),
       level: 0,
@@ -97,6 +128,14 @@ export function createSeriesScorer<S>(
       baseline: 0,
     };
     for (let i = Math.min(history, PRIME_MINUTES); i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
+    return state;
+  };
+
+  const ensure = (w: string, c: SeriesChannel, family: string, minute: number, history: number): SeriesState<S> => {
+    const key = seriesKey(w, c, family);
+    const existing = series.get(key);
+    if (existing) return existing;
+    const state = freshState(minute, history);
     remember(key, w, c, family, state);
     return state;
   };
@@ -108,45 +147,69 @@ export function createSeriesScorer<S>(
     return Math.max(expected, OWN_FLOOR * own);
   };
 
+  /** Scores one point of a series into `state` (the real one, or a scratch copy when simulating an open minute). */
+  const step = (state: SeriesState<S>, point: Point, frozen: boolean, listening: boolean): Signal | null => {
+    const { family, channel, minute, value } = point;
+    const baseline = baselineFor(state, minute, value);
+    state.baseline = baseline;
+    const score = detector.update(state.det, minute, value);
+    state.recent.push(value);
+    if (state.recent.length > params.windowMinutes) state.recent.shift();
+    const windowCount = state.recent.reduce((a, b) => a + b, 0);
+    const warm = state.seen >= params.warmupMinutes;
+    if (warm && score >= params.scoreThreshold) state.lastTrigger = minute;
+    const armed = state.lastTrigger !== null && minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
+    const hot = warm && value > 0 && isHot(windowCount, baseline, params);
+    const anomalous = hot && (armed || frozen || listening);
+    const corroborates = hot && !anomalous && channel !== '*';
+    if (!hot && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
+    state.seen += 1;
+    if (!anomalous && !corroborates) return null;
+    const rate = windowCount / params.windowMinutes;
+    const signal: Signal = { family, channel, minute, value, rate, windowCount, baseline, score };
+    return corroborates ? { ...signal, corroborationOnly: true } : signal;
+  };
+
+  /** A scratch copy of a series' state as the closed path would find it at `minute` (primed if it is new). */
+  const scratchOf = (w: string, c: SeriesChannel, family: string, minute: number, history: number): SeriesState<S> => {
+    const key = seriesKey(w, c, family);
+    const existing = series.get(key);
+    if (existing) return cloneState(existing);
+    const tag = `${minute}|${history}`;
+    const cached = primed.get(key);
+    if (cached && cached.tag === tag) return cloneState(cached.state);
+    const state = freshState(minute, history);
+    primed.set(key, { tag, state });
+    return cloneState(state);
+  };
+
   return {
     score(row, family, frozen, minutesProcessed, listening = false) {
       const state = ensure(row.watchlist, row.channel, family, row.minute, minutesProcessed);
-      const value = valueOf(row.counts, family);
-      const baseline = baselineFor(state, row.minute, value);
-      state.baseline = baseline;
-      const score = detector.update(state.det, row.minute, value);
-      state.recent.push(value);
-      if (state.recent.length > params.windowMinutes) state.recent.shift();
-      const windowCount = state.recent.reduce((a, b) => a + b, 0);
-      const warm = state.seen >= params.warmupMinutes;
-      if (warm && score >= params.scoreThreshold) state.lastTrigger = row.minute;
-      const armed = state.lastTrigger !== null && row.minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
-      const hot = warm && value > 0 && isHot(windowCount, baseline, params);
-      const anomalous = hot && (armed || frozen || listening);
-      const corroborates = hot && !anomalous && row.channel !== '*';
-      if (!hot && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
-      state.seen += 1;
-      if (!anomalous && !corroborates) return null;
-      const rate = windowCount / params.windowMinutes;
-      const signal: Signal = {
-        family,
-        channel: row.channel,
-        minute: row.minute,
-        value,
-        rate,
-        windowCount,
-        baseline,
-        score,
-      };
-      return corroborates ? { ...signal, corroborationOnly: true } : signal;
+      const point = { family, channel: row.channel, minute: row.minute, value: valueOf(row.counts, family) };
+      return step(state, point, frozen, listening);
     },
+    simulate(w, channel, family, points, minutesProcessed, flags) {
+      const first = points[0];
+      if (first === undefined) return [];
+      const scratch = scratchOf(w, channel, family, first.minute, minutesProcessed);
+      return points.map((p) =>
+        step(scratch, { family, channel, minute: p.minute, value: p.value }, flags.frozen, flags.listening),
+      );
+    },
+    warmAt(w, channel, family, minutesProcessed) {
+      const seen = series.get(seriesKey(w, channel, family))?.seen ?? minutesProcessed;
+      return seen >= params.warmupMinutes;
+    },
+    forgetPrimed: () => primed.clear(),
     familiesFor(row) {
       const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();
       const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
       return [...new Set(['volume', 'negative', ...known, ...topics])];
     },
-    baselineOf: (w, family) => series.get(seriesKey(w, '*', family))?.baseline ?? 0,
-    windowOf: (w, family) => (series.get(seriesKey(w, '*', family))?.recent ?? []).reduce((a, b) => a + b, 0),
+    baselineOf: (w, family, channel = '*') => series.get(seriesKey(w, channel, family))?.baseline ?? 0,
+    windowOf: (w, family, channel = '*') =>
+      (series.get(seriesKey(w, channel, family))?.recent ?? []).reduce((a, b) => a + b, 0),
     pairs: () => [...familiesByPair.keys()].map((k) => PairSchema.parse(JSON.parse(k))),
     exportState: () =>
       [...series].map(([k, s]) => [

@@ -63,17 +63,21 @@ export interface SeriesBuilder {
   history(watchlist: string, channel: SeriesChannel, fromMinute: number): ReadonlyArray<SeriesHistoryPoint>;
   /** Watchlists seen so far. */
   watchlists(): ReadonlyArray<string>;
+  /** The last minute closed, or null before the first close: later minutes are still open. */
+  lastClosed(): number | null;
   exportState(): SeriesBuilderState;
   /** Restores a state validated with `SeriesBuilderStateSchema`. */
   importState(state: SeriesBuilderState): void;
 }
 
-const emptyCounts = (): MinuteCounts => ({ total: 0, negative: 0, positive: 0, topics: {} });
+/** Counts of an empty minute. */
+export const emptyCounts = (): MinuteCounts => ({ total: 0, negative: 0, positive: 0, topics: {} });
 const pairKey = (watchlist: string, channel: SeriesChannel): string => JSON.stringify([watchlist, channel]);
 const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
 const parsePair = (key: string): [string, SeriesChannel] => PairSchema.parse(JSON.parse(key));
 
-function countInto(counts: MinuteCounts, mention: Mention): void {
+/** Counts one mention into a minute's counts. */
+export function countInto(counts: MinuteCounts, mention: Mention): void {
   const label = mention.enrichment.sentiment.label;
   counts.total += 1;
   if (label === 'negative') counts.negative += 1;
@@ -181,6 +185,7 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
     watchlists() {
       return [...new Set([...open.keys(), ...history.keys()].map((k) => parsePair(k)[0]))];
     },
+    lastClosed: () => lastClosed,
     exportState() {
       const openRows: Array<[string, number, MinuteCounts]> = [];
       for (const [key, perMinute] of open) for (const [m, c] of perMinute) openRows.push([key, m, c]);
