@@ -7,6 +7,7 @@ import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/fa
 import { mastodonFactory } from '../../electron/core/connectors/mastodon/mastodon-connector';
 import { fakeStatus, startMastodonFake, type MastodonFake } from '../fixtures/fakes/mastodon-fake';
 import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -119,6 +120,19 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
       '/api/v1/timelines/tag/login',
       '/api/v1/timelines/tag/outage',
     ]);
+  });
+
+  it('leaves explicit tags to the hub: matched against every watchlist, misses dropped, all kept without watchlists', async () => {
+    const refunds: Watchlist = { id: 'w', name: 'w', query: 'refund' };
+    fake.post('brand', status(1, '<p>where is my refund</p>'), status(2, '<p>hello</p>'));
+    const c = connector(fake, { tags: ['brand'] }, deps([refunds]));
+    const out = okOf(await poll(c, null));
+    expect(out.items.map((m) => m.watchlist)).toEqual([undefined, undefined]);
+    const stored = await commitThroughPipeline(c, [refunds], out.items);
+    expect(stored.map((m) => [m.text, m.watchlist])).toEqual([['where is my refund', 'w']]);
+    const open = connector(fake, { tags: ['brand'] }, deps([]));
+    const all = okOf(await poll(open, null));
+    expect(await commitThroughPipeline(open, [], all.items)).toHaveLength(2);
   });
 
   it('a page whose statuses all fail validation (a renamed field) leaves the cursor, so none is skipped', async () => {
