@@ -5,14 +5,8 @@ import type { Connector, PollOutcome, RejectedItem } from '../connectors/connect
 import type { Cancel, Clock } from './clock';
 import type { Logger } from './logger';
 import type { SpendGuard } from './spend';
-import {
-  DEFAULT_BACKOFF,
-  DEFAULT_RATE_LIMIT,
-  rateLimitedUntil,
-  transientDelay,
-  type BackoffPolicy,
-  type RateLimitPolicy,
-} from './backoff';
+import { DEFAULT_BACKOFF, DEFAULT_RATE_LIMIT, rateLimitedUntil, transientDelay, type RateLimitPolicy } from './backoff';
+import type { BackoffPolicy } from '../../../shared/backoff';
 import { DEFAULT_HEALTH_POLICY, HealthTracker, type HealthPolicy } from './health';
 
 /** How long to wait after an auth error (credentials rarely fix themselves; the user re-enters them). */
