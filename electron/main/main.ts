@@ -13,6 +13,7 @@ import { safeStorageVault } from './safe-storage-vault';
 import { configuredLinkHosts } from './security';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession, lockDownContents, type AppPaths } from './window';
+import { errorMessage } from '../../shared/result';
 
 const logger = createLogger().child({ module: 'electron-main' });
 // The bundle is dist/electron/main.cjs: the preload sits beside it, the renderer in dist/renderer.
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
   try {
     hub = await startHub();
   } catch (error) {
-    dialog.showErrorBox('Earshot could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Earshot could not start', errorMessage(error));
     hubStopped = true;
     app.exit(1);
     return;

@@ -1,6 +1,6 @@
 import type { AtpAgent } from '@atproto/api';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { PageLoopGuard, outcomeError, validateEach } from '../http';
@@ -157,10 +157,7 @@ async function harvestAll(
     const dids = [...new Set([...h.posts.values()].map((p) => p.post.author.did))];
     const counts = config.fetchFollowers
       ? await followerCounts(agent, dids, ctx.signal).catch((error: unknown) => {
-          deps.logger.warn(
-            { err: error instanceof Error ? error.message : 'failed' },
-            'bluesky: follower counts unavailable',
-          );
+          deps.logger.warn({ err: errorMessage(error, 'failed') }, 'bluesky: follower counts unavailable');
           return new Map<string, number>();
         })
       : new Map<string, number>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { reviewAttribution } from '../attribution';
@@ -37,7 +37,7 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal, last: La
     typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
       ? error.status
       : undefined;
-  const text = (error instanceof Error ? error.message : 'request failed').slice(0, 200);
+  const text = errorMessage(error, 'request failed').slice(0, 200);
   if (status === 429 || status === 403)
     return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
   if (status === 404) return { kind: 'config-error', message: 'Google Play: app not found (404)' };

@@ -1,6 +1,6 @@
 import { parseFeed, DetectError, type AnyFeed } from 'feedsmith';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { classifyHttpError, failureOutcome, sendRequest, type HttpResponse } from '../http';
@@ -24,7 +24,7 @@ function parse(res: HttpResponse): { ok: true; feed: AnyFeed } | { ok: false; ou
   try {
     return { ok: true, feed: parseFeed(res.body) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : 'unreadable feed';
+    const message = errorMessage(error, 'unreadable feed');
     return error instanceof DetectError
       ? { ok: false, outcome: { kind: 'config-error', message: `Not an RSS, Atom, RDF or JSON feed: ${message}` } }
       : { ok: false, outcome: { kind: 'transient', message: `Feed did not parse: ${message}` } };
