@@ -153,7 +153,9 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
     fake.hang(1);
     const ctrl = new AbortController();
     const pending = poll(connector(fake, { timeoutMs: 10_000 }), null, ctrl.signal);
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(1);
+    ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Google Play: aborted' });
   });
 

@@ -217,7 +217,9 @@ describe('Mastodon connector timeouts and aborts', () => {
     });
     const ctrl = new AbortController();
     const pending = connector(fake, { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the second request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(2);
+    ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Mastodon: aborted' });
   });
 });

@@ -200,7 +200,9 @@ describe('RSS connector against a loopback feed server', () => {
     fake.hang(1);
     const ctrl = new AbortController();
     const pending = poll(connector(fake), null, ctrl.signal);
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(1);
+    ctrl.abort();
     const out = await pending;
     expect(out.kind === 'transient' && out.message).toContain('aborted');
   });
