@@ -16,3 +16,7 @@ export const err = <E = AppError>(error: E): Result<never, E> => ({ ok: false, e
 
 /** Builds an AppError. */
 export const appError = (code: string, message: string): AppError => ({ code, message });
+
+/** The message of a thrown value: an Error's own message, else `fallback`, else the value as text. */
+export const errorMessage = (error: unknown, fallback?: string): string =>
+  error instanceof Error ? error.message : (fallback ?? String(error));

@@ -9,5 +9,8 @@ export const SeriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
+/** One minute in milliseconds: the series' step. */
+export const MINUTE_MS = 60_000;
+
 /** Epoch ms of the start of the minute containing `t`. */
-export const minuteOf = (t: number): number => Math.floor(t / 60_000) * 60_000;
+export const minuteOf = (t: number): number => Math.floor(t / MINUTE_MS) * MINUTE_MS;

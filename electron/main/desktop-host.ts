@@ -8,6 +8,7 @@ import { forwardEvents, serveInvoke } from './ipc';
 import { p1AlertContent, p1AlertFilter } from './p1-alerts';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession, lockDownContents, type AppPaths } from './window';
+import { errorMessage } from '../../shared/result';
 
 /** What the desktop host may be given instead of its defaults (tests give a data folder's config, a hub booter). */
 export interface DesktopHostOptions {
@@ -152,7 +153,7 @@ async function start(context: HostContext): Promise<void> {
       ...(options.bootHub ? { bootHub: options.bootHub } : {}),
     });
   } catch (error) {
-    dialog.showErrorBox('Earshot could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Earshot could not start', errorMessage(error));
     state.hubStopped = true;
     context.markStopped();
     app.exit(1);

@@ -1,5 +1,5 @@
 import { isCommandName } from '../../shared/contract';
-import { appError, err, ok, type Result } from '../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../shared/result';
 import { isAppPage } from './app-protocol';
 
 /** What the main process knows about who sent an IPC message: the sending frame, if it still exists. */
@@ -42,6 +42,6 @@ export async function guardedInvoke(
   try {
     return await invoke(name, payload);
   } catch (error) {
-    return err(appError('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`));
+    return err(appError('internal', `${name} failed: ${errorMessage(error)}`));
   }
 }

@@ -1,6 +1,6 @@
 import type { EarshotBridge } from '../../shared/bridge';
 import { eventSchemas, IPC_EVENT, IPC_INVOKE, isCommandName, type HubEvent } from '../../shared/contract';
-import { appError, err, type Result } from '../../shared/result';
+import { appError, err, errorMessage, type Result } from '../../shared/result';
 
 /** The two ipcRenderer calls the bridge needs; Electron's ipcRenderer satisfies it. */
 export interface IpcRendererLike {
@@ -39,7 +39,7 @@ export function createBridge(ipc: IpcRendererLike): EarshotBridge {
         const result = await ipc.invoke(IPC_INVOKE, name, payload);
         return isResult(result) ? result : err(appError('bad-response', `${name}: the hub sent no result.`));
       } catch (error) {
-        return err(appError('ipc-failed', error instanceof Error ? error.message : 'The hub did not answer.'));
+        return err(appError('ipc-failed', errorMessage(error, 'The hub did not answer.')));
       }
     },
     onEvent(listener: (event: HubEvent) => void): () => void {

@@ -1,6 +1,6 @@
 import type { CommandName, CommandRequest, CommandResponse } from '../../shared/contract';
 import type { EarshotBridge } from '../../shared/bridge';
-import { appError, err, type Result } from '../../shared/result';
+import { appError, err, errorMessage, type Result } from '../../shared/result';
 import type { Transport, TransportSink } from './transport';
 import { EdgeQueue, type EdgeSlicing } from './edge-queue';
 import { checkWireResult } from './validate';
@@ -35,7 +35,7 @@ export class IpcTransport implements Transport {
     try {
       return checkWireResult(name, await this.bridge.invoke(name, request));
     } catch (e) {
-      return err(appError('ipc-failed', e instanceof Error ? e.message : 'The hub did not answer.'));
+      return err(appError('ipc-failed', errorMessage(e, 'The hub did not answer.')));
     }
   }
 
@@ -45,7 +45,7 @@ export class IpcTransport implements Transport {
     try {
       result = await this.bridge.invoke('snapshot:get', {});
     } catch (e) {
-      result = err(appError('ipc-failed', e instanceof Error ? e.message : 'The hub did not answer.'));
+      result = err(appError('ipc-failed', errorMessage(e, 'The hub did not answer.')));
     }
     // The snapshot goes through the same sliced edge validation as pushed events.
     if (result.ok) this.edge?.push({ name: 'snapshot', payload: result.value });

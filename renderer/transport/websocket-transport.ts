@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CommandName, CommandRequest, CommandResponse } from '../../shared/contract';
 import { appError, err, type Result } from '../../shared/result';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { DEFAULT_RECONNECT, reconnectDelay, type ReconnectPolicy } from './backoff';
 import type { Transport, TransportSink } from './transport';
 import { EdgeQueue, type EdgeSlicing } from './edge-queue';
 import { checkWireResult } from './validate';
@@ -26,7 +26,7 @@ export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLik
 export interface WebSocketTransportOptions {
   readonly url: string;
   readonly open: SocketFactory;
-  readonly backoff?: BackoffPolicy;
+  readonly backoff?: ReconnectPolicy;
   readonly requestTimeoutMs?: number;
   /** After this many failed attempts in a row the link shows as offline (it keeps retrying). */
   readonly offlineAfter?: number;
@@ -135,9 +135,9 @@ export class WebSocketTransport implements Transport {
     this.attempt += 1;
     const offline = this.attempt >= (this.options.offlineAfter ?? 5);
     this.sink?.link({ status: offline ? 'offline' : 'reconnecting', attempt: this.attempt, lastError: reason });
-    const delay = backoffDelay(
+    const delay = reconnectDelay(
       this.attempt,
-      this.options.backoff ?? DEFAULT_BACKOFF,
+      this.options.backoff ?? DEFAULT_RECONNECT,
       (this.options.random ?? Math.random)(),
     );
     this.retryTimer = setTimeout(() => {

@@ -8,6 +8,7 @@ import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { startAppStoreFake, type AppStoreFake, type FakeReview } from '../fixtures/fakes/appstore-fake';
 import { harnessSource } from '../helpers/source-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const APP = '389801252';
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -42,7 +43,9 @@ async function setup(entry: Record<string, unknown> = {}, watchlists: Watchlist[
     watchlists,
   });
   const { runner, committed, polled } = harnessSource(connector, clock);
-  return { clock, connector, runner, committed, polled, fake };
+  /** The committed batches as the hub's pipeline stores them (attributed by the connector's policy). */
+  const stored = async (batch = 0) => commitThroughPipeline(connector, watchlists, committed[batch] ?? []);
+  return { clock, connector, runner, committed, polled, fake, stored };
 }
 
 describe('App Store reviews connector through the runner', () => {
@@ -133,7 +136,7 @@ describe('App Store reviews connector through the runner', () => {
     s.fake.addReviews('us', reviews(4, T0 - 10_000));
     s.fake.addReviews('gb', reviews(2, T0 - 10_000, '3000'));
     await s.runner.pollOnce();
-    expect(s.committed[0]?.map((m) => [m.externalId, m.watchlist, m.metadata?.country])).toEqual([
+    expect((await s.stored()).map((m) => [m.externalId, m.watchlist, m.metadata?.country])).toEqual([
       ['10000003', 'login', 'us'],
       ['10000001', 'login', 'us'],
       ['30000001', 'login', 'gb'],

@@ -199,7 +199,9 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
       now: NOW,
       cursor: null,
     });
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the second search is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(2, (r) => r.path.endsWith('app.bsky.feed.searchPosts'));
+    ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Bluesky: aborted' });
   });
 

@@ -7,6 +7,7 @@ import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/fa
 import { googlePlayFactory } from '../../electron/core/connectors/googleplay/googleplay-connector';
 import { startGooglePlayFake, type FakeReview, type GooglePlayFake } from '../fixtures/fakes/googleplay-fake';
 import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -66,7 +67,8 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
       review(4, { text: null }),
       review(5, { date: NOW - 10 * 24 * 3_600_000 }),
     ]);
-    const out = okOf(await poll(connector(fake), null));
+    const c = connector(fake);
+    const out = okOf(await poll(c, null));
     expect(out.items).toHaveLength(2);
     expect(out.items.find((m) => m.externalId === review(2).id)).toEqual({
       externalId: review(2).id,
@@ -75,11 +77,18 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
       createdAt: review(2).date,
       author: { handle: 'User 2' },
       url: `https://play.google.com/store/apps/details?id=${APP}&reviewId=${review(2).id}`,
-      watchlist: 'acme',
       metadata: { appId: APP, rating: 3, version: '5.13.1', thumbsUp: 4, replied: false },
     });
     expect(out.items.find((m) => m.text === 'Great app')).toMatchObject({ metadata: { replied: true, rating: 2 } });
-    expect(out.items.find((m) => m.text === 'Great app')?.watchlist).toBeUndefined();
+    // The connector claims no watchlist; the hub matches "crash on login" to acme and keeps "Great app" too
+    // (reviews are never dropped), under the hub's default watchlist: the first one.
+    const watchlists = [{ id: 'first', name: 'First', query: 'refund' }, ...deps().watchlists];
+    const stored = await commitThroughPipeline(c, watchlists, out.items);
+    expect(out.items.every((m) => m.watchlist === undefined)).toBe(true);
+    expect(Object.fromEntries(stored.map((m) => [m.text, m.watchlist]))).toEqual({
+      'review 2: app crash on login': 'acme',
+      'Great app': 'first',
+    });
     expect(out.rejected).toHaveLength(1);
     expect(fake.calls[0]).toMatchObject({ appId: APP, count: 150, token: null });
     expect(fake.calls[0]?.query.get('hl')).toBe('en');
@@ -144,7 +153,9 @@ describe('Google Play connector (google-play-scraper) against a loopback batchex
     fake.hang(1);
     const ctrl = new AbortController();
     const pending = poll(connector(fake, { timeoutMs: 10_000 }), null, ctrl.signal);
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(1);
+    ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Google Play: aborted' });
   });
 

@@ -7,6 +7,7 @@ import type { ConnectorDeps, Watchlist } from '../../electron/core/connectors/fa
 import { mastodonFactory } from '../../electron/core/connectors/mastodon/mastodon-connector';
 import { fakeStatus, startMastodonFake, type MastodonFake } from '../fixtures/fakes/mastodon-fake';
 import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -121,6 +122,19 @@ describe('Mastodon connector (masto) against a loopback Mastodon', () => {
     ]);
   });
 
+  it('leaves explicit tags to the hub: matched against every watchlist, misses dropped, all kept without watchlists', async () => {
+    const refunds: Watchlist = { id: 'w', name: 'w', query: 'refund' };
+    fake.post('brand', status(1, '<p>where is my refund</p>'), status(2, '<p>hello</p>'));
+    const c = connector(fake, { tags: ['brand'] }, deps([refunds]));
+    const out = okOf(await poll(c, null));
+    expect(out.items.map((m) => m.watchlist)).toEqual([undefined, undefined]);
+    const stored = await commitThroughPipeline(c, [refunds], out.items);
+    expect(stored.map((m) => [m.text, m.watchlist])).toEqual([['where is my refund', 'w']]);
+    const open = connector(fake, { tags: ['brand'] }, deps([]));
+    const all = okOf(await poll(open, null));
+    expect(await commitThroughPipeline(open, [], all.items)).toHaveLength(2);
+  });
+
   it('a page whose statuses all fail validation (a renamed field) leaves the cursor, so none is skipped', async () => {
     const c = connector(fake);
     fake.post('acme', status(1));
@@ -203,7 +217,9 @@ describe('Mastodon connector timeouts and aborts', () => {
     });
     const ctrl = new AbortController();
     const pending = connector(fake, { timeoutMs: 10_000 }).poll({ signal: ctrl.signal, now: NOW, cursor: null });
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the second request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(2);
+    ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Mastodon: aborted' });
   });
 });

@@ -7,6 +7,7 @@ import { ManualClock } from '../../electron/core/runtime/clock';
 import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { startRedditFake, type FakeRedditPost, type RedditFake } from '../fixtures/fakes/reddit-fake';
+import { spyPolls } from '../fixtures/fakes/poll-spy';
 import { harnessSource } from '../helpers/source-harness';
 
 const SECRET = 'sekrit-reddit-123';
@@ -42,11 +43,11 @@ async function setup(entry: Record<string, unknown>, watchlists: Watchlist[] = [
     credentials: vault,
     watchlists,
   });
-  const { runner, committed, polled, cursor } = harnessSource(connector, clock);
-  return { clock, connector, runner, committed, polled, vault, fake, cursor };
+  const spy = spyPolls(connector, clock);
+  const { runner, committed, polled, cursor } = harnessSource(spy.connector, clock);
+  /** `polls`: hub time of each poll the runner started. */
+  return { clock, connector, runner, committed, polled, vault, fake, cursor, polls: spy.calls };
 }
-
-const realPause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 describe('Reddit connector through the runner', () => {
   it('reads /new with app-only OAuth, then only newer posts via before=', async () => {
@@ -120,11 +121,13 @@ describe('Reddit connector through the runner', () => {
     expect(h).toMatchObject({ state: 'rate-limited', rateLimitedUntil: T0 + 300_000 });
     const count = s.fake.requests.length;
     await s.clock.advance(300_000 - 1);
-    await realPause();
+    // The runner starts a poll within microtasks of its timer (advance lets them settle): none started early.
+    expect(s.polls).toEqual([T0]);
     expect(s.fake.requests.length).toBe(count);
     const next = s.polled();
     await s.clock.advance(1);
     expect((await next).state).toBe('degraded');
+    expect(s.polls).toEqual([T0, T0 + 300_000]);
     const after = s.fake.requests.slice(count);
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((r) => r.at >= T0 + 300_000)).toBe(true);
@@ -139,11 +142,13 @@ describe('Reddit connector through the runner', () => {
     await s.clock.advance(0);
     await p;
     await s.clock.advance(500_000 - 1);
-    await realPause();
+    // The runner starts a poll within microtasks of its timer (advance lets them settle): none started early.
+    expect(s.polls).toEqual([T0]);
     expect(s.fake.requests.filter((r) => r.path === '/r/acme/new')).toHaveLength(1);
     const p2 = s.polled();
     await s.clock.advance(1);
     await p2;
+    expect(s.polls).toEqual([T0, T0 + 500_000]);
     expect(s.fake.requests.filter((r) => r.path === '/r/acme/new')).toHaveLength(2);
     await s.runner.stop();
   });

@@ -7,6 +7,7 @@ import type { ConnectorDeps } from '../../electron/core/connectors/factory';
 import { rssFactory } from '../../electron/core/connectors/rss/rss-connector';
 import { atomXml, rssXml, startRssFake, type FakeFeedItem, type RssFake } from '../fixtures/fakes/rss-fake';
 import { startPollerHarness } from '../fixtures/fakes/rss-poller-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const clock = new ManualClock();
 const NOW = clock.now();
@@ -68,8 +69,14 @@ describe('RSS connector against a loopback feed server', () => {
   afterEach(() => fake.close());
 
   it('turns matching items into mentions, rejects id-less items alone and skips old ones', async () => {
-    const out = okOf(await poll(connector(fake), null));
-    expect(out.items.map((i) => i.externalId)).toEqual(['topic-3', 'https://forum.acme.test/t/linked']);
+    const c = connector(fake);
+    const out = okOf(await poll(c, null));
+    // The connector claims no watchlist: the hub's attribute step matches each item and drops the misses.
+    const stored = await commitThroughPipeline(c, deps().watchlists, out.items);
+    expect(stored.map((m) => [m.externalId, m.watchlist])).toEqual([
+      ['topic-3', 'acme'],
+      ['https://forum.acme.test/t/linked', 'acme'],
+    ]);
     expect(out.items[0]).toEqual({
       externalId: 'topic-3',
       channel: 'rss',
@@ -77,7 +84,6 @@ describe('RSS connector against a loopback feed server', () => {
       createdAt: Math.floor((NOW - 2 * MIN) / 1000) * 1000,
       author: { handle: 'jdoe' },
       url: 'https://forum.acme.test/t/topic-3',
-      watchlist: 'acme',
     });
     expect(out.rejected).toHaveLength(1);
     expect(out.rejected[0]?.reason).toContain('neither guid/id nor link');
@@ -157,7 +163,9 @@ describe('RSS connector against a loopback feed server', () => {
       ],
     };
     fake.setDocument(JSON.stringify(feed), 'application/feed+json', '/feed.json');
-    const out = okOf(await poll(connector(fake, { url: `${fake.url}/feed.json` }), null));
+    const c = connector(fake, { url: `${fake.url}/feed.json` });
+    const out = okOf(await poll(c, null));
+    expect((await commitThroughPipeline(c, deps().watchlists, out.items)).map((m) => m.watchlist)).toEqual(['acme']);
     expect(out.items).toEqual([
       {
         externalId: 'post-9',
@@ -166,7 +174,6 @@ describe('RSS connector against a loopback feed server', () => {
         createdAt: NOW - MIN,
         author: { handle: 'forum' },
         url: 'https://blog.acme.test/9',
-        watchlist: 'acme',
       },
     ]);
   });
@@ -193,7 +200,9 @@ describe('RSS connector against a loopback feed server', () => {
     fake.hang(1);
     const ctrl = new AbortController();
     const pending = poll(connector(fake), null, ctrl.signal);
-    setTimeout(() => ctrl.abort(), 50);
+    // Abort once the request is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(1);
+    ctrl.abort();
     const out = await pending;
     expect(out.kind === 'transient' && out.message).toContain('aborted');
   });
@@ -241,12 +250,13 @@ describe('RSS connector under the real poller (ManualClock)', () => {
     expect(fake.requests).toHaveLength(2);
     const ok = await h.step(1);
     expect(ok.lastSuccessAt).toBe(clk.now());
-    expect(h.committed.map((m) => m.externalId)).toEqual(['topic-3', 'https://forum.acme.test/t/linked']);
+    const stored = await commitThroughPipeline(c, deps().watchlists, h.committed);
+    expect(stored.map((m) => m.externalId)).toEqual(['topic-3', 'https://forum.acme.test/t/linked']);
     await clk.advance(119_999);
     expect(fake.requests).toHaveLength(3);
     await h.step(1);
     expect(fake.requests[3]?.headers['if-none-match']).toBeDefined();
-    expect(h.committed).toHaveLength(2);
+    expect(await commitThroughPipeline(c, deps().watchlists, h.committed)).toHaveLength(2);
     await h.runner.stop();
   });
 });

@@ -8,6 +8,7 @@ import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { startTrustpilotFake, type FakeTrustpilotReview, type TrustpilotFake } from '../fixtures/fakes/trustpilot-fake';
 import { harnessSource } from '../helpers/source-harness';
+import { commitThroughPipeline } from '../helpers/pipeline';
 
 const KEY = 'tp-api-key-secret-77';
 const BU = '507f191e810c19729de860ea';
@@ -125,12 +126,12 @@ describe('Trustpilot connector through the runner', () => {
   });
 
   it('filters by watchlist queries in the hub when asked, and tests the connection', async () => {
-    const s = await setup({ filterByWatchlists: true }, [
-      { id: 'payments', name: 'Payments', query: 'declined OR "card payment"' },
-    ]);
+    const watchlists = [{ id: 'payments', name: 'Payments', query: 'declined OR "card payment"' }];
+    const s = await setup({ filterByWatchlists: true }, watchlists);
     s.fake.addReviews(reviews(4, T0 - 10_000));
     await s.runner.pollOnce();
-    expect(s.committed[0]?.map((m) => [m.externalId, m.watchlist])).toEqual([
+    const stored = await commitThroughPipeline(s.connector, watchlists, s.committed[0] ?? []);
+    expect(stored.map((m) => [m.externalId, m.watchlist])).toEqual([
       ['a00000000000000000000003', 'payments'],
       ['a00000000000000000000001', 'payments'],
     ]);

@@ -9,6 +9,7 @@ import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import type { WireResponse } from '../fixtures/fakes/faults';
 import { startXFake, type FakeTweet, type XFake } from '../fixtures/fakes/x-fake';
+import { spyPolls } from '../fixtures/fakes/poll-spy';
 import { harnessSource } from '../helpers/source-harness';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-secret-xyz';
@@ -41,7 +42,8 @@ async function setup(
   const vault = memoryVault({ 'x-main': { bearerToken: TOKEN } });
   const deps = { clock, logger: silentLogger(), fetch: globalThis.fetch, credentials: vault, watchlists };
   const connector: Connector = parsed.value.factory.create(parsed.value.config, deps);
-  const harness = harnessSource(connector, clock, initialCursor);
+  const spy = spyPolls(connector, clock);
+  const harness = harnessSource(spy.connector, clock, initialCursor);
   const { runner, committed, polled, cursor } = harness;
   const searches = () => (fake as XFake).requests.filter((r) => r.path === '/2/tweets/search/recent');
   return {
@@ -55,11 +57,11 @@ async function setup(
     fake,
     searches,
     cursor,
+    /** Hub time of each poll the runner started. */
+    polls: spy.calls,
     rebuild: () => parsed.value.factory.create(parsed.value.config, deps),
   };
 }
-
-const realPause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 describe('X connector (twitter-api-v2) through the runner', () => {
   it('first poll reads the newest page with the mapped query and expansions; then only newer posts via since_id', async () => {
@@ -197,11 +199,13 @@ describe('X connector (twitter-api-v2) through the runner', () => {
       lastError: 'X HTTP 429: Too Many Requests',
     });
     await s.clock.advance(resetSeconds * 1000 - T0 - 1);
-    await realPause();
+    // The runner starts a poll within microtasks of its timer (advance lets them settle): none started early.
+    expect(s.polls).toEqual([T0]);
     expect(s.searches()).toHaveLength(1);
     const p2 = s.polled();
     await s.clock.advance(1);
     await p2;
+    expect(s.polls).toEqual([T0, resetSeconds * 1000]);
     expect(s.searches()).toHaveLength(2);
     expect(s.searches()[1]?.at).toBe(resetSeconds * 1000);
     await s.runner.stop();
@@ -280,12 +284,15 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     restarted.restore?.(s.cursor());
     expect(restarted.spend?.view(s.clock.now()).readsToday).toBe(100);
     const midnight = Date.UTC(2026, 0, 6);
+    const before = [...s.polls];
     await s.clock.advance(midnight - s.clock.now() - 1);
-    await realPause();
+    // The runner starts a poll within microtasks of its timer (advance lets them settle): none before midnight.
+    expect(s.polls).toEqual(before);
     expect(s.searches()).toHaveLength(1);
     const p3 = s.polled();
     await s.clock.advance(1);
     await p3;
+    expect(s.polls.at(-1)).toBe(midnight);
     expect(s.searches()).toHaveLength(2);
     expect(s.connector.spend?.view(s.clock.now()).readsToday).toBe(0);
     await s.runner.stop();
@@ -315,19 +322,24 @@ describe('X connector (twitter-api-v2) through the runner', () => {
     expect(s.searches()).toHaveLength(9);
   });
 
-  it('times out a hung request (timeoutMs) and aborts an in-flight request on stop', async () => {
+  it('times out a hung request (timeoutMs)', async () => {
     const s = await setup({ timeoutMs: 200 });
-    s.fake.hangNext(2);
+    s.fake.hangNext(1);
     const timedOut = await s.runner.pollOnce();
     expect(timedOut).toEqual({ kind: 'transient', message: 'X request failed: Request timeout.' });
-    s.runner.start();
-    await s.clock.advance(2_500);
-    await realPause();
-    expect(s.searches()).toHaveLength(2);
-    const started = Date.now();
-    await s.runner.stop();
-    expect(Date.now() - started).toBeLessThan(150);
     expect(s.runner.health().lastError).toBe('X request failed: Request timeout.');
+  });
+
+  it('aborts an in-flight request on stop, long before its own timeout', async () => {
+    // The client would wait 2 minutes, the test only 30 s: only the runner's abort can end this poll in time.
+    const s = await setup({ timeoutMs: 120_000 });
+    s.fake.hangNext(1);
+    s.runner.start();
+    await s.clock.advance(0);
+    await s.fake.faults.received(1, (r) => r.path === '/2/tweets/search/recent');
+    await s.runner.stop();
+    expect(s.searches()).toHaveLength(1);
+    expect(s.committed).toEqual([]);
   });
 
   it('searches once per watchlist and tests the connection', async () => {

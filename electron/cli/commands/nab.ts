@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { scoreNabCorpus } from '../../core';
+import { errorMessage } from '../../../shared/result';
 
 const ArgsSchema = z.object({ data: z.string().min(1), out: z.string().min(1) });
 
@@ -34,7 +35,7 @@ export async function runNab(args: ReadonlyArray<string>): Promise<number> {
     );
     return 0;
   } catch (error) {
-    process.stderr.write(`nab: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`nab: ${errorMessage(error)}\n`);
     return 1;
   }
 }

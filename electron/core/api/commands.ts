@@ -8,7 +8,7 @@ import {
   type Snapshot,
   type SourceView,
 } from '../../../shared/contract';
-import { appError, err, ok, type Result } from '../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../shared/result';
 import { minuteOf } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import { exportIncident } from '../incidents/evidence';
@@ -112,6 +112,6 @@ export async function runCommand(ctx: CommandContext, name: string, payload: unk
   try {
     return await handler(ctx, parsed.data);
   } catch (error) {
-    return err(appError('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`));
+    return err(appError('internal', `${name} failed: ${errorMessage(error)}`));
   }
 }

@@ -12,6 +12,9 @@ export interface SourceBinding {
   readonly optionalCredentialFields?: ReadonlyArray<string>;
 }
 
+/** How long (hub time, on the injected clock) a "test connection" may take before it is aborted. */
+export const TEST_CONNECTION_TIMEOUT_MS = 20_000;
+
 /** The settings screen's view of sources: listing, credentials (write-only) and "test connection". */
 export interface SourceAdmin {
   views(): SourceView[];
@@ -60,7 +63,7 @@ export function createSourceAdmin(
       if (!binding) return { ok: false, message: `No source "${sourceId}".` };
       const blocked = binding.connector.spend?.blockedUntil(clock.now()) ?? null;
       if (blocked !== null) return { ok: false, message: capMessage(binding.connector, clock.now()) };
-      return testConnection(binding.connector, clock.now());
+      return testConnection(binding.connector, clock);
     },
     async setCredentials(sourceId, values) {
       const binding = find(sourceId);
@@ -85,10 +88,11 @@ function capMessage(connector: Connector, now: number): string {
   );
 }
 
-/** One poll-sized request against the source with its stored credentials, committing nothing. */
-async function testConnection(connector: Connector, now: number): Promise<{ ok: boolean; message: string }> {
+/** One poll-sized request against the source with its stored credentials, committing nothing; aborted after the timeout. */
+async function testConnection(connector: Connector, clock: Clock): Promise<{ ok: boolean; message: string }> {
+  const now = clock.now();
   const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(), 20_000);
+  const cancel = clock.setTimeout(() => controller.abort(), TEST_CONNECTION_TIMEOUT_MS);
   try {
     if (connector.testConnection) {
       const result = await connector.testConnection(controller.signal);
@@ -106,6 +110,6 @@ async function testConnection(connector: Connector, now: number): Promise<{ ok: 
         return { ok: false, message: outcome.message };
     }
   } finally {
-    clearTimeout(timeout);
+    cancel();
   }
 }

@@ -3,6 +3,7 @@ import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { CredentialVault } from './credentials';
+import { errorMessage } from '../../../shared/result';
 
 /** A vault file that cannot be used as it is; the message tells the user what to do. */
 export class VaultError extends Error {
@@ -63,7 +64,7 @@ export async function readPrivateJson(path: string): Promise<unknown> {
  * is taken from the parser's message: the message itself quotes the input, and this input holds secrets.
  */
 export function jsonErrorLocation(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
+  const message = errorMessage(error, '');
   const lineCol = /\(line (\d+) column (\d+)\)/.exec(message);
   if (lineCol) return ` (line ${lineCol[1]}, column ${lineCol[2]})`;
   const position = /at position (\d+)/.exec(message);

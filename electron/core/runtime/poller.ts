@@ -5,15 +5,10 @@ import type { Connector, PollOutcome, RejectedItem } from '../connectors/connect
 import type { Cancel, Clock } from './clock';
 import type { Logger } from './logger';
 import type { SpendGuard } from './spend';
-import {
-  DEFAULT_BACKOFF,
-  DEFAULT_RATE_LIMIT,
-  rateLimitedUntil,
-  transientDelay,
-  type BackoffPolicy,
-  type RateLimitPolicy,
-} from './backoff';
+import { DEFAULT_BACKOFF, DEFAULT_RATE_LIMIT, rateLimitedUntil, transientDelay, type RateLimitPolicy } from './backoff';
+import type { BackoffPolicy } from '../../../shared/backoff';
 import { DEFAULT_HEALTH_POLICY, HealthTracker, type HealthPolicy } from './health';
+import { errorMessage } from '../../../shared/result';
 
 /** How long to wait after an auth error (credentials rarely fix themselves; the user re-enters them). */
 export const AUTH_ERROR_WAIT_MS = 30 * 60_000;
@@ -87,14 +82,14 @@ export function createSourceRunner(opts: SourceRunnerOptions): SourceRunner {
     try {
       from = await ensureCursor();
     } catch (error) {
-      return { kind: 'transient', message: `cannot load the cursor: ${messageOf(error)}` };
+      return { kind: 'transient', message: `cannot load the cursor: ${errorMessage(error)}` };
     }
     const outcome = await safePoll(connector, { signal, now: clock.now(), cursor: from }, log);
     if (outcome.kind !== 'ok' || signal.aborted) return outcome;
     try {
       await opts.commit(outcome.items, outcome.cursor);
     } catch (error) {
-      return { kind: 'transient', message: `commit failed: ${messageOf(error)}` };
+      return { kind: 'transient', message: `commit failed: ${errorMessage(error)}` };
     }
     if (outcome.cursor !== null) cursor = { value: outcome.cursor };
     return outcome;
@@ -221,10 +216,6 @@ async function safePoll(
     return await connector.poll(ctx);
   } catch (error) {
     log.error({ err: error }, 'connector threw (a bug): treated as transient');
-    return { kind: 'transient', message: `connector error: ${messageOf(error)}` };
+    return { kind: 'transient', message: `connector error: ${errorMessage(error)}` };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

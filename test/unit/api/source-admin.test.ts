@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSourceAdmin, type SourceBinding } from '../../../electron/core/api/source-admin';
+import {
+  TEST_CONNECTION_TIMEOUT_MS,
+  createSourceAdmin,
+  type SourceBinding,
+} from '../../../electron/core/api/source-admin';
 import type { Connector } from '../../../electron/core/connectors/connector';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { memoryVault } from '../../../electron/core/runtime/credentials';
@@ -70,5 +74,33 @@ describe('source admin', () => {
     expect(await admin.test('bsky')).toEqual({ ok: false, message: 'Invalid app password' });
     expect(await admin.test('x')).toEqual({ ok: false, message: 'Unauthorized: check the bearer token' });
     expect((await admin.test('nope')).ok).toBe(false);
+  });
+
+  it('aborts a hanging test after 20 s on the injected clock, and leaves no timer behind a finished one', async () => {
+    const manual = new ManualClock();
+    const signals: AbortSignal[] = [];
+    const hanging = connector('hang', {
+      testConnection: (signal) =>
+        new Promise((resolve) => {
+          signals.push(signal);
+          signal.addEventListener('abort', () => resolve(err(appError('timeout', 'The test was aborted.'))));
+        }),
+    });
+    const quick = connector('quick', { testConnection: async () => ok('OK') });
+    const admin = createSourceAdmin(
+      [hanging, quick].map((c) => ({ connector: c, credentialFields: [] })),
+      memoryVault(),
+      manual,
+      () => true,
+    );
+    const pending = admin.test('hang');
+    await manual.advance(TEST_CONNECTION_TIMEOUT_MS - 1);
+    expect(signals[0]?.aborted).toBe(false);
+    await manual.advance(1);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await pending).toEqual({ ok: false, message: 'The test was aborted.' });
+    expect(manual.pending()).toBe(0);
+    expect(await admin.test('quick')).toEqual({ ok: true, message: 'OK' });
+    expect(manual.pending()).toBe(0);
   });
 });

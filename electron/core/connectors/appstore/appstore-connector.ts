@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
 import { ok, type Result } from '../../../../shared/result';
+import { reviewAttribution } from '../attribution';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
 import {
@@ -17,7 +18,6 @@ import {
   validateEach,
   type HighWater,
 } from '../http';
-import { compileWatchlistQueries, firstMatchingWatchlist } from '../query';
 import { APPSTORE_POLL_INTERVAL_MS, appStoreBase, type AppStoreConfig } from './appstore-config';
 import {
   FeedSchema,
@@ -49,8 +49,6 @@ type PageResult =
 
 /** Builds the App Store reviews connector (public RSS JSON feed; no credentials). */
 export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorDeps): Connector {
-  const watchlists = compileWatchlistQueries(deps.watchlists);
-
   async function fetchPage(country: string, page: number, signal: AbortSignal): Promise<PageResult> {
     const url = `${appStoreBase(config)}/${country}/rss/customerreviews/page=${page}/id=${config.appId}/sortby=mostrecent/json`;
     const res = await sendRequest(deps.fetch, {
@@ -71,13 +69,6 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
     return { ok: true, reviews: items, rejected, ids: entries.flatMap(entryId) };
   }
 
-  function toMention(review: ReviewEntry, country: string): RawMention | null {
-    const text = `${review.title.label} ${review.content.label}`;
-    const matched = config.filterByWatchlists ? firstMatchingWatchlist(watchlists, text) : null;
-    if (config.filterByWatchlists && !matched) return null;
-    return reviewToMention(review, country, config.appId, matched?.id ?? config.watchlist);
-  }
-
   async function pollCountry(country: string, mark: HighWater | undefined, signal: AbortSignal) {
     const items: RawMention[] = [];
     const rejected: RejectedItem[] = [];
@@ -96,9 +87,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
       const fresh = res.reviews.filter((r) => isNewerThan(mark, r.id.label, Date.parse(r.updated.label)));
       for (const review of fresh) {
         seen.push({ id: review.id.label, at: Date.parse(review.updated.label) });
-        const mention = toMention(review, country);
-        if (!mention) continue;
-        const checked = checkMention(mention, review);
+        const checked = checkMention(reviewToMention(review, country, config.appId), review);
         if (checked.ok) items.push(checked.mention);
         else rejected.push(checked.rejected);
       }
@@ -121,6 +110,7 @@ export function createAppStoreConnector(config: AppStoreConfig, deps: ConnectorD
     kind: 'appstore',
     label: config.label ?? `App Store ${config.appId}`,
     pollIntervalMs: config.pollIntervalMs ?? APPSTORE_POLL_INTERVAL_MS,
+    attribution: reviewAttribution(config),
     async poll(ctx: PollContext): Promise<PollOutcome> {
       const cursor = readJsonCursor<AppStoreCursor>(ctx.cursor, CursorSchema, { v: 1, countries: {} });
       const countries = { ...cursor.countries };

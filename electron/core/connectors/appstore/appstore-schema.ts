@@ -36,12 +36,7 @@ export function isAppMetadata(entry: unknown): boolean {
 }
 
 /** A validated review as a mention: title and body together, rating and version in metadata. */
-export function reviewToMention(
-  r: ReviewEntry,
-  country: string,
-  appId: string,
-  watchlist: string | undefined,
-): RawMention {
+export function reviewToMention(r: ReviewEntry, country: string, appId: string): RawMention {
   const title = r.title.label.trim();
   const body = r.content.label.trim();
   return {
@@ -51,7 +46,6 @@ export function reviewToMention(
     author: { handle: r.author.name.label },
     text: clipText(title ? `${title}\n\n${body}` : body),
     createdAt: Date.parse(r.updated.label),
-    ...(watchlist ? { watchlist } : {}),
     metadata: { rating: Number(r['im:rating'].label), version: r['im:version']?.label ?? null, country },
   };
 }

@@ -1,13 +1,14 @@
 import type { AtpAgent } from '@atproto/api';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { PageLoopGuard, outcomeError, sampleOf, zodReason } from '../http';
+import { PageLoopGuard, outcomeError, validateEach } from '../http';
+import { toBlueskyQueries } from '../query';
+import { planSearchRoutes, type SearchRoutes } from '../search-routes';
 import { BLUESKY_DEFAULT_INTERVAL_MS, BlueskyConfigSchema, type BlueskyConfig } from './bluesky-config';
 import { readBlueskyCursor, writeBlueskyCursor, type QueryState, type SearchWindow } from './bluesky-cursor';
 import { blueskyErrorOutcome, blueskyRateLimit } from './bluesky-errors';
-import { planBluesky, type BlueskyPlan } from './bluesky-plan';
 import { BlueskyPostSchema, postToMention, sortAt, type BlueskyPost } from './bluesky-post';
 import { BlueskySession, MissingCredentialsError } from './bluesky-session';
 
@@ -29,21 +30,17 @@ function absorb(
   h: Harvest,
   q: string,
   raw: ReadonlyArray<unknown>,
-  plan: BlueskyPlan,
+  plan: SearchRoutes,
 ): { newest?: number; oldest?: number } {
   let newest: number | undefined;
   let oldest: number | undefined;
-  for (const item of raw) {
-    const parsed = BlueskyPostSchema.safeParse(item);
-    if (!parsed.success) {
-      h.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
-      continue;
-    }
-    const post = parsed.data;
+  const { items, rejected } = validateEach(raw, BlueskyPostSchema);
+  h.rejected.push(...rejected);
+  for (const post of items) {
     const at = sortAt(post);
     newest = Math.max(newest ?? at, at);
     oldest = Math.min(oldest ?? at, at);
-    const watchlist = plan.assign(q, post.record.text);
+    const watchlist = plan.claim(q, post.record.text);
     if (watchlist === null || h.posts.has(post.uri)) continue;
     h.posts.set(post.uri, { post, watchlist });
   }
@@ -61,7 +58,7 @@ interface SearchCall {
   readonly agent: AtpAgent;
   readonly q: string;
   readonly h: Harvest;
-  readonly plan: BlueskyPlan;
+  readonly plan: SearchRoutes;
   readonly config: BlueskyConfig;
   readonly signal: AbortSignal;
 }
@@ -144,7 +141,7 @@ interface PollResult {
 
 async function harvestAll(
   session: BlueskySession,
-  plan: BlueskyPlan,
+  plan: SearchRoutes,
   config: BlueskyConfig,
   ctx: PollContext,
   deps: ConnectorDeps,
@@ -152,7 +149,7 @@ async function harvestAll(
   const states: Record<string, QueryState> = { ...readBlueskyCursor(ctx.cursor) };
   const h: Harvest = { posts: new Map(), rejected: [], pageErrors: [], rateLimit: undefined };
   return session.run(ctx.signal, async (agent) => {
-    for (const q of plan.queries) {
+    for (const q of plan.terms) {
       const next = await runQuery({ agent, q, h, plan, config, signal: ctx.signal }, states[q]);
       if (next) states[q] = next;
       if (h.rateLimit && h.rateLimit.remaining <= 0) break;
@@ -160,10 +157,7 @@ async function harvestAll(
     const dids = [...new Set([...h.posts.values()].map((p) => p.post.author.did))];
     const counts = config.fetchFollowers
       ? await followerCounts(agent, dids, ctx.signal).catch((error: unknown) => {
-          deps.logger.warn(
-            { err: error instanceof Error ? error.message : 'failed' },
-            'bluesky: follower counts unavailable',
-          );
+          deps.logger.warn({ err: errorMessage(error, 'failed') }, 'bluesky: follower counts unavailable');
           return new Map<string, number>();
         })
       : new Map<string, number>();
@@ -173,12 +167,12 @@ async function harvestAll(
 
 async function pollSearch(
   session: BlueskySession,
-  plan: BlueskyPlan,
+  plan: SearchRoutes,
   config: BlueskyConfig,
   deps: ConnectorDeps,
   ctx: PollContext,
 ): Promise<PollOutcome> {
-  if (plan.queries.length === 0)
+  if (plan.terms.length === 0)
     return { kind: 'config-error', message: 'No searches to run: set "queries" or add a watchlist.' };
   try {
     const { h, states, counts } = await harvestAll(session, plan, config, ctx, deps);
@@ -187,7 +181,7 @@ async function pollSearch(
     );
     if (h.rejected.length > 0)
       deps.logger.warn({ rejected: h.rejected.length, first: h.rejected[0] }, 'bluesky: posts rejected');
-    const cursor = writeBlueskyCursor(states, plan.queries);
+    const cursor = writeBlueskyCursor(states, plan.terms);
     return {
       kind: 'ok',
       items,
@@ -204,11 +198,11 @@ async function pollSearch(
 
 async function testSearch(
   session: BlueskySession,
-  plan: BlueskyPlan,
+  plan: SearchRoutes,
   deps: ConnectorDeps,
   signal: AbortSignal,
 ): Promise<Result<string>> {
-  const q = plan.queries[0];
+  const q = plan.terms[0];
   if (q === undefined) return err(appError('config', 'No searches to run: set "queries" or add a watchlist.'));
   try {
     const res = await session.run(signal, (agent) =>
@@ -226,7 +220,10 @@ async function testSearch(
 export function createBlueskyConnector(config: BlueskyConfig, deps: ConnectorDeps): Connector {
   const logger = deps.logger.child({ module: 'bluesky', sourceId: config.id });
   const scoped = { ...deps, logger };
-  const plan = planBluesky(config.queries, deps.watchlists);
+  const plan = planSearchRoutes(config.queries, deps.watchlists, (ast) => {
+    const searches = toBlueskyQueries(ast);
+    return { terms: searches.queries, hubFilter: searches.hubFilter };
+  });
   const service = config.baseUrl ?? config.service;
   const session = new BlueskySession(service, deps.fetch, config.timeoutMs, config.id, deps.credentials);
   return {
@@ -234,6 +231,7 @@ export function createBlueskyConnector(config: BlueskyConfig, deps: ConnectorDep
     kind: 'bluesky',
     label: config.label ?? 'Bluesky',
     pollIntervalMs: config.pollIntervalMs ?? BLUESKY_DEFAULT_INTERVAL_MS,
+    ...(plan.attribution ? { attribution: plan.attribution } : {}),
     poll: (ctx) => pollSearch(session, plan, config, scoped, ctx),
     testConnection: (signal) =>
       testSearch(

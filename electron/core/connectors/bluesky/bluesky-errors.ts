@@ -1,6 +1,7 @@
 import { XRPCError } from '@atproto/api';
 import type { PollOutcome, RateLimitInfo } from '../connector';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, parseRetryAfter } from '../http';
+import { errorMessage } from '../../../../shared/result';
 
 type HeaderBag = Readonly<Record<string, string | undefined>>;
 
@@ -40,7 +41,7 @@ export function blueskyErrorOutcome(error: unknown, now: number, signal: AbortSi
   if (signal.aborted) return { kind: 'transient', message: 'Bluesky: aborted' };
   if (timedOut) return { kind: 'transient', message: 'Bluesky: request timed out' };
   if (!(error instanceof XRPCError))
-    return { kind: 'transient', message: `Bluesky: ${error instanceof Error ? error.message : 'request failed'}` };
+    return { kind: 'transient', message: `Bluesky: ${errorMessage(error, 'request failed')}` };
   const message = `Bluesky ${error.error ?? 'error'}: ${error.message}`.slice(0, 300);
   if (error.status === 429) {
     const until = blueskyRateLimit(error.headers)?.resetAt ?? now + DEFAULT_RATE_LIMIT_WAIT_MS;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { PageLoopGuard, outcomeError, parseRetryAfter, sampleOf, zodReason, readJsonCursor } from '../http';
-import { createWatchlistFilter, type WatchlistFilter } from '../rss/watchlist-filter';
+import { reviewAttribution } from '../attribution';
+import { PageLoopGuard, outcomeError, parseRetryAfter, readJsonCursor, validateEach, zodReason } from '../http';
 import { fetchReviewPage, scopedRequestOptions, type LastResponse } from './googleplay-client';
 import { GOOGLEPLAY_DEFAULT_INTERVAL_MS, GooglePlayConfigSchema, type GooglePlayConfig } from './googleplay-config';
 import { GooglePlayReviewSchema, ReviewPageSchema, reviewToMention } from './googleplay-review';
@@ -37,7 +37,7 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal, last: La
     typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
       ? error.status
       : undefined;
-  const text = (error instanceof Error ? error.message : 'request failed').slice(0, 200);
+  const text = errorMessage(error, 'request failed').slice(0, 200);
   if (status === 429 || status === 403)
     return { kind: 'rate-limited', until: now + BLOCKED_WAIT_MS, message: `Google Play HTTP ${status}: ${text}` };
   if (status === 404) return { kind: 'config-error', message: 'Google Play: app not found (404)' };
@@ -72,16 +72,11 @@ function absorb(
   seen: ReadonlySet<string>,
   oldest: number,
   config: GooglePlayConfig,
-  filter: WatchlistFilter,
 ): boolean {
   let reachedKnown = false;
-  for (const item of raw) {
-    const parsed = GooglePlayReviewSchema.safeParse(item);
-    if (!parsed.success) {
-      h.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
-      continue;
-    }
-    const review = parsed.data;
+  const { items, rejected } = validateEach(raw, GooglePlayReviewSchema);
+  h.rejected.push(...rejected);
+  for (const review of items) {
     if (h.taken.has(review.id)) continue;
     h.taken.add(review.id);
     h.ids.push(review.id);
@@ -90,8 +85,7 @@ function absorb(
       continue;
     }
     if (!review.text?.trim()) continue;
-    const watchlist = config.watchlist ?? filter.assign(review.text);
-    h.items.push(reviewToMention(review, config.appId, watchlist));
+    h.items.push(reviewToMention(review, config.appId));
   }
   return reachedKnown;
 }
@@ -104,7 +98,6 @@ interface Paging {
 
 interface PageRun {
   readonly config: GooglePlayConfig;
-  readonly filter: WatchlistFilter;
   readonly h: Harvest;
   readonly seen: ReadonlySet<string>;
   readonly oldest: number;
@@ -132,7 +125,7 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
       run.h.pageErrors.push(run.h.loop.error());
       return { reason: 'end' };
     }
-    const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config, run.filter);
+    const known = absorb(run.h, parsed.data.data, run.seen, run.oldest, config);
     token = parsed.data.nextPaginationToken ?? undefined;
     if (known) return { reason: 'known' };
     if (!token || run.firstRun) return { reason: 'end' };
@@ -144,12 +137,7 @@ async function readPages(run: PageRun, start: string | undefined): Promise<Pagin
  * Newest reviews down to the last known one. When a burst outruns the page budget, the next page's token is
  * kept in the cursor and the following poll continues from it (best-effort: Google's tokens may expire).
  */
-async function pollReviews(
-  config: GooglePlayConfig,
-  deps: ConnectorDeps,
-  filter: WatchlistFilter,
-  ctx: PollContext,
-): Promise<PollOutcome> {
+async function pollReviews(config: GooglePlayConfig, deps: ConnectorDeps, ctx: PollContext): Promise<PollOutcome> {
   const prior = readCursor(ctx.cursor);
   const last: LastResponse = {};
   const h: Harvest = {
@@ -162,7 +150,6 @@ async function pollReviews(
   };
   const run: PageRun = {
     config,
-    filter,
     h,
     seen: new Set(prior.seen),
     oldest: ctx.now - config.maxAgeHours * 3_600_000,
@@ -220,13 +207,13 @@ async function testReviews(config: GooglePlayConfig, signal: AbortSignal, now: n
 /** Builds a Google Play reviews connector (google-play-scraper; newest first; bounded seen-id cursor). */
 export function createGooglePlayConnector(config: GooglePlayConfig, deps: ConnectorDeps): Connector {
   const logger = deps.logger.child({ module: 'googleplay', sourceId: config.id });
-  const filter = createWatchlistFilter(deps.watchlists);
   return {
     id: config.id,
     kind: 'googleplay',
     label: config.label ?? `Google Play ${config.appId}`,
     pollIntervalMs: config.pollIntervalMs ?? GOOGLEPLAY_DEFAULT_INTERVAL_MS,
-    poll: (ctx) => pollReviews(config, { ...deps, logger }, filter, ctx),
+    attribution: reviewAttribution(config),
+    poll: (ctx) => pollReviews(config, { ...deps, logger }, ctx),
     testConnection: (signal) => testReviews(config, signal, deps.clock.now()),
   };
 }

@@ -22,7 +22,7 @@ export const ReviewPageSchema = z.object({
 });
 
 /** A review as the hub's raw mention; the star rating and app version go to metadata. */
-export function reviewToMention(review: GooglePlayReview, appId: string, watchlist: string | undefined): RawMention {
+export function reviewToMention(review: GooglePlayReview, appId: string): RawMention {
   return {
     externalId: review.id,
     channel: 'googleplay',
@@ -30,7 +30,6 @@ export function reviewToMention(review: GooglePlayReview, appId: string, watchli
     createdAt: Date.parse(review.date),
     author: { handle: (review.userName ?? 'A Google user').slice(0, 200) },
     ...(review.url ? { url: review.url } : {}),
-    ...(watchlist ? { watchlist } : {}),
     metadata: {
       appId,
       rating: review.score,

@@ -3,11 +3,12 @@ import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RateLimitInfo, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
-import { PageLoopGuard, outcomeError, redactSecrets, sampleOf, zodReason } from '../http';
+import { PageLoopGuard, outcomeError, redactSecrets, validateEach } from '../http';
+import { toMastodonTags } from '../query';
+import { planSearchRoutes, type SearchRoutes } from '../search-routes';
 import { MASTODON_DEFAULT_INTERVAL_MS, MastodonConfigSchema, type MastodonConfig } from './mastodon-config';
 import { compareIds, readMastodonCursor, writeMastodonCursor } from './mastodon-cursor';
 import { mastodonErrorOutcome, mastodonRateLimit } from './mastodon-errors';
-import { planMastodon, type MastodonPlan } from './mastodon-plan';
 import { MastodonStatusSchema, statusToMention } from './mastodon-status';
 
 const PAGE_SIZE = 40;
@@ -54,18 +55,15 @@ interface Harvest {
   rateLimit: RateLimitInfo | undefined;
 }
 
-function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: MastodonPlan): void {
-  for (const item of raw) {
-    const parsed = MastodonStatusSchema.safeParse(item);
-    if (!parsed.success) {
-      harvest.rejected.push({ reason: zodReason(parsed.error.issues), sample: sampleOf(item) });
-      continue;
-    }
+function absorb(harvest: Harvest, tag: string, raw: ReadonlyArray<unknown>, plan: SearchRoutes): void {
+  const { items, rejected } = validateEach(raw, MastodonStatusSchema);
+  harvest.rejected.push(...rejected);
+  for (const status of items) {
     // The cursor moves only past statuses received and read, never past one refused (it comes again).
     const prev = harvest.newest[tag];
-    if (prev === undefined || compareIds(parsed.data.id, prev) > 0) harvest.newest[tag] = parsed.data.id;
-    const mention = statusToMention(parsed.data, tag, undefined);
-    const watchlist = plan.assign(tag, mention.text);
+    if (prev === undefined || compareIds(status.id, prev) > 0) harvest.newest[tag] = status.id;
+    const mention = statusToMention(status, tag, undefined);
+    const watchlist = plan.claim(tag, mention.text);
     if (watchlist === null || harvest.items.has(mention.externalId)) continue;
     harvest.items.set(mention.externalId, watchlist ? { ...mention, watchlist } : mention);
   }
@@ -91,10 +89,10 @@ async function clientFor(
 async function pollTags(
   config: MastodonConfig,
   deps: ConnectorDeps,
-  plan: MastodonPlan,
+  plan: SearchRoutes,
   ctx: PollContext,
 ): Promise<PollOutcome> {
-  if (plan.tags.length === 0)
+  if (plan.terms.length === 0)
     return { kind: 'config-error', message: 'No hashtags to follow: set "tags" or add a watchlist.' };
   const cursor = readMastodonCursor(ctx.cursor);
   const { client, token } = await clientFor(config, deps, ctx.signal);
@@ -106,7 +104,7 @@ async function pollTags(
     rateLimit: undefined,
   };
   try {
-    for (const tag of plan.tags) {
+    for (const tag of plan.terms) {
       const loop = new PageLoopGuard('Mastodon');
       for await (const page of tagPages(client, tag, cursor[tag], config)) {
         if (loop.repeats(page.link, page.raw.flatMap(idOf))) {
@@ -128,7 +126,7 @@ async function pollTags(
     kind: 'ok',
     items: [...harvest.items.values()],
     rejected: harvest.rejected,
-    cursor: writeMastodonCursor(harvest.newest, plan.tags),
+    cursor: writeMastodonCursor(harvest.newest, plan.terms),
     ...(harvest.pageErrors.length > 0 ? { pageErrors: harvest.pageErrors } : {}),
     ...(harvest.rateLimit ? { rateLimit: harvest.rateLimit } : {}),
   };
@@ -137,10 +135,10 @@ async function pollTags(
 async function testTag(
   config: MastodonConfig,
   deps: ConnectorDeps,
-  plan: MastodonPlan,
+  plan: SearchRoutes,
   signal: AbortSignal,
 ): Promise<Result<string>> {
-  const tag = plan.tags[0];
+  const tag = plan.terms[0];
   if (tag === undefined) return err(appError('config', 'No hashtags to follow: set "tags" or add a watchlist.'));
   const { client, token } = await clientFor(config, deps, signal);
   try {
@@ -155,13 +153,17 @@ async function testTag(
 /** Builds a Mastodon connector: public hashtag timelines via masto, min_id catch-up paging, per-tag cursor. */
 export function createMastodonConnector(config: MastodonConfig, deps: ConnectorDeps): Connector {
   const logger = deps.logger.child({ module: 'mastodon', sourceId: config.id });
-  const plan = planMastodon(config.tags, deps.watchlists);
+  const plan = planSearchRoutes(config.tags, deps.watchlists, (ast) => {
+    const tags = toMastodonTags(ast);
+    return { terms: tags.tags, hubFilter: tags.hubFilter };
+  });
   const scoped = { ...deps, logger };
   return {
     id: config.id,
     kind: 'mastodon',
     label: config.label ?? `Mastodon ${new URL(config.baseUrl ?? config.instanceUrl).host}`,
     pollIntervalMs: config.pollIntervalMs ?? MASTODON_DEFAULT_INTERVAL_MS,
+    ...(plan.attribution ? { attribution: plan.attribution } : {}),
     poll: (ctx) => pollTags(config, scoped, plan, ctx),
     testConnection: (signal) => testTag(config, scoped, plan, signal),
   };

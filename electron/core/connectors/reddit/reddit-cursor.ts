@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { readJsonCursor } from '../http';
+import { HighWaterSchema, advanceHighWater, isNewerThan, readJsonCursor } from '../http';
 
-/** Where one feed (a subreddit's /new, or one search) stopped. */
-const FeedCursorSchema = z.object({
+/**
+ * Where one feed (a subreddit's /new, or one search) stopped: the shared high-water mark (created_utc in ms of
+ * the newest post seen, and the fullnames seen at that instant, for search de-duplication) plus that post's name.
+ */
+const FeedCursorSchema = HighWaterSchema.extend({
   /** Fullname of the newest post seen (/new uses it as `before`). */
   newest: z.string().nullable(),
-  /** created_utc (ms) of the newest post seen, and the ids seen at that instant (search de-duplication). */
-  newestAt: z.number(),
-  idsAtNewest: z.array(z.string()).max(200),
 });
 export type FeedCursor = z.infer<typeof FeedCursorSchema>;
 
@@ -20,22 +20,21 @@ export function readRedditCursor(raw: string | null): RedditCursor {
   return readJsonCursor(raw, RedditCursorSchema, { v: 1, feeds: {} });
 }
 
-/** Advances a feed cursor past the given posts (fullname + created ms). */
+/** Advances a feed cursor past the given posts (fullname + created ms); `newest` names the first post at the new mark. */
 export function advanceFeed(
   prev: FeedCursor | undefined,
   posts: ReadonlyArray<{ readonly name: string; readonly at: number }>,
 ): FeedCursor | undefined {
-  let next = prev;
-  for (const p of posts) {
-    if (!next || p.at > next.newestAt) next = { newest: p.name, newestAt: p.at, idsAtNewest: [p.name] };
-    else if (p.at === next.newestAt && !next.idsAtNewest.includes(p.name))
-      next = { ...next, idsAtNewest: [...next.idsAtNewest, p.name].slice(-200) };
-  }
-  return next;
+  const mark = advanceHighWater(
+    prev,
+    posts.map((p) => ({ id: p.name, at: p.at })),
+  );
+  if (mark === undefined || mark === prev) return prev;
+  const raised = prev === undefined || mark.newestAt > prev.newestAt;
+  const newest = raised ? (posts.find((p) => p.at === mark.newestAt)?.name ?? null) : prev.newest;
+  return { newest, newestAt: mark.newestAt, idsAtNewest: mark.idsAtNewest };
 }
 
 /** True when a post is newer than what the feed cursor has seen. */
-export function isUnseen(cursor: FeedCursor | undefined, name: string, at: number): boolean {
-  if (!cursor) return true;
-  return at > cursor.newestAt || (at === cursor.newestAt && !cursor.idsAtNewest.includes(name));
-}
+export const isUnseen = (cursor: FeedCursor | undefined, name: string, at: number): boolean =>
+  isNewerThan(cursor, name, at);

@@ -4,7 +4,8 @@ import type { AnyFeed } from 'feedsmith';
 import { assertNever } from '../../../../shared/assert-never';
 import type { RejectedItem } from '../connector';
 import { htmlToText } from '../html-to-text';
-import { sampleOf, zodReason } from '../http/redact';
+import { sampleOf } from '../http/redact';
+import { validateEach } from '../http/validate';
 
 /** One feed item in a format-neutral shape, before watchlist matching. */
 export interface FeedEntry {
@@ -119,16 +120,16 @@ function fromJson(item: z.infer<typeof JsonItem>): FeedEntry | string {
 
 const optionalDate = (date: number | undefined): { date?: number } => (date === undefined ? {} : { date });
 
-function collect<S extends z.ZodType>(
+function collect<T>(
   raw: ReadonlyArray<unknown> | undefined,
-  schema: S,
-  convert: (value: z.infer<S>) => FeedEntry | string,
+  schema: z.ZodType<T>,
+  convert: (value: T) => FeedEntry | string,
 ): { entries: FeedEntry[]; rejected: RejectedItem[] } {
+  const valid = validateEach(raw ?? [], schema);
   const entries: FeedEntry[] = [];
-  const rejected: RejectedItem[] = [];
-  for (const item of raw ?? []) {
-    const parsed = schema.safeParse(item);
-    const result = parsed.success ? convert(parsed.data) : zodReason(parsed.error.issues);
+  const rejected: RejectedItem[] = [...valid.rejected];
+  for (const item of valid.items) {
+    const result = convert(item);
     if (typeof result === 'string') rejected.push({ reason: result, sample: sampleOf(item) });
     else entries.push(result);
   }

@@ -1,13 +1,12 @@
 import { parseFeed, DetectError, type AnyFeed } from 'feedsmith';
 import type { RawMention } from '../../../../shared/mention';
-import { appError, err, ok, type Result } from '../../../../shared/result';
+import { appError, err, ok, errorMessage, type Result } from '../../../../shared/result';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps, ConnectorFactory } from '../factory';
 import { classifyHttpError, failureOutcome, sendRequest, type HttpResponse } from '../http';
 import { feedEntries, type FeedEntry } from './feed-entries';
 import { RSS_DEFAULT_INTERVAL_MS, RssConfigSchema, type RssConfig } from './rss-config';
 import { advanceRssCursor, readRssCursor, type RssCursor } from './rss-cursor';
-import { createWatchlistFilter, type WatchlistFilter } from './watchlist-filter';
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
@@ -25,7 +24,7 @@ function parse(res: HttpResponse): { ok: true; feed: AnyFeed } | { ok: false; ou
   try {
     return { ok: true, feed: parseFeed(res.body) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : 'unreadable feed';
+    const message = errorMessage(error, 'unreadable feed');
     return error instanceof DetectError
       ? { ok: false, outcome: { kind: 'config-error', message: `Not an RSS, Atom, RDF or JSON feed: ${message}` } }
       : { ok: false, outcome: { kind: 'transient', message: `Feed did not parse: ${message}` } };
@@ -38,13 +37,7 @@ interface Selection {
   readonly newest: number | undefined;
 }
 
-function select(
-  entries: ReadonlyArray<FeedEntry>,
-  cursor: RssCursor,
-  ctx: PollContext,
-  config: RssConfig,
-  filter: WatchlistFilter,
-): Selection {
+function select(entries: ReadonlyArray<FeedEntry>, cursor: RssCursor, ctx: PollContext, config: RssConfig): Selection {
   const seen = new Set(cursor.seen);
   const oldest = ctx.now - config.maxAgeHours * 3_600_000;
   const items: RawMention[] = [];
@@ -52,8 +45,6 @@ function select(
   for (const e of entries) {
     if (e.date !== undefined) newest = Math.max(newest ?? e.date, e.date);
     if (seen.has(e.id) || (e.date !== undefined && e.date < oldest)) continue;
-    const watchlist = filter.assign(e.text);
-    if (config.matchWatchlists && !filter.passAll && watchlist === undefined) continue;
     items.push({
       externalId: e.id,
       channel: 'rss',
@@ -61,18 +52,12 @@ function select(
       createdAt: e.date ?? ctx.now,
       author: { handle: e.author?.slice(0, 200) ?? config.label ?? config.id },
       ...(e.url ? { url: e.url.slice(0, 2000) } : {}),
-      ...(watchlist ? { watchlist } : {}),
     });
   }
   return { items, ids: entries.map((e) => e.id), newest };
 }
 
-async function pollFeed(
-  config: RssConfig,
-  deps: ConnectorDeps,
-  filter: WatchlistFilter,
-  ctx: PollContext,
-): Promise<PollOutcome> {
+async function pollFeed(config: RssConfig, deps: ConnectorDeps, ctx: PollContext): Promise<PollOutcome> {
   const cursor = readRssCursor(ctx.cursor);
   const sent = await sendRequest(deps.fetch, {
     url: config.url,
@@ -87,7 +72,7 @@ async function pollFeed(
   const parsed = parse(res);
   if (!parsed.ok) return parsed.outcome;
   const { entries, rejected } = feedEntries(parsed.feed);
-  const chosen = select(entries, cursor, ctx, config, filter);
+  const chosen = select(entries, cursor, ctx, config);
   // The validators say "you have this document": not true of one with no readable item (a feed whose items were
   // all refused, or renamed away). It is fetched in full next time, or a 304 would hide its items until it changes.
   const validators =
@@ -123,13 +108,14 @@ async function testFeed(config: RssConfig, deps: ConnectorDeps, signal: AbortSig
 /** Builds an RSS/Atom/RDF/JSON Feed connector: conditional GET, bounded seen-id cursor, watchlist filter in the hub. */
 export function createRssConnector(config: RssConfig, deps: ConnectorDeps): Connector {
   const logger = deps.logger.child({ module: 'rss', sourceId: config.id });
-  const filter = createWatchlistFilter(deps.watchlists);
   return {
     id: config.id,
     kind: 'rss',
     label: config.label ?? new URL(config.url).host,
     pollIntervalMs: config.pollIntervalMs ?? RSS_DEFAULT_INTERVAL_MS,
-    poll: (ctx) => pollFeed(config, { ...deps, logger }, filter, ctx),
+    // Items are matched in the hub's attribute step; with `matchWatchlists` the ones matching no watchlist are dropped.
+    attribution: { requireMatch: config.matchWatchlists },
+    poll: (ctx) => pollFeed(config, { ...deps, logger }, ctx),
     testConnection: (signal) => testFeed(config, deps, signal),
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../runtime/logger';
 import { generateRange, type SimulationOptions } from './generate';
 import { SIMULATOR_SCENARIO } from './scenario';
 import { readJsonCursor } from '../http';
+import { MINUTE_MS } from '../../../../shared/series';
 
 /** Config of the built-in simulator source: a fictional fintech brand's mentions, no API key needed. */
 export const SimulatorConfigSchema = SourceBaseSchema.extend({
@@ -34,8 +35,6 @@ export const SimulatorCursorSchema = z
 /** The simulator's cursor, parsed. */
 export type SimulatorCursor = z.infer<typeof SimulatorCursorSchema>;
 
-const MINUTE = 60_000;
-
 /** Poll interval in hub time: one second, like a busy real-time source. */
 export const SIMULATOR_POLL_INTERVAL_MS = 1_000;
 
@@ -59,9 +58,9 @@ export function simulatorWindow(
   now: number,
 ): { start: number; from: number; to: number } {
   const scenario = SIMULATOR_SCENARIO;
-  if (!cursor || cursor.last > now + MINUTE)
-    return { start: now, from: now - scenario.prehistoryMinutes * MINUTE, to: now };
-  const from = Math.max(cursor.last, now - scenario.maxCatchUpMinutes * MINUTE);
+  if (!cursor || cursor.last > now + MINUTE_MS)
+    return { start: now, from: now - scenario.prehistoryMinutes * MINUTE_MS, to: now };
+  const from = Math.max(cursor.last, now - scenario.maxCatchUpMinutes * MINUTE_MS);
   return { start: cursor.start, from, to: Math.max(from, now) };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawMention } from '../../../../shared/mention';
 import { appError, err, ok, type Result } from '../../../../shared/result';
+import { reviewAttribution } from '../attribution';
 import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
 import type { ConnectorDeps } from '../factory';
 import {
@@ -18,7 +19,6 @@ import {
   validateEach,
   type HighWater,
 } from '../http';
-import { compileWatchlistQueries, firstMatchingWatchlist } from '../query';
 import { TRUSTPILOT_POLL_INTERVAL_MS, trustpilotBase, type TrustpilotConfig } from './trustpilot-config';
 import { ReviewSchema, ReviewsPageSchema, hasNextPage, reviewToMention, type Review } from './trustpilot-schema';
 
@@ -40,7 +40,6 @@ type Page =
 
 /** Builds the Trustpilot connector: public reviews of one business unit, newest first, with an API key. */
 export function createTrustpilotConnector(config: TrustpilotConfig, deps: ConnectorDeps): Connector {
-  const watchlists = compileWatchlistQueries(deps.watchlists);
   const noKey = 'Trustpilot API key is not set (apiKey)';
 
   async function apiKey(): Promise<string | null> {
@@ -83,14 +82,6 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
     return { ok: true, reviews: items, rejected, next, ids: body.data.reviews.flatMap(idOf) };
   }
 
-  function toMention(review: Review): RawMention | null {
-    const matched = config.filterByWatchlists
-      ? firstMatchingWatchlist(watchlists, `${review.title ?? ''} ${review.text}`)
-      : null;
-    if (config.filterByWatchlists && !matched) return null;
-    return reviewToMention(review, matched?.id ?? config.watchlist);
-  }
-
   async function pollAll(key: string, mark: HighWater | undefined, signal: AbortSignal): Promise<PollOutcome> {
     const items: RawMention[] = [];
     const rejected: RejectedItem[] = [];
@@ -111,9 +102,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
       const fresh = res.reviews.filter((r) => isNewerThan(mark, r.id, Date.parse(r.createdAt)));
       for (const review of fresh) {
         seen.push({ id: review.id, at: Date.parse(review.createdAt) });
-        const mention = toMention(review);
-        if (!mention) continue;
-        const checked = checkMention(mention, review);
+        const checked = checkMention(reviewToMention(review), review);
         if (checked.ok) items.push(checked.mention);
         else rejected.push(checked.rejected);
       }
@@ -135,6 +124,7 @@ export function createTrustpilotConnector(config: TrustpilotConfig, deps: Connec
     kind: 'trustpilot',
     label: config.label ?? 'Trustpilot',
     pollIntervalMs: config.pollIntervalMs ?? TRUSTPILOT_POLL_INTERVAL_MS,
+    attribution: reviewAttribution(config),
     async poll(ctx: PollContext): Promise<PollOutcome> {
       const key = await apiKey();
       if (!key) return { kind: 'auth-error', message: noKey };

@@ -27,7 +27,7 @@ export const hasNextPage = (page: z.infer<typeof ReviewsPageSchema>): boolean =>
   Boolean(page.nextPageToken) || (page.links ?? []).some((l) => l.rel === 'next-page');
 
 /** A validated review as a mention. */
-export function reviewToMention(r: Review, watchlist: string | undefined): RawMention {
+export function reviewToMention(r: Review): RawMention {
   const title = (r.title ?? '').trim();
   return {
     externalId: r.id,
@@ -36,7 +36,6 @@ export function reviewToMention(r: Review, watchlist: string | undefined): RawMe
     author: { handle: r.consumer.displayName },
     text: clipText(title ? `${title}\n\n${r.text}` : r.text),
     createdAt: Date.parse(r.createdAt),
-    ...(watchlist ? { watchlist } : {}),
     metadata: { rating: r.stars, language: r.language ?? null, verified: r.isVerified ?? null },
   };
 }

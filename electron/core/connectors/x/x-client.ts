@@ -8,6 +8,7 @@ import {
 } from 'twitter-api-v2';
 import type { PollOutcome, RateLimitInfo } from '../connector';
 import { classifyHttpError, redactSecrets } from '../http';
+import { errorMessage } from '../../../../shared/result';
 
 /** One recent-search request's parameters (strings, as they go on the wire). */
 export type SearchParams = Readonly<Record<string, string>>;
@@ -89,7 +90,7 @@ function errorOutcome(error: unknown, now: number, signal: AbortSignal): PollOut
       kind: 'transient',
       message: `X response cut short: ${(error.responseError as Error | undefined)?.message ?? error.message}`,
     };
-  return { kind: 'transient', message: `X request failed: ${error instanceof Error ? error.message : String(error)}` };
+  return { kind: 'transient', message: `X request failed: ${errorMessage(error)}` };
 }
 
 /**

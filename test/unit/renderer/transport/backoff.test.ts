@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../../renderer/transport/backoff';
+import { DEFAULT_RECONNECT, reconnectDelay } from '../../../../renderer/transport/backoff';
 
-describe('reconnect backoff', () => {
-  it('doubles from the base, caps at the max and jitters by ±20 %', () => {
-    expect(backoffDelay(1, DEFAULT_BACKOFF, 0.5)).toBe(500);
-    expect(backoffDelay(2, DEFAULT_BACKOFF, 0.5)).toBe(1000);
-    expect(backoffDelay(4, DEFAULT_BACKOFF, 0.5)).toBe(4000);
-    expect(backoffDelay(30, DEFAULT_BACKOFF, 0.5)).toBe(30_000);
-    expect(backoffDelay(2, DEFAULT_BACKOFF, 0)).toBe(800);
-    expect(backoffDelay(2, DEFAULT_BACKOFF, 0.999_999)).toBe(1200);
+describe('reconnect backoff (the shared backoff, floored at half the ceiling)', () => {
+  it('doubles from the base, caps at the max and jitters within the upper half of each ceiling', () => {
+    expect(reconnectDelay(1, DEFAULT_RECONNECT, 0.5)).toBe(750);
+    expect(reconnectDelay(2, DEFAULT_RECONNECT, 0.5)).toBe(1500);
+    expect(reconnectDelay(4, DEFAULT_RECONNECT, 0.5)).toBe(6000);
+    expect(reconnectDelay(30, DEFAULT_RECONNECT, 0.5)).toBe(22_500);
+    expect(reconnectDelay(2, DEFAULT_RECONNECT, 0)).toBe(1000);
+    expect(reconnectDelay(2, DEFAULT_RECONNECT, 0.999_999)).toBe(1999);
+    expect(reconnectDelay(30, DEFAULT_RECONNECT, 0.999_999)).toBeLessThan(DEFAULT_RECONNECT.maxMs);
   });
 });

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planBluesky } from '../../../../electron/core/connectors/bluesky/bluesky-plan';
 import { BlueskyPostSchema, postUrl, sortAt } from '../../../../electron/core/connectors/bluesky/bluesky-post';
-
-describe('planBluesky', () => {
-  it('runs one search per OR alternative and keeps exact searches unfiltered', () => {
-    const plan = planBluesky(undefined, [
-      { id: 'a', name: 'a', query: 'acme' },
-      { id: 'b', name: 'b', query: '(contoso OR "contoso bank") -job' },
-    ]);
-    expect(plan.queries).toEqual(['acme', 'contoso', '"contoso bank"']);
-    expect(plan.assign('acme', 'whatever the search returned')).toBe('a');
-    expect(plan.assign('contoso', 'contoso job offer')).toBeNull();
-    expect(plan.assign('contoso', 'contoso down')).toBe('b');
-  });
-});
 
 describe('Bluesky post helpers', () => {
   const post = BlueskyPostSchema.parse({
