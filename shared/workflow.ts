@@ -13,6 +13,9 @@ export const ROLES = ['executive', 'staff', 'supervisor', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** Whether `role` may do what `needed` may: each role can do everything the roles before it in ROLES can. */
+export const roleAllows = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
 /** Who did something, from which desk. */
 export const ActorSchema = z.object({
   id: z.string().min(1).max(100),

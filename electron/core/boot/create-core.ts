@@ -14,6 +14,11 @@ import { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { SourceRunnerOptions } from '../runtime/poller';
 import type { Store } from '../store/repository';
+import type { Actor } from '../../../shared/workflow';
+import type { LocalUser } from '../config';
+import { silentEscalation, type EscalationPort } from '../escalation/port';
+import { createWorkflowService, type WorkflowService } from '../workflow/service';
+import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -34,7 +39,16 @@ export interface CoreDeps {
   readonly attributor: Attributor;
   readonly retentionDays: number;
   readonly mode?: HubStatus['mode'];
+  /** Tells Slack, Teams, PagerDuty, webhooks and email of workflow transitions; default: nobody. */
+  readonly escalation?: EscalationPort;
+  /** The embedded hub's one local user; default "Local user", admin. */
+  readonly user?: LocalUser;
+  /** SLA targets per severity; default PRODUCT.md's. */
+  readonly sla?: SlaPolicy;
 }
+
+/** The local user when the host names none. */
+export const DEFAULT_LOCAL_USER: LocalUser = { id: 'local', name: 'Local user', role: 'admin' };
 
 /** Real-time batching interval for client deltas. */
 export const DELTA_INTERVAL_MS = 250;
@@ -79,11 +93,43 @@ export function createCore(deps: CoreDeps): Core {
     sources: healthOf(),
     mode: deps.mode ?? 'embedded',
   });
+  const escalation = deps.escalation ?? silentEscalation;
+  const user = deps.user ?? DEFAULT_LOCAL_USER;
+  const sessionActor = (desk: string): Actor => ({
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    desk: desk.slice(0, 200),
+  });
+  const hostActor = sessionActor('hub');
+  const sla = { cancel: (): void => undefined };
+  const armSla = (): void => {
+    sla.cancel();
+    const due = workflow.nextDeadline();
+    if (!state.running || due === null) return;
+    const fire = (): void =>
+      void workflow
+        .checkSla()
+        .catch((e: unknown) => log.error({ err: e, task: 'sla' }, 'scheduled task failed'))
+        .finally(armSla);
+    sla.cancel = deps.clock.setTimeout(fire, Math.max(0, due - deps.clock.now()));
+  };
+  const workflow: WorkflowService = createWorkflowService({
+    store: deps.store,
+    escalation,
+    policy: deps.sla ?? DEFAULT_SLA,
+    logger: deps.logger,
+    now: () => deps.clock.now(),
+    emit: (event) => events.emit(event),
+    onDeadlines: armSla,
+  });
   const ctx: CommandContext = {
     store: deps.store,
+    workflow,
+    logger: log,
     now: () => deps.clock.now(),
     status,
-    incidents: async () => deps.store.listIncidents({ limit: 100 }),
+    incidents: () => workflow.list({ limit: 100 }),
     sources: () => admin.views(),
     testSource: (id) => admin.test(id),
     setCredentials: (id, values) => admin.setCredentials(id, values),
@@ -112,8 +158,9 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const api: CoreApi = {
-    invoke: (name, request) => runTypedCommand(ctx, name, request),
-    dispatch: (name, payload) => runCommand(ctx, name, payload),
+    invoke: (name, request, actor = hostActor) => runTypedCommand(ctx, name, request, actor),
+    dispatch: (name, payload, actor) => runCommand(ctx, name, payload, actor),
+    sessionActor,
     status,
     commit,
     flush: () => batcher.flush(),
@@ -130,12 +177,15 @@ export function createCore(deps: CoreDeps): Core {
       const saved = await deps.store.getState<unknown>(DETECTION_STATE_KEY);
       if (saved !== null) deps.detection?.importState(saved);
       await admin.refresh();
+      await workflow.load();
+      escalation.start();
+      armSla();
       deps.sources.forEach(startSource);
       every(
         'detect',
         deps.clock,
         (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, events, detectionSaved),
+        () => detectTick(deps, events, workflow, detectionSaved),
       );
       every(
         'retention',
@@ -160,12 +210,14 @@ export function createCore(deps: CoreDeps): Core {
       state.running = false;
       for (const cancel of timers.values()) cancel();
       timers.clear();
+      sla.cancel();
       // Each runner stops its connector: the core does not stop them a second time.
       await Promise.all([...runners.values()].map((r) => r.stop()));
       runners.clear();
       batcher.flush();
       batcher.stop();
       if (deps.detection) await deps.store.setState(DETECTION_STATE_KEY, deps.detection.exportState());
+      await escalation.stop();
       log.info('core stopped');
     },
   };
@@ -184,14 +236,22 @@ async function publish(deps: CoreDeps, events: EventBus, delta: PendingDelta, me
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }
 
-/** Every half-minute of hub time: detection closes finished minutes, incidents change, state is persisted. */
-async function detectTick(deps: CoreDeps, events: EventBus, saved: { at: number }): Promise<void> {
+/**
+ * Every half-minute of hub time: detection closes finished minutes, incidents change (each folded into its
+ * workflow, so detection never overwrites what people did), state is persisted.
+ */
+async function detectTick(
+  deps: CoreDeps,
+  events: EventBus,
+  workflow: WorkflowService,
+  saved: { at: number },
+): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;
   const now = deps.clock.now();
   const changed = detection.tick(now);
-  for (const incident of changed) await deps.store.saveIncident(incident);
-  if (changed.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+  const views = await workflow.detected(changed);
+  if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
   // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
   if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {
     saved.at = now;
