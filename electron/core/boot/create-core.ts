@@ -102,18 +102,7 @@ export function createCore(deps: CoreDeps): Core {
     desk: desk.slice(0, 200),
   });
   const hostActor = sessionActor('hub');
-  const sla = { cancel: (): void => undefined };
-  const armSla = (): void => {
-    sla.cancel();
-    const due = workflow.nextDeadline();
-    if (!state.running || due === null) return;
-    const fire = (): void =>
-      void workflow
-        .checkSla()
-        .catch((e: unknown) => log.error({ err: e, task: 'sla' }, 'scheduled task failed'))
-        .finally(armSla);
-    sla.cancel = deps.clock.setTimeout(fire, Math.max(0, due - deps.clock.now()));
-  };
+  const sla = slaTimer(deps.clock, () => state.running, log);
   const workflow: WorkflowService = createWorkflowService({
     store: deps.store,
     escalation,
@@ -121,8 +110,9 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     now: () => deps.clock.now(),
     emit: (event) => events.emit(event),
-    onDeadlines: armSla,
+    onDeadlines: () => sla.arm(),
   });
+  sla.bind(workflow);
   const ctx: CommandContext = {
     store: deps.store,
     workflow,
@@ -179,7 +169,7 @@ export function createCore(deps: CoreDeps): Core {
       await admin.refresh();
       await workflow.load();
       escalation.start();
-      armSla();
+      sla.arm();
       deps.sources.forEach(startSource);
       every(
         'detect',
@@ -220,6 +210,29 @@ export function createCore(deps: CoreDeps): Core {
       await escalation.stop();
       log.info('core stopped');
     },
+  };
+}
+
+/** The SLA timer: one pending hub-clock timer at the earliest running deadline, re-armed whenever they change. */
+function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
+  let cancel: Cancel = () => undefined;
+  let workflow: WorkflowService | null = null;
+  const arm = (): void => {
+    cancel();
+    const due = workflow?.nextDeadline() ?? null;
+    if (!workflow || !running() || due === null) return;
+    const service = workflow;
+    const fire = (): void =>
+      void service
+        .checkSla()
+        .catch((e: unknown) => log.error({ err: e, task: 'sla' }, 'scheduled task failed'))
+        .finally(arm);
+    cancel = clock.setTimeout(fire, Math.max(0, due - clock.now()));
+  };
+  return {
+    arm,
+    bind: (service: WorkflowService): void => void (workflow = service),
+    cancel: (): void => cancel(),
   };
 }
 
