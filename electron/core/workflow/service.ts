@@ -224,7 +224,11 @@ async function detected(io: Io, incidents: ReadonlyArray<Incident>): Promise<Inc
 async function breach(io: Io, id: string, now: number): Promise<Incident | null> {
   const incident = await io.deps.store.getIncident(id);
   const stored = await io.deps.store.getWorkflow(id);
-  if (incident === null || stored === null) return null;
+  if (incident === null || stored === null) {
+    // Gone from the store: forget its deadline, or the timer would fire for it again and again.
+    io.deadlines.delete(id);
+    return null;
+  }
   const { workflow, breaches } = breachDue(stored, now);
   let wf = workflow;
   for (const b of breaches) {
