@@ -239,7 +239,12 @@ export default defineConfig(
     },
   },
   {
-    files: ['electron/core/pipeline/**', 'electron/core/detect/**', 'electron/core/incidents/**'],
+    files: [
+      'electron/core/pipeline/**',
+      'electron/core/detect/**',
+      'electron/core/incidents/**',
+      'electron/core/workflow/**',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': bans(ELECTRON, REACT, NODE),
       'no-restricted-globals': NO_CLOCK,

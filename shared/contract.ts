@@ -3,6 +3,7 @@ import { MentionSchema } from './mention';
 import { SeriesPointSchema } from './series';
 import { SourceHealthSchema, SourceKindSchema } from './source-health';
 import { IncidentSchema } from './incident';
+import { ActorSchema, MeasuresSchema, WorkflowRequests, type Role } from './workflow';
 import type { Result } from './result';
 
 /**
@@ -88,7 +89,53 @@ export const commandSchemas = {
       .strict(),
     response: z.object({ configured: z.boolean() }),
   },
+  /** Who this connection is (its user, role and desk): the wall shows only the actions the role may take. */
+  'session:whoami': { request: Empty, response: ActorSchema },
+  // The incident workflow: each returns the incident as it now stands (with its workflow).
+  'incident:acknowledge': { request: WorkflowRequests.acknowledge, response: IncidentSchema },
+  'incident:escalate': { request: WorkflowRequests.escalate, response: IncidentSchema },
+  'incident:resolve': { request: WorkflowRequests.resolve, response: IncidentSchema },
+  'incident:reopen': { request: WorkflowRequests.reopen, response: IncidentSchema },
+  'incident:snooze': { request: WorkflowRequests.snooze, response: IncidentSchema },
+  'incident:merge': { request: WorkflowRequests.merge, response: IncidentSchema },
+  'incident:assign': { request: WorkflowRequests.assign, response: IncidentSchema },
+  'incident:note': { request: WorkflowRequests.note, response: IncidentSchema },
+  'incident:holding-reply': { request: WorkflowRequests.holdingReply, response: IncidentSchema },
+  'incident:flag-post': { request: WorkflowRequests.flagPost, response: IncidentSchema },
+  /** MTTA/MTTR per severity, open incidents by age, SLA breaches and false alarms per rule, for a period. */
+  'incidents:measures': {
+    request: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+    response: MeasuresSchema,
+  },
 } as const;
+
+/**
+ * Who may call each command: the least role, in the order executive < staff < supervisor < admin. The hub's
+ * command layer enforces it for every command, whatever the transport; a refusal is a readable error.
+ */
+export const commandRoles: { readonly [N in CommandName]: Role } = {
+  'status:get': 'executive',
+  'snapshot:get': 'executive',
+  'mentions:recent': 'executive',
+  'series:volume': 'executive',
+  'incidents:list': 'executive',
+  'incident:export': 'executive',
+  'incidents:measures': 'executive',
+  'session:whoami': 'executive',
+  'incident:acknowledge': 'staff',
+  'incident:note': 'staff',
+  'incident:flag-post': 'staff',
+  'incident:escalate': 'supervisor',
+  'incident:resolve': 'supervisor',
+  'incident:reopen': 'supervisor',
+  'incident:snooze': 'supervisor',
+  'incident:merge': 'supervisor',
+  'incident:assign': 'supervisor',
+  'incident:holding-reply': 'supervisor',
+  'sources:list': 'admin',
+  'source:test': 'admin',
+  'source:credentials:set': 'admin',
+};
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */
 export const eventSchemas = {
@@ -103,6 +150,13 @@ export const eventSchemas = {
    * 1,000 mentions).
    */
   'clock:tick': z.object({ now: z.number().int(), mentions: z.number().int().nonnegative() }),
+  /** An SLA deadline passed: the incident was not acknowledged (or resolved) in time for its severity. */
+  'incident:sla-breach': z.object({
+    incidentId: z.string(),
+    kind: z.enum(['acknowledge', 'resolve']),
+    dueAt: z.number().int(),
+    at: z.number().int(),
+  }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ChannelSchema } from './mention';
+import { SeveritySchema } from './severity';
+import { WorkflowSchema } from './workflow';
 
-export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const SeveritySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof SeveritySchema>;
+export { SEVERITIES, SeveritySchema, type Severity } from './severity';
 
-/** The workflow (acknowledge, escalate, roles) extends these states; detection only opens and resolves. */
+/** Detection's own view: it opens an incident and resolves it when the series go quiet. People's state is `workflow`. */
 export const INCIDENT_STATES = ['open', 'acknowledged', 'resolved'] as const;
 export const IncidentStateSchema = z.enum(INCIDENT_STATES);
 export type IncidentState = z.infer<typeof IncidentStateSchema>;
@@ -63,5 +63,7 @@ export const IncidentSchema = z.object({
   evidence: EvidenceCardSchema,
   /** Set when detection folded this incident into another one (the same breakdown seen in other series). */
   mergedInto: z.string().nullable().optional(),
+  /** What people did (state, owner, notes, audit, SLA, deliveries): the hub merges it in before sending. */
+  workflow: WorkflowSchema.optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;

@@ -1,6 +1,7 @@
 import { VERSION } from '../../shared/version';
 import { BootError, VaultError, bootHub } from '../core';
 import { runBacktest } from './commands/backtest';
+import { runIncidents } from './commands/incidents';
 import { runNab } from './commands/nab';
 import { runReplay } from './commands/replay';
 import { runSentiment } from './commands/sentiment';
@@ -16,6 +17,7 @@ Commands:
   sentiment   label texts from stdin, one per line
   nab         run the detector over a Numenta Anomaly Benchmark corpus
   backtest    re-run detection over stored history or a file
+  incidents   list stored incidents: severity, state, owner, times
   version     print the version
 
 Run "earshot <command> --help" for a command's options.
@@ -29,6 +31,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sentiment: (args) => runSentiment(args, process.stdin, process.stdout),
   nab: runNab,
   backtest: (args) => runBacktest(args),
+  incidents: (args) => runIncidents(args),
   version: async () => {
     process.stdout.write(`${VERSION}\n`);
     return 0;

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { homedir, platform } from 'node:os';
+import { homedir, platform, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { RoleSchema, type Role } from '../../shared/workflow';
 import { TaxonomyOverrideSchema } from './pipeline/enrich/taxonomy';
+import { SlaConfigSchema } from './workflow/sla';
 
 /** A `server.publicHosts` entry: `name`, `name:port`, `[v6]:port`, optionally `http://` or `https://` before it. */
 const PUBLIC_HOST_PATTERN = /^(https?:\/\/)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
@@ -54,6 +56,17 @@ export const HubConfigSchema = z
     demo: z.boolean().default(false),
     /** Hub clock speed: 60 = one simulated hour per real minute (demo and replay only). */
     speed: z.number().positive().max(100_000).default(1),
+    /** The embedded hub's one local user: every desk of this hub acts as them (default: the OS user, admin). */
+    user: z
+      .object({
+        id: z.string().trim().min(1).max(100).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+        role: RoleSchema.default('admin'),
+      })
+      .strict()
+      .prefault({}),
+    /** SLA targets per severity in minutes, over PRODUCT.md's defaults; null: no target. */
+    sla: SlaConfigSchema.default({}),
   })
   .strict();
 export type HubConfig = z.infer<typeof HubConfigSchema>;
@@ -87,4 +100,24 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platfo
   if (os === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Earshot');
   if (os === 'darwin') return join(home, 'Library', 'Application Support', 'Earshot');
   return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'earshot');
+}
+
+/** The embedded hub's local user, as an actor needs it. */
+export interface LocalUser {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** The configured local user, with the OS user's name (or "Local user") when the config names none. */
+export function localUser(user: HubConfig['user'], osName: () => string = () => userInfo().username): LocalUser {
+  let name = user.name;
+  if (name === undefined) {
+    try {
+      name = osName().trim() || 'Local user';
+    } catch {
+      name = 'Local user';
+    }
+  }
+  return { id: user.id ?? `local:${name}`.slice(0, 100), name: name.slice(0, 200), role: user.role };
 }

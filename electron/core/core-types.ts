@@ -3,6 +3,7 @@ import type { Incident } from '../../shared/incident';
 import type { SourceHealth } from '../../shared/source-health';
 import type { CommandName, CommandRequest, CommandResponse, HubStatus, SourceView } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { Actor } from '../../shared/workflow';
 import type { EventBus } from './runtime/event-bus';
 import type { CommitResult } from './store/repository';
 
@@ -26,10 +27,25 @@ export interface SourceRunnerPort {
 
 /** What the hosts (headless, Electron) and the CLI call on a core. */
 export interface CoreApi {
-  /** Runs a contract command, typed by the contract's command map; never throws. */
-  invoke<N extends CommandName>(name: N, request: CommandRequest<N>): Promise<Result<CommandResponse<N>>>;
-  /** Runs a command named by an untrusted client (a wire frame): validates the name and payload, never throws. */
-  dispatch(name: string, payload: unknown): Promise<Result<unknown>>;
+  /**
+   * Runs a contract command, typed by the contract's command map, for `actor` (default: the hub's own local
+   * user at the desk "hub", for the host's trusted calls); authorized like any other; never throws.
+   */
+  invoke<N extends CommandName>(
+    name: N,
+    request: CommandRequest<N>,
+    actor?: Actor,
+  ): Promise<Result<CommandResponse<N>>>;
+  /**
+   * Runs a command named by an untrusted client (a wire frame) for the connection's actor: validates the
+   * name, authorizes the actor's role, validates the payload; never throws.
+   */
+  dispatch(name: string, payload: unknown, actor: Actor): Promise<Result<unknown>>;
+  /**
+   * The actor of a new session at `desk` (a connection's label, e.g. "web 127.0.0.1" or "desktop"). The
+   * embedded hub has one local user, so every session is them; team mode authenticates one user per session.
+   */
+  sessionActor(desk: string): Actor;
   status(): Promise<HubStatus>;
   /** Pushes items from a push source (ingest webhook) through the same pipeline as polled ones. */
   commit(sourceId: string, items: ReadonlyArray<RawMention>, cursor: string | null): Promise<CommitResult>;

@@ -9,6 +9,9 @@ export { createCore, type CoreDeps, type SourceBinding } from './boot/create-cor
 export type { Core, CoreApi, DetectionPort, SourceRunnerPort } from './core-types';
 export { parseSourceConfig } from './connectors/registry';
 export { commandCost } from './api/commands';
+export { defaultDataDir, localUser, type LocalUser } from './config';
+export { silentEscalation, type EscalationPort, type Transition } from './escalation/port';
+export { DEFAULT_SLA, slaPolicy, type SlaPolicy } from './workflow/sla';
 export { INGEST_MAX_BYTES } from './connectors/ingest/ingest-schema';
 export type { IngestHandler } from './connectors/ingest/ingest-handler';
 
@@ -20,7 +23,8 @@ export { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson
 export { openSqliteStore } from './store/sqlite/sqlite-store';
 export type { Store } from './store/repository';
 
-// Jobs the CLI runs: replay, backtest, NAB, sentiment.
+// Jobs the CLI runs: replay, backtest, NAB, sentiment, incidents.
+export { listStoredIncidents, type IncidentListOptions, type IncidentRow } from './jobs/incidents';
 export { isReplayConnector, type ReplayConnector } from './connectors/replay/replay-factory';
 export {
   buildReplayIndex,

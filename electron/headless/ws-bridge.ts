@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { WireRequestSchema, type HubEvent, type WireFromHub } from '../../shared/contract';
 import { appError, err } from '../../shared/result';
+import type { Actor } from '../../shared/workflow';
 import { commandCost, type Core, type Logger } from '../core';
 import { createCommandGate, DEFAULT_WS_LIMITS, type CommandGate, type WsLimits } from './ws-limits';
 
@@ -24,6 +25,8 @@ interface Client {
   readonly ws: WebSocket;
   readonly gate: CommandGate;
   readonly remote: string | undefined;
+  /** Who this connection acts as: every command it sends is authorized and audited as them. */
+  readonly actor: Actor;
 }
 
 /** What every connection of one bridge shares. */
@@ -89,10 +92,11 @@ function onConnection(ctx: Context, ws: WebSocket, req: IncomingMessage): void {
   void ctx.core.api.invoke('snapshot:get', {}).then((result) => {
     if (result.ok) send(ctx, ws, { type: 'event', event: { name: 'snapshot', payload: result.value } as HubEvent });
   });
-  ws.on('message', (data) => onMessage(ctx, { ws, gate, remote }, data));
+  const actor = ctx.core.api.sessionActor(`web ${remote ?? 'unknown'}`);
+  ws.on('message', (data) => onMessage(ctx, { ws, gate, remote, actor }, data));
 }
 
-function onMessage(ctx: Context, { ws, gate, remote }: Client, data: RawData): void {
+function onMessage(ctx: Context, { ws, gate, remote, actor }: Client, data: RawData): void {
   if (ws.readyState !== WebSocket.OPEN) return;
   let parsed: unknown;
   try {
@@ -106,7 +110,7 @@ function onMessage(ctx: Context, { ws, gate, remote }: Client, data: RawData): v
   const cost = request.success ? commandCost(request.data.name, request.data.payload) : 1;
   const admission = gate.submit(cost, async () => {
     const result = request.success
-      ? await ctx.core.api.dispatch(request.data.name, request.data.payload)
+      ? await ctx.core.api.dispatch(request.data.name, request.data.payload, actor)
       : err(appError('invalid-frame', 'Not a request frame.'));
     send(ctx, ws, { type: 'response', id, result });
   });

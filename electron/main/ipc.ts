@@ -10,10 +10,14 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
   return { url: frame.url, isMainFrame: frame.parent === null };
 }
 
-/** Serves the contract's commands on IPC_INVOKE, to the app's own page only. Returns the unregister function. */
+/**
+ * Serves the contract's commands on IPC_INVOKE, to the app's own page only, as the desktop session's actor.
+ * Returns the unregister function.
+ */
 export function serveInvoke(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, core: Core): () => void {
+  const actor = core.api.sessionActor('desktop');
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, payload: unknown) =>
-    guardedInvoke((n, p) => core.api.dispatch(n, p), senderOf(event), name, payload),
+    guardedInvoke((n, p) => core.api.dispatch(n, p, actor), senderOf(event), name, payload),
   );
   return () => ipcMain.removeHandler(IPC_INVOKE);
 }

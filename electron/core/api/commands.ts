@@ -1,4 +1,5 @@
 import {
+  commandRoles,
   commandSchemas,
   isCommandName,
   type CommandName,
@@ -11,8 +12,12 @@ import {
 import { appError, err, ok, errorMessage, type Result } from '../../../shared/result';
 import { minuteOf } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
+import { roleAllows, type Actor } from '../../../shared/workflow';
 import { exportIncident } from '../incidents/evidence';
+import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
+import type { WorkflowService } from '../workflow/service';
+import type { WorkflowCommand } from '../workflow/transitions';
 
 /** Minutes of series a snapshot carries: the wall's default chart window. */
 export const SNAPSHOT_MINUTES = 180;
@@ -22,6 +27,8 @@ export const SNAPSHOT_MENTIONS = 500;
 /** What command handlers may use. */
 export interface CommandContext {
   readonly store: Store;
+  readonly workflow: WorkflowService;
+  readonly logger: Logger;
   readonly now: () => number;
   status(): Promise<HubStatus>;
   incidents(): Promise<ReadonlyArray<Incident>>;
@@ -31,8 +38,15 @@ export interface CommandContext {
 }
 
 type Handlers = {
-  [N in CommandName]: (ctx: CommandContext, req: CommandRequest<N>) => Promise<Result<CommandResponse<N>>>;
+  [N in CommandName]: (
+    ctx: CommandContext,
+    req: CommandRequest<N>,
+    actor: Actor,
+  ) => Promise<Result<CommandResponse<N>>>;
 };
+
+/** The longest period one `incidents:measures` may cover (a year): bounds the work of one command. */
+export const MAX_MEASURES_MS = 366 * 24 * 60 * 60_000;
 
 /** Builds the snapshot a client gets on connect. */
 export async function buildSnapshot(ctx: CommandContext): Promise<Snapshot> {
@@ -58,21 +72,55 @@ const handlers: Handlers = {
   'incidents:list': async (ctx) => ok([...(await ctx.incidents())]),
   'sources:list': async (ctx) => ok([...ctx.sources()]),
   'incident:export': async (ctx, req) => {
-    const incident = await ctx.store.getIncident(req.id);
+    const incident = await ctx.workflow.get(req.id);
     if (incident === null) return err(appError('not-found', `No incident "${req.id}".`));
     return ok({ filename: `earshot-${incident.id}.json`, content: exportIncident(incident) });
   },
   'source:test': async (ctx, req) => ok(await ctx.testSource(req.sourceId)),
   'source:credentials:set': async (ctx, req) => ctx.setCredentials(req.sourceId, req.values),
+  'session:whoami': async (_ctx, _req, actor) => ok(actor),
+  'incident:acknowledge': (ctx, req, actor) => act(ctx, req.id, { kind: 'acknowledge' }, actor),
+  'incident:escalate': (ctx, req, actor) => act(ctx, req.id, { kind: 'escalate', note: req.note }, actor),
+  'incident:resolve': (ctx, req, actor) =>
+    act(ctx, req.id, { kind: 'resolve', falseAlarm: req.falseAlarm ?? false, note: req.note?.trim() ?? '' }, actor),
+  'incident:reopen': (ctx, req, actor) => act(ctx, req.id, { kind: 'reopen', reason: req.reason }, actor),
+  'incident:snooze': (ctx, req, actor) =>
+    act(ctx, req.id, { kind: 'snooze', until: req.until, reason: req.reason }, actor),
+  'incident:merge': (ctx, req, actor) => ctx.workflow.merge(req.id, req.into, actor),
+  'incident:assign': (ctx, req, actor) => act(ctx, req.id, { kind: 'assign', owner: req.owner }, actor),
+  'incident:note': (ctx, req, actor) => act(ctx, req.id, { kind: 'note', text: req.text }, actor),
+  'incident:holding-reply': (ctx, req, actor) => act(ctx, req.id, { kind: 'holding-reply', text: req.text }, actor),
+  'incident:flag-post': (ctx, req, actor) => act(ctx, req.id, { kind: 'flag-post', mentionId: req.mentionId }, actor),
+  'incidents:measures': async (ctx, req) => {
+    if (req.to <= req.from) return err(appError('invalid-request', 'incidents:measures needs from before to.'));
+    if (req.to - req.from > MAX_MEASURES_MS)
+      return err(appError('invalid-request', 'incidents:measures covers at most 366 days.'));
+    return ok(await ctx.workflow.measures(req.from, req.to));
+  },
 };
+
+const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
+  ctx.workflow.act(id, cmd, actor);
+
+/**
+ * The one authorization check every command passes before its handler: the actor's role must reach the
+ * command's least role (`commandRoles`). A refusal is a readable error, and logged.
+ */
+export function authorize(ctx: CommandContext, name: CommandName, actor: Actor): Result<void> {
+  const needed = commandRoles[name];
+  if (roleAllows(actor.role, needed)) return ok(undefined);
+  ctx.logger.warn({ command: name, actor: actor.id, role: actor.role, needed, desk: actor.desk }, 'command refused');
+  return err(appError('forbidden', `forbidden: ${name} needs the ${needed} role; you are ${actor.role}`));
+}
 
 /** Runs a typed command (the request is still validated: hosts pass on what clients sent). */
 export async function runTypedCommand<N extends CommandName>(
   ctx: CommandContext,
   name: N,
   request: CommandRequest<N>,
+  actor: Actor,
 ): Promise<Result<CommandResponse<N>>> {
-  return (await runCommand(ctx, name, request)) as Result<CommandResponse<N>>;
+  return (await runCommand(ctx, name, request, actor)) as Result<CommandResponse<N>>;
 }
 
 const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
@@ -85,6 +133,18 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   'incident:export': () => 2,
   'source:test': () => 10,
   'source:credentials:set': () => 5,
+  'session:whoami': () => 1,
+  'incident:acknowledge': () => 2,
+  'incident:escalate': () => 2,
+  'incident:resolve': () => 2,
+  'incident:reopen': () => 2,
+  'incident:snooze': () => 2,
+  'incident:merge': () => 4,
+  'incident:assign': () => 2,
+  'incident:note': () => 2,
+  'incident:holding-reply': () => 2,
+  'incident:flag-post': () => 2,
+  'incidents:measures': (req) => 4 + Math.ceil(Math.max(0, req.to - req.from) / (7 * 24 * 60 * 60_000)),
 };
 
 /**
@@ -99,18 +159,28 @@ export function commandCost(name: string, payload: unknown): number {
   return Math.max(1, cost(parsed.data));
 }
 
-/** Runs a command by name: unknown names and invalid payloads are readable errors, never throws. */
-export async function runCommand(ctx: CommandContext, name: string, payload: unknown): Promise<Result<unknown>> {
+/**
+ * Runs a command by name for `actor`: unknown names, refused roles and invalid payloads are readable errors
+ * (authorization comes first, so a refused caller learns nothing of the payload rules); never throws.
+ */
+export async function runCommand(
+  ctx: CommandContext,
+  name: string,
+  payload: unknown,
+  actor: Actor,
+): Promise<Result<unknown>> {
   if (!isCommandName(name)) return err(appError('unknown-command', `Unknown command "${name}".`));
+  const allowed = authorize(ctx, name, actor);
+  if (!allowed.ok) return allowed;
   const parsed = commandSchemas[name].request.safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     return err(appError('invalid-request', `Invalid ${name} request${where}: ${issue?.message ?? 'bad payload'}.`));
   }
-  const handler = handlers[name] as (ctx: CommandContext, req: unknown) => Promise<Result<unknown>>;
+  const handler = handlers[name] as (ctx: CommandContext, req: unknown, actor: Actor) => Promise<Result<unknown>>;
   try {
-    return await handler(ctx, parsed.data);
+    return await handler(ctx, parsed.data, actor);
   } catch (error) {
     return err(appError('internal', `${name} failed: ${errorMessage(error)}`));
   }

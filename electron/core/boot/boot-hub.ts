@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { RawMention } from '../../../shared/mention';
 import { createCore, type SourceBinding } from './create-core';
 import type { Core } from '../core-types';
-import { defaultDataDir, loadConfigFile, parseConfig, type HubConfig } from '../config';
+import { defaultDataDir, loadConfigFile, localUser, parseConfig, type HubConfig } from '../config';
+import type { EscalationPort } from '../escalation/port';
+import { slaPolicy } from '../workflow/sla';
 import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } from '../connectors/factory';
 import { parseSourceConfig } from '../connectors/registry';
 import { createIngestHandler, type IngestHandler } from '../connectors/ingest/ingest-handler';
@@ -34,6 +36,8 @@ export interface BootOptions {
   /** Extra source entries (e.g. the replay command's file source). */
   readonly extraSources?: ReadonlyArray<unknown>;
   readonly env?: NodeJS.ProcessEnv;
+  /** Where workflow transitions are told (default: nobody). */
+  readonly escalation?: EscalationPort;
 }
 
 /** A started hub. */
@@ -82,6 +86,9 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     detection: createDefaultIncidentEngine(),
     attributor: createAttributor(watchlists),
     retentionDays: config.retentionDays,
+    user: localUser(config.user),
+    sla: slaPolicy(config.sla),
+    ...(options.escalation ? { escalation: options.escalation } : {}),
   });
   const commitPush = async (sourceId: string, items: ReadonlyArray<RawMention>) => {
     const result = await core.api.commit(sourceId, items, null);

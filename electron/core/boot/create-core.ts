@@ -16,6 +16,11 @@ import { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { SourceRunnerOptions } from '../runtime/poller';
 import type { Store } from '../store/repository';
+import type { Actor } from '../../../shared/workflow';
+import type { LocalUser } from '../config';
+import { silentEscalation, type EscalationPort } from '../escalation/port';
+import { createWorkflowService, type WorkflowService } from '../workflow/service';
+import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -36,7 +41,16 @@ export interface CoreDeps {
   readonly attributor: Attributor;
   readonly retentionDays: number;
   readonly mode?: HubStatus['mode'];
+  /** Tells Slack, Teams, PagerDuty, webhooks and email of workflow transitions; default: nobody. */
+  readonly escalation?: EscalationPort;
+  /** The embedded hub's one local user; default "Local user", admin. */
+  readonly user?: LocalUser;
+  /** SLA targets per severity; default PRODUCT.md's. */
+  readonly sla?: SlaPolicy;
 }
+
+/** The local user when the host names none. */
+export const DEFAULT_LOCAL_USER: LocalUser = { id: 'local', name: 'Local user', role: 'admin' };
 
 /** Real-time batching interval for client deltas. */
 export const DELTA_INTERVAL_MS = 250;
@@ -61,12 +75,13 @@ export function createCore(deps: CoreDeps): Core {
   const uiTimer = deps.uiTimer ?? systemClock();
   /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
   const startedAt = uiTimer.now();
-  /** Incident changes are saved, then announced, one batch after another: an early opening never overtakes a tick. */
+  /** Incident changes go through the workflow, then are announced, one batch after another: an early opening never overtakes a tick. */
   let incidentWrites: Promise<void> = Promise.resolve();
   const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
     const write = incidentWrites.then(async () => {
-      for (const incident of changed) await deps.store.saveIncident(incident);
-      events.emit({ name: 'incidents:changed', payload: { incidents: [...changed] } });
+      // Each change is folded into its workflow and saved there, so detection never overwrites what people did.
+      const views = await workflow.detected(changed);
+      if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
     });
     incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
     return write;
@@ -108,11 +123,33 @@ export function createCore(deps: CoreDeps): Core {
     sources: healthOf(),
     mode: deps.mode ?? 'embedded',
   });
+  const escalation = deps.escalation ?? silentEscalation;
+  const user = deps.user ?? DEFAULT_LOCAL_USER;
+  const sessionActor = (desk: string): Actor => ({
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    desk: desk.slice(0, 200),
+  });
+  const hostActor = sessionActor('hub');
+  const sla = slaTimer(deps.clock, () => state.running, log);
+  const workflow: WorkflowService = createWorkflowService({
+    store: deps.store,
+    escalation,
+    policy: deps.sla ?? DEFAULT_SLA,
+    logger: deps.logger,
+    now: () => deps.clock.now(),
+    emit: (event) => events.emit(event),
+    onDeadlines: () => sla.arm(),
+  });
+  sla.bind(workflow);
   const ctx: CommandContext = {
     store: deps.store,
+    workflow,
+    logger: log,
     now: () => deps.clock.now(),
     status,
-    incidents: async () => deps.store.listIncidents({ limit: 100 }),
+    incidents: () => workflow.list({ limit: 100 }),
     sources: () => admin.views(),
     testSource: (id) => admin.test(id),
     setCredentials: (id, values) => admin.setCredentials(id, values),
@@ -141,8 +178,9 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const api: CoreApi = {
-    invoke: (name, request) => runTypedCommand(ctx, name, request),
-    dispatch: (name, payload) => runCommand(ctx, name, payload),
+    invoke: (name, request, actor = hostActor) => runTypedCommand(ctx, name, request, actor),
+    dispatch: (name, payload, actor) => runCommand(ctx, name, payload, actor),
+    sessionActor,
     status,
     commit,
     flush: () => batcher.flush(),
@@ -159,6 +197,9 @@ export function createCore(deps: CoreDeps): Core {
       const saved = await deps.store.getState<unknown>(DETECTION_STATE_KEY);
       if (saved !== null) deps.detection?.importState(saved);
       await admin.refresh();
+      await workflow.load();
+      escalation.start();
+      sla.arm();
       deps.sources.forEach(startSource);
       every(
         'detect',
@@ -189,14 +230,39 @@ export function createCore(deps: CoreDeps): Core {
       state.running = false;
       for (const cancel of timers.values()) cancel();
       timers.clear();
+      sla.cancel();
       // Each runner stops its connector: the core does not stop them a second time.
       await Promise.all([...runners.values()].map((r) => r.stop()));
       runners.clear();
       batcher.flush();
       batcher.stop();
       if (deps.detection) await deps.store.setState(DETECTION_STATE_KEY, deps.detection.exportState());
+      await escalation.stop();
       log.info('core stopped');
     },
+  };
+}
+
+/** The SLA timer: one pending hub-clock timer at the earliest running deadline, re-armed whenever they change. */
+function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
+  let cancel: Cancel = () => undefined;
+  let workflow: WorkflowService | null = null;
+  const arm = (): void => {
+    cancel();
+    const due = workflow?.nextDeadline() ?? null;
+    if (!workflow || !running() || due === null) return;
+    const service = workflow;
+    const fire = (): void =>
+      void service
+        .checkSla()
+        .catch((e: unknown) => log.error({ err: e, task: 'sla' }, 'scheduled task failed'))
+        .finally(arm);
+    cancel = clock.setTimeout(fire, Math.max(0, due - clock.now()));
+  };
+  return {
+    arm,
+    bind: (service: WorkflowService): void => void (workflow = service),
+    cancel: (): void => cancel(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Mention } from '../../../shared/mention';
 import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
+import type { Workflow } from '../../../shared/workflow';
 
 /** What committing a batch did. */
 export interface CommitResult {
@@ -19,6 +20,23 @@ export interface MentionQuery {
   readonly limit?: number;
 }
 
+/** Which stored incidents to list, newest opened first. */
+export interface IncidentQuery {
+  /** Only those detection has not closed. */
+  readonly openOnly?: boolean;
+  /** Inclusive epoch ms on openedAt. */
+  readonly openedFrom?: number;
+  /** Exclusive epoch ms on openedAt. */
+  readonly openedBefore?: number;
+  readonly limit?: number;
+}
+
+/** One incident's workflow record, by incident id. */
+export interface WorkflowEntry {
+  readonly incidentId: string;
+  readonly workflow: Workflow;
+}
+
 /**
  * The hub's storage, behind one interface: SQLite (embedded default) now, PostgreSQL in team mode.
  * Async so that a networked database fits without changing callers.
@@ -35,11 +53,22 @@ export interface Store {
   mentionsBetween(query: MentionQuery): Promise<Mention[]>;
   /** Per-minute totals across sources for [fromMinute, toMinute], zero-filled. */
   volumeSeries(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
-  /** Inserts or replaces an incident by id. */
-  saveIncident(incident: Incident): Promise<void>;
-  /** One incident by id, however old; null when there is none. */
+  /**
+   * Inserts or replaces detection's record of an incident by id (its `workflow` field is never stored with it);
+   * with `workflow`, writes that too, in the same transaction.
+   */
+  saveIncident(incident: Incident, workflow?: Workflow): Promise<void>;
+  /** One incident by id, however old, as detection stored it (no workflow); null when there is none. */
   getIncident(id: string): Promise<Incident | null>;
-  listIncidents(options?: { readonly openOnly?: boolean; readonly limit?: number }): Promise<Incident[]>;
+  listIncidents(options?: IncidentQuery): Promise<Incident[]>;
+  /** What people did to one incident; null when nothing is stored for it. */
+  getWorkflow(incidentId: string): Promise<Workflow | null>;
+  /** The stored workflows of these incidents (those that have one). */
+  getWorkflows(incidentIds: ReadonlyArray<string>): Promise<Map<string, Workflow>>;
+  /** Writes workflow records (a merge writes two) in one transaction. Delivery logs are not stored here. */
+  saveWorkflows(entries: ReadonlyArray<WorkflowEntry>): Promise<void>;
+  /** Every workflow not resolved: the SLA timers' work list. */
+  openWorkflows(): Promise<WorkflowEntry[]>;
   /** A small JSON key/value area for runtime state (detector state, spend counters...). */
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, value: unknown): Promise<void>;

@@ -21,4 +21,12 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    CREATE TABLE incidents (id TEXT PRIMARY KEY, opened_at INTEGER NOT NULL, state TEXT NOT NULL, body TEXT NOT NULL);
    CREATE INDEX incidents_opened_at ON incidents (opened_at);
    CREATE TABLE state (key TEXT PRIMARY KEY, body TEXT NOT NULL);`,
+  // 2: what people did to each incident (its workflow), apart from detection's record so neither overwrites the other
+  `CREATE TABLE incident_workflow (
+     incident_id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX incident_workflow_state ON incident_workflow (state);`,
 ];

@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import { MentionSchema, type Mention } from '../../../../shared/mention';
 import { IncidentSchema, type Incident } from '../../../../shared/incident';
 import type { SeriesPoint } from '../../../../shared/series';
-import type { CommitResult, MentionQuery, Store } from '../repository';
+import type { Workflow } from '../../../../shared/workflow';
+import type { CommitResult, IncidentQuery, MentionQuery, Store } from '../repository';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { sqliteWorkflows } from './sqlite-workflow';
 
 /**
  * Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated.
@@ -92,9 +94,11 @@ function sqliteStore(db: Database.Database): Store {
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body`,
     ),
     incident: db.prepare('SELECT body FROM incidents WHERE id = ?').pluck(),
-    incidents: db.prepare('SELECT body FROM incidents ORDER BY opened_at DESC LIMIT ?').pluck(),
-    openIncidents: db
-      .prepare("SELECT body FROM incidents WHERE state != 'resolved' ORDER BY opened_at DESC LIMIT ?")
+    incidents: db
+      .prepare(
+        `SELECT body FROM incidents WHERE (@openOnly = 0 OR state != 'resolved')
+         AND opened_at >= @from AND opened_at < @before ORDER BY opened_at DESC, id DESC LIMIT @limit`,
+      )
       .pluck(),
     getState: db.prepare('SELECT body FROM state WHERE key = ?').pluck(),
     setState: db.prepare(
@@ -102,6 +106,14 @@ function sqliteStore(db: Database.Database): Store {
     ),
     prune: db.prepare('DELETE FROM mentions WHERE created_at < ?'),
   };
+
+  const workflows = sqliteWorkflows(db);
+  const saveIncident = db.transaction((incident: Incident, workflow: Workflow | undefined) => {
+    const { workflow: _people, ...detected } = incident;
+    statements.saveIncident.run({ ...detected, body: JSON.stringify(detected) });
+    if (workflow) workflows.put([{ incidentId: incident.id, workflow }]);
+  });
+  const saveWorkflows = db.transaction(workflows.put);
 
   return {
     kind: 'sqlite',
@@ -125,18 +137,28 @@ function sqliteStore(db: Database.Database): Store {
       const rows = statements.volume.all(fromMinute, toMinute + 60_000) as SeriesPoint[];
       return zeroFill(rows, fromMinute, toMinute);
     },
-    async saveIncident(incident: Incident) {
-      statements.saveIncident.run({ ...incident, body: JSON.stringify(incident) });
+    async saveIncident(incident, workflow) {
+      saveIncident(incident, workflow);
     },
     async getIncident(id: string) {
       const body = statements.incident.get(id) as string | undefined;
       return body === undefined ? null : IncidentSchema.parse(JSON.parse(body));
     },
-    async listIncidents(options = {}) {
-      const limit = options.limit ?? 500;
-      const rows = (options.openOnly ? statements.openIncidents : statements.incidents).all(limit) as string[];
+    async listIncidents(options: IncidentQuery = {}) {
+      const rows = statements.incidents.all({
+        openOnly: options.openOnly ? 1 : 0,
+        from: options.openedFrom ?? Number.MIN_SAFE_INTEGER,
+        before: options.openedBefore ?? Number.MAX_SAFE_INTEGER,
+        limit: options.limit ?? 500,
+      }) as string[];
       return rows.map((body) => IncidentSchema.parse(JSON.parse(body)));
     },
+    getWorkflow: async (incidentId) => workflows.get(incidentId),
+    getWorkflows: async (incidentIds) => workflows.getMany(incidentIds),
+    async saveWorkflows(entries) {
+      saveWorkflows(entries);
+    },
+    openWorkflows: async () => workflows.open(),
     async getState<T>(key: string) {
       const body = statements.getState.get(key) as string | undefined;
       return body === undefined ? null : (JSON.parse(body) as T);
