@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { TaxonomyOverrideSchema } from './pipeline/enrich/taxonomy';
+import { EscalationConfigSchema } from './escalation/escalation-config';
 
 /** A `server.publicHosts` entry: `name`, `name:port`, `[v6]:port`, optionally `http://` or `https://` before it. */
 const PUBLIC_HOST_PATTERN = /^(https?:\/\/)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
@@ -54,6 +55,8 @@ export const HubConfigSchema = z
     demo: z.boolean().default(false),
     /** Hub clock speed: 60 = one simulated hour per real minute (demo and replay only). */
     speed: z.number().positive().max(100_000).default(1),
+    /** Where incidents are escalated (Slack, Teams, PagerDuty, webhooks, email); secrets are in the vault. */
+    escalation: EscalationConfigSchema.prefault({}),
   })
   .strict();
 export type HubConfig = z.infer<typeof HubConfigSchema>;

@@ -6,6 +6,7 @@ import { IncidentSchema, type Incident } from '../../../../shared/incident';
 import type { SeriesPoint } from '../../../../shared/series';
 import type { CommitResult, MentionQuery, Store } from '../repository';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { sqliteOutbox } from './sqlite-outbox';
 
 /**
  * Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated.
@@ -105,6 +106,7 @@ function sqliteStore(db: Database.Database): Store {
 
   return {
     kind: 'sqlite',
+    ...sqliteOutbox(db),
     async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
       const inserted = commit(sourceId, mentions, cursor);
       return { inserted, duplicates: mentions.length - inserted.length };
