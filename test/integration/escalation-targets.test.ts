@@ -1,3 +1,5 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCard } from '../../electron/core/escalation/card';
 import { slackMessage, teamsMessage } from '../../electron/core/escalation/formats/chat';
@@ -221,5 +223,32 @@ describe('email over SMTP', () => {
     expect(delivery?.lastError).toMatch(/^SMTP: /);
     expect(delivery?.lastError).not.toContain('wrong-password-123');
     expect(smtp.mails).toHaveLength(0);
+  });
+});
+
+describe('the README’s webhook verification snippet', () => {
+  it('accepts a real delivery and refuses it tampered or replayed', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('function verifyEarshot(');
+    const source = readme.slice(start, readme.indexOf('\n```', start));
+    type Verify = (headers: Record<string, string>, body: string, secret: string) => boolean;
+    const verify = new Function('createHmac', 'timingSafeEqual', 'Date', `${source}\nreturn verifyEarshot;`);
+    const hook = await receiver(() => ({ status: 200 }));
+    const r = await rig(
+      { targets: [{ id: 'ops-hook', kind: 'webhook' }], routes: [{ targets: ['ops-hook'] }] },
+      { 'ops-hook': { url: `${hook.url}/earshot`, secret: 's3cret-rotating' } },
+    );
+    const incident = sampleIncident('inc-6', r.clock.now());
+    await r.store.saveIncident(incident);
+    await r.escalation.notify(incident, 'opened');
+    await r.escalation.runOnce();
+    const [request] = hook.requests;
+    const headers = request?.headers as Record<string, string>;
+    const at = (ms: number) => ({ now: () => ms });
+    const check = (now: number, body: string) =>
+      (verify(createHmac, timingSafeEqual, at(now)) as Verify)(headers, body, 's3cret-rotating');
+    expect(check(r.clock.now(), request?.body ?? '')).toBe(true);
+    expect(check(r.clock.now(), `${request?.body ?? ''}x`)).toBe(false);
+    expect(check(r.clock.now() + 6 * 60_000, request?.body ?? '')).toBe(false);
   });
 });
