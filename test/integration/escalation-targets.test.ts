@@ -98,6 +98,37 @@ describe('Slack incoming webhook', () => {
   });
 });
 
+describe('an unreadable vault', () => {
+  it('keeps the notification pending with the vault’s own reason', async () => {
+    const slack = await receiver();
+    const broken = {
+      get: async () => {
+        throw new Error('Refusing to use the credentials file /x/credentials.json: its mode is 644');
+      },
+      set: async () => undefined,
+    };
+    const r = await escalationRig(
+      { targets: [{ id: 'slack-care', kind: 'slack' }], routes: [{ targets: ['slack-care'] }] },
+      {},
+      { vault: broken },
+    );
+    opened.push(() => r.close());
+    const incident = sampleIncident('inc-7', r.clock.now());
+    await r.store.saveIncident(incident);
+    await r.escalation.notify(incident, 'opened');
+    await r.escalation.runOnce();
+    expect(slack.requests).toHaveLength(0);
+    expect(await r.escalation.deliveries('inc-7')).toMatchObject([
+      {
+        status: 'pending',
+        attempts: 1,
+        lastError:
+          'credential vault unreadable: Refusing to use the credentials file /x/credentials.json: its mode is 644',
+      },
+    ]);
+  });
+});
+
 describe('Microsoft Teams Workflows webhook', () => {
   it('POSTs the Adaptive Card message and accepts the Workflows 202', async () => {
     const teams = await receiver(() => ({ status: 202 }));

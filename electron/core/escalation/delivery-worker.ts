@@ -162,7 +162,14 @@ export class DeliveryWorker {
     const attempts = row.attempts + 1;
     // The attempt is counted before sending: a crash mid-send leaves the row pending, sent again on restart.
     await store.updateOutbox(row.id, { ...row, attempts, lastAttemptAt: now });
-    const secrets = (await this.deps.vault.get(target.id).catch(() => null)) ?? {};
+    let secrets: Readonly<Record<string, string>>;
+    try {
+      secrets = (await this.deps.vault.get(target.id)) ?? {};
+    } catch (error) {
+      // A vault error names the file and what to do about it, never a stored value.
+      const message = `credential vault unreadable: ${error instanceof Error ? error.message : String(error)}`;
+      return this.finish(row, attempts, { kind: 'retry', message });
+    }
     const ctx = { fetch: this.deps.fetch, smtp: this.deps.smtp, now, deliveryId: row.id };
     await this.finish(row, attempts, await sendToTarget(target, secrets, card.data, ctx));
   }
