@@ -174,33 +174,28 @@ export class DeliveryWorker {
     await this.finish(row, attempts, await sendToTarget(target, secrets, card.data, ctx));
   }
 
+  /** Records an attempt's outcome in the store, then logs it (a "sent" line means the store knows). */
   private async finish(row: OutboxEntry, attempts: number, outcome: SendOutcome): Promise<void> {
     const now = this.deps.clock.now();
     const base = { attempts, lastAttemptAt: attempts > row.attempts ? now : row.lastAttemptAt };
     const where = { incident: row.incidentId, target: row.targetId, transition: row.transition, attempts };
     if (outcome.kind === 'sent') {
+      await this.deps.store.updateOutbox(row.id, { ...base, status: 'sent', nextAttemptAt: now, lastError: null });
       this.log.info(where, 'notification sent');
-      return this.deps.store.updateOutbox(row.id, { ...base, status: 'sent', nextAttemptAt: now, lastError: null });
+      return;
     }
-    const giveUp = outcome.kind === 'permanent' || attempts >= this.deps.config.maxAttempts;
-    if (giveUp) {
-      this.log.warn({ ...where, reason: outcome.message }, 'notification not sent');
-      return this.deps.store.updateOutbox(row.id, {
-        ...base,
-        status: 'failed',
-        nextAttemptAt: now,
-        lastError: outcome.message,
-      });
+    const lastError = outcome.message;
+    if (outcome.kind === 'permanent' || attempts >= this.deps.config.maxAttempts) {
+      await this.deps.store.updateOutbox(row.id, { ...base, status: 'failed', nextAttemptAt: now, lastError });
+      this.log.warn({ ...where, reason: lastError }, 'notification not sent');
+      return;
     }
-    const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : undefined;
-    const delay = Math.max(1000, transientDelay(attempts - 1, this.deps.random, retryAfter, this.deps.backoff));
-    this.log.info({ ...where, reason: outcome.message, retryInMs: delay }, 'notification will be retried');
-    await this.deps.store.updateOutbox(row.id, {
-      ...base,
-      status: 'pending',
-      nextAttemptAt: now + delay,
-      lastError: outcome.message,
-    });
+    const delay = Math.max(
+      1000,
+      transientDelay(attempts - 1, this.deps.random, outcome.retryAfterMs, this.deps.backoff),
+    );
+    await this.deps.store.updateOutbox(row.id, { ...base, status: 'pending', nextAttemptAt: now + delay, lastError });
+    this.log.info({ ...where, reason: lastError, retryInMs: delay }, 'notification will be retried');
   }
 }
 
