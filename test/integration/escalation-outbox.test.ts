@@ -154,6 +154,27 @@ describe('reminders and the flood cap, end to end on the store', () => {
     expect(slackLog.map((d) => d.transition)).toEqual(['opened', 'repeat', 'repeat', 'acknowledged']);
   });
 
+  it('acknowledging stops reminders even when the stored incident is detection’s view only (no workflow)', async () => {
+    const { slack, r } = await setup({ routes: [{ targets: ['slack'], repeatIntervalMinutes: 30 }] });
+    const detectionView = { ...sampleIncident('inc-1', r.clock.now()), workflow: undefined };
+    await r.store.saveIncident(detectionView); // detection still says "open" throughout
+    await r.escalation.notify(detectionView, 'opened');
+    await r.escalation.runOnce();
+    await r.clock.advance(30 * MIN);
+    await r.escalation.runOnce();
+    expect(slack.requests).toHaveLength(2);
+    await r.escalation.notify(withWorkflow(detectionView, { state: 'acknowledged' }), 'acknowledged');
+    for (let i = 0; i < 4; i++) {
+      await r.clock.advance(30 * MIN);
+      await r.escalation.runOnce();
+    }
+    expect((await r.escalation.deliveries('inc-1')).map((d) => d.transition)).toEqual([
+      'opened',
+      'repeat',
+      'acknowledged',
+    ]);
+  });
+
   it('a flapping series opening an incident every 3 minutes reaches each target at most the cap per rolling hour', async () => {
     const { pd, slack, r } = await setup({ maxPerTargetPerHour: 5 });
     for (let i = 0; i < 22; i++) {

@@ -6,7 +6,7 @@ import type { Logger } from '../runtime/logger';
 import type { OutboxEntry, Store } from '../store/repository';
 import { NotificationCardSchema } from './card';
 import type { EscalationConfig } from './escalation-config';
-import { needsReminder } from './routing';
+import { needsReminder, wasAcknowledged } from './routing';
 import type { SendOutcome, FetchLike } from './send-http';
 import { sendToTarget, type SmtpTransportFactory } from './targets';
 
@@ -21,6 +21,8 @@ export interface WorkerDeps {
   readonly smtp: SmtpTransportFactory;
   readonly random: () => number;
   readonly backoff: BackoffPolicy;
+  /** The incident as it now stands, workflow included. */
+  readonly loadIncident: (id: string) => Promise<Incident | null>;
 }
 
 /** A decision taken before sending: send it, wait for an earlier row, or close it unsent. */
@@ -47,10 +49,11 @@ export function gate(
   const blocking = earlier.filter((r) => r.status === 'pending');
   if (blocking.length > 0)
     return { kind: 'wait', until: Math.max(now, Math.min(...blocking.map((r) => r.nextAttemptAt))) + 1 };
-  if (row.transition === 'repeat' && (!incident || !needsReminder(incident, now))) {
+  const acknowledged = wasAcknowledged(siblings);
+  if (row.transition === 'repeat' && (acknowledged || !incident || !needsReminder(incident, now))) {
     return { kind: 'close', reason: 'superseded: acknowledged, resolved or snoozed before the reminder went out' };
   }
-  if (row.transition === 'opened' && incident && !stillNew(incident)) {
+  if (row.transition === 'opened' && (acknowledged || (incident && !stillNew(incident)))) {
     return { kind: 'close', reason: 'superseded: acknowledged before it went out' };
   }
   if (
@@ -149,7 +152,12 @@ export class DeliveryWorker {
   private async deliver(row: OutboxEntry): Promise<void> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const decision = gate(row, await store.outboxFor(row.incidentId), await store.getIncident(row.incidentId), now);
+    const decision = gate(
+      row,
+      await store.outboxFor(row.incidentId),
+      await this.deps.loadIncident(row.incidentId),
+      now,
+    );
     if (decision.kind === 'wait') return store.updateOutbox(row.id, { ...row, nextAttemptAt: decision.until });
     if (decision.kind === 'close')
       return this.finish(row, row.attempts, { kind: 'permanent', message: decision.reason });

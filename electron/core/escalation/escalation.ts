@@ -26,6 +26,11 @@ export interface EscalationDeps {
   /** Jitter source in [0, 1) (tests pin it). */
   readonly random?: () => number;
   readonly backoff?: BackoffPolicy;
+  /**
+   * The incident as it now stands, workflow merged in (what `notify` receives); default `store.getIncident`.
+   * Reminders and group wait read it to see whether someone acknowledged the incident.
+   */
+  readonly loadIncident?: (id: string) => Promise<Incident | null>;
   /** The longest the worker sleeps when nothing is due (it checks for reminders then). */
   readonly idleMs?: number;
 }
@@ -62,6 +67,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   const { store, clock, config } = deps;
   const log = deps.logger.child({ module: 'escalation' });
   const kinds = new Map(config.targets.map((t) => [t.id, t.kind]));
+  const loadIncident = deps.loadIncident ?? ((id: string) => store.getIncident(id));
 
   async function planInput(incident: Incident): Promise<PlanInput> {
     const now = clock.now();
@@ -88,7 +94,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   async function queueReminders(): Promise<void> {
     if (!config.routes.some((r) => r.repeatIntervalMinutes !== undefined)) return;
     for (const id of await store.outboxIncidentsSince(clock.now() - REMINDER_LOOKBACK_MS)) {
-      const incident = await store.getIncident(id);
+      const incident = await loadIncident(id);
       if (!incident) continue;
       const input = await planInput(incident);
       await enqueue(
@@ -110,6 +116,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       smtp: deps.smtpTransportFactory ?? defaultSmtp,
       random: deps.random ?? Math.random,
       backoff: deps.backoff ?? DEFAULT_BACKOFF,
+      loadIncident,
     },
     queueReminders,
     deps.idleMs,

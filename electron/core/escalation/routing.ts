@@ -99,7 +99,7 @@ export function planTransition(
 /** Plans the reminders due now for an unacknowledged incident. */
 export function planRepeats(input: PlanInput, isPagerDuty: (targetId: string) => boolean): PlannedDelivery[] {
   const { config, incident, now } = input;
-  if (!needsReminder(incident, now)) return [];
+  if (!needsReminder(incident, now) || wasAcknowledged(input.history)) return [];
   const out: PlannedDelivery[] = [];
   for (const targetId of engagedTargets(input.history)) {
     if (isPagerDuty(targetId)) continue;
@@ -113,6 +113,10 @@ export function planRepeats(input: PlanInput, isPagerDuty: (targetId: string) =>
   }
   return out;
 }
+
+/** Whether an acknowledgement or resolution was ever queued for the incident: a durable "someone is on it". */
+export const wasAcknowledged = (history: ReadonlyArray<Pick<HistoryRow, 'transition'>>): boolean =>
+  history.some((r) => r.transition === 'acknowledged' || r.transition === 'resolved');
 
 /** An incident still waiting for someone: new (never acknowledged), not resolved, merged or snoozed. */
 export function needsReminder(incident: Incident, now: number): boolean {
