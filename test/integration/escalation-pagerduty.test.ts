@@ -82,6 +82,28 @@ describe('PagerDuty Events API v2', () => {
     expect(r.logText()).not.toContain(ROUTING_KEY);
   });
 
+  it('a reopened and re-escalated incident triggers and resolves again; a replayed resolve sends nothing', async () => {
+    const { pd, r } = await pagerDuty();
+    const actor = { id: 'u1', name: 'Dana', role: 'supervisor' as const, desk: 'desk 1' };
+    const audit = (...actions: string[]) => actions.map((action) => ({ at: r.clock.now(), actor, action, detail: '' }));
+    const step = async (incident: ReturnType<typeof sampleIncident>, transition: 'escalated' | 'resolved') => {
+      await r.store.saveIncident(incident);
+      await r.escalation.notify(incident, transition);
+      await r.escalation.runOnce();
+      await r.clock.advance(60_000);
+    };
+    const base = sampleIncident('inc-1', r.clock.now());
+    await step(withWorkflow(base, { state: 'escalated', audit: audit('incident:escalate') }), 'escalated');
+    const resolved = withWorkflow(base, { state: 'resolved', audit: audit('incident:escalate', 'incident:resolve') });
+    await step(resolved, 'resolved');
+    await step(resolved, 'resolved'); // the workflow replays its last notification: ignored
+    const again = audit('incident:escalate', 'incident:resolve', 'incident:reopen', 'incident:escalate');
+    await step(withWorkflow(base, { state: 'escalated', audit: again }), 'escalated');
+    await step(withWorkflow(base, { state: 'resolved', audit: [...again, ...audit('incident:resolve')] }), 'resolved');
+    expect(pd.requests.map((q) => event(q).event_action)).toEqual(['trigger', 'resolve', 'trigger', 'resolve']);
+    expect(new Set(pd.requests.map((q) => event(q).dedup_key))).toEqual(new Set(['earshot-inc-1']));
+  });
+
   it('honours Retry-After on a 429: no retry before it, then success', async () => {
     const { pd, r } = await pagerDuty([{ status: 429, headers: { 'retry-after': '120' }, body: '' }]);
     const incident = withWorkflow(sampleIncident('inc-1', r.clock.now()), { state: 'escalated' });

@@ -92,8 +92,27 @@ export function planTransition(
   return [...targets].map((targetId) => {
     const route = routeOf(config, targetId, matching);
     const wait = transition === 'opened' ? (route?.groupWaitSeconds ?? 0) * 1000 : 0;
-    return shape(input, route, { targetId, transition, seq: 0, notBefore: now + wait, suppressed: null });
+    const seq = transitionSeq(incident, transition);
+    return shape(input, route, { targetId, transition, seq, notBefore: now + wait, suppressed: null });
   });
+}
+
+const AUDIT_ACTIONS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  escalated: ['incident:escalate'],
+  acknowledged: ['incident:acknowledge'],
+  resolved: ['incident:resolve', 'detection:quiet'],
+};
+
+/**
+ * Which occurrence of a transition this is (0 for the first): the count of its audit entries, less one. The
+ * workflow replaying a notification (a retry, a restart) gives the same number, so the outbox ignores it; a
+ * genuine second resolution after a reopen gives the next one, so it is sent.
+ */
+export function transitionSeq(incident: Incident, transition: NotificationTransition): number {
+  const actions = AUDIT_ACTIONS[transition];
+  if (!actions) return 0;
+  const count = (incident.workflow?.audit ?? []).filter((a) => actions.includes(a.action)).length;
+  return Math.max(0, count - 1);
 }
 
 /** Plans the reminders due now for an unacknowledged incident. */

@@ -100,6 +100,22 @@ describe('planning a transition', () => {
     expect(planTransition(input(cfg, incident, T0), 'resolved')).toEqual([]);
   });
 
+  it('numbers a genuine second resolution (after a reopen) but not a replay of the first', () => {
+    const actor = { id: 'u1', name: 'Dana', role: 'supervisor' as const, desk: 'desk 1' };
+    const entry = (action: string) => ({ at: T0, actor, action, detail: '' });
+    const once = withWorkflow(incident, { audit: [entry('incident:acknowledge'), entry('incident:resolve')] });
+    const twice = withWorkflow(incident, {
+      audit: [entry('incident:resolve'), entry('incident:reopen'), entry('incident:resolve')],
+    });
+    const told: HistoryRow[] = [
+      { targetId: 'slack-care', transition: 'opened', seq: 0, status: 'sent', createdAt: T0 },
+    ];
+    expect(planTransition(input(cfg, incident, T0, told), 'resolved')[0]?.seq).toBe(0);
+    expect(planTransition(input(cfg, once, T0, told), 'resolved')[0]?.seq).toBe(0);
+    expect(planTransition(input(cfg, twice, T0, told), 'resolved')[0]?.seq).toBe(1);
+    expect(planTransition(input(cfg, twice, T0, told), 'acknowledged')[0]?.seq).toBe(0);
+  });
+
   it('holds an opened notification for the route’s group wait', () => {
     const grouped = config({ targets: TARGETS, routes: [{ targets: ['slack-care'], groupWaitSeconds: 30 }] });
     expect(planTransition(input(grouped, incident, T0), 'opened')).toEqual([
