@@ -188,6 +188,18 @@ describe('PagerDuty Events API v2', () => {
     expect(delivery?.lastError).toContain('HTTP 400: {"status":"invalid event"');
   });
 
+  it('scrubs the routing key and any URL from an error body that echoes them', async () => {
+    const echo = { status: 400, body: `bad routing_key ${ROUTING_KEY}, see https://developer.pagerduty.com/x?k=1` };
+    const { r } = await pagerDuty([echo]);
+    const incident = withWorkflow(sampleIncident('inc-1', r.clock.now()), { state: 'escalated' });
+    await r.store.saveIncident(incident);
+    await r.escalation.notify(incident, 'escalated');
+    await r.escalation.runOnce();
+    const [delivery] = await r.escalation.deliveries('inc-1');
+    expect(delivery?.lastError).toBe('HTTP 400: bad routing_key [redacted], see [url]');
+    expect(r.logText()).not.toContain(ROUTING_KEY);
+  });
+
   it('never lets a resolve overtake a trigger still being retried', async () => {
     const { pd, r } = await pagerDuty([{ status: 502 }]);
     let incident = withWorkflow(sampleIncident('inc-1', r.clock.now()), { state: 'escalated' });
