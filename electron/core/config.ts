@@ -6,6 +6,7 @@ import { appError, err, ok, type Result } from '../../shared/result';
 import { RoleSchema, type Role } from '../../shared/workflow';
 import { TaxonomyOverrideSchema } from './pipeline/enrich/taxonomy';
 import { SlaConfigSchema } from './workflow/sla';
+import { EscalationConfigSchema } from './escalation/escalation-config';
 
 /** A `server.publicHosts` entry: `name`, `name:port`, `[v6]:port`, optionally `http://` or `https://` before it. */
 const PUBLIC_HOST_PATTERN = /^(https?:\/\/)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
@@ -67,6 +68,8 @@ export const HubConfigSchema = z
       .prefault({}),
     /** SLA targets per severity in minutes, over PRODUCT.md's defaults; null: no target. */
     sla: SlaConfigSchema.default({}),
+    /** Where incidents are escalated (Slack, Teams, PagerDuty, webhooks, email); secrets are in the vault. */
+    escalation: EscalationConfigSchema.prefault({}),
   })
   .strict();
 export type HubConfig = z.infer<typeof HubConfigSchema>;

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import type { Incident } from '../../../shared/incident';
 import type { RawMention } from '../../../shared/mention';
 import { createCore, type SourceBinding } from './create-core';
 import type { Core } from '../core-types';
 import { defaultDataDir, loadConfigFile, localUser, parseConfig, type HubConfig } from '../config';
+import { createEscalation, escalationSecretFields } from '../escalation/escalation';
 import type { EscalationPort } from '../escalation/port';
 import { slaPolicy } from '../workflow/sla';
 import type { ConnectorDeps, ConnectorFactory, SourceConfigBase, Watchlist } from '../connectors/factory';
@@ -63,8 +65,10 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock(config.speed);
   const configured = parseSources(sourceEntries(config, options));
+  // Env-only secrets must be findable by id: a source's credential fields, else an escalation target's secrets.
+  const targetSecrets = escalationSecretFields(config.escalation);
   const fieldsFor = (id: string): ReadonlyArray<string> =>
-    configured.find((s) => s.config.id === id)?.factory.credentialFields ?? [];
+    configured.find((s) => s.config.id === id)?.factory.credentialFields ?? targetSecrets(id);
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
   const store = await openStore(join(dataDir, 'earshot.db'));
   const watchlists = checkedWatchlists(config);
@@ -88,7 +92,17 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     retentionDays: config.retentionDays,
     user: localUser(config.user),
     sla: slaPolicy(config.sla),
-    ...(options.escalation ? { escalation: options.escalation } : {}),
+    escalation:
+      options.escalation ??
+      createEscalation({
+        store,
+        clock,
+        logger,
+        vault,
+        config: config.escalation,
+        fetch: globalThis.fetch,
+        loadIncident: (id) => incidentWithWorkflow(store, id),
+      }),
   });
   const commitPush = async (sourceId: string, items: ReadonlyArray<RawMention>) => {
     const result = await core.api.commit(sourceId, items, null);
@@ -182,4 +196,12 @@ function parseSources(entries: ReadonlyArray<unknown>): Array<{ factory: Connect
     parsed.push(result.value);
   }
   return parsed;
+}
+
+/** An incident as people see it: detection's record with its workflow (for the escalation worker's messages). */
+async function incidentWithWorkflow(store: Store, id: string): Promise<Incident | null> {
+  const incident = await store.getIncident(id);
+  if (incident === null) return null;
+  const workflow = await store.getWorkflow(id);
+  return workflow === null ? incident : { ...incident, workflow };
 }

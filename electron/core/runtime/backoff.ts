@@ -1,4 +1,5 @@
 import { backoffDelay, type BackoffPolicy } from '../../../shared/backoff';
+export type { BackoffPolicy } from '../../../shared/backoff';
 
 /** The poller's retry backoff for transient failures: full jitter (uniform from 0), from the shared module. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 5 * 60_000 };

@@ -2,6 +2,9 @@ import type { Mention } from '../../../shared/mention';
 import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
+import type { OutboxStore } from './outbox';
+
+export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
 
 /** What committing a batch did. */
 export interface CommitResult {
@@ -41,7 +44,7 @@ export interface WorkflowEntry {
  * The hub's storage, behind one interface: SQLite (embedded default) now, PostgreSQL in team mode.
  * Async so that a networked database fits without changing callers.
  */
-export interface Store {
+export interface Store extends OutboxStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Inserts new mentions and saves the source's cursor in one transaction: a crash never splits them. */
   commitBatch(sourceId: string, mentions: ReadonlyArray<Mention>, cursor: string | null): Promise<CommitResult>;

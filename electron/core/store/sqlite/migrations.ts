@@ -29,4 +29,23 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
      body TEXT NOT NULL
    );
    CREATE INDEX incident_workflow_state ON incident_workflow (state);`,
+  // 3: escalation outbox: one row per (incident, target, transition, reminder number), never sent twice
+  `CREATE TABLE escalation_outbox (
+     id TEXT PRIMARY KEY,
+     incident_id TEXT NOT NULL,
+     target_id TEXT NOT NULL,
+     target_kind TEXT NOT NULL,
+     transition TEXT NOT NULL,
+     seq INTEGER NOT NULL DEFAULT 0,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     last_attempt_at INTEGER,
+     last_error TEXT,
+     card TEXT NOT NULL,
+     UNIQUE (incident_id, target_id, transition, seq)
+   );
+   CREATE INDEX escalation_outbox_due ON escalation_outbox (status, next_attempt_at);
+   CREATE INDEX escalation_outbox_target ON escalation_outbox (target_id, created_at);`,
 ];

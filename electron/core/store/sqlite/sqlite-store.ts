@@ -8,6 +8,7 @@ import type { Workflow } from '../../../../shared/workflow';
 import type { CommitResult, IncidentQuery, MentionQuery, Store } from '../repository';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
+import { sqliteOutbox } from './sqlite-outbox';
 
 /**
  * Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated.
@@ -117,6 +118,7 @@ function sqliteStore(db: Database.Database): Store {
 
   return {
     kind: 'sqlite',
+    ...sqliteOutbox(db),
     async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
       const inserted = commit(sourceId, mentions, cursor);
       return { inserted, duplicates: mentions.length - inserted.length };
