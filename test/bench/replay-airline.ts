@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runReplay } from '../../electron/cli/commands/replay';
 import { buildReplayIndex, readIndexedRows } from '../../electron/core/connectors/replay/replay-index';
-import { bootHub } from '../../electron/core/runtime/boot';
+import { bootHub } from '../../electron/core/boot/boot-hub';
 import { AIRLINE_CSV } from './shared-data';
 
 const iso = (t: number | undefined): string => (t === undefined ? '-' : new Date(t).toISOString());

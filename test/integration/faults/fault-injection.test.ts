@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention } from '../../../shared/mention';
+import { createAttributor } from '../../../electron/core/pipeline/attribute';
 import { createCommitter } from '../../../electron/core/pipeline/commit';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
@@ -115,7 +116,8 @@ async function run(source: string, name: FaultName): Promise<void> {
     clock,
     store,
     enricher: { enrich: () => NEUTRAL_ENRICHMENT },
-    watchlistFor: () => 'acme',
+    attributor: createAttributor([{ id: 'acme', name: 'Acme', query: 'acme' }]),
+    policyFor: () => ({}),
     onInserted: (mentions) => void stored.push(...mentions),
   });
   const h = harnessSource(target.connector, clock, null, {

@@ -3,7 +3,7 @@ import { connectStore } from '../../../../renderer/stores/connect-store';
 import type { FlushScheduler } from '../../../../renderer/stores/delta-batch';
 import { createWallStore, type WallStore } from '../../../../renderer/stores/wall-store';
 import { WebSocketTransport } from '../../../../renderer/transport/websocket-transport';
-import { makeHealth, makeMention, makeSnapshot } from '../fixtures';
+import { makeMention, makeSnapshot } from '../fixtures';
 import { FakeHub, openNodeSocket } from './fake-hub';
 
 const T0 = 1_800_000_000_000;
