@@ -3,6 +3,7 @@ import { LiveFeed } from '../features/feed/LiveFeed';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { FlagChooser } from '../features/triage/FlagChooser';
 import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
+import { MeasuresPanel } from '../features/measures/MeasuresPanel';
 import { SettingsView } from '../features/settings/SettingsView';
 import { ErrorBanner } from '../features/status/ErrorBanner';
 import { SourcesStrip } from '../features/status/SourcesStrip';
@@ -26,6 +27,7 @@ function Wall() {
       <LiveFeed />
       <div className="wall-side">
         <VolumePanel />
+        <MeasuresPanel />
         <IncidentsPanel />
       </div>
     </div>
