@@ -1,3 +1,4 @@
+/// <reference path="../../assets.d.ts" />
 import type { NotifyPermission } from '../../stores/settings-slice';
 import type { WallStore } from '../../stores/wall-store';
 import p1Sound from '../../../assets/sounds/p1.wav';
