@@ -1,7 +1,5 @@
-/// <reference path="../../assets.d.ts" />
 import type { NotifyPermission } from '../../stores/settings-slice';
 import type { WallStore } from '../../stores/wall-store';
-import p1Sound from '../../../assets/sounds/p1.wav';
 import { alertText, incidentAlertFilter } from './alert-policy';
 
 /** The little of the browser's Notification API the wall uses (a stand-in in tests). */
@@ -26,6 +24,9 @@ export interface NotifyEnv {
   readonly focusWindow: () => void;
 }
 
+/** The P1 chime in assets/: Vite emits it beside the built wall and rewrites this URL to it. */
+const P1_SOUND_URL = new URL('../../../assets/sounds/p1.wav', import.meta.url).href;
+
 /** The page's own environment: the global Notification, the P1 chime from assets/, window.focus. */
 export function browserNotifyEnv(win: Window): NotifyEnv {
   const api: unknown = Reflect.get(win, 'Notification');
@@ -33,7 +34,7 @@ export function browserNotifyEnv(win: Window): NotifyEnv {
     api: typeof api === 'function' ? (api as NotificationApi) : undefined,
     playP1: () => {
       // Autoplay rules may refuse a sound before the user interacted with the page: the notification still shows.
-      new Audio(p1Sound).play().catch(() => undefined);
+      new Audio(P1_SOUND_URL).play().catch(() => undefined);
     },
     focusWindow: () => win.focus(),
   };
