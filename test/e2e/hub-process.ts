@@ -29,6 +29,10 @@ export interface StartHubOptions {
   readonly port?: number;
   /** Start with this access token (as a restarted hub keeps its own), so a browser's session stays valid. */
   readonly accessToken?: string;
+  /** More top-level config fields (e.g. `escalation`), merged into the test config. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** More environment for the hub process (e.g. credentials as `EARSHOT_<ID>_<FIELD>`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,7 +54,11 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
   });
   await writeFile(
     config,
-    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
+    JSON.stringify({
+      credentialsFile,
+      sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }],
+      ...options.config,
+    }),
   );
   const args = [
     'bin/earshot.mjs',
@@ -61,7 +69,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
-    env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn' },
+    env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
