@@ -65,6 +65,11 @@ function Head(props: IncidentTileProps) {
           snoozed until {clock.format(snoozed.until)}: {snoozed.reason}
         </span>
       )}
+      {w !== undefined && w.flaggedPosts.length > 0 && (
+        <span className="muted">
+          {w.flaggedPosts.length} {w.flaggedPosts.length === 1 ? 'post' : 'posts'} flagged
+        </span>
+      )}
       <SlaTimer incident={incident} now={now} reported={props.breachReported} />
       {props.isTarget && (
         <span className="target-mark" data-testid={TEST_IDS.incidentTarget} title="The keys a, e, r, n act here">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useWall } from '../../app/wall-context';
 import { isOpenIncident, listedIncidents, triageTarget } from '../../stores/triage-slice';
@@ -21,7 +21,14 @@ export function IncidentsPanel() {
     })),
   );
   const targetId = useWall((s) => triageTarget(s)?.id ?? null);
+  const focusedId = useWall((s) => s.focusedIncidentId);
   const list = useMemo(() => listedIncidents(incidents), [incidents]);
+  useEffect(() => {
+    // A notification click or [ ] focuses an incident: bring its tile into view (jsdom has no scrollIntoView).
+    if (focusedId === null) return;
+    const tiles = document.querySelectorAll<HTMLElement>('[data-incident-id]');
+    [...tiles].find((t) => t.dataset.incidentId === focusedId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [focusedId]);
   const openList = useMemo(() => list.filter(isOpenIncident), [list]);
   return (
     <section className="panel" aria-label="Incidents" data-testid={TEST_IDS.incidents}>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import './setup-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { IncidentsPanel } from '../../../../renderer/features/incidents/IncidentsPanel';
 import { TEST_IDS } from '../../../../renderer/test-ids';
 import type { Incident } from '../../../../shared/incident';
@@ -43,7 +43,7 @@ const lastRequest = (hub: { requests: Array<{ name: string; payload: unknown }> 
   hub.requests.filter((r) => r.name === name).at(-1)?.payload;
 
 describe('incident actions', () => {
-  it('offers each role only what it may do', async () => {
+  it('offers executives no action: they read', async () => {
     const exec = await panelAs('executive');
     expect(buttons(exec.tile('Login failures spike'))).toEqual([]);
     exec.unmount();
@@ -150,6 +150,27 @@ describe('incident actions', () => {
     expect(reply.textContent).toContain(hostile);
     expect(reply.querySelector('img')).toBeNull();
     expect(lastRequest(supervisor.hub, 'incident:holding-reply')).toEqual({ id: 'i-login', text: hostile });
+  });
+
+  it('lets staff copy the pinned holding reply; executives only read it', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const pinned = () => [
+      makeIncident('i-login', T0, {
+        title: 'Login failures spike',
+        workflow: makeWorkflow(T0, { holdingReply: 'We are on it' }),
+      }),
+    ];
+    const staff = await panelAs('staff', pinned());
+    fireEvent.click(within(screen.getByTestId(TEST_IDS.holdingReply)).getByRole('button', { name: 'Copy' }));
+    expect(await screen.findByText('Copied')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith('We are on it');
+    staff.unmount();
+    await panelAs('executive', pinned());
+    const reply = await screen.findByTestId(TEST_IDS.holdingReply);
+    expect(reply.textContent).toBe('Holding reply: We are on it');
+    expect(within(reply).queryByRole('button')).toBeNull();
   });
 
   it('shows the hub refusal readably next to the action', async () => {
