@@ -60,8 +60,14 @@ function DisplayToggles() {
 
 /** Top bar: connection, hub version and mention count, hub clock, display toggles. */
 export function StatusBar() {
-  const { link, hub, invalidEvents, actor } = useWall(
-    useShallow((s) => ({ link: s.link, hub: s.hub, invalidEvents: s.invalidEvents, actor: s.actor })),
+  const { link, hub, invalidEvents, actor, actorError } = useWall(
+    useShallow((s) => ({
+      link: s.link,
+      hub: s.hub,
+      invalidEvents: s.invalidEvents,
+      actor: s.actor,
+      actorError: s.actorError,
+    })),
   );
   return (
     <header className="status-bar">
@@ -80,6 +86,11 @@ export function StatusBar() {
       {actor !== null && (
         <span className="muted" data-testid={TEST_IDS.actorRole} title={`desk ${actor.desk}`}>
           {actor.name} · {actor.role}
+        </span>
+      )}
+      {actor === null && actorError !== null && (
+        <span className="muted" data-testid={TEST_IDS.actorRole} title={actorError}>
+          read-only (the hub did not say who you are)
         </span>
       )}
       <span className="muted" title="hub time">

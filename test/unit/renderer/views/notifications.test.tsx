@@ -130,3 +130,23 @@ describe('browser notifications', () => {
     expect(FakeNotification.shown).toEqual([]);
   });
 });
+
+describe('who this desk is', () => {
+  it('shows the name and role the hub answered, or read-only when it would not say', async () => {
+    await notifierAs('staff');
+    expect((await screen.findByTestId(TEST_IDS.actorRole)).textContent).toBe('Dana staff · staff');
+  });
+
+  it('is read-only when session:whoami fails', async () => {
+    const { store } = await mountWall(<StatusBar />, {
+      answer: (name) =>
+        name === 'session:whoami'
+          ? { ok: false, error: { code: 'unknown-command', message: 'no such command' } }
+          : undefined,
+    });
+    const role = await screen.findByTestId(TEST_IDS.actorRole);
+    expect(role.textContent).toBe('read-only (the hub did not say who you are)');
+    expect(role.title).toBe('no such command');
+    expect(store.getState().actor).toBeNull();
+  });
+});
