@@ -36,7 +36,7 @@ export function NotifyControls() {
         data-testid={TEST_IDS.notifyToggle}
         onClick={() => void requestNotifyPermission(store, pageApi())}
       >
-        🔔 enable alerts
+        enable alerts
       </button>
     );
   }
@@ -48,7 +48,7 @@ export function NotifyControls() {
       onClick={toggleDnd}
       title="Do not disturb: no alerts or sound"
     >
-      {dnd ? '🔕 do not disturb' : '🔔 alerts on'}
+      {dnd ? 'do not disturb (alerts off)' : 'alerts on'}
     </button>
   );
 }
