@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { WallProvider } from './app/wall-context';
+import { browserNotifyEnv, syncNotifications } from './features/notify/browser-notifications';
 import { connectStore } from './stores/connect-store';
 import { frameAlignedScheduler } from './stores/frame-scheduler';
 import { createWallStore } from './stores/wall-store';
@@ -18,6 +19,8 @@ syncReadiness(store, root);
 
 const transport = pickTransport(window);
 connectStore(transport, store, frameAlignedScheduler(250));
+// The desktop app notifies from its main process; a browser tab notifies itself.
+if (transport.kind === 'websocket') syncNotifications(store, browserNotifyEnv(window));
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');

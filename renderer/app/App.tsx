@@ -1,14 +1,16 @@
 import { VolumePanel } from '../charts/VolumePanel';
 import { LiveFeed } from '../features/feed/LiveFeed';
 import { HelpOverlay } from '../features/help/HelpOverlay';
+import { FlagChooser } from '../features/triage/FlagChooser';
 import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
+import { MeasuresPanel } from '../features/measures/MeasuresPanel';
 import { SettingsView } from '../features/settings/SettingsView';
 import { ErrorBanner } from '../features/status/ErrorBanner';
 import { SourcesStrip } from '../features/status/SourcesStrip';
 import { StatusBar } from '../features/status/StatusBar';
 import { TEST_IDS } from '../test-ids';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
-import { useWall, useWallStore } from './wall-context';
+import { useTransport, useWall, useWallStore } from './wall-context';
 
 function Loading() {
   return (
@@ -25,6 +27,7 @@ function Wall() {
       <LiveFeed />
       <div className="wall-side">
         <VolumePanel />
+        <MeasuresPanel />
         <IncidentsPanel />
       </div>
     </div>
@@ -34,7 +37,8 @@ function Wall() {
 /** The first wall: status bar, sources strip, then feed, volume chart and incidents (or settings). */
 export function App() {
   const store = useWallStore();
-  useKeyboardShortcuts(store);
+  const transport = useTransport();
+  useKeyboardShortcuts(store, transport);
   const ready = useWall((s) => s.ready);
   const view = useWall((s) => s.view);
   return (
@@ -46,6 +50,7 @@ export function App() {
       <SourcesStrip />
       {view === 'settings' ? <SettingsView /> : ready ? <Wall /> : <Loading />}
       <HelpOverlay />
+      <FlagChooser />
     </div>
   );
 }

@@ -8,6 +8,14 @@ export type ShortcutAction =
   | 'previous-mention'
   | 'newest-mention'
   | 'open-mention'
+  | 'next-incident'
+  | 'previous-incident'
+  | 'acknowledge-incident'
+  | 'escalate-incident'
+  | 'resolve-incident'
+  | 'note-incident'
+  | 'flag-mention'
+  | 'focus-search'
   | 'close';
 
 /** The keymap, also listed in the help overlay. */
@@ -20,11 +28,23 @@ export const SHORTCUTS: ReadonlyArray<{
   { key: 'k', action: 'previous-mention', label: 'Previous (newer) mention' },
   { key: 'g', action: 'newest-mention', label: 'Jump to the newest mention' },
   { key: 'o', action: 'open-mention', label: 'Open the selected post at its source' },
+  { key: '/', action: 'focus-search', label: 'Search the feed (filters the posts shown)' },
+  { key: ']', action: 'next-incident', label: 'Next incident: the one a / e / r / n act on (marked ◀ keys)' },
+  { key: '[', action: 'previous-incident', label: 'Previous incident (without a choice: the top open one)' },
+  { key: 'a', action: 'acknowledge-incident', label: 'Acknowledge the marked incident' },
+  { key: 'e', action: 'escalate-incident', label: 'Escalate the marked incident (supervisors)' },
+  { key: 'r', action: 'resolve-incident', label: 'Resolve the marked incident (opens the form; Enter resolves)' },
+  { key: 'n', action: 'note-incident', label: 'Add a note to the marked incident' },
+  {
+    key: 'f',
+    action: 'flag-mention',
+    label: 'Flag the selected post to an incident (the marked or only open one, else pick)',
+  },
   { key: 't', action: 'toggle-theme', label: 'Dark / light theme' },
   { key: 'l', action: 'toggle-large-type', label: 'Large type (for the wall display)' },
   { key: 's', action: 'toggle-settings', label: 'Settings' },
   { key: '?', action: 'toggle-help', label: 'This help' },
-  { key: 'Escape', action: 'close', label: 'Close help / settings' },
+  { key: 'Escape', action: 'close', label: 'Close a form, help or settings' },
 ];
 
 /** The little of a key event the keymap needs. */

@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import { safeExternalUrl } from '../features/feed/external-link';
+import { visibleMentions } from '../stores/triage-slice';
 import type { WallStore } from '../stores/wall-store';
+import type { Transport } from '../transport/transport';
 import { actionForKey, type ShortcutAction } from './shortcuts';
+import { runTriage } from './triage-keys';
 
 function openSelected(store: WallStore): void {
   const { selectedId, mentions } = store.getState();
@@ -11,7 +14,15 @@ function openSelected(store: WallStore): void {
   if (url !== null) window.open(url, '_blank', 'noopener,noreferrer');
 }
 
-function run(action: ShortcutAction, store: WallStore): void {
+/** Escape closes the innermost thing open: the flag chooser, an incident form, then help or settings. */
+function close(store: WallStore): void {
+  const s = store.getState();
+  if (s.flagChooserFor !== null) return s.openFlagChooser(null);
+  if (s.openForm !== null) return s.openIncidentForm(null);
+  s.closeOverlay();
+}
+
+function run(action: ShortcutAction, store: WallStore, transport: Transport): void {
   const s = store.getState();
   switch (action) {
     case 'toggle-theme':
@@ -27,11 +38,20 @@ function run(action: ShortcutAction, store: WallStore): void {
     case 'previous-mention':
       return s.moveSelection(-1);
     case 'newest-mention':
-      return s.selectMention(s.mentions.items[0]?.id ?? null);
+      return s.selectMention(visibleMentions(s.mentions.items, s.searchQuery)[0]?.id ?? null);
     case 'open-mention':
       return openSelected(store);
+    case 'next-incident':
+    case 'previous-incident':
+    case 'acknowledge-incident':
+    case 'escalate-incident':
+    case 'resolve-incident':
+    case 'note-incident':
+    case 'flag-mention':
+    case 'focus-search':
+      return runTriage(action, store, transport);
     case 'close':
-      return s.closeOverlay();
+      return close(store);
     default:
       return assertNever(action, 'shortcut');
   }
@@ -41,8 +61,8 @@ const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** Installs the wall's keyboard shortcuts on the window while mounted. */
-export function useKeyboardShortcuts(store: WallStore): void {
+/** Installs the wall's keyboard shortcuts on the window while mounted; triage keys send commands through `transport`. */
+export function useKeyboardShortcuts(store: WallStore, transport: Transport): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const action = actionForKey({
@@ -54,9 +74,9 @@ export function useKeyboardShortcuts(store: WallStore): void {
       });
       if (action === null) return;
       e.preventDefault();
-      run(action, store);
+      run(action, store, transport);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, transport]);
 }

@@ -4,6 +4,7 @@ import type { Mention } from '../../shared/mention';
 import type { SeriesPoint } from '../../shared/series';
 import type { SourceHealth } from '../../shared/source-health';
 import { assertNever } from '../../shared/assert-never';
+import type { SlaBreach } from './workflow-slice';
 
 /** Everything that arrived between two flushes, coalesced: applied to the store in ONE update. */
 export interface DeltaBatch {
@@ -14,6 +15,8 @@ export interface DeltaBatch {
   readonly sources: ReadonlyMap<string, SourceHealth>;
   /** Latest version per incident id. */
   readonly incidents: ReadonlyMap<string, Incident>;
+  /** SLA breaches in the order they arrived. */
+  readonly breaches: ReadonlyArray<SlaBreach>;
   /** Newest hub time seen, or null. */
   readonly now: number | null;
   /** The hub's stored mention count with the newest tick, or null. */
@@ -26,13 +29,19 @@ export const emptyBatch = (): DeltaBatch => ({
   series: new Map(),
   sources: new Map(),
   incidents: new Map(),
+  breaches: [],
   now: null,
   storedMentions: null,
 });
 
 /** True when a batch carries nothing. */
 export const isEmptyBatch = (b: DeltaBatch): boolean =>
-  b.mentions.length === 0 && b.series.size === 0 && b.sources.size === 0 && b.incidents.size === 0 && b.now === null;
+  b.mentions.length === 0 &&
+  b.series.size === 0 &&
+  b.sources.size === 0 &&
+  b.incidents.size === 0 &&
+  b.breaches.length === 0 &&
+  b.now === null;
 
 /** Folds one delta event into a batch. Snapshots are not deltas: callers apply them directly. */
 export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: 'snapshot' }>): DeltaBatch {
@@ -45,6 +54,8 @@ export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: '
       return { ...batch, sources: withAll(batch.sources, event.payload.sources, (s) => s.sourceId) };
     case 'incidents:changed':
       return { ...batch, incidents: withAll(batch.incidents, event.payload.incidents, (i) => i.id) };
+    case 'incident:sla-breach':
+      return { ...batch, breaches: [...batch.breaches, event.payload] };
     case 'clock:tick':
       return batch.now !== null && batch.now > event.payload.now
         ? batch

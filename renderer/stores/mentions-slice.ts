@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Mention } from '../../shared/mention';
 import { emptyRingBuffer, pushAll, type RingBuffer, type RingBufferPolicy } from './ring-buffer';
+import { visibleMentions } from './triage-slice';
 import type { WallState } from './wall-state';
 
 /** The feed keeps at most this many mentions... */
@@ -27,7 +28,7 @@ export interface MentionsSlice {
   readonly receivedSinceSnapshot: number;
   readonly selectedId: string | null;
   selectMention(id: string | null): void;
-  /** Moves the selection by `delta` rows (j = +1, k = -1); selects the newest when nothing is selected. */
+  /** Moves the selection by `delta` visible rows (j = +1, k = -1); selects the newest when nothing is selected. */
   moveSelection(delta: number): void;
 }
 
@@ -59,7 +60,8 @@ export const createMentionsSlice: StateCreator<WallState, [], [], MentionsSlice>
   selectMention: (id) => set({ selectedId: id }),
   moveSelection: (delta) =>
     set((s) => {
-      const index = nextSelectionIndex(s.mentions.items, s.selectedId, delta);
-      return { selectedId: s.mentions.items[index]?.id ?? null };
+      const items = visibleMentions(s.mentions.items, s.searchQuery);
+      const index = nextSelectionIndex(items, s.selectedId, delta);
+      return { selectedId: items[index]?.id ?? null };
     }),
 });

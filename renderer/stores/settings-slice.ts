@@ -7,8 +7,13 @@ export const ThemeSchema = z.enum(['dark', 'light']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** What the wall remembers across reloads (localStorage; validated when read). */
-export const PersistedSettingsSchema = z.object({ theme: ThemeSchema, largeType: z.boolean() }).partial();
+export const PersistedSettingsSchema = z
+  .object({ theme: ThemeSchema, largeType: z.boolean(), doNotDisturb: z.boolean() })
+  .partial();
 export type PersistedSettings = z.infer<typeof PersistedSettingsSchema>;
+
+/** Where the browser's permission to show notifications stands ('unsupported': no Notification API here). */
+export type NotifyPermission = 'default' | 'granted' | 'denied' | 'unsupported';
 
 /** Which main view is up. */
 export type WallView = 'wall' | 'settings';
@@ -20,7 +25,12 @@ export interface SettingsSlice {
   readonly largeType: boolean;
   readonly view: WallView;
   readonly helpOpen: boolean;
+  /** Do not disturb: no notifications and no sound, remembered like the theme. */
+  readonly doNotDisturb: boolean;
+  readonly notifyPermission: NotifyPermission;
   toggleTheme(): void;
+  toggleDoNotDisturb(): void;
+  setNotifyPermission(permission: NotifyPermission): void;
   toggleLargeType(): void;
   toggleSettings(): void;
   toggleHelp(): void;
@@ -32,16 +42,19 @@ export interface SettingsSlice {
 export interface SettingsDefaults {
   readonly theme: Theme;
   readonly largeType: boolean;
+  readonly doNotDisturb?: boolean;
 }
 
 /** Initial settings state. */
 export const initialSettings = (
   d: SettingsDefaults,
-): Pick<SettingsSlice, 'theme' | 'largeType' | 'view' | 'helpOpen'> => ({
+): Pick<SettingsSlice, 'theme' | 'largeType' | 'view' | 'helpOpen' | 'doNotDisturb' | 'notifyPermission'> => ({
   theme: d.theme,
   largeType: d.largeType,
   view: 'wall',
   helpOpen: false,
+  doNotDisturb: d.doNotDisturb ?? false,
+  notifyPermission: 'unsupported',
 });
 
 /** Builds the slice. */
@@ -51,6 +64,8 @@ export const createSettingsSlice =
     ...initialSettings(d),
     toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
     toggleLargeType: () => set((s) => ({ largeType: !s.largeType })),
+    toggleDoNotDisturb: () => set((s) => ({ doNotDisturb: !s.doNotDisturb })),
+    setNotifyPermission: (notifyPermission) => set({ notifyPermission }),
     toggleSettings: () => set((s) => ({ view: s.view === 'settings' ? 'wall' : 'settings', helpOpen: false })),
     toggleHelp: () => set((s) => ({ helpOpen: !s.helpOpen })),
     closeOverlay: () => set((s) => (s.helpOpen ? { helpOpen: false } : { view: 'wall' })),

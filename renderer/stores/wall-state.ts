@@ -6,6 +6,8 @@ import type { MentionsSlice } from './mentions-slice';
 import type { SeriesSlice } from './series-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { SourcesSlice } from './sources-slice';
+import type { TriageSlice } from './triage-slice';
+import type { WorkflowSlice } from './workflow-slice';
 
 /** Actions that touch several slices at once, in one update. */
 export interface HubActions {
@@ -24,4 +26,6 @@ export type WallState = MentionsSlice &
   IncidentsSlice &
   ConnectionSlice &
   SettingsSlice &
+  WorkflowSlice &
+  TriageSlice &
   HubActions;

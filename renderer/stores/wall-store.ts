@@ -8,6 +8,8 @@ import { initialSeries, mergeSeries } from './series-slice';
 import { createSettingsSlice, type SettingsDefaults } from './settings-slice';
 import { initialSources, mergeSources } from './sources-slice';
 import { emptyRingBuffer } from './ring-buffer';
+import { createTriageSlice, initialTriage } from './triage-slice';
+import { addBreaches, createWorkflowSlice, initialWorkflow, markBreaches } from './workflow-slice';
 import type { HubActions, WallState } from './wall-state';
 
 /** The wall's store. */
@@ -45,10 +47,13 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
     selectedId: keepSelection ? s.selectedId : null,
     series: batch.series.size > 0 || now !== s.hub.now ? mergeSeries(s.series, batch.series.values(), now) : s.series,
     sources: batch.sources.size > 0 ? mergeSources(s.sources, batch.sources.values()) : s.sources,
-    incidents:
+    incidents: markBreaches(
       batch.incidents.size > 0 || now !== s.hub.now
         ? mergeIncidents(s.incidents, batch.incidents.values(), now)
         : s.incidents,
+      batch.breaches,
+    ),
+    breaches: batch.breaches.length > 0 ? addBreaches(s.breaches, batch.breaches) : s.breaches,
     hub: { ...s.hub, storedMentions: batch.storedMentions ?? s.hub.storedMentions + batch.mentions.length, now },
   };
 }
@@ -65,6 +70,8 @@ const createHubActions =
         ...initialSources(),
         ...initialIncidents(),
         ...initialConnection(options.now),
+        ...initialWorkflow(),
+        ...initialTriage(),
       }),
   });
 
@@ -77,6 +84,8 @@ export function createWallStore(options: WallStoreOptions): WallStore {
     ...createIncidentsSlice(...a),
     ...createConnectionSlice(options.now)(...a),
     ...createSettingsSlice(options.settings)(...a),
+    ...createWorkflowSlice(...a),
+    ...createTriageSlice(...a),
     ...createHubActions(options)(...a),
   }));
 }

@@ -6,24 +6,28 @@ const KEY = 'earshot.wall.settings';
 /** Display defaults: remembered choices first, else the OS colour scheme and normal type. */
 export function loadSettings(storage: Storage, prefersDark: boolean): SettingsDefaults {
   const saved = parsePersistedSettings(storage.getItem(KEY));
-  return { theme: saved.theme ?? (prefersDark ? 'dark' : 'light'), largeType: saved.largeType ?? false };
+  return {
+    theme: saved.theme ?? (prefersDark ? 'dark' : 'light'),
+    largeType: saved.largeType ?? false,
+    doNotDisturb: saved.doNotDisturb ?? false,
+  };
 }
 
-/** Mirrors theme and type size onto <html> and remembers them; returns the unsubscribe function. */
+/** Mirrors theme and type size onto <html> and remembers them with do-not-disturb; returns the unsubscribe function. */
 export function syncDisplaySettings(store: WallStore, storage: Storage, root: HTMLElement): () => void {
   const apply = (): void => {
-    const { theme, largeType } = store.getState();
+    const { theme, largeType, doNotDisturb } = store.getState();
     root.dataset.theme = theme;
     root.dataset.largeType = String(largeType);
     try {
-      storage.setItem(KEY, JSON.stringify({ theme, largeType }));
+      storage.setItem(KEY, JSON.stringify({ theme, largeType, doNotDisturb }));
     } catch {
       // Storage full or disabled (private mode): the choice just isn't remembered.
     }
   };
   apply();
   return store.subscribe((s, prev) => {
-    if (s.theme !== prev.theme || s.largeType !== prev.largeType) apply();
+    if (s.theme !== prev.theme || s.largeType !== prev.largeType || s.doNotDisturb !== prev.doNotDisturb) apply();
   });
 }
 

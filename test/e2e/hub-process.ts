@@ -24,7 +24,11 @@ export interface HubProcess {
 const WALL_LINE = /Earshot wall: (http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9_-]+)\r?\n/;
 
 /** Writes `dir/config.json` naming one `e2e` ingest source, and its 0600 credentials file; returns the config path. */
-async function writeIngestConfig(dir: string, ingestToken: string): Promise<string> {
+async function writeIngestConfig(
+  dir: string,
+  ingestToken: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<string> {
   const config = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
   await writeFile(credentialsFile, JSON.stringify({ version: 1, sources: { e2e: { token: ingestToken } } }), {
@@ -32,7 +36,7 @@ async function writeIngestConfig(dir: string, ingestToken: string): Promise<stri
   });
   await writeFile(
     config,
-    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }] }),
+    JSON.stringify({ credentialsFile, sources: [{ type: 'ingest', id: 'e2e', label: 'E2E ingest' }], ...extra }),
   );
   return config;
 }
@@ -43,6 +47,10 @@ export interface StartHubOptions {
   readonly port?: number;
   /** Start with this access token (as a restarted hub keeps its own), so a browser's session stays valid. */
   readonly accessToken?: string;
+  /** More top-level config fields (e.g. `escalation`), merged into the test config. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** More environment for the hub process (e.g. credentials as `EARSHOT_<ID>_<FIELD>`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -57,7 +65,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     await writeFile(join(dataDir, 'access-token'), `${options.accessToken}\n`, { mode: 0o600 });
   }
   const ingestToken = 'e2e-token-0123456789abcdef';
-  const config = await writeIngestConfig(dir, ingestToken);
+  const config = await writeIngestConfig(dir, ingestToken, options.config);
   const args = [
     'bin/earshot.mjs',
     'serve',
@@ -67,7 +75,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
-    env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn' },
+    env: { ...process.env, EARSHOT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

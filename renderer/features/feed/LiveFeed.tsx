@@ -1,12 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useWall } from '../../app/wall-context';
+import { visibleMentions } from '../../stores/triage-slice';
 import { TEST_IDS } from '../../test-ids';
+import { TriageBar } from '../triage/TriageBar';
 import { MentionRow } from './MentionRow';
 
-/** The live feed: newest first, virtualized so only visible rows are in the DOM. */
+/** The live feed: newest first, filtered by the search, virtualized so only visible rows are in the DOM. */
 export function LiveFeed() {
-  const items = useWall((s) => s.mentions.items);
+  const all = useWall((s) => s.mentions.items);
+  const query = useWall((s) => s.searchQuery);
+  const items = useMemo(() => visibleMentions(all, query), [all, query]);
   const now = useWall((s) => s.hub.now);
   const selectedId = useWall((s) => s.selectedId);
   const largeType = useWall((s) => s.largeType);
@@ -34,7 +38,9 @@ export function LiveFeed() {
       <h2>
         Live feed <span className="muted">· {items.length} shown</span>
       </h2>
-      {items.length === 0 && <p className="muted">No mentions yet. New posts appear here as they arrive.</p>}
+      <TriageBar />
+      {all.length === 0 && <p className="muted">No mentions yet. New posts appear here as they arrive.</p>}
+      {all.length > 0 && items.length === 0 && <p className="muted">No post in the feed matches the search.</p>}
       <div className="feed-scroll" ref={scrollRef} role="list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useWall } from '../../app/wall-context';
 import type { LinkState } from '../../stores/connection-slice';
 import { TEST_IDS } from '../../test-ids';
+import { NotifyControls } from '../notify/NotifyControls';
 import { assertNever } from '../../../shared/assert-never';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -59,8 +60,14 @@ function DisplayToggles() {
 
 /** Top bar: connection, hub version and mention count, hub clock, display toggles. */
 export function StatusBar() {
-  const { link, hub, invalidEvents } = useWall(
-    useShallow((s) => ({ link: s.link, hub: s.hub, invalidEvents: s.invalidEvents })),
+  const { link, hub, invalidEvents, actor, actorError } = useWall(
+    useShallow((s) => ({
+      link: s.link,
+      hub: s.hub,
+      invalidEvents: s.invalidEvents,
+      actor: s.actor,
+      actorError: s.actorError,
+    })),
   );
   return (
     <header className="status-bar">
@@ -76,9 +83,20 @@ export function StatusBar() {
       </span>
       {invalidEvents > 0 && <span className="muted">{invalidEvents} invalid events dropped</span>}
       <span className="spacer" />
+      {actor !== null && (
+        <span className="muted" data-testid={TEST_IDS.actorRole} title={`desk ${actor.desk}`}>
+          {actor.name} · {actor.role}
+        </span>
+      )}
+      {actor === null && actorError !== null && (
+        <span className="muted" data-testid={TEST_IDS.actorRole} title={actorError}>
+          read-only (the hub did not say who you are)
+        </span>
+      )}
       <span className="muted" title="hub time">
         {clock.format(hub.now)}
       </span>
+      <NotifyControls />
       <DisplayToggles />
     </header>
   );

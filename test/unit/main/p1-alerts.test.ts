@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { p1AlertContent, p1AlertFilter } from '../../../electron/main/p1-alerts';
+import { alertWantsSound, incidentAlertFilter, p1AlertContent, p1AlertFilter } from '../../../electron/main/p1-alerts';
 import { IncidentSchema, type Incident } from '../../../shared/incident';
+import type { Workflow } from '../../../shared/workflow';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 5);
 
@@ -68,5 +69,55 @@ describe('p1AlertContent', () => {
       title: 'P1: Login failures',
       body: '14/min vs 1.2 usual · x, appstore · "log in" "error 503" "logged out"',
     });
+  });
+});
+
+describe('incidentAlertFilter', () => {
+  const workflow = (state: 'new' | 'acknowledged'): Workflow => ({
+    state,
+    owner: null,
+    acknowledgedAt: null,
+    escalatedAt: null,
+    resolvedAt: null,
+    resolution: null,
+    snooze: null,
+    holdingReply: null,
+    notes: [],
+    flaggedPosts: [],
+    mergedInto: null,
+    sla: { acknowledgeBy: null, resolveBy: null, acknowledgeBreachedAt: null, resolveBreachedAt: null },
+    audit: [],
+    deliveries: [],
+  });
+
+  it('tells supervisors of new P1 and P2, staff of P1 (and of an upgrade to P1), executives of nothing', () => {
+    const supervisor = incidentAlertFilter(() => ({ role: 'supervisor', doNotDisturb: false }));
+    const staff = incidentAlertFilter(() => ({ role: 'staff', doNotDisturb: false }));
+    const executive = incidentAlertFilter(() => ({ role: 'executive', doNotDisturb: false }));
+    const batch = [incident('p1', { severity: 'P1' }), incident('p2'), incident('p3', { severity: 'P3' })];
+    expect(supervisor(batch).map((i) => i.id)).toEqual(['p1', 'p2']);
+    expect(staff(batch).map((i) => i.id)).toEqual(['p1']);
+    expect(executive(batch)).toEqual([]);
+    expect(supervisor([incident('p2', { severity: 'P1' })]).map((i) => i.id)).toEqual(['p2']);
+    expect(staff([incident('p2', { severity: 'P1' })]).map((i) => i.id)).toEqual(['p2']);
+    expect(staff([incident('p2', { severity: 'P1' })])).toEqual([]);
+  });
+
+  it('stays quiet for incidents people already acknowledged, and under do-not-disturb', () => {
+    let dnd = true;
+    const alerts = incidentAlertFilter(() => ({ role: 'admin', doNotDisturb: dnd }));
+    expect(alerts([incident('quiet', { severity: 'P1' })])).toEqual([]);
+    dnd = false;
+    expect(alerts([incident('quiet', { severity: 'P1' })])).toEqual([]);
+    expect(alerts([incident('acked', { severity: 'P1', workflow: workflow('acknowledged') })])).toEqual([]);
+    expect(alerts([incident('fresh', { severity: 'P1', workflow: workflow('new') })]).map((i) => i.id)).toEqual([
+      'fresh',
+    ]);
+  });
+
+  it('chimes for P1 only and titles each notification with its severity', () => {
+    expect(alertWantsSound(incident('a', { severity: 'P1' }))).toBe(true);
+    expect(alertWantsSound(incident('b'))).toBe(false);
+    expect(p1AlertContent(incident('b')).title).toBe('P2: Login failures');
   });
 });

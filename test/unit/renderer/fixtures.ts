@@ -2,6 +2,7 @@ import type { Snapshot } from '../../../shared/contract';
 import type { Incident } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
 import type { SourceHealth } from '../../../shared/source-health';
+import type { Actor, Role, Workflow } from '../../../shared/workflow';
 
 /** A valid mention received at `receivedAt`, with optional overrides. */
 export function makeMention(n: number, receivedAt: number, over: Partial<Mention> = {}): Mention {
@@ -86,4 +87,35 @@ export function makeSnapshot(now: number, over: Partial<Snapshot> = {}): Snapsho
     now,
     ...over,
   };
+}
+
+/** A workflow record in state `new`, with SLA deadlines 5 min / 2 h after `openedAt` (P1 defaults). */
+export function makeWorkflow(openedAt: number, over: Partial<Workflow> = {}): Workflow {
+  return {
+    state: 'new',
+    owner: null,
+    acknowledgedAt: null,
+    escalatedAt: null,
+    resolvedAt: null,
+    resolution: null,
+    snooze: null,
+    holdingReply: null,
+    notes: [],
+    flaggedPosts: [],
+    mergedInto: null,
+    sla: {
+      acknowledgeBy: openedAt + 5 * 60_000,
+      resolveBy: openedAt + 2 * 60 * 60_000,
+      acknowledgeBreachedAt: null,
+      resolveBreachedAt: null,
+    },
+    audit: [],
+    deliveries: [],
+    ...over,
+  };
+}
+
+/** An actor with `role`. */
+export function makeActor(role: Role, over: Partial<Actor> = {}): Actor {
+  return { id: `u-${role}`, name: `Dana ${role}`, role, desk: 'desk-1', ...over };
 }
