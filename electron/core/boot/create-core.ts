@@ -96,12 +96,15 @@ export function createCore(deps: CoreDeps): Core {
       log.error({ err: e }, 'early detection failed');
     }
   };
+  let publishing: Promise<void> = Promise.resolve();
   const volume = createVolumeTally(deps.store, () => uiTimer.now());
-  const batcher = new EventBatcher(
-    uiTimer,
-    DELTA_INTERVAL_MS,
-    (d) => void publish(deps, events, volume, d, state.mentions),
-  );
+  const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => {
+    // Deltas go out in order, one after another; stop() waits for the last (it reads the store).
+    const mentions = state.mentions;
+    publishing = publishing
+      .then(() => publish(deps, events, volume, d, mentions))
+      .catch((e: unknown) => log.error({ err: e }, 'publishing a delta failed'));
+  });
   const policies = new Map(deps.sources.map((s) => [s.connector.id, s.connector.attribution ?? {}]));
   const commit = createCommitter({
     ...deps,
@@ -236,6 +239,7 @@ export function createCore(deps: CoreDeps): Core {
       runners.clear();
       batcher.flush();
       batcher.stop();
+      await publishing;
       if (deps.detection) await deps.store.setState(DETECTION_STATE_KEY, deps.detection.exportState());
       await escalation.stop();
       log.info('core stopped');

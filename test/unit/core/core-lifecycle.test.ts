@@ -4,6 +4,7 @@ import { ManualClock } from '../../../electron/core/runtime/clock';
 import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
 import type { HubEvent } from '../../../shared/contract';
 import { createTestCore } from '../../helpers/core';
+import { rawMention } from '../../helpers/mentions';
 
 /** A source that never finds anything and counts how often it is stopped. */
 function countingConnector(): Connector & { stops: number } {
@@ -62,6 +63,22 @@ describe('core status', () => {
     await uiTimer.advance(90_000);
     expect((await core.api.status()).uptime).toBe(90);
     await core.stop();
+    await store.close();
+  });
+});
+
+describe('core stop', () => {
+  it('sends the last delta (which reads the store) before stop() resolves, so the store can close right after', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
+    const store = await openSqliteStore(':memory:');
+    const core = createTestCore({ clock, store });
+    const seen: HubEvent['name'][] = [];
+    core.events.subscribe((event) => seen.push(event.name));
+    await core.start();
+    await core.api.commit('ingest-test', [rawMention(1, clock.now())], null);
+    await core.stop();
+    expect(seen).toContain('mentions:batch');
+    expect(seen).toContain('series:update');
     await store.close();
   });
 });
