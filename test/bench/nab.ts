@@ -2,6 +2,7 @@
  * `npm run bench:nab`: runs `earshot nab` (runNab, default parameters) over the NAB corpus into
  * .tmp/nab-results, scores the results with the project's scorer and prints the three profiles for
  * the whole corpus and for realTweets alone, plus throughput; the last line is key=value figures.
+ * `--sensitivity` also prints the three scores with each detector parameter moved ±20 % one at a time.
  * NAB_ROOT overrides the corpus location.
  */
 import { join, resolve } from 'node:path';
@@ -20,6 +21,8 @@ import {
   type CorpusFile,
 } from './nab/corpus';
 import { normalize, optimizeThreshold, scoreFileAt, type NabProfile, type ScoredFile } from './nab/scorer';
+import { evaluate, loadCorpus } from './nab/evaluate';
+import { formatSensitivity, sensitivity } from './nab/sensitivity';
 import { SHARED_DIR } from './shared-data';
 
 const root = resolve(process.env.NAB_ROOT ?? join(SHARED_DIR, 'benchmarks', 'nab'));
@@ -120,4 +123,12 @@ async function main(): Promise<void> {
   );
 }
 
+/** The ±20 % table (in memory, no CSV round trip). */
+async function printSensitivity(): Promise<void> {
+  const corpus = await loadCorpus(root);
+  process.stdout.write('\nsensitivity (each parameter ±20 %, thresholds re-optimised per variant):\n');
+  process.stdout.write(formatSensitivity(sensitivity(corpus), evaluate(corpus, {})));
+}
+
 await main();
+if (process.argv.includes('--sensitivity')) await printSensitivity();

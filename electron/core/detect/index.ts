@@ -2,6 +2,7 @@ import type { Detector } from './detector';
 import { expectedAt, learn, noiseScale, observeTime, seedModel, standardize } from './model';
 import { DEFAULT_DETECTOR_PARAMS, DetectorParamsSchema, type DetectorParams } from './params';
 import { likelihood, pointSurprise, refractory, squash } from './score';
+import { rangeNovelty } from './range';
 import { newDetectorState, type DetectorState } from './state';
 
 export type { Detector } from './detector';
@@ -21,7 +22,8 @@ function step(s: DetectorState, p: DetectorParams, t: number, value: number): nu
   const expected = expectedAt(s, t);
   const z = standardize(s, value, expected);
   const surprise = pointSurprise(s, p, z);
-  const raw = squash(likelihood(s, p, surprise), p.evidenceHalf);
+  const likely = squash(likelihood(s, p, surprise), p.evidenceHalf);
+  const raw = rangeNovelty(s, p, value, z) ? 1 : likely;
   learn(s, p, t, value, expected);
   s.n++;
   const score = s.n <= p.warmupPoints ? 0 : raw;
@@ -31,7 +33,8 @@ function step(s: DetectorState, p: DetectorParams, t: number, value: number): nu
 /**
  * The online anomaly detector: per series, a level with 5-minute time-of-day and hour-of-week slots,
  * a robust scale (Poisson-floored for counts), a surprise per point and its likelihood against the
- * series' own history, damped for a while after a fire. O(1) time and memory per point; state is
+ * series' own history, a value beyond the series' whole range (with a large residual) scored 1, and
+ * scores damped for a while after a fire. O(1) time and memory per point; state is
  * plain JSON. Scores at or above `fireLevel` (0.8 by default) are the detector's alarms.
  */
 export function createDetector(params: Partial<DetectorParams> = {}): Detector<DetectorState> {

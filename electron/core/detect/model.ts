@@ -59,6 +59,8 @@ export function observeTime(s: DetectorState, t: number): void {
 export function seedModel(s: DetectorState, value: number): void {
   s.level = value;
   s.mad = 0;
+  s.low = value;
+  s.high = value;
 }
 
 /**

@@ -33,6 +33,10 @@ export const DetectorParamsSchema = z.object({
   surpriseClip: z.number().positive(),
   /** Evidence (−log10 tail) that maps to score 0.5. */
   evidenceHalf: z.number().positive(),
+  /** A value beyond the range seen so far by this share of it counts as novel (scores 1). */
+  rangeTolerance: z.number().nonnegative(),
+  /** A value is only novel when its residual is also at least this many noise units. */
+  rangeMinZ: z.number().nonnegative(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
   refractoryPoints: z.number().int().nonnegative(),
   /** The score at which the detector considers it has fired. */
@@ -58,7 +62,9 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   surpriseSdFloor: 0.05,
   surpriseClip: 8,
   evidenceHalf: 5,
-  refractoryPoints: 130,
+  rangeTolerance: 0.05,
+  rangeMinZ: 3.5,
+  refractoryPoints: 120,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
 };

@@ -41,6 +41,9 @@ export const DetectorStateSchema = z.object({
   surprise: z.number().nonnegative(),
   surpriseMean: z.number().nonnegative(),
   surpriseSpread: z.number().nonnegative(),
+  /** The lowest and highest value seen (absent until the first value, or in a state saved before they existed). */
+  low: z.number().optional(),
+  high: z.number().optional(),
   /** Points since the last fire (large when none). */
   sinceFire: z.number().int().nonnegative(),
 });
