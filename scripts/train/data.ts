@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export interface Example {
   readonly text: string;
   readonly label: SentimentLabel;
+  /** SemEval edition the tweet comes from (first file that lists its id); absent for other sets. */
+  readonly year?: number;
 }
 
 /** Where the shared benchmark data lives (tests, bench and training only; the product never reads it). */
@@ -47,11 +49,12 @@ export async function loadSemeval(): Promise<ReadonlyArray<Example>> {
   const out: Example[] = [];
   for (const file of files) {
     const body = await readFile(join(SEMEVAL_DIR, file), 'utf8');
+    const year = Number(/(\d{4})/.exec(file)?.[1] ?? 0);
     for (const line of body.split('\n')) {
       const [id, label, ...rest] = line.split('\t');
       if (id === undefined || !isLabel(label) || seen.has(id)) continue;
       seen.add(id);
-      out.push({ text: cleanSemevalText(rest.join('\t').trim()), label });
+      out.push({ text: cleanSemevalText(rest.join('\t').trim()), label, year });
     }
   }
   return out;
@@ -72,7 +75,7 @@ export async function loadTweetEvalVal(): Promise<ReadonlyArray<Example>> {
 }
 
 /** Keys sharing this many leading characters count as the same tweet (crops, retweets, anonymised handles). */
-const PREFIX = 30;
+export const PREFIX = 30;
 
 /**
  * Splits `examples` by whether their text (up to quoting, case, @user anonymisation and stripped URLs) also

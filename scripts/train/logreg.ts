@@ -42,6 +42,12 @@ export function buildDesign(examples: ReadonlyArray<Example>, buckets: number): 
   return { n: examples.length, offsets, indices, dense, labels };
 }
 
+/** The same design hashed into fewer buckets (a power of two, at most the design's): no re-featurising. */
+export function remask(d: Design, buckets: number): Design {
+  const mask = buckets - 1;
+  return { ...d, indices: d.indices.map((x) => x & mask) };
+}
+
 /** Training settings; all of them recorded in the shipped model's meta. */
 export interface TrainOptions {
   readonly buckets: number;
@@ -90,10 +96,13 @@ interface TrainState {
   readonly g2Bias: Float32Array;
 }
 
-function classWeights(d: Design, power: number): Float64Array {
+function classWeights(d: Design, rows: Int32Array, power: number): Float64Array {
   const counts = new Float64Array(CLASSES);
-  for (const l of d.labels) counts[l] = (counts[l] as number) + 1;
-  return counts.map((c) => Math.pow(d.n / (CLASSES * Math.max(c, 1)), power));
+  for (const i of rows) {
+    const l = d.labels[i] as number;
+    counts[l] = (counts[l] as number) + 1;
+  }
+  return counts.map((c) => Math.pow(rows.length / (CLASSES * Math.max(c, 1)), power));
 }
 
 function step(
@@ -136,11 +145,18 @@ function step(
   }
 }
 
-/** Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights. */
+/** Every row of a design, in order. */
+export const allRows = (d: Design): Int32Array => Int32Array.from({ length: d.n }, (_v, i) => i);
+
+/**
+ * Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights.
+ * `rows` restricts training to those rows of `d` (cross-validation folds share one featurised design).
+ */
 export function train(
   d: Design,
   o: TrainOptions,
   onEpoch?: (epoch: number, model: LinearModel) => void,
+  rows: Int32Array = allRows(d),
 ): LinearModel & { readonly weights: Float32Array } {
   const s: TrainState = {
     model: {
@@ -156,21 +172,25 @@ export function train(
     g2Bias: new Float32Array(3),
   };
   const rand = mulberry32(o.seed);
-  const cw = classWeights(d, o.classWeightPower);
+  const cw = classWeights(d, rows, o.classWeightPower);
   const z = new Float64Array(3),
     p = new Float64Array(3);
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
-    for (const i of shuffled(d.n, rand)) step(s, d, i, cw[d.labels[i] as number] as number, o, z, p);
+    for (const r of shuffled(rows.length, rand)) {
+      const i = rows[r] as number;
+      step(s, d, i, cw[d.labels[i] as number] as number, o, z, p);
+    }
     onEpoch?.(epoch, s.model);
   }
   return s.model;
 }
 
-/** Logits of every row of a design, row-major (n x 3). */
-export function designLogits(model: LinearModel, d: Design): Float64Array {
-  const out = new Float64Array(d.n * 3);
+/** Logits of the given rows (default: every row) of a design, row-major (rows x 3). */
+export function designLogits(model: LinearModel, d: Design, rows: Int32Array = allRows(d)): Float64Array {
+  const out = new Float64Array(rows.length * 3);
   const z = new Float64Array(3);
-  for (let i = 0; i < d.n; i += 1) {
+  for (let r = 0; r < rows.length; r += 1) {
+    const i = rows[r] as number;
     const start = d.offsets[i] as number,
       end = d.offsets[i + 1] as number;
     logits(
@@ -179,7 +199,7 @@ export function designLogits(model: LinearModel, d: Design): Float64Array {
       d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES),
       z,
     );
-    out.set(z, i * 3);
+    out.set(z, r * 3);
   }
   return out;
 }

@@ -3,7 +3,8 @@ import { cleanSemevalText, dedupKey, splitByOverlap, type Example } from '../../
 import { buildDesign, designLogits, mulberry32, train } from '../../../scripts/train/logreg';
 import { scoreLabels } from '../../../scripts/train/metrics';
 import { quantize } from '../../../scripts/train/quantize';
-import { argmaxLabels, fitTemperature, tuneOffsets } from '../../../scripts/train/tune';
+import { argmaxLabels, crossFittedScore, fitTemperature, tuneOffsets } from '../../../scripts/train/tune';
+import { foldsOf, goldOf, groupKey, outOfFoldLogits, rowsOfFold, yearSplit } from '../../../scripts/train/cv';
 
 const POS = ['lovely day', 'so happy with it', 'great support thanks', 'awesome trip', 'best coffee ever'];
 const NEG = ['awful queue', 'so angry right now', 'terrible support', 'worst trip ever', 'cold coffee again'];
@@ -96,5 +97,43 @@ describe('training pipeline', () => {
     const xs = Array.from({ length: 5 }, () => r1());
     expect(Array.from({ length: 5 }, () => r2())).toEqual(xs);
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
+  });
+});
+
+describe('cross-validation folds and the year split', () => {
+  const examples: Example[] = [
+    { text: '@Bob the new phone update broke my camera app again today http://t.co/a', label: 'negative', year: 2013 },
+    { text: '@user The new phone update broke my camera app again today!!', label: 'negative', year: 2016 },
+    { text: 'meeting at noon', label: 'neutral', year: 2013 },
+    { text: 'lovely day at the beach', label: 'positive', year: 2016 },
+    { text: 'lovely day at the park', label: 'positive', year: 2014 },
+  ];
+
+  it('keeps near-duplicate tweets in one fold, deterministically', () => {
+    for (const k of [2, 5, 10]) {
+      const folds = foldsOf(examples, k);
+      expect(folds[0]).toBe(folds[1]);
+      expect(Array.from(foldsOf(examples, k))).toEqual(Array.from(folds));
+      for (const f of folds) expect(f).toBeLessThan(k);
+    }
+    expect(groupKey(examples[0]?.text ?? '')).toBe(groupKey(examples[1]?.text ?? ''));
+  });
+
+  it('splits by year and drops test tweets that near-copy a training tweet', () => {
+    const split = yearSplit(examples, 2015);
+    expect(Array.from(split.train)).toEqual([0, 2, 4]);
+    expect(Array.from(split.test)).toEqual([3]);
+  });
+
+  it('gives every row an out-of-fold logit from a model that did not see it', () => {
+    const data = corpus();
+    const design = buildDesign(data, OPTIONS.buckets);
+    const folds = foldsOf(data, 3);
+    const z = outOfFoldLogits(design, OPTIONS, folds, 3);
+    expect(z.length).toBe(data.length * 3);
+    const s = crossFittedScore(z, goldOf(design), folds, 3);
+    expect(s.n).toBe(data.length);
+    expect(s.macroRecall).toBeGreaterThan(0.9);
+    expect(Array.from(rowsOfFold(folds, 0)).length + Array.from(rowsOfFold(folds, 0, true)).length).toBe(data.length);
   });
 });

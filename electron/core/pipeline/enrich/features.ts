@@ -1,5 +1,5 @@
 import { combine, FNV_OFFSET, fnvStep, mix32 } from './hash';
-import { ROLE_NEGATOR } from './lexicon';
+import { ROLE_NEGATOR, ROLE_NONE, ROLE_RESOLVER } from './lexicon';
 import { KIND_BREAK, KIND_WORD, type Scan } from './text-scan';
 
 const SALT_UNI = 0x1b873593;
@@ -26,21 +26,31 @@ export function createFeatureBuffer(): FeatureBuffer {
 function wordFeatures(scan: Scan, out: FeatureBuffer, mask: number): void {
   let prev = SALT_START;
   let negScope = 0;
+  let resolveScope = 0;
   let n = out.count;
   for (let k = 0; k < scan.count; k += 1) {
     const kind = scan.kind[k] as number;
     if (kind === KIND_BREAK) {
       prev = SALT_START;
       negScope = 0;
+      resolveScope = 0;
       continue;
     }
     const h = scan.hash[k] as number;
-    const negated = negScope > 0 && kind === KIND_WORD;
+    const role = kind === KIND_WORD ? (scan.role[k] as number) : -1;
+    const problem = role === ROLE_NONE && (scan.value[k] as number) < 0;
+    const negated = (negScope > 0 && kind === KIND_WORD) || (resolveScope > 0 && problem);
     out.index[n++] = combine(h, negated ? SALT_NEG : SALT_UNI) & mask;
     out.index[n++] = combine(combine(prev, h), SALT_BI) & mask;
     prev = h;
-    if (kind === KIND_WORD && scan.role[k] === ROLE_NEGATOR) negScope = NEGATION_SPAN + 1;
+    if (role === ROLE_NEGATOR) negScope = NEGATION_SPAN + 1;
+    else if (role === ROLE_RESOLVER) {
+      // A negated resolver ("never fixed my issue") ends the negation; a plain one resolves what follows.
+      if (negScope > 0) negScope = 1;
+      else resolveScope = NEGATION_SPAN + 1;
+    }
     if (negScope > 0) negScope -= 1;
+    if (resolveScope > 0) resolveScope -= 1;
   }
   out.count = n;
 }
@@ -59,7 +69,7 @@ function charFeatures(scan: Scan, out: FeatureBuffer, mask: number): void {
   out.count = n;
 }
 
-/** Writes the hashed word 1–2-gram (negation-marked) and char 2–5-gram features of `scan` into `out`. */
+/** Writes the hashed word 1–2-gram (negation-marked; problem words after a resolver too) and char 2–5-gram features of `scan` into `out`. */
 export function extractFeatures(scan: Scan, out: FeatureBuffer, buckets: number): FeatureBuffer {
   out.count = 0;
   const mask = buckets - 1;

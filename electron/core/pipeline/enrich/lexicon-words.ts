@@ -49,6 +49,13 @@ export const BOOSTERS: ReadonlyArray<readonly [number, string]> = [
   [-0.3, 'kinda kindof somewhat slightly little bit barely hardly marginally partly sorta occasionally'],
 ];
 
+/**
+ * Words that mark a problem as dealt with: the negative words right after them ("sorted my issue", "fixed the
+ * problem") read as negated, unless the resolver itself is negated ("never fixed my issue"). Past forms only:
+ * "fix my issue" is a request, not a resolution.
+ */
+export const RESOLVERS = 'sorted fixed solved resolved';
+
 /** Words after which the rest of the sentence weighs more than what came before ("X but Y"). */
 export const CONTRASTIVE = 'but however although though yet except';
 

@@ -1,11 +1,24 @@
 import { hashString } from './hash';
-import { BOOSTERS, CONTRASTIVE, EMOJI_VALENCE, LEXICON_GROUPS, NEGATORS, SARCASM_EMOJI } from './lexicon-words';
+import {
+  BOOSTERS,
+  CONTRASTIVE,
+  EMOJI_VALENCE,
+  LEXICON_GROUPS,
+  NEGATORS,
+  RESOLVERS,
+  SARCASM_EMOJI,
+} from './lexicon-words';
 
-/** What a word does in the rules: carries a valence (NONE), negates, contrasts or boosts. */
+/** What a word does in the rules: carries a valence (NONE), negates, contrasts, boosts or resolves. */
 export const ROLE_NONE = 0;
 export const ROLE_NEGATOR = 1;
 export const ROLE_CONTRASTIVE = 2;
 export const ROLE_BOOSTER = 3;
+/** Carries its own (positive) valence and negates the negative words after it ("sorted my issue"). */
+export const ROLE_RESOLVER = 4;
+
+/** Valence of a resolver that the valence groups do not list. */
+const RESOLVER_VALENCE = 2;
 
 /** One lexicon word: its role and value (valence, or boost for boosters). */
 export interface WordInfo {
@@ -37,12 +50,17 @@ function wordTable(): Map<number, WordInfo> {
   const table = new Map<number, WordInfo>();
   for (const [h, v] of groupsToMap(LEXICON_GROUPS)) table.set(h, { role: ROLE_NONE, value: v });
   for (const [h, b] of groupsToMap(BOOSTERS)) table.set(h, { role: ROLE_BOOSTER, value: b });
+  const valence = groupsToMap(LEXICON_GROUPS);
+  for (const w of words(RESOLVERS)) {
+    const h = hashString(w);
+    table.set(h, { role: ROLE_RESOLVER, value: valence.get(h) ?? RESOLVER_VALENCE });
+  }
   for (const w of words(CONTRASTIVE)) table.set(hashString(w), { role: ROLE_CONTRASTIVE, value: 0 });
   for (const w of words(NEGATORS)) table.set(hashString(w), { role: ROLE_NEGATOR, value: 0 });
   return table;
 }
 
-/** Builds the hash tables from the word lists in lexicon-words.ts (later roles win: negator > contrastive > booster > valence). */
+/** Builds the hash tables from the word lists in lexicon-words.ts (later roles win: negator > contrastive > resolver > booster > valence). */
 export function compileLexicon(): CompiledLexicon {
   return {
     words: wordTable(),

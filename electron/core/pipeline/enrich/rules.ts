@@ -1,5 +1,5 @@
 import { emoticonValence } from './emoticons';
-import { LEXICON, ROLE_BOOSTER, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_NONE } from './lexicon';
+import { LEXICON, ROLE_BOOSTER, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_NONE, ROLE_RESOLVER } from './lexicon';
 import {
   FLAG_CAPS,
   FLAG_ELONG,
@@ -12,7 +12,7 @@ import {
 } from './text-scan';
 
 /** How many dense lexicon/rule features `ruleFeatures` writes (the model's dense inputs). */
-export const DENSE_FEATURES = 18;
+export const DENSE_FEATURES = 19;
 
 /** How many following words a negator flips. */
 const NEGATION_SPAN = 3;
@@ -32,12 +32,18 @@ export interface RuleReading {
    * negative, so the text is not negative whatever its negators' lean.
    */
   litotes: boolean;
+  /**
+   * Praise in a later clause than an unnegated complaint, with no "but" or resolver in between ("app is down.
+   * great start to the day"): the sarcasm that follows a failure.
+   */
+  praiseAfterFailure: boolean;
 }
 
 const valences = new Float32Array(512);
 
 function wordValence(scan: Scan, k: number): number {
-  return scan.role[k] === ROLE_NONE ? (scan.value[k] as number) : 0;
+  const role = scan.role[k];
+  return role === ROLE_NONE || role === ROLE_RESOLVER ? (scan.value[k] as number) : 0;
 }
 
 function amplify(v: number, by: number): number {
@@ -58,6 +64,11 @@ interface Pass {
   sarcasm: boolean;
   symbolSum: number;
   symbolCount: number;
+  clause: number;
+  failureClause: number;
+  /** A contrastive word or a resolver was seen: praise after a complaint is then sincere. */
+  turned: boolean;
+  praiseAfterFailure: boolean;
 }
 
 /** One emoji or emoticon: its valence, counted as a language-neutral signal. */
@@ -85,34 +96,63 @@ function adjustedWordValence(scan: Scan, k: number, boost: number, negated: bool
   return v * NEGATION_SCALE;
 }
 
-/** Fills `valences` token by token: lexicon, boosters, caps, elongation, negation. */
+/** Records complaints and praise by clause for `praiseAfterFailure`. */
+function notePolarity(v: number, pass: Pass): void {
+  if (v < 0 && pass.failureClause < 0) pass.failureClause = pass.clause;
+  else if (v > 0 && !pass.turned && pass.failureClause >= 0 && pass.clause > pass.failureClause)
+    pass.praiseAfterFailure = true;
+}
+
+/** Scope state while walking a text: negation flips every valence, a resolver only the negative ones. */
+interface Scopes {
+  neg: number;
+  resolve: number;
+  boost: number;
+}
+
+/** One word token: its role's effect on the scopes, and its adjusted valence into `valences`. */
+function wordStep(scan: Scan, k: number, sc: Scopes, pass: Pass): void {
+  const role = scan.role[k] as number;
+  const flags = scan.flags[k] as number;
+  if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
+  if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
+  if (role === ROLE_NEGATOR) {
+    sc.neg = NEGATION_SPAN + 1;
+    sc.boost = 0;
+  } else if (role === ROLE_CONTRASTIVE) {
+    if (pass.butIndex < 0) pass.butIndex = k;
+    sc.neg = 0;
+    pass.turned = true;
+  } else if (role === ROLE_RESOLVER) pass.turned = true;
+  if (role === ROLE_NONE || role === ROLE_RESOLVER) {
+    const negated = sc.neg > 0 || (sc.resolve > 0 && role === ROLE_NONE && (scan.value[k] as number) < 0);
+    valences[k] = adjustedWordValence(scan, k, sc.boost, negated, pass);
+    if (!negated) notePolarity(valences[k] as number, pass);
+  }
+  // A negated resolver ("never fixed") ends the negation: the problem after it stays a problem.
+  if (role === ROLE_RESOLVER) {
+    if (sc.neg > 0) sc.neg = 1;
+    else sc.resolve = NEGATION_SPAN + 1;
+  }
+  sc.boost = role === ROLE_BOOSTER ? sc.boost + (scan.value[k] as number) : 0;
+  if (sc.neg > 0) sc.neg -= 1;
+  if (sc.resolve > 0) sc.resolve -= 1;
+}
+
+/** Fills `valences` token by token: lexicon, boosters, caps, elongation, negation, resolvers. */
 function valencePass(scan: Scan, pass: Pass): void {
-  let negScope = 0;
-  let boost = 0;
+  const sc: Scopes = { neg: 0, resolve: 0, boost: 0 };
   for (let k = 0; k < scan.count; k += 1) {
     valences[k] = 0;
     const kind = scan.kind[k] as number;
     if (kind === KIND_BREAK) {
-      negScope = 0;
-      boost = 0;
+      sc.neg = 0;
+      sc.resolve = 0;
+      sc.boost = 0;
+      pass.clause += 1;
     } else if (kind === KIND_SARCASM) pass.sarcasm = true;
     else if (kind === KIND_EMOJI || kind === KIND_EMOTICON) valences[k] = symbolValence(scan, k, pass);
-    else if (kind === KIND_WORD) {
-      const role = scan.role[k] as number;
-      const flags = scan.flags[k] as number;
-      if ((flags & FLAG_CAPS) !== 0) pass.capsWords += 1;
-      if ((flags & FLAG_ELONG) !== 0) pass.elongated += 1;
-      if (role === ROLE_NEGATOR) {
-        negScope = NEGATION_SPAN + 1;
-        boost = 0;
-      } else if (role === ROLE_CONTRASTIVE) {
-        if (pass.butIndex < 0) pass.butIndex = k;
-        negScope = 0;
-      }
-      if (role === ROLE_NONE) valences[k] = adjustedWordValence(scan, k, boost, negScope > 0, pass);
-      boost = role === ROLE_BOOSTER ? boost + (scan.value[k] as number) : 0;
-      if (negScope > 0) negScope -= 1;
-    }
+    else if (kind === KIND_WORD) wordStep(scan, k, sc, pass);
   }
 }
 
@@ -130,6 +170,10 @@ export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
     sarcasm: false,
     symbolSum: 0,
     symbolCount: 0,
+    clause: 0,
+    failureClause: -1,
+    turned: false,
+    praiseAfterFailure: false,
   };
   valencePass(scan, pass);
   let pos = 0,
@@ -177,6 +221,14 @@ export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
     dense[15] = scan.letters > 0 && scan.upperLetters / scan.letters > 0.6 && scan.letters > 8 ? 1 : 0;
     dense[16] = pass.negatedNegatives / 2;
     dense[17] = litotes ? 1 : 0;
+    dense[18] = pass.praiseAfterFailure ? 1 : 0;
   }
-  return { compound, symbolSum: pass.symbolSum, symbolCount: pass.symbolCount, sarcasm: pass.sarcasm, litotes };
+  return {
+    compound,
+    symbolSum: pass.symbolSum,
+    symbolCount: pass.symbolCount,
+    sarcasm: pass.sarcasm,
+    litotes,
+    praiseAfterFailure: pass.praiseAfterFailure,
+  };
 }

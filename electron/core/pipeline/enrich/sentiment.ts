@@ -1,5 +1,6 @@
 import type { Sentiment, SentimentLabel } from '../../../../shared/mention';
 import { createFeaturizer, featurizeScanned } from './featurize';
+import { readForeignCues } from './foreign-cues';
 import { languageOfScan } from './language';
 import { loadModel, logits, softmax, type LinearModel } from './model';
 import { normalise, readRules } from './rules';
@@ -12,7 +13,7 @@ import modelFile from './sentiment-model.json';
  */
 export const UNSURE_BELOW = 0.5;
 
-/** Confidence ceiling for a non-English post read from emoji and emoticons only (always "unsure"). */
+/** Confidence ceiling for a post in a language the model does not read (emoji, emoticons, a few cue words): always "unsure". */
 export const SYMBOL_ONLY_CONFIDENCE = 0.35;
 
 /** Languages the trained model reads; "und" (too short to tell) is read as English too. */
@@ -26,7 +27,9 @@ function shippedModel(): LinearModel {
   return loaded.value;
 }
 
-const MODEL: LinearModel = shippedModel();
+let shipped: LinearModel | undefined;
+/** The shipped model, decoded on first use (importing the module stays cheap and cannot throw). */
+const model = (): LinearModel => (shipped ??= shippedModel());
 const FEATURIZER = createFeaturizer();
 const Z = new Float64Array(3);
 const P = new Float64Array(3);
@@ -39,11 +42,11 @@ const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > 
  * negative because negators lean negative.
  */
 function modelSentiment(): Sentiment {
-  const reading = featurizeScanned(FEATURIZER, MODEL.buckets);
+  const reading = featurizeScanned(FEATURIZER, model().buckets);
   if (FEATURIZER.scan.count === 0) return { label: 'neutral', score: 0, confidence: 0 };
-  logits(MODEL, FEATURIZER.features, FEATURIZER.dense, Z);
+  logits(model(), FEATURIZER.features, FEATURIZER.dense, Z);
   if (reading.litotes) Z[0] = -Infinity;
-  softmax(Z, MODEL.temperature, P);
+  softmax(Z, model().temperature, P);
   const p0 = P[0] as number,
     p1 = P[1] as number,
     p2 = P[2] as number;
@@ -55,13 +58,18 @@ function modelSentiment(): Sentiment {
   };
 }
 
-/** Language-neutral reading of FEATURIZER.scan (emoji and emoticons only), always below UNSURE_BELOW. */
-function symbolSentiment(): Sentiment {
+/**
+ * Reading of a post in a language the model was not trained on: emoji, emoticons and a few strong cue words
+ * of that language give a lean, always below UNSURE_BELOW. With no signal at all it says so: confidence 0.
+ */
+function foreignSentiment(): Sentiment {
   const reading = readRules(FEATURIZER.scan);
-  if (reading.symbolCount === 0) return { label: 'neutral', score: 0, confidence: 0.1 };
-  const score = normalise(reading.symbolSum);
+  const cues = readForeignCues(FEATURIZER.scan);
+  const signals = reading.symbolCount + cues.count;
+  if (signals === 0) return { label: 'neutral', score: 0, confidence: 0 };
+  const score = normalise(reading.symbolSum + cues.sum);
   const label: SentimentLabel = score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral';
-  const confidence = Math.min(SYMBOL_ONLY_CONFIDENCE, 0.15 + 0.05 * reading.symbolCount + 0.15 * Math.abs(score));
+  const confidence = Math.min(SYMBOL_ONLY_CONFIDENCE, 0.15 + 0.05 * signals + 0.15 * Math.abs(score));
   return { label, score: clamp(score, -1, 1), confidence };
 }
 
@@ -69,17 +77,23 @@ function symbolSentiment(): Sentiment {
 export interface TextReading {
   readonly language: string;
   readonly sentiment: Sentiment;
+  /** False when the language is one the model was not trained for: the sentiment is then only a lean. */
+  readonly modelLanguage: boolean;
+  /** The sentiment's confidence is below UNSURE_BELOW (the wall shows "unsure"). */
+  readonly unsure: boolean;
 }
 
 /**
  * Reads one post. English (or undetermined) text goes through the trained model; text in another language
- * falls back to emoji/emoticon signals with low confidence instead of being called confidently neutral.
- * Pass `language` when it is already known to skip detection.
+ * is marked `modelLanguage: false` and gets an "unsure" lean from emoji, emoticons and cue words instead of
+ * a guess. Pass `language` when it is already known to skip detection.
  */
 export function readText(text: string, language?: string): TextReading {
   scanText(text, FEATURIZER.scan);
   const lang = language ?? languageOfScan(FEATURIZER.scan, text);
-  return { language: lang, sentiment: MODEL_LANGUAGES.has(lang) ? modelSentiment() : symbolSentiment() };
+  const modelLanguage = MODEL_LANGUAGES.has(lang);
+  const sentiment = modelLanguage ? modelSentiment() : foreignSentiment();
+  return { language: lang, sentiment, modelLanguage, unsure: sentiment.confidence < UNSURE_BELOW };
 }
 
 /** Scores one post's sentiment (see `readText`). */

@@ -1,6 +1,6 @@
 import { FNV_OFFSET, fnvStep } from './hash';
 import { matchEmoticon } from './emoticons';
-import { LEXICON, ROLE_CONTRASTIVE, ROLE_NEGATOR } from './lexicon';
+import { LEXICON, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_RESOLVER } from './lexicon';
 
 /** Token kinds the scanner emits. */
 export const KIND_WORD = 0;
@@ -216,7 +216,7 @@ function scanWord(text: string, start: number, s: Scan): number {
   const info = LEXICON.words.get(h) ?? (elong ? LEXICON.words.get(alt) : undefined);
   const role = info === undefined ? 0 : info.role;
   if (role === ROLE_NEGATOR) s.negScope = NEGATION_SPAN;
-  else if (role === ROLE_CONTRASTIVE) s.negScope = 0;
+  else if (role === ROLE_CONTRASTIVE || role === ROLE_RESOLVER) s.negScope = 0;
   else if (s.negScope > 0) s.negScope -= 1;
   const flags = (letters >= 2 && uppers === letters ? FLAG_CAPS : 0) | (elong ? FLAG_ELONG : 0);
   pushToken(s, KIND_WORD, h, elong ? alt : h, flags, 0, role, info === undefined ? 0 : info.value);
