@@ -104,7 +104,8 @@ export const commandSchemas = {
   'incident:flag-post': { request: WorkflowRequests.flagPost, response: IncidentSchema },
   /** MTTA/MTTR per severity, open incidents by age, SLA breaches and false alarms per rule, for a period. */
   'incidents:measures': {
-    request: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+    /** `to` defaults to just after hub now: "so far today" counts everything up to this instant, whatever the caller's clock. */
+    request: z.object({ from: z.number().int(), to: z.number().int().optional() }).strict(),
     response: MeasuresSchema,
   },
 } as const;

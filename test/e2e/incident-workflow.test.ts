@@ -5,7 +5,7 @@
  * wall's MTTA/MTTR update.
  *
  * Written against the contract before the hub side landed; what it assumes of the hub:
- * - config `escalation: { targets: [{ id: 'pd', kind: 'pagerduty', eventsUrl }], routes: [{ targets: ['pd'] }] }`
+ * - config `escalation: { targets: [{ id: 'pd', kind: 'pagerduty', url: eventsUrl }], routes: [{ targets: ['pd'], on: ['escalated'] }] }`
  *   sends PagerDuty Events API v2 JSON to `eventsUrl` (here a loopback receiver's `/v2/enqueue`);
  * - the routing key is the credential `routingKey` of target `pd`, read from the environment as
  *   `EARSHOT_PD_ROUTINGKEY` (the vault's `EARSHOT_<ID>_<FIELD>` override);
@@ -99,7 +99,7 @@ beforeAll(async () => {
   hub = await startHub({
     speed: 60,
     config: {
-      escalation: { targets: [{ id: 'pd', kind: 'pagerduty', eventsUrl }], routes: [{ targets: ['pd'] }] },
+      escalation: { targets: [{ id: 'pd', kind: 'pagerduty', url: eventsUrl }], routes: [{ targets: ['pd'], on: ['escalated'] }] },
     },
     env: { EARSHOT_PD_ROUTINGKEY: ROUTING_KEY },
   });

@@ -1,3 +1,4 @@
+import { MeasuresSchema } from '../../shared/workflow';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -301,6 +302,17 @@ describe('the incident workflow in the hub', () => {
         { rule: 'negative', resolved: 1, falseAlarms: 1 },
         { rule: 'topic:login', resolved: 1, falseAlarms: 0 },
       ],
+    });
+    // Without `to` the period ends at hub now: a resolution made this instant counts (a wall's hub time may lag).
+    const soFar = await h.invoke('incidents:measures', { from: T0 }, actor('executive'));
+    const sinceT0 = soFar.ok ? MeasuresSchema.parse(soFar.value) : null;
+    expect(sinceT0?.to).toBe(h.clock.now() + 1);
+    expect(sinceT0?.bySeverity[0]).toEqual({
+      severity: 'P1',
+      opened: 2,
+      mttaMs: 3.5 * MINUTE,
+      mttrMs: 45 * MINUTE,
+      slaBreaches: 0,
     });
     const bad = await h.invoke('incidents:measures', { from: T0, to: T0 }, actor('executive'));
     expect(bad.ok ? null : bad.error.code).toBe('invalid-request');

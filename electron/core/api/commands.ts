@@ -92,10 +92,12 @@ const handlers: Handlers = {
   'incident:holding-reply': (ctx, req, actor) => act(ctx, req.id, { kind: 'holding-reply', text: req.text }, actor),
   'incident:flag-post': (ctx, req, actor) => act(ctx, req.id, { kind: 'flag-post', mentionId: req.mentionId }, actor),
   'incidents:measures': async (ctx, req) => {
-    if (req.to <= req.from) return err(appError('invalid-request', 'incidents:measures needs from before to.'));
-    if (req.to - req.from > MAX_MEASURES_MS)
+    // Up to and including hub now (the period is half-open).
+    const to = req.to ?? ctx.now() + 1;
+    if (to <= req.from) return err(appError('invalid-request', 'incidents:measures needs from before to.'));
+    if (to - req.from > MAX_MEASURES_MS)
       return err(appError('invalid-request', 'incidents:measures covers at most 366 days.'));
-    return ok(await ctx.workflow.measures(req.from, req.to));
+    return ok(await ctx.workflow.measures(req.from, to));
   },
 };
 
@@ -144,7 +146,9 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   'incident:note': () => 2,
   'incident:holding-reply': () => 2,
   'incident:flag-post': () => 2,
-  'incidents:measures': (req) => 4 + Math.ceil(Math.max(0, req.to - req.from) / (7 * 24 * 60 * 60_000)),
+  // Without `to` the period ends at hub now; "so far today" (a day or less) is the common case.
+  'incidents:measures': (req) =>
+    4 + Math.ceil(Math.max(0, (req.to ?? req.from + 24 * 60 * 60_000) - req.from) / (7 * 24 * 60 * 60_000)),
 };
 
 /**

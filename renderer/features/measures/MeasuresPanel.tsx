@@ -17,7 +17,8 @@ function useMeasures(key: string, connected: boolean): Load {
     let live = true;
     if (!connected) return;
     const now = store.getState().hub.now;
-    void transport.invoke('incidents:measures', { from: startOfDay(now), to: now }).then((result) => {
+    // No `to`: the hub counts up to its own now (the wall's copy of hub time can lag it by a tick).
+    void transport.invoke('incidents:measures', { from: startOfDay(now) }).then((result) => {
       if (!live) return;
       setLoad((prev) =>
         result.ok ? { measures: result.value, error: null } : { measures: prev.measures, error: result.error.message },
