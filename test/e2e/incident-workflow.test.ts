@@ -99,7 +99,10 @@ beforeAll(async () => {
   hub = await startHub({
     speed: 60,
     config: {
-      escalation: { targets: [{ id: 'pd', kind: 'pagerduty', url: eventsUrl }], routes: [{ targets: ['pd'], on: ['escalated'] }] },
+      escalation: {
+        targets: [{ id: 'pd', kind: 'pagerduty', url: eventsUrl }],
+        routes: [{ targets: ['pd'], on: ['escalated'] }],
+      },
     },
     env: { EARSHOT_PD_ROUTINGKEY: ROUTING_KEY },
   });
