@@ -70,7 +70,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
   const fieldsFor = (id: string): ReadonlyArray<string> =>
     configured.find((s) => s.config.id === id)?.factory.credentialFields ?? targetSecrets(id);
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
-  const store = await openStore(join(dataDir, 'earshot.db'));
+  const store = await openStore(join(dataDir, 'earshot.db'), clock);
   const watchlists = checkedWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
   const sources = configured.map(({ factory, config: entry }) => ({
@@ -143,9 +143,9 @@ function buildEnricher(config: HubConfig): Enricher {
   return createEnricher({ taxonomy: taxonomy.value, vipHandles: config.vipHandles });
 }
 
-async function openStore(file: string): Promise<Store> {
+async function openStore(file: string, clock: Clock): Promise<Store> {
   try {
-    return await openSqliteStore(file);
+    return await openSqliteStore(file, { now: () => clock.now() });
   } catch (error) {
     throw new BootError(`Cannot open the database at ${file}: ${(error as Error).message}`);
   }

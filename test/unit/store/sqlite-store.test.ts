@@ -104,3 +104,18 @@ describe('sqlite store', () => {
     expect(await store.countMentions()).toBe(1);
   });
 });
+
+describe('SQLite store time', () => {
+  it("stamps a cursor's updated_at with the injected hub clock, not the process's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'earshot-store-clock-'));
+    const file = join(dir, 'earshot.db');
+    const at = Date.UTC(2015, 1, 17, 9, 0, 0);
+    const timed = await openSqliteStore(file, { now: () => at });
+    await timed.commitBatch('x-main', [mention(1, at)], 'cursor-1');
+    await timed.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT updated_at FROM cursors WHERE source_id = ?').pluck().get('x-main')).toBe(at);
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

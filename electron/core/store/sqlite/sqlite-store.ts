@@ -10,11 +10,17 @@ import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
 
+/** How a store is opened. */
+export interface StoreOptions {
+  /** Hub time, for the bookkeeping timestamps the store writes itself (a cursor's `updated_at`); default: the system clock. */
+  readonly now?: () => number;
+}
+
 /**
  * Opens (creating if needed) the embedded SQLite store at `file` (":memory:" for tests), WAL mode, migrated.
  * The folder is created 0700 and the database 0600: it holds every post and the team's notes.
  */
-export async function openSqliteStore(file: string): Promise<Store> {
+export async function openSqliteStore(file: string, options: StoreOptions = {}): Promise<Store> {
   if (file !== ':memory:') await preparePrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -22,7 +28,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return sqliteStore(db);
+  return sqliteStore(db, options.now ?? (() => Date.now()));
 }
 
 /** Creates the folder (0700) and the database file (0600) before SQLite opens it; tightens an existing file. */
@@ -57,7 +63,7 @@ export function migrate(db: Database.Database): void {
 
 const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(body));
 
-function sqliteStore(db: Database.Database): Store {
+function sqliteStore(db: Database.Database, now: () => number): Store {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
      VALUES (@id, @sourceId, @externalId, @channel, @watchlist, @createdAt, @receivedAt, @sentiment, @body)`,
@@ -72,7 +78,7 @@ function sqliteStore(db: Database.Database): Store {
       const row = { ...m, sentiment: m.enrichment.sentiment.label, body: JSON.stringify(m) };
       if (insert.run(row).changes === 1) inserted.push(m);
     }
-    if (cursor !== null) saveCursor.run(sourceId, cursor, Date.now());
+    if (cursor !== null) saveCursor.run(sourceId, cursor, now());
     return inserted;
   });
   const statements = {
