@@ -15,7 +15,11 @@ export interface DetectionPort {
   evaluateOpen?(now: number): ReadonlyArray<Incident>;
   list(): ReadonlyArray<Incident>;
   exportState(): unknown;
-  importState(state: unknown): void;
+  /**
+   * Restores a state from `exportState`. A corrupt or incompatible state is an error (with a readable reason)
+   * and leaves the detector as it was: the host reports it, since detection then learns again from scratch.
+   */
+  importState(state: unknown): Result<void>;
 }
 
 /** A running source as the core sees it. */

@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import type { Incident } from '../../../shared/incident';
 import { appError, err, ok } from '../../../shared/result';
 import { resolveParams } from './params';
@@ -28,6 +29,15 @@ import { createOpenMinutes } from './open-minute';
 export type { IncidentEngine, IncidentEngineDeps } from './engine-types';
 
 const MINUTE = 60_000;
+/** Schema issues shown when a saved state is rejected: enough to say why, short enough for a health line. */
+const MAX_ISSUES = 3;
+
+/** A zod error as one readable line: "version: Invalid literal value…; seq: Required". */
+function describeIssues(error: ZodError): string {
+  const issues = error.issues.slice(0, MAX_ISSUES).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const more = error.issues.length > MAX_ISSUES ? ` (+${error.issues.length - MAX_ISSUES} more)` : '';
+  return `${issues.join('; ')}${more}`;
+}
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
 const MAX_RESOLVED = 200;
 /** An open incident's card is re-sent at most this often while it only accumulates evidence. */
@@ -330,9 +340,10 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
     exportState: () => exportMemory(mem, scorer.exportState(), early.exportState()),
     importState(state) {
       const parsed = EngineStateSchema.safeParse(state);
-      if (!parsed.success) return err(appError('incidents.state.invalid', parsed.error.message));
+      if (!parsed.success) return err(appError('incidents.state.invalid', describeIssues(parsed.error)));
       const s = parsed.data;
-      if (!scorer.importState(s.series)) return err(appError('incidents.state.invalid', 'bad series key'));
+      const series = scorer.importState(s.series);
+      if (!series.ok) return series;
       Object.assign(mem, restoreMemory(s, params));
       early.importState(s.provisional ?? []);
       views.clear();
