@@ -4,6 +4,7 @@ import type { OpenEntry, OpenMinutes } from './open-minute';
 import { hotThreshold, shouldOpen } from './rules';
 import type { SeriesScorer } from './scorer';
 import { famKey } from './samples';
+import { familyOrder } from './family';
 
 const MINUTE = 60_000;
 /** Open minutes looked at: the newest closed minute's successor, and the one after it while the first is in grace. */
@@ -49,10 +50,6 @@ export interface EarlyDetector {
   /** A provisional incident was withdrawn: its watchlist waits for the closed path for `openWindowMinutes`. */
   withdrawn(watchlist: string, minute: number): void;
 }
-
-/** Topic signals first, then negative, then volume: the most specific story claims an incident first. */
-export const familyOrder = (family: string): number =>
-  family.startsWith('topic:') ? 0 : family === 'negative' ? 1 : 2;
 
 /** Creates the early path over the engine's open-minute tally and scorer. */
 export function createEarlyDetector(

@@ -2,13 +2,13 @@ import type { Incident } from '../../../shared/incident';
 import { minuteOf } from '../../../shared/series';
 import { createEarlyDetector, type EarlyPort, type Openable } from './early';
 import type { IncidentRecord, Signal } from './model';
-import { isTopicFamily } from './model';
 import type { OpenMinutes } from './open-minute';
 import type { IncidentParams } from './params';
 import { addOpenCounts, adopt, sharesFamily, supersede, withdraw, type Provisional } from './provisional';
 import { isBenignVolume, isGeneric } from './rules';
 import type { SeriesScorer } from './scorer';
 import { famKey } from './samples';
+import { isTopic } from './family';
 
 const MINUTE = 60_000;
 
@@ -69,7 +69,7 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
     flags: (w, family, minute) => {
       const current = parts.active(w);
       const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);
-      const listening = current.some((r) => !isBenignVolume(r, params)) && isTopicFamily(family);
+      const listening = current.some((r) => !isBenignVolume(r, params)) && isTopic(family);
       return { frozen: young.some((r) => r.families.includes(family)), listening };
     },
   };

@@ -3,7 +3,8 @@ import type { Incident } from '../../../shared/incident';
 import { appError, err, ok } from '../../../shared/result';
 import { resolveParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
-import { EngineStateSchema, compactPost, isTopicFamily } from './model';
+import { EngineStateSchema, compactPost } from './model';
+import { familyOrder, isTopic, valueOf } from './family';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { groupByMinute } from './series';
 import { createSeriesScorer } from './scorer';
@@ -17,12 +18,11 @@ import {
   severityOf,
   shouldOpen,
 } from './rules';
-import { addPosts, mergeInto, shouldMerge, trackMinute, valueOf } from './tracking';
+import { addPosts, mergeInto, shouldMerge, trackMinute } from './tracking';
 import { createFeatureCache, incidentTerms, toIncident } from './evidence';
 import { famKey, familiesOf, pushRing } from './samples';
 import { exportMemory, freshMemory, restoreMemory } from './engine-memory';
 import type { IncidentEngine, IncidentEngineDeps } from './engine-types';
-import { familyOrder } from './early';
 import { createEarlyWiring } from './engine-early';
 import { createOpenMinutes } from './open-minute';
 
@@ -128,7 +128,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
   /** Whether an open incident takes a signal of `family` at `minute`: its own story, or a knock-on of it. */
   const takes = (r: IncidentRecord, family: string, minute: number): boolean => {
     if (canJoin(r, family, minute, params)) return true;
-    if (!isTopicFamily(family) || isBenignVolume(r, params)) return false;
+    if (!isTopic(family) || isBenignVolume(r, params)) return false;
     const recent = sampleOf(r.watchlist, family, minute - params.windowMinutes * MINUTE, minute);
     return coTopicShare(r, recent) >= params.joinCoTopicShare;
   };
@@ -230,7 +230,7 @@ export function createIncidentEngine<S>(deps: IncidentEngineDeps<S>): IncidentEn
           family,
           frozen.has(family),
           mem.minutesProcessed,
-          listening && isTopicFamily(family),
+          listening && isTopic(family),
         );
         if (signal) signals.push(signal);
       }

@@ -8,7 +8,7 @@ import { SeriesStateSchema } from './model';
 import type { ClosedMinute, SeriesChannel } from './series';
 import { SeriesChannelSchema } from './series';
 import { isHot } from './rules';
-import { valueOf } from './tracking';
+import { NEGATIVE, VOLUME, topicKey, valueOf } from './family';
 
 const MINUTE = 60_000;
 /**
@@ -206,8 +206,8 @@ export function createSeriesScorer<S>(
     forgetPrimed: () => primed.clear(),
     familiesFor(row) {
       const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();
-      const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
-      return [...new Set(['volume', 'negative', ...known, ...topics])];
+      const topics = Object.keys(row.counts.topics).map(topicKey);
+      return [...new Set([VOLUME, NEGATIVE, ...known, ...topics])];
     },
     baselineOf: (w, family, channel = '*') => series.get(seriesKey(w, channel, family))?.baseline ?? 0,
     windowOf: (w, family, channel = '*') =>
