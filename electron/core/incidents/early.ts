@@ -3,7 +3,7 @@ import type { Signal } from './model';
 import type { OpenEntry, OpenMinutes } from './open-minute';
 import { hotThreshold, shouldOpen } from './rules';
 import type { SeriesScorer } from './scorer';
-import { famKey } from './samples';
+import { watchlistFamilyKey } from './samples';
 import { familyOrder } from './family';
 
 const MINUTE = 60_000;
@@ -123,7 +123,7 @@ export function createEarlyDetector(
       .slice(0, -1)
       .map((p) => p.value)
       .join(',');
-    const key = `${famKey(e.watchlist, e.family)}|${e.channel}`;
+    const key = `${watchlistFamilyKey(e.watchlist, e.family)}|${e.channel}`;
     const tag = `${e.minute}|${lastClosed}|${before}`;
     const cached = thresholds.get(key);
     if (cached && cached.tag === tag && value < cached.count) return null;

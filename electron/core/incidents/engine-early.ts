@@ -7,7 +7,7 @@ import type { IncidentParams } from './params';
 import { addOpenCounts, adopt, sharesFamily, supersede, withdraw, type Provisional } from './provisional';
 import { isBenignVolume, isGeneric } from './rules';
 import type { SeriesScorer } from './scorer';
-import { famKey } from './samples';
+import { watchlistFamilyKey } from './samples';
 import { isTopic } from './family';
 
 const MINUTE = 60_000;
@@ -64,8 +64,8 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
     taken: (w, family, minute) =>
       parts.active(w).some((r) => parts.takes(r, family, isGeneric(family) ? r.lastHotMinute : minute)) ||
       provisionalOf(w).some((r) => r.families.includes(family)),
-    pending: (w, family) => parts.pending().get(famKey(w, family)) ?? [],
-    cooling: (w, family, minute) => (parts.cooldowns().get(famKey(w, family)) ?? -Infinity) > minute,
+    pending: (w, family) => parts.pending().get(watchlistFamilyKey(w, family)) ?? [],
+    cooling: (w, family, minute) => (parts.cooldowns().get(watchlistFamilyKey(w, family)) ?? -Infinity) > minute,
     flags: (w, family, minute) => {
       const current = parts.active(w);
       const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);

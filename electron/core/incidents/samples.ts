@@ -4,7 +4,7 @@ import { familiesOfPost, type FamilyKey } from './family';
 /** Post samples per (watchlist, series family): bounded rings the evidence cards draw from. */
 
 /** The key of a (watchlist, family) pair. */
-export const famKey = (w: string, family: FamilyKey): string => JSON.stringify([w, family]);
+export const watchlistFamilyKey = (w: string, family: FamilyKey): string => JSON.stringify([w, family]);
 
 /** Appends to a bounded ring, dropping the oldest. */
 export function pushRing<T>(rings: Map<string, T[]>, key: string, item: T, cap: number): void {
