@@ -58,7 +58,6 @@ export function scriptedDetection(): DetectionPort & { report(...incidents: Inci
       queued = [];
       return out;
     },
-    list: () => [],
     exportState: () => ({}),
     importState: () => ok(undefined),
   };
