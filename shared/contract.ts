@@ -20,6 +20,11 @@ export const HubStatusSchema = z.object({
   sources: z.array(SourceHealthSchema),
   /** "embedded" (SQLite) or "team" (PostgreSQL). */
   mode: z.enum(['embedded', 'team']),
+  /**
+   * Health warnings for the wall to show, e.g. that detection's saved state could not be restored. Optional so
+   * older clients and hubs parse; absent when there is nothing to warn of.
+   */
+  warnings: z.array(z.string()).optional(),
 });
 export type HubStatus = z.infer<typeof HubStatusSchema>;
 

@@ -9,13 +9,19 @@ import type { CommitResult } from './store/repository';
 
 /** The incident engine as the core drives it: fed mentions, ticked each minute, persisted across restarts. */
 export interface DetectionPort {
+  /** Counts committed mentions into their minutes. */
   ingest(mentions: ReadonlyArray<Mention>): void;
+  /** Closes finished minutes and scores them; returns the incidents that changed. */
   tick(now: number): ReadonlyArray<Incident>;
   /** Scores the open minutes' counts so far; returns incidents opened early (provisional until their minute closes). */
   evaluateOpen?(now: number): ReadonlyArray<Incident>;
-  list(): ReadonlyArray<Incident>;
+  /** The learned state as plain JSON, saved in the store. */
   exportState(): unknown;
-  importState(state: unknown): void;
+  /**
+   * Restores a state from `exportState`. A corrupt or incompatible state is an error (with a readable reason)
+   * and leaves the detector as it was: the host reports it, since detection then learns again from scratch.
+   */
+  importState(state: unknown): Result<void>;
 }
 
 /** A running source as the core sees it. */

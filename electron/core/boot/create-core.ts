@@ -71,6 +71,8 @@ export function createCore(deps: CoreDeps): Core {
   /** The pending timer of each repeating task, by name: one entry per task, however long the hub runs. */
   const timers = new Map<string, Cancel>();
   const state = { mentions: 0, running: false };
+  /** Health warnings raised at start (a saved detection state that could not be restored), shown in status. */
+  const warnings: string[] = [];
   const detectionSaved = { at: -Infinity };
   const uiTimer = deps.uiTimer ?? systemClock();
   /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
@@ -125,6 +127,7 @@ export function createCore(deps: CoreDeps): Core {
     mentions: state.mentions,
     sources: healthOf(),
     mode: deps.mode ?? 'embedded',
+    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
   });
   const escalation = deps.escalation ?? silentEscalation;
   const user = deps.user ?? DEFAULT_LOCAL_USER;
@@ -197,8 +200,7 @@ export function createCore(deps: CoreDeps): Core {
       if (state.running) return;
       state.running = true;
       state.mentions = await deps.store.countMentions();
-      const saved = await deps.store.getState<unknown>(DETECTION_STATE_KEY);
-      if (saved !== null) deps.detection?.importState(saved);
+      await restoreDetection(deps, log, warnings);
       await admin.refresh();
       await workflow.load();
       escalation.start();
@@ -245,6 +247,22 @@ export function createCore(deps: CoreDeps): Core {
       log.info('core stopped');
     },
   };
+}
+
+/**
+ * Restores detection's saved state. A corrupt or incompatible one is not fatal — the core starts and detection
+ * learns again from scratch — but it is logged and kept as a health warning, so nobody mistakes it for learned.
+ */
+async function restoreDetection(deps: CoreDeps, log: Logger, warnings: string[]): Promise<void> {
+  if (!deps.detection) return;
+  const saved = await deps.store.getState<unknown>(DETECTION_STATE_KEY);
+  if (saved === null) return;
+  const restored = deps.detection.importState(saved);
+  if (restored.ok) return;
+  log.warn({ code: restored.error.code, reason: restored.error.message }, 'detection state could not be restored');
+  warnings.push(
+    `Detection state could not be restored (${restored.error.message}); detection is learning again from scratch`,
+  );
 }
 
 /** The SLA timer: one pending hub-clock timer at the earliest running deadline, re-armed whenever they change. */

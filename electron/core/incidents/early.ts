@@ -3,7 +3,8 @@ import type { Signal } from './model';
 import type { OpenEntry, OpenMinutes } from './open-minute';
 import { hotThreshold, shouldOpen } from './rules';
 import type { SeriesScorer } from './scorer';
-import { famKey } from './samples';
+import { watchlistFamilyKey } from './samples';
+import { familyOrder } from './family';
 
 const MINUTE = 60_000;
 /** Open minutes looked at: the newest closed minute's successor, and the one after it while the first is in grace. */
@@ -43,16 +44,12 @@ export interface Openable {
  */
 export interface EarlyDetector {
   /** Calls `open` for each series whose open minute already opens an incident, topics first. */
-  evaluate(lastClosed: number, nowMinute: number, minutesProcessed: number, open: (o: Openable) => void): void;
+  evaluate(lastClosed: number, nowMinute: number, minutesProcessed: number, open: (openable: Openable) => void): void;
   /** Minutes closed through `lastClosed`: thresholds are stale, and every open series is looked at again. */
   closed(lastClosed: number): void;
   /** A provisional incident was withdrawn: its watchlist waits for the closed path for `openWindowMinutes`. */
   withdrawn(watchlist: string, minute: number): void;
 }
-
-/** Topic signals first, then negative, then volume: the most specific story claims an incident first. */
-export const familyOrder = (family: string): number =>
-  family.startsWith('topic:') ? 0 : family === 'negative' ? 1 : 2;
 
 /** Creates the early path over the engine's open-minute tally and scorer. */
 export function createEarlyDetector(
@@ -67,86 +64,100 @@ export function createEarlyDetector(
   const suppressed = new Map<string, number>();
   let stale = true;
 
-  const pointsOf = (e: OpenEntry, lastClosed: number, value: number): Array<{ minute: number; value: number }> => {
+  const pointsOf = (entry: OpenEntry, lastClosed: number, value: number): Array<{ minute: number; value: number }> => {
     const points: Array<{ minute: number; value: number }> = [];
-    for (let m = lastClosed + MINUTE; m < e.minute; m += MINUTE)
-      points.push({ minute: m, value: tally.value(e.watchlist, e.channel, m, e.family) });
-    points.push({ minute: e.minute, value });
+    for (let minute = lastClosed + MINUTE; minute < entry.minute; minute += MINUTE)
+      points.push({ minute, value: tally.value(entry.watchlist, entry.channel, minute, entry.family) });
+    points.push({ minute: entry.minute, value });
     return points;
   };
 
   /** The signals that would open an incident if the open minutes closed with `value` in the last one, else null. */
-  const opens = (e: OpenEntry, lastClosed: number, value: number, mp: number): Signal[] | null => {
-    const flags = port.flags(e.watchlist, e.family, e.minute);
-    const sims = scorer.simulate(e.watchlist, e.channel, e.family, pointsOf(e, lastClosed, value), mp, flags);
-    let list = [...port.pending(e.watchlist, e.family)];
-    for (const s of sims) {
-      if (!s || s.corroborationOnly || s.windowCount < params.minCountToOpen) continue;
-      list = list.filter((x) => x.minute > s.minute - params.openWindowMinutes * MINUTE);
-      list.push(s);
+  const opens = (entry: OpenEntry, lastClosed: number, value: number, minutesProcessed: number): Signal[] | null => {
+    const flags = port.flags(entry.watchlist, entry.family, entry.minute);
+    const sims = scorer.simulate(
+      entry.watchlist,
+      entry.channel,
+      entry.family,
+      pointsOf(entry, lastClosed, value),
+      minutesProcessed,
+      flags,
+    );
+    let list = [...port.pending(entry.watchlist, entry.family)];
+    for (const simulated of sims) {
+      if (!simulated || simulated.corroborationOnly || simulated.windowCount < params.minCountToOpen) continue;
+      list = list.filter((pending) => pending.minute > simulated.minute - params.openWindowMinutes * MINUTE);
+      list.push(simulated);
       if (shouldOpen(list, params)) return list;
     }
     return null;
   };
 
   /** A cheap necessary condition: the window could be hot and big enough with this count. */
-  const mayOpen = (e: OpenEntry, lastClosed: number, value: number): boolean => {
-    const earlier = pointsOf(e, lastClosed, value)
+  const mayOpen = (entry: OpenEntry, lastClosed: number, value: number): boolean => {
+    const earlier = pointsOf(entry, lastClosed, value)
       .slice(0, -1)
-      .reduce((a, p) => a + p.value, 0);
-    const window = scorer.windowOf(e.watchlist, e.family, e.channel) + earlier + value;
-    const expected = scorer.baselineOf(e.watchlist, e.family, e.channel) * params.windowMinutes;
+      .reduce((sum, point) => sum + point.value, 0);
+    const window = scorer.windowOf(entry.watchlist, entry.family, entry.channel) + earlier + value;
+    const expected = scorer.baselineOf(entry.watchlist, entry.family, entry.channel) * params.windowMinutes;
     return value > 0 && window >= params.minCountToOpen && window >= 0.5 * hotThreshold(expected, params);
   };
 
   /** The smallest count above `value` at which the open minute would open (searched on scratch copies). */
-  const searchThreshold = (e: OpenEntry, lastClosed: number, value: number, mp: number): number => {
+  const searchThreshold = (entry: OpenEntry, lastClosed: number, value: number, minutesProcessed: number): number => {
     let lo = value;
     let hi = Math.max(value * 2, value + 1);
-    while (opens(e, lastClosed, hi, mp) === null) {
+    while (opens(entry, lastClosed, hi, minutesProcessed) === null) {
       if (hi >= SEARCH_CAP) return Infinity;
       lo = hi;
       hi *= 2;
     }
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (opens(e, lastClosed, mid, mp) === null) lo = mid;
+      if (opens(entry, lastClosed, mid, minutesProcessed) === null) lo = mid;
       else hi = mid;
     }
     return hi;
   };
 
-  const consider = (e: OpenEntry, lastClosed: number, mp: number): Openable | null => {
-    if ((suppressed.get(e.watchlist) ?? -Infinity) > e.minute) return null;
-    if (!scorer.warmAt(e.watchlist, e.channel, e.family, mp)) return null;
-    if (port.cooling(e.watchlist, e.family, e.minute) || port.taken(e.watchlist, e.family, e.minute)) return null;
-    const value = tally.value(e.watchlist, e.channel, e.minute, e.family);
-    if (!mayOpen(e, lastClosed, value)) return null;
-    const before = pointsOf(e, lastClosed, value)
+  const consider = (entry: OpenEntry, lastClosed: number, minutesProcessed: number): Openable | null => {
+    if ((suppressed.get(entry.watchlist) ?? -Infinity) > entry.minute) return null;
+    if (!scorer.warmAt(entry.watchlist, entry.channel, entry.family, minutesProcessed)) return null;
+    if (
+      port.cooling(entry.watchlist, entry.family, entry.minute) ||
+      port.taken(entry.watchlist, entry.family, entry.minute)
+    )
+      return null;
+    const value = tally.value(entry.watchlist, entry.channel, entry.minute, entry.family);
+    if (!mayOpen(entry, lastClosed, value)) return null;
+    const before = pointsOf(entry, lastClosed, value)
       .slice(0, -1)
-      .map((p) => p.value)
+      .map((point) => point.value)
       .join(',');
-    const key = `${famKey(e.watchlist, e.family)}|${e.channel}`;
-    const tag = `${e.minute}|${lastClosed}|${before}`;
+    const key = `${watchlistFamilyKey(entry.watchlist, entry.family)}|${entry.channel}`;
+    const tag = `${entry.minute}|${lastClosed}|${before}`;
     const cached = thresholds.get(key);
     if (cached && cached.tag === tag && value < cached.count) return null;
-    const signals = opens(e, lastClosed, value, mp);
-    if (signals) return { watchlist: e.watchlist, family: e.family, minute: e.minute, signals };
-    thresholds.set(key, { tag, count: searchThreshold(e, lastClosed, value, mp) });
+    const signals = opens(entry, lastClosed, value, minutesProcessed);
+    if (signals) return { watchlist: entry.watchlist, family: entry.family, minute: entry.minute, signals };
+    thresholds.set(key, { tag, count: searchThreshold(entry, lastClosed, value, minutesProcessed) });
     return null;
   };
 
   return {
-    evaluate(lastClosed, nowMinute, mp, open) {
+    evaluate(lastClosed, nowMinute, minutesProcessed, open) {
       const entries = tally
         .take(stale)
         .filter(
-          (e) => e.minute > lastClosed && e.minute <= nowMinute && e.minute - lastClosed <= MAX_OPEN_AHEAD * MINUTE,
+          (entry) =>
+            entry.minute > lastClosed &&
+            entry.minute <= nowMinute &&
+            entry.minute - lastClosed <= MAX_OPEN_AHEAD * MINUTE,
         )
         .sort((a, b) => familyOrder(a.family) - familyOrder(b.family) || a.minute - b.minute);
       stale = false;
-      for (const e of entries) {
-        const found = consider(e, lastClosed, mp);
+      for (const entry of entries) {
+        const found = consider(entry, lastClosed, minutesProcessed);
         if (found) open(found);
       }
     },

@@ -2,13 +2,13 @@ import type { Incident } from '../../../shared/incident';
 import { minuteOf } from '../../../shared/series';
 import { createEarlyDetector, type EarlyPort, type Openable } from './early';
 import type { IncidentRecord, Signal } from './model';
-import { isTopicFamily } from './model';
 import type { OpenMinutes } from './open-minute';
 import type { IncidentParams } from './params';
 import { addOpenCounts, adopt, sharesFamily, supersede, withdraw, type Provisional } from './provisional';
 import { isBenignVolume, isGeneric } from './rules';
 import type { SeriesScorer } from './scorer';
-import { famKey } from './samples';
+import { watchlistFamilyKey } from './samples';
+import { isTopic } from './family';
 
 const MINUTE = 60_000;
 
@@ -22,11 +22,11 @@ export interface EngineParts {
   readonly cooldowns: () => ReadonlyMap<string, number>;
   readonly lastClosed: () => number | null;
   readonly minutesProcessed: () => number;
-  readonly active: (w: string) => IncidentRecord[];
+  readonly active: (watchlist: string) => IncidentRecord[];
   /** Whether an open incident takes a signal of `family` at `minute` (the closed path's routing rule). */
-  readonly takes: (r: IncidentRecord, family: string, minute: number) => boolean;
+  readonly takes: (candidate: IncidentRecord, family: string, minute: number) => boolean;
   /** A new record for signals, with its posts and the closed minutes' counts, not registered anywhere. */
-  readonly build: (w: string, signals: ReadonlyArray<Signal>, minute: number, at: number) => IncidentRecord;
+  readonly build: (watchlist: string, signals: ReadonlyArray<Signal>, minute: number, at: number) => IncidentRecord;
   /** Folds signals of a new family into a record, with that family's recent posts. */
   readonly absorb: (rec: IncidentRecord, signals: ReadonlyArray<Signal>, minute: number) => void;
   readonly touch: (rec: IncidentRecord, at: number, changed: Set<string>) => void;
@@ -41,7 +41,7 @@ export interface EarlyWiring {
   /** Scores the open minutes so far; returns the provisional incidents it opened. */
   evaluateOpen(now: number): ReadonlyArray<Incident>;
   /** After the closed path routed a watchlist's minute: confirms, folds or withdraws its provisional incidents. */
-  settle(w: string, minute: number, at: number, openedNow: Set<string>, changed: Set<string>): void;
+  settle(watchlist: string, minute: number, at: number, openedNow: Set<string>, changed: Set<string>): void;
   /** Minutes closed through `lastClosed`. */
   closed(lastClosed: number): void;
   /** The provisional incidents, for `list()`. */
@@ -54,47 +54,52 @@ export interface EarlyWiring {
 export function createEarlyWiring(parts: EngineParts): EarlyWiring {
   const { params } = parts;
   let provisional = new Map<string, Provisional>();
-  const provisionalOf = (w: string): IncidentRecord[] =>
-    [...provisional.values()].filter((p) => p.rec.watchlist === w).map((p) => p.rec);
+  const provisionalOf = (watchlist: string): IncidentRecord[] =>
+    [...provisional.values()].filter((held) => held.rec.watchlist === watchlist).map((held) => held.rec);
 
   const port: EarlyPort = {
     // A volume or negative surge joins an incident only while it is hot, which the closed minute itself may make it:
     // the early path assumes it will and leaves such surges to the closed path, so it never makes a second incident.
     // A family a provisional incident already carries waits for the closed minute too.
-    taken: (w, family, minute) =>
-      parts.active(w).some((r) => parts.takes(r, family, isGeneric(family) ? r.lastHotMinute : minute)) ||
-      provisionalOf(w).some((r) => r.families.includes(family)),
-    pending: (w, family) => parts.pending().get(famKey(w, family)) ?? [],
-    cooling: (w, family, minute) => (parts.cooldowns().get(famKey(w, family)) ?? -Infinity) > minute,
-    flags: (w, family, minute) => {
-      const current = parts.active(w);
-      const young = current.filter((r) => minute - r.startedAt < params.freezeMinutes * MINUTE);
-      const listening = current.some((r) => !isBenignVolume(r, params)) && isTopicFamily(family);
-      return { frozen: young.some((r) => r.families.includes(family)), listening };
+    taken: (watchlist, family, minute) =>
+      parts
+        .active(watchlist)
+        .some((candidate) => parts.takes(candidate, family, isGeneric(family) ? candidate.lastHotMinute : minute)) ||
+      provisionalOf(watchlist).some((candidate) => candidate.families.includes(family)),
+    pending: (watchlist, family) => parts.pending().get(watchlistFamilyKey(watchlist, family)) ?? [],
+    cooling: (watchlist, family, minute) =>
+      (parts.cooldowns().get(watchlistFamilyKey(watchlist, family)) ?? -Infinity) > minute,
+    flags: (watchlist, family, minute) => {
+      const current = parts.active(watchlist);
+      const young = current.filter((candidate) => minute - candidate.startedAt < params.freezeMinutes * MINUTE);
+      const listening = current.some((candidate) => !isBenignVolume(candidate, params)) && isTopic(family);
+      return { frozen: young.some((candidate) => candidate.families.includes(family)), listening };
     },
   };
   const early = createEarlyDetector(params, parts.scorer, parts.tally, port);
 
   /** Opens a provisional incident, or folds the signals into one that takes them (as the closed path would). */
-  const openProvisional = (o: Openable, now: number, changed: Set<string>): void => {
-    const joins = provisionalOf(o.watchlist).find((r) => parts.takes(r, o.family, o.minute));
+  const openProvisional = (openable: Openable, now: number, changed: Set<string>): void => {
+    const joins = provisionalOf(openable.watchlist).find((candidate) =>
+      parts.takes(candidate, openable.family, openable.minute),
+    );
     if (joins) {
-      parts.absorb(joins, o.signals, o.minute);
+      parts.absorb(joins, openable.signals, openable.minute);
       parts.touch(joins, now, changed);
       return;
     }
-    const rec = parts.build(o.watchlist, o.signals, o.minute, now);
+    const rec = parts.build(openable.watchlist, openable.signals, openable.minute, now);
     rec.provisional = true;
-    for (let m = (parts.lastClosed() ?? o.minute) + MINUTE; m <= o.minute; m += MINUTE)
-      addOpenCounts(rec, parts.tally.counts(o.watchlist, m));
-    provisional.set(rec.id, { rec, minute: o.minute });
+    for (let minute = (parts.lastClosed() ?? openable.minute) + MINUTE; minute <= openable.minute; minute += MINUTE)
+      addOpenCounts(rec, parts.tally.counts(openable.watchlist, minute));
+    provisional.set(rec.id, { rec, minute: openable.minute });
     parts.touch(rec, now, changed);
   };
 
   /** The closed path opened an incident telling the provisional one's story: it takes the provisional id. */
   const confirm = (
     fresh: IncidentRecord,
-    p: Provisional,
+    held: Provisional,
     at: number,
     opened: Set<string>,
     changed: Set<string>,
@@ -104,9 +109,9 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
     changed.delete(fresh.id);
     records.delete(fresh.id);
     parts.forget(fresh.id);
-    adopt(fresh, p);
+    adopt(fresh, held);
     records.set(fresh.id, fresh);
-    provisional.delete(p.rec.id);
+    provisional.delete(held.rec.id);
     parts.touch(fresh, at, changed);
   };
 
@@ -115,42 +120,50 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
       const lastClosed = parts.lastClosed();
       if (lastClosed === null) return [];
       const changed = new Set<string>();
-      early.evaluate(lastClosed, minuteOf(now), parts.minutesProcessed(), (o) => openProvisional(o, now, changed));
+      early.evaluate(lastClosed, minuteOf(now), parts.minutesProcessed(), (openable) =>
+        openProvisional(openable, now, changed),
+      );
       return [...changed].flatMap((id) => {
-        const p = provisional.get(id);
-        return p ? [parts.view(p.rec)] : [];
+        const held = provisional.get(id);
+        return held ? [parts.view(held.rec)] : [];
       });
     },
-    settle(w, minute, at, openedNow, changed) {
+    settle(watchlist, minute, at, openedNow, changed) {
       const adopted = new Set<string>();
-      const mine = [...provisional.values()].filter((p) => p.rec.watchlist === w);
-      for (const p of mine.sort((a, b) => a.rec.openedAt - b.rec.openedAt)) {
+      const mine = [...provisional.values()].filter((held) => held.rec.watchlist === watchlist);
+      for (const held of mine.sort((a, b) => a.rec.openedAt - b.rec.openedAt)) {
         const fresh = [...openedNow]
           .map((id) => parts.records().get(id))
-          .find((r) => r !== undefined && !adopted.has(r.id) && r.state !== 'resolved' && sharesFamily(r, p));
+          .find(
+            (candidate) =>
+              candidate !== undefined &&
+              !adopted.has(candidate.id) &&
+              candidate.state !== 'resolved' &&
+              sharesFamily(candidate, held),
+          );
         if (fresh) {
-          confirm(fresh, p, at, openedNow, changed);
+          confirm(fresh, held, at, openedNow, changed);
           adopted.add(fresh.id);
           continue;
         }
-        if (p.minute > minute) continue;
+        if (held.minute > minute) continue;
         // The incident the closed minute's signal went to was hot at this minute; else the latest one to be hot.
         const target = parts
-          .active(w)
-          .filter((r) => sharesFamily(r, p))
+          .active(watchlist)
+          .filter((candidate) => sharesFamily(candidate, held))
           .sort((a, b) => b.lastHotMinute - a.lastHotMinute)[0];
-        if (target) supersede(p, target.id, at);
-        else withdraw(p, at);
-        if (!target) early.withdrawn(w, minute);
-        provisional.delete(p.rec.id);
-        parts.records().set(p.rec.id, p.rec);
-        parts.touch(p.rec, at, changed);
-        parts.finalize(p.rec);
+        if (target) supersede(held, target.id, at);
+        else withdraw(held, at);
+        if (!target) early.withdrawn(watchlist, minute);
+        provisional.delete(held.rec.id);
+        parts.records().set(held.rec.id, held.rec);
+        parts.touch(held.rec, at, changed);
+        parts.finalize(held.rec);
       }
     },
     closed: (lastClosed) => early.closed(lastClosed),
-    records: () => [...provisional.values()].map((p) => p.rec),
-    exportState: () => [...provisional.values()].map((p) => [p.rec, p.minute]),
+    records: () => [...provisional.values()].map((held) => held.rec),
+    exportState: () => [...provisional.values()].map((held) => [held.rec, held.minute]),
     importState(rows) {
       provisional = new Map(rows.map(([rec, minute]) => [rec.id, { rec, minute }]));
     },

@@ -3,7 +3,8 @@ import { IncidentSchema } from '../../../shared/incident';
 import type { Channel } from '../../../shared/mention';
 import { ChannelSchema } from '../../../shared/mention';
 import type { CompactPost, IncidentRecord } from './model';
-import { isTopicFamily, topicOf } from './model';
+import { assertNever } from '../../../shared/assert-never';
+import { familyOf, seriesLabel, topicOf, type FamilyKey, type SeriesFamily } from './family';
 import type { TermBaseline, TermLift } from './text';
 import { clusterNearDuplicates, minHash, risingTerms, terms } from './text';
 import { liftOf } from './rules';
@@ -25,21 +26,40 @@ const toRef = (post: CompactPost, duplicates: number): MentionRef => ({
 });
 
 /** A readable name for a signal family. */
-export function familyLabel(family: string): string {
-  if (isTopicFamily(family)) return `${topicOf(family)} complaints`;
-  return family === 'negative' ? 'negative posts' : 'volume';
+export function familyLabel(key: FamilyKey): string {
+  const family = familyOf(key);
+  switch (family.kind) {
+    case 'topic':
+      return `${family.topic} complaints`;
+    case 'negative':
+      return 'negative posts';
+    case 'volume':
+      return 'volume';
+    default:
+      return assertNever(family, 'series family');
+  }
 }
 
 /** The incident's title: watchlist, what surged, and how it reads. */
 export function titleOf(rec: IncidentRecord): string {
-  const others = rec.families.filter((f) => isTopicFamily(f) && f !== rec.peak.family).map(topicOf);
-  const topics = [topicOf(rec.peak.family), ...others.slice(0, 1)].join(' + ');
-  const what = isTopicFamily(rec.peak.family)
-    ? `${topics} complaints surging`
-    : rec.peak.family === 'negative'
-      ? 'negative posts surging'
-      : 'volume burst';
-  return `${rec.watchlist}: ${what}`;
+  return `${rec.watchlist}: ${surgeOf(rec)}`;
+}
+
+/** What surged, for the title: the peak family (and a second topic, if any). */
+function surgeOf(rec: IncidentRecord): string {
+  const peak = familyOf(rec.peak.family);
+  switch (peak.kind) {
+    case 'topic': {
+      const others = rec.families.filter((f) => f !== rec.peak.family).flatMap((f) => topicOf(f) ?? []);
+      return `${[peak.topic, ...others.slice(0, 1)].join(' + ')} complaints surging`;
+    }
+    case 'negative':
+      return 'negative posts surging';
+    case 'volume':
+      return 'volume burst';
+    default:
+      return assertNever(peak, 'series family');
+  }
 }
 
 /** Rising terms of the incident's posts against the watchlist's baseline period. */
@@ -111,15 +131,23 @@ function sourceMix(rec: IncidentRecord): Array<{ channel: Channel; count: number
 
 /** The posts that show the peak family (a topic's complaints, the negative posts), when there are enough. */
 function focusPosts(rec: IncidentRecord): ReadonlyArray<CompactPost> {
-  const family = rec.peak.family;
-  const matches = (p: CompactPost): boolean =>
-    isTopicFamily(family)
-      ? p.topics.includes(topicOf(family)) && p.sentiment !== 'positive'
-      : family === 'negative'
-        ? p.sentiment === 'negative'
-        : true;
-  const focused = rec.posts.filter(matches);
+  const family = familyOf(rec.peak.family);
+  const focused = rec.posts.filter((post) => showsFamily(post, family));
   return focused.length >= 3 ? focused : rec.posts;
+}
+
+/** Whether a post shows a family: carries its topic (and is not positive), is negative, or any post for volume. */
+function showsFamily(post: CompactPost, family: SeriesFamily): boolean {
+  switch (family.kind) {
+    case 'topic':
+      return post.topics.includes(family.topic) && post.sentiment !== 'positive';
+    case 'negative':
+      return post.sentiment === 'negative';
+    case 'volume':
+      return true;
+    default:
+      return assertNever(family, 'series family');
+  }
 }
 
 /** How a card says it was opened before its minute closed, or withdrawn once it closed. */
@@ -140,7 +168,7 @@ export function buildEvidence(
   const peakLift = liftOf(rec.peak.rate, rec.peak.baseline);
   const peakAt = new Date(rec.peak.minute).toISOString().slice(11, 16);
   return {
-    series: rec.peak.family === 'volume' ? 'total' : rec.peak.family,
+    series: seriesLabel(rec.peak.family),
     baselinePerMinute: window.baseline,
     observedPerMinute: window.observed,
     statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)${provisionalNote(rec)}`,
@@ -175,7 +203,7 @@ export function toIncident(
     severity: rec.severity,
     state: rec.state,
     watchlist: rec.watchlist,
-    topics: rec.families.filter(isTopicFamily).map(topicOf).sort(),
+    topics: rec.families.flatMap((f) => topicOf(f) ?? []).sort(),
     channels: evidence.sourceMix.map((s) => s.channel),
     openedAt: rec.openedAt,
     updatedAt: rec.updatedAt,

@@ -3,6 +3,7 @@ import { ChannelSchema, SentimentLabelSchema } from '../../../shared/mention';
 import type { Mention } from '../../../shared/mention';
 import { IncidentSchema, IncidentStateSchema, SeveritySchema } from '../../../shared/incident';
 import { SeriesBuilderStateSchema, SeriesChannelSchema } from './series';
+import { FamilyKeySchema } from './family';
 
 /**
  * The engine's internal, JSON-serialisable records. Everything here is persisted by `exportState` and
@@ -38,15 +39,9 @@ export const compactPost = (m: Mention): CompactPost => ({
   weight: m.enrichment.authorWeight,
 });
 
-/** Signal families: what a series measures, independent of channel. "topic:<id>" for failure topics. */
-export type Family = string;
-/** The family a series metric belongs to: "volume" (total), "negative", or "topic:<id>". */
-export const isTopicFamily = (family: Family): boolean => family.startsWith('topic:');
-export const topicOf = (family: Family): string => family.slice('topic:'.length);
-
 /** An anomalous point of one series. */
 export const SignalSchema = z.object({
-  family: z.string(),
+  family: FamilyKeySchema,
   channel: SeriesChannelSchema,
   minute: z.number().int(),
   value: z.number().nonnegative(),
@@ -88,7 +83,7 @@ export interface SeriesState<S> {
 
 /** The strongest point an incident has seen, and which series carried it. */
 export const PeakSchema = z.object({
-  family: z.string(),
+  family: FamilyKeySchema,
   value: z.number().nonnegative(),
   rate: z.number().nonnegative(),
   baseline: z.number().nonnegative(),
@@ -108,7 +103,7 @@ export const IncidentRecordSchema = z.object({
   updatedAt: z.number().int(),
   resolvedAt: z.number().int().nullable(),
   mergedInto: z.string().nullable(),
-  families: z.array(z.string()),
+  families: z.array(FamilyKeySchema),
   peak: PeakSchema,
   topicChannels: z.array(ChannelSchema),
   maxTopicLift: z.number().nonnegative(),

@@ -2,14 +2,14 @@ import type { Channel, Mention } from '../../../shared/mention';
 import { minuteOf } from '../../../shared/series';
 import type { MinuteCounts, SeriesChannel } from './series';
 import { countInto, emptyCounts } from './series';
-import { valueOf } from './tracking';
+import { familiesOfCounts, familiesOfPost, valueOf, type FamilyKey } from './family';
 
 /** One series (watchlist, channel or "*", family) of one open minute whose count so far changed. */
 export interface OpenEntry {
   readonly watchlist: string;
   readonly channel: SeriesChannel;
   readonly minute: number;
-  readonly family: string;
+  readonly family: FamilyKey;
 }
 
 /** What an open minute of one watchlist holds so far: across sources and per channel. */
@@ -38,13 +38,8 @@ export interface OpenMinutes {
 }
 
 /** The families a mention counts in, as the closed series count them: volume, negative, its topics unless positive. */
-function familiesOfMention(m: Mention): string[] {
-  const label = m.enrichment.sentiment.label;
-  const out = ['volume'];
-  if (label === 'negative') out.push('negative');
-  if (label !== 'positive') for (const t of new Set(m.enrichment.topics.map((x) => x.topic))) out.push(`topic:${t}`);
-  return out;
-}
+const familiesOfMention = (m: Mention): FamilyKey[] =>
+  familiesOfPost(m.enrichment.sentiment.label, new Set(m.enrichment.topics.map((x) => x.topic)));
 
 /** Creates an empty tally of open minutes. */
 export function createOpenMinutes(): OpenMinutes {
@@ -88,7 +83,7 @@ export function createOpenMinutes(): OpenMinutes {
         for (const [watchlist, minutes] of byWatchlist)
           for (const [minute, s] of minutes)
             for (const [channel, counts] of [['*', s.star] as const, ...s.channels])
-              for (const family of ['volume', 'negative', ...Object.keys(counts.topics).map((t) => `topic:${t}`)])
+              for (const family of familiesOfCounts(counts))
                 if (valueOf(counts, family) > 0) out.push({ watchlist, channel, minute, family });
       } else out.push(...dirty.values());
       dirty.clear();

@@ -1,7 +1,7 @@
 import type { IncidentRecord } from './model';
 import type { OpenMinuteCounts } from './open-minute';
 import { moreSevere } from './rules';
-import { valueOf } from './tracking';
+import { valueOf } from './family';
 
 /**
  * Provisional incidents: opened from an open minute's count so far, announced at once, and settled when that

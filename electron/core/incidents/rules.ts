@@ -1,7 +1,8 @@
 import type { Severity } from '../../../shared/incident';
 import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
-import { isTopicFamily, topicOf } from './model';
+import { assertNever } from '../../../shared/assert-never';
+import { NEGATIVE, VOLUME, familyOf, isTopic, topicOf, type FamilyKey } from './family';
 
 /**
  * The pure rules of incident detection: when a point is hot, which incident a signal joins, what severity
@@ -52,19 +53,19 @@ export function severityOf(rec: IncidentRecord, params: IncidentParams): Severit
   if (farAbove && (rec.topicChannels.length >= 2 || isSustained(rec, params))) return 'P1';
   if (rec.maxTopicLift >= params.p2Lift) return 'P2';
   if (rec.negativeSignal && shift >= params.sharpNegativeShift) return 'P2';
-  const hasTopic = rec.families.some(isTopicFamily);
+  const hasTopic = rec.families.some(isTopic);
   if (hasTopic || rec.negativeSignal || shift >= params.unusualNegativeShift) return 'P3';
   return 'P4';
 }
 
 /** True when the incident is only about volume and, over enough posts, they are not more negative than usual. */
 export const isBenignVolume = (rec: IncidentRecord, params: IncidentParams): boolean =>
-  rec.families.every((f) => f === 'volume') &&
+  rec.families.every((f) => f === VOLUME) &&
   rec.totalObserved >= MIN_SHARE_POSTS &&
   negativeShift(rec) < params.unusualNegativeShift;
 
 /** Volume and negative are generic families: every breakdown shows in them. */
-export const isGeneric = (family: string): boolean => family === 'volume' || family === 'negative';
+export const isGeneric = (family: FamilyKey): boolean => !isTopic(family);
 
 /**
  * Whether a signal of `family` at `minute` belongs to this open incident: its own family, volume anywhere,
@@ -72,12 +73,12 @@ export const isGeneric = (family: string): boolean => family === 'volume' || fam
  * apart unless merged. Volume and negative surges join only while the incident is itself hot: a campaign
  * starting as an outage fades out is a new story, and must not keep the outage open.
  */
-export function canJoin(rec: IncidentRecord, family: string, minute: number, params: IncidentParams): boolean {
+export function canJoin(rec: IncidentRecord, family: FamilyKey, minute: number, params: IncidentParams): boolean {
   if (isGeneric(family) && minute - rec.lastHotMinute > params.windowMinutes * 60_000) return false;
-  if (rec.families.includes(family) || family === 'volume') return true;
+  if (rec.families.includes(family) || family === VOLUME) return true;
   if (isBenignVolume(rec, params)) return false;
-  if (family === 'negative') return true;
-  return !rec.families.some(isTopicFamily);
+  if (family === NEGATIVE) return true;
+  return !rec.families.some(isTopic);
 }
 
 /**
@@ -85,7 +86,7 @@ export function canJoin(rec: IncidentRecord, family: string, minute: number, par
  * whose posts mostly speak of an open incident's topic is a knock-on of that breakdown, not a new one.
  */
 export function coTopicShare(rec: IncidentRecord, posts: ReadonlyArray<CompactPost>): number {
-  const topics = new Set(rec.families.filter(isTopicFamily).map(topicOf));
+  const topics = new Set(rec.families.flatMap((f) => topicOf(f) ?? []));
   if (topics.size === 0 || posts.length === 0) return 0;
   return posts.filter((p) => p.topics.some((t) => topics.has(t))).length / posts.length;
 }
@@ -95,8 +96,8 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
   // Only the across-sources series says the breakdown goes on; a channel's signal corroborates, it does not prolong.
   if (signal.channel === '*') rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
-  if (signal.family === 'negative') rec.negativeSignal = true;
-  if (isTopicFamily(signal.family)) {
+  if (signal.family === NEGATIVE) rec.negativeSignal = true;
+  if (isTopic(signal.family)) {
     rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.rate, signal.baseline));
     const channel = signal.channel;
     const corroborates = channel !== '*' && signal.windowCount >= params.minCountToCorroborate;
@@ -108,9 +109,22 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
 }
 
 /** Topic evidence outranks negative, which outranks volume; within a family the larger lift wins. */
-function peakRank(p: { readonly family: string; readonly rate: number; readonly baseline: number }): number {
-  const tier = isTopicFamily(p.family) ? 2 : p.family === 'negative' ? 1 : 0;
-  return tier * 1e6 + Math.min(liftOf(p.rate, p.baseline), 1e6 - 1);
+function peakRank(p: { readonly family: FamilyKey; readonly rate: number; readonly baseline: number }): number {
+  return peakTier(p.family) * 1e6 + Math.min(liftOf(p.rate, p.baseline), 1e6 - 1);
+}
+
+function peakTier(key: FamilyKey): number {
+  const family = familyOf(key);
+  switch (family.kind) {
+    case 'topic':
+      return 2;
+    case 'negative':
+      return 1;
+    case 'volume':
+      return 0;
+    default:
+      return assertNever(family, 'series family');
+  }
 }
 
 const peakOf = (s: Signal): IncidentRecord['peak'] => ({

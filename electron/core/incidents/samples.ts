@@ -1,9 +1,10 @@
 import type { CompactPost, EngineState } from './model';
+import { familiesOfPost, type FamilyKey } from './family';
 
 /** Post samples per (watchlist, series family): bounded rings the evidence cards draw from. */
 
 /** The key of a (watchlist, family) pair. */
-export const famKey = (w: string, family: string): string => JSON.stringify([w, family]);
+export const watchlistFamilyKey = (w: string, family: FamilyKey): string => JSON.stringify([w, family]);
 
 /** Appends to a bounded ring, dropping the oldest. */
 export function pushRing<T>(rings: Map<string, T[]>, key: string, item: T, cap: number): void {
@@ -27,9 +28,4 @@ export function importSamples(state: EngineState['samples']): Map<string, Compac
 }
 
 /** The series families a post counts in: volume, negative, and its failure topics unless it is positive. */
-export function familiesOf(m: CompactPost): string[] {
-  const out = ['volume'];
-  if (m.sentiment === 'negative') out.push('negative');
-  if (m.sentiment !== 'positive') for (const t of m.topics) out.push(`topic:${t}`);
-  return out;
-}
+export const familiesOf = (m: CompactPost): FamilyKey[] => familiesOfPost(m.sentiment, m.topics);

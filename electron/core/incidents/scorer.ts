@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Detector } from '../detect/detector';
+import type { Result } from '../../../shared/result';
+import { appError, err, ok } from '../../../shared/result';
 import type { IncidentParams } from './params';
 import type { SeriesState, Signal } from './model';
 import { SeriesStateSchema } from './model';
 import type { ClosedMinute, SeriesChannel } from './series';
 import { SeriesChannelSchema } from './series';
 import { isHot } from './rules';
-import { valueOf } from './tracking';
+import { NEGATIVE, VOLUME, topicKey, valueOf } from './family';
 
 const MINUTE = 60_000;
 /**
@@ -86,8 +88,8 @@ export interface SeriesScorer {
   /** The (watchlist, channel) pairs known. */
   pairs(): ReadonlyArray<readonly [string, SeriesChannel]>;
   exportState(): ScorerState;
-  /** Restores validated rows; false when a key is malformed. */
-  importState(rows: ReadonlyArray<readonly [string, z.infer<typeof SeriesStateSchema>]>): boolean;
+  /** Restores validated rows; an error naming the first malformed key (the state is then left unchanged). */
+  importState(rows: ReadonlyArray<readonly [string, z.infer<typeof SeriesStateSchema>]>): Result<void>;
 }
 
 function parseKey(key: string): z.infer<typeof KeySchema> | null {
@@ -204,8 +206,8 @@ export function createSeriesScorer<S>(
     forgetPrimed: () => primed.clear(),
     familiesFor(row) {
       const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();
-      const topics = Object.keys(row.counts.topics).map((t) => `topic:${t}`);
-      return [...new Set(['volume', 'negative', ...known, ...topics])];
+      const topics = Object.keys(row.counts.topics).map(topicKey);
+      return [...new Set([VOLUME, NEGATIVE, ...known, ...topics])];
     },
     baselineOf: (w, family, channel = '*') => series.get(seriesKey(w, channel, family))?.baseline ?? 0,
     windowOf: (w, family, channel = '*') =>
@@ -225,7 +227,8 @@ export function createSeriesScorer<S>(
       ]),
     importState(rows) {
       const parsed = rows.map(([key, v]) => [key, parseKey(key), v] as const);
-      if (parsed.some(([, k]) => k === null)) return false;
+      const bad = parsed.find(([, k]) => k === null);
+      if (bad) return err(appError('incidents.state.invalid', `malformed series key ${JSON.stringify(bad[0])}`));
       series.clear();
       familiesByPair.clear();
       for (const [key, k, v] of parsed) {
@@ -233,7 +236,7 @@ export function createSeriesScorer<S>(
         // The detector's state is opaque to the engine: the detector validates and owns its shape.
         remember(key, k[0], k[1], k[2], { ...v, det: v.det as S, recent: [...v.recent] });
       }
-      return true;
+      return ok(undefined);
     },
   };
 }

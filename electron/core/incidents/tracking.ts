@@ -1,6 +1,6 @@
 import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
-import { isTopicFamily, topicOf } from './model';
+import { isTopic, valueOf } from './family';
 import type { MinuteCounts, SeriesChannel } from './series';
 import { isBenignVolume, isGeneric, isHot, moreSevere } from './rules';
 import { jaccard } from './text';
@@ -9,13 +9,6 @@ import { jaccard } from './text';
 const TIMELINE_MINUTES = 240;
 /** The earliest posts always stay in an incident (its first post); the rest is a rolling window. */
 const KEEP_FIRST_POSTS = 20;
-
-/** The value of a family in a minute's counts. */
-export function valueOf(counts: MinuteCounts, family: string): number {
-  if (family === 'volume') return counts.total;
-  if (family === 'negative') return counts.negative;
-  return isTopicFamily(family) ? (counts.topics[topicOf(family)] ?? 0) : 0;
-}
 
 /** Adds posts not yet in the incident, bounded: the first few stay, then the most recent. */
 export function addPosts(rec: IncidentRecord, posts: ReadonlyArray<CompactPost>, cap: number): void {
@@ -50,11 +43,11 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   }
   let topicHot = false;
   // A failure-topic incident lives while one of its topics is hot; overall volume (a campaign starting) does not prolong it.
-  const hasTopic = rec.families.some(isTopicFamily);
+  const hasTopic = rec.families.some(isTopic);
   for (const family of rec.families) {
     const hot = isHot(view.windowOf(family), view.levelOf(family), params);
-    if (hot && (!hasTopic || isTopicFamily(family))) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
-    if (hot && isTopicFamily(family)) topicHot = true;
+    if (hot && (!hasTopic || isTopic(family))) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
+    if (hot && isTopic(family)) topicHot = true;
   }
   if (topicHot) {
     rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
@@ -74,7 +67,7 @@ export function shouldMerge(
 ): boolean {
   if (a.watchlist !== b.watchlist || a.id === b.id) return false;
   if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return false;
-  if (a.families.some((f) => isTopicFamily(f) && b.families.includes(f))) return true;
+  if (a.families.some((f) => isTopic(f) && b.families.includes(f))) return true;
   if (a.families.every(isGeneric) || b.families.every(isGeneric)) return true;
   return jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
 }

@@ -2,6 +2,7 @@ import type { DetectionPort } from '../../../electron/core/core-types';
 import type { EscalationPort, Transition } from '../../../electron/core/escalation/port';
 import type { Incident } from '../../../shared/incident';
 import type { Actor, Delivery } from '../../../shared/workflow';
+import { ok } from '../../../shared/result';
 
 /** Hub time the workflow tests start at: Monday 5 January 2026, 09:00 UTC (the ManualClock's default). */
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -57,9 +58,8 @@ export function scriptedDetection(): DetectionPort & { report(...incidents: Inci
       queued = [];
       return out;
     },
-    list: () => [],
     exportState: () => ({}),
-    importState: () => undefined,
+    importState: () => ok(undefined),
   };
 }
 
