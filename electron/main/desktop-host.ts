@@ -5,7 +5,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-pro
 import { hubLinkHosts, startDesktopHub } from './desktop-hub';
 import type { DesktopElectronApis, HostTray, HostWindow } from './electron-apis';
 import { forwardEvents, serveInvoke } from './ipc';
-import { p1AlertContent, p1AlertFilter } from './p1-alerts';
+import { alertWantsSound, incidentAlertFilter, p1AlertContent } from './p1-alerts';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession, lockDownContents, type AppPaths } from './window';
 import { errorMessage } from '../../shared/result';
@@ -40,6 +40,8 @@ interface HostState {
   stopping: boolean;
   hubStopped: boolean;
   linkHosts: ReadonlyArray<string>;
+  /** Toggled from the tray; desktop alerts stay quiet while on. */
+  doNotDisturb: boolean;
 }
 
 /** What every step of the host works with. */
@@ -109,6 +111,7 @@ function initialState(): HostState {
     stopping: false,
     hubStopped: false,
     linkHosts: [],
+    doNotDisturb: false,
   };
 }
 
@@ -162,16 +165,22 @@ async function start(context: HostContext): Promise<void> {
   state.hub = hub;
   state.linkHosts = hubLinkHosts(hub);
   serveInvoke(ipcMain, hub.core);
-  const newP1 = p1AlertFilter();
+  // Alerts for the desktop user's role (supervisors P1/P2, staff P1, executives none), unless do-not-disturb.
+  const desktopRole = hub.core.api.sessionActor('desktop').role;
+  const toAlert = incidentAlertFilter(() => ({ role: desktopRole, doNotDisturb: state.doNotDisturb }));
   forwardEvents(
     hub.core,
     () => state.window,
     (event) => {
-      if (event.name === 'incidents:changed') alertP1(context, newP1(event.payload.incidents));
+      if (event.name === 'incidents:changed') alertIncidents(context, toAlert(event.payload.incidents));
     },
   );
   state.window = openWindow(context);
-  state.tray = createTray(electron, { open: () => showWindow(context), quit: () => app.quit() });
+  state.tray = createTray(electron, {
+    open: () => showWindow(context),
+    quit: () => app.quit(),
+    doNotDisturb: { get: () => state.doNotDisturb, set: (on) => void (state.doNotDisturb = on) },
+  });
 }
 
 function showWindow(context: HostContext): void {
@@ -194,11 +203,17 @@ function openWindow(context: HostContext): HostWindow {
   return window;
 }
 
-function alertP1(context: HostContext, incidents: ReadonlyArray<Incident>): void {
+function alertIncidents(context: HostContext, incidents: ReadonlyArray<Incident>): void {
   const { Notification } = context.electron;
   if (!Notification.isSupported()) return;
   for (const incident of incidents) {
-    const notification = new Notification({ ...p1AlertContent(incident), urgency: 'critical' });
+    // A P1 chimes (the OS notification sound; the main process plays no audio of its own), others show silently.
+    const sound = alertWantsSound(incident);
+    const notification = new Notification({
+      ...p1AlertContent(incident),
+      urgency: sound ? 'critical' : 'normal',
+      silent: !sound,
+    });
     notification.on('click', () => showWindow(context));
     notification.show();
   }

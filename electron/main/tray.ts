@@ -8,9 +8,11 @@ const TRAY_ICON_PNG_BASE64 =
 export interface TrayActions {
   readonly open: () => void;
   readonly quit: () => void;
+  /** Do-not-disturb: no desktop alerts while on (what arrives meanwhile is not replayed). */
+  readonly doNotDisturb: { get(): boolean; set(on: boolean): void };
 }
 
-/** The tray icon with Open and Quit; the hub keeps running (and alerting) while the window is hidden. */
+/** The tray icon with Open, Do not disturb and Quit; the hub keeps running (and alerting) while the window is hidden. */
 export function createTray({ nativeImage, Menu, Tray }: TrayApis, actions: TrayActions): HostTray {
   const icon = nativeImage
     .createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'))
@@ -20,6 +22,12 @@ export function createTray({ nativeImage, Menu, Tray }: TrayApis, actions: TrayA
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Open Earshot', click: actions.open },
+      {
+        label: 'Do not disturb',
+        type: 'checkbox',
+        checked: actions.doNotDisturb.get(),
+        click: (item) => actions.doNotDisturb.set(item.checked),
+      },
       { type: 'separator' },
       { label: 'Quit Earshot', click: actions.quit },
     ]),

@@ -5,7 +5,13 @@
 //   vi.mock('electron', async () => (await import('./electron-stand-in')).electronModule());
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import type { BrowserWindowConstructorOptions, Menu, NativeImage, NotificationConstructorOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  Menu,
+  MenuItemConstructorOptions,
+  NativeImage,
+  NotificationConstructorOptions,
+} from 'electron';
 import type { DesktopElectronApis } from '../../../electron/main/electron-apis';
 
 type Handler = Parameters<DesktopElectronApis['ipcMain']['handle']>[1];
@@ -44,6 +50,8 @@ export const state = {
   opened: [] as string[],
   session: {} as { headers?: HeadersHook; request?: RequestHook; check?: CheckHook },
   exposed: [] as Array<[string, unknown]>,
+  /** Every menu template the host built (the tray's), newest last. */
+  menus: [] as MenuItemConstructorOptions[][],
   quits: 0,
 };
 
@@ -146,7 +154,12 @@ export const electron = {
   Notification,
   Tray,
   // Opaque to the host (built by Electron, handed back to the tray): empty stand-ins, never drawn.
-  Menu: { buildFromTemplate: () => ({}) as Menu },
+  Menu: {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
+      state.menus.push(template);
+      return {} as Menu;
+    },
+  },
   nativeImage: { createFromBuffer: () => ({ resize: () => ({}) as NativeImage }) },
   dialog: { showErrorBox: (title: string, message: string) => state.opened.push(`error:${title}:${message}`) },
   shell: { openExternal: async (url: string) => void state.opened.push(url) },

@@ -115,8 +115,24 @@ describe('startDesktopHost (electron/main/desktop-host.ts)', () => {
       [IPC_EVENT, changed],
     ]);
     expect(state.notifications).toEqual([
-      { title: 'P1: Login failures', body: '12/min vs 1.0 usual · x', urgency: 'critical', shown: true },
+      { title: 'P1: Login failures', body: '12/min vs 1.0 usual · x', urgency: 'critical', silent: false, shown: true },
     ]);
+
+    // The local user is an admin: a new P2 shows too, without the chime.
+    const p2 = IncidentSchema.parse({ ...p1, id: 'inc-2', severity: 'P2', title: 'Refund delays' });
+    booted.hub?.core.events.emit({ name: 'incidents:changed', payload: { incidents: [p2] } });
+    expect(state.notifications.at(-1)).toMatchObject({ title: 'P2: Refund delays', urgency: 'normal', silent: true });
+
+    // Do not disturb, from the tray: a new P1 shows nothing (and is not replayed when it is turned off).
+    const dnd = state.menus.at(-1)?.find((item) => item.label === 'Do not disturb');
+    expect(dnd).toMatchObject({ type: 'checkbox', checked: false });
+    dnd?.click?.({ checked: true } as never, undefined as never, undefined as never);
+    const quietP1 = IncidentSchema.parse({ ...p1, id: 'inc-3', title: 'Card payments failing' });
+    booted.hub?.core.events.emit({ name: 'incidents:changed', payload: { incidents: [quietP1] } });
+    expect(state.notifications).toHaveLength(2);
+    dnd?.click?.({ checked: false } as never, undefined as never, undefined as never);
+    booted.hub?.core.events.emit({ name: 'incidents:changed', payload: { incidents: [quietP1] } });
+    expect(state.notifications).toHaveLength(2);
 
     const closing = cancellable();
     window.emit('close', closing);
