@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertWantsSound, incidentAlertFilter, p1AlertContent, p1AlertFilter } from '../../../electron/main/p1-alerts';
 import { IncidentSchema, type Incident } from '../../../shared/incident';
+import { workflowRecord } from '../../helpers/workflow';
 import type { Workflow } from '../../../shared/workflow';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 5);
@@ -73,22 +74,7 @@ describe('p1AlertContent', () => {
 });
 
 describe('incidentAlertFilter', () => {
-  const workflow = (state: 'new' | 'acknowledged'): Workflow => ({
-    state,
-    owner: null,
-    acknowledgedAt: null,
-    escalatedAt: null,
-    resolvedAt: null,
-    resolution: null,
-    snooze: null,
-    holdingReply: null,
-    notes: [],
-    flaggedPosts: [],
-    mergedInto: null,
-    sla: { acknowledgeBy: null, resolveBy: null, acknowledgeBreachedAt: null, resolveBreachedAt: null },
-    audit: [],
-    deliveries: [],
-  });
+  const workflow = (state: 'new' | 'acknowledged'): Workflow => workflowRecord({ state });
 
   it('tells supervisors of new P1 and P2, staff of P1 (and of an upgrade to P1), executives of nothing', () => {
     const supervisor = incidentAlertFilter(() => ({ role: 'supervisor', doNotDisturb: false }));

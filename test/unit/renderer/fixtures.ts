@@ -2,6 +2,7 @@ import type { Snapshot } from '../../../shared/contract';
 import type { Incident } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
 import type { SourceHealth } from '../../../shared/source-health';
+import { workflowRecord } from '../../helpers/workflow';
 import type { Actor, Role, Workflow } from '../../../shared/workflow';
 
 /** A valid mention received at `receivedAt`, with optional overrides. */
@@ -91,28 +92,13 @@ export function makeSnapshot(now: number, over: Partial<Snapshot> = {}): Snapsho
 
 /** A workflow record in state `new`, with SLA deadlines 5 min / 2 h after `openedAt` (P1 defaults). */
 export function makeWorkflow(openedAt: number, over: Partial<Workflow> = {}): Workflow {
-  return {
-    state: 'new',
-    owner: null,
-    acknowledgedAt: null,
-    escalatedAt: null,
-    resolvedAt: null,
-    resolution: null,
-    snooze: null,
-    holdingReply: null,
-    notes: [],
-    flaggedPosts: [],
-    mergedInto: null,
-    sla: {
-      acknowledgeBy: openedAt + 5 * 60_000,
-      resolveBy: openedAt + 2 * 60 * 60_000,
-      acknowledgeBreachedAt: null,
-      resolveBreachedAt: null,
-    },
-    audit: [],
-    deliveries: [],
-    ...over,
+  const sla = {
+    acknowledgeBy: openedAt + 5 * 60_000,
+    resolveBy: openedAt + 2 * 60 * 60_000,
+    acknowledgeBreachedAt: null,
+    resolveBreachedAt: null,
   };
+  return workflowRecord({ sla, ...over });
 }
 
 /** An actor with `role`. */
