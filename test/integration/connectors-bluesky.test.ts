@@ -194,13 +194,16 @@ describe('Bluesky connector (@atproto/api) against a loopback PDS/AppView', () =
       message: 'Bluesky: request timed out',
     });
     const ctrl = new AbortController();
+    // Under load the timed-out search may never have reached the fake: count from what it has received so far.
+    const isSearch = (r: { readonly path: string }) => r.path.endsWith('app.bsky.feed.searchPosts');
+    const before = fake.faults.requests.filter(isSearch).length;
     const pending = connector(fake, deps(), { timeoutMs: 10_000 }).poll({
       signal: ctrl.signal,
       now: NOW,
       cursor: null,
     });
-    // Abort once the second search is in flight (the fake holds it), so the abort must reach the request itself.
-    await fake.faults.received(2, (r) => r.path.endsWith('app.bsky.feed.searchPosts'));
+    // Abort once this search is in flight (the fake holds it), so the abort must reach the request itself.
+    await fake.faults.received(before + 1, isSearch);
     ctrl.abort();
     expect(await pending).toEqual({ kind: 'transient', message: 'Bluesky: aborted' });
   });
