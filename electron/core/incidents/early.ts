@@ -5,8 +5,8 @@ import { hotThreshold, shouldOpen } from './rules';
 import type { SeriesScorer } from './scorer';
 import { watchlistFamilyKey } from './samples';
 import { familyOrder } from './family';
+import { MINUTE_MS } from '../../../shared/series';
 
-const MINUTE = 60_000;
 /** Open minutes looked at: the newest closed minute's successor, and the one after it while the first is in grace. */
 const MAX_OPEN_AHEAD = 2;
 /** The early threshold of a series is searched up to this count; beyond it the series cannot open early. */
@@ -66,7 +66,7 @@ export function createEarlyDetector(
 
   const pointsOf = (entry: OpenEntry, lastClosed: number, value: number): Array<{ minute: number; value: number }> => {
     const points: Array<{ minute: number; value: number }> = [];
-    for (let minute = lastClosed + MINUTE; minute < entry.minute; minute += MINUTE)
+    for (let minute = lastClosed + MINUTE_MS; minute < entry.minute; minute += MINUTE_MS)
       points.push({ minute, value: tally.value(entry.watchlist, entry.channel, minute, entry.family) });
     points.push({ minute: entry.minute, value });
     return points;
@@ -86,7 +86,7 @@ export function createEarlyDetector(
     let list = [...port.pending(entry.watchlist, entry.family)];
     for (const simulated of sims) {
       if (!simulated || simulated.corroborationOnly || simulated.windowCount < params.minCountToOpen) continue;
-      list = list.filter((pending) => pending.minute > simulated.minute - params.openWindowMinutes * MINUTE);
+      list = list.filter((pending) => pending.minute > simulated.minute - params.openWindowMinutes * MINUTE_MS);
       list.push(simulated);
       if (shouldOpen(list, params)) return list;
     }
@@ -152,7 +152,7 @@ export function createEarlyDetector(
           (entry) =>
             entry.minute > lastClosed &&
             entry.minute <= nowMinute &&
-            entry.minute - lastClosed <= MAX_OPEN_AHEAD * MINUTE,
+            entry.minute - lastClosed <= MAX_OPEN_AHEAD * MINUTE_MS,
         )
         .sort((a, b) => familyOrder(a.family) - familyOrder(b.family) || a.minute - b.minute);
       stale = false;
@@ -167,7 +167,7 @@ export function createEarlyDetector(
       for (const [key, until] of suppressed) if (until <= lastClosed) suppressed.delete(key);
     },
     withdrawn(watchlist, minute) {
-      suppressed.set(watchlist, minute + params.openWindowMinutes * MINUTE);
+      suppressed.set(watchlist, minute + params.openWindowMinutes * MINUTE_MS);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Incident } from '../../../shared/incident';
-import { minuteOf } from '../../../shared/series';
+import { MINUTE_MS, minuteOf } from '../../../shared/series';
 import { createEarlyDetector, type EarlyPort, type Openable } from './early';
 import type { IncidentRecord, Signal } from './model';
 import type { OpenMinutes } from './open-minute';
@@ -9,8 +9,6 @@ import { isBenignVolume, isGeneric } from './rules';
 import type { SeriesScorer } from './scorer';
 import { watchlistFamilyKey } from './samples';
 import { isTopic } from './family';
-
-const MINUTE = 60_000;
 
 /** What the early path needs of the engine: its records and the closed path's own rules and helpers. */
 export interface EngineParts {
@@ -71,7 +69,7 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
       (parts.cooldowns().get(watchlistFamilyKey(watchlist, family)) ?? -Infinity) > minute,
     flags: (watchlist, family, minute) => {
       const current = parts.active(watchlist);
-      const young = current.filter((candidate) => minute - candidate.startedAt < params.freezeMinutes * MINUTE);
+      const young = current.filter((candidate) => minute - candidate.startedAt < params.freezeMinutes * MINUTE_MS);
       const listening = current.some((candidate) => !isBenignVolume(candidate, params)) && isTopic(family);
       return { frozen: young.some((candidate) => candidate.families.includes(family)), listening };
     },
@@ -90,7 +88,11 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
     }
     const rec = parts.build(openable.watchlist, openable.signals, openable.minute, now);
     rec.provisional = true;
-    for (let minute = (parts.lastClosed() ?? openable.minute) + MINUTE; minute <= openable.minute; minute += MINUTE)
+    for (
+      let minute = (parts.lastClosed() ?? openable.minute) + MINUTE_MS;
+      minute <= openable.minute;
+      minute += MINUTE_MS
+    )
       addOpenCounts(rec, parts.tally.counts(openable.watchlist, minute));
     provisional.set(rec.id, { rec, minute: openable.minute });
     parts.touch(rec, now, changed);

@@ -18,10 +18,10 @@ import { createOpenMinutes, type OpenMinutes } from './open-minute';
 import { createIncidentBook, type IncidentBook } from './incident-book';
 import { createEvidenceSampler, type EvidenceSampler } from './evidence-sampler';
 import { createSignalRouter, type SignalRouter } from './signal-router';
+import { MINUTE_MS } from '../../../shared/series';
 
 export type { IncidentEngine, IncidentEngineDeps } from './engine-types';
 
-const MINUTE = 60_000;
 /** Posts whose text features are remembered between card builds. */
 const FEATURE_CACHE = 20_000;
 /** Schema issues shown when a saved state is rejected: enough to say why, short enough for a health line. */
@@ -81,7 +81,7 @@ function createParts<S>(deps: IncidentEngineDeps<S>, params: IncidentParams, tic
   const memory = freshMemory(params);
   const openedNow = new Set<string>();
   /** Incidents open, update and resolve at the hub time of the tick that noticed, never before their minute ended. */
-  const hubNow = (minute: number): number => Math.max(minute + MINUTE, tickTime.now);
+  const hubNow = (minute: number): number => Math.max(minute + MINUTE_MS, tickTime.now);
   const book = createIncidentBook({ params, memory, features: createFeatureCache(FEATURE_CACHE), hubNow });
   const sampler = createEvidenceSampler(memory, params);
   const router = createSignalRouter({ params, memory, book, sampler, scorer, hubNow, openedNow });
@@ -94,7 +94,7 @@ function createParts<S>(deps: IncidentEngineDeps<S>, params: IncidentParams, tic
 function scoreRows(parts: EngineParts, watchlist: string, rows: ReadonlyArray<ClosedMinute>, minute: number): Signal[] {
   const { params, scorer, memory, book } = parts;
   const current = book.active(watchlist);
-  const young = current.filter((rec) => minute - rec.startedAt < params.freezeMinutes * MINUTE);
+  const young = current.filter((rec) => minute - rec.startedAt < params.freezeMinutes * MINUTE_MS);
   const frozen = new Set(young.flatMap((rec) => rec.families));
   const listening = current.some((rec) => !isBenignVolume(rec, params));
   const signals: Signal[] = [];
@@ -160,7 +160,7 @@ function processMinute(parts: EngineParts, minute: number, rows: ReadonlyArray<C
   const byWatchlist = new Map<string, ClosedMinute[]>();
   for (const row of rows) byWatchlist.set(row.watchlist, [...(byWatchlist.get(row.watchlist) ?? []), row]);
   for (const [watchlist, list] of byWatchlist) processWatchlist(parts, watchlist, list, minute, changed);
-  if (minute % (60 * MINUTE) === 0) parts.memory.termStore.decayHour();
+  if (minute % (60 * MINUTE_MS) === 0) parts.memory.termStore.decayHour();
   parts.memory.lastMinute = minute;
   parts.memory.minutesProcessed += 1;
 }

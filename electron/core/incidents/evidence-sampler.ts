@@ -4,8 +4,7 @@ import type { CompactPost, IncidentRecord } from './model';
 import type { IncidentParams } from './params';
 import { familiesOf, pushRing, watchlistFamilyKey } from './samples';
 import { addPosts } from './tracking';
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from '../../../shared/series';
 
 /** The evidence sampler: bounded post rings per (watchlist, family), from which incidents draw their posts. */
 export interface EvidenceSampler {
@@ -21,7 +20,7 @@ export interface EvidenceSampler {
 export function createEvidenceSampler(memory: EngineMemory, params: IncidentParams): EvidenceSampler {
   const recent = (watchlist: string, family: FamilyKey, from: number, to: number): CompactPost[] =>
     (memory.samples.get(watchlistFamilyKey(watchlist, family)) ?? []).filter(
-      (post) => post.createdAt >= from && post.createdAt < to + MINUTE,
+      (post) => post.createdAt >= from && post.createdAt < to + MINUTE_MS,
     );
   return {
     record(watchlist, post) {

@@ -7,8 +7,8 @@ import type { IncidentRecord } from './model';
 import type { IncidentParams } from './params';
 import { moreSevere, severityOf } from './rules';
 import { mergeInto, shouldMerge } from './tracking';
+import { MINUTE_MS } from '../../../shared/series';
 
-const MINUTE = 60_000;
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
 const MAX_RESOLVED = 200;
 
@@ -78,13 +78,13 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
 
   const resolveQuiet = (watchlist: string, minute: number, changed: Set<string>): void => {
     for (const rec of active(watchlist)) {
-      if (minute - rec.lastHotMinute < params.resolveQuietMinutes * MINUTE) continue;
+      if (minute - rec.lastHotMinute < params.resolveQuietMinutes * MINUTE_MS) continue;
       const at = hubNow(minute);
       rec.state = 'resolved';
       rec.resolvedAt = at;
       rec.updatedAt = at;
       for (const family of rec.families)
-        memory.cooldowns.set(watchlistFamilyKey(watchlist, family), minute + params.cooldownMinutes * MINUTE);
+        memory.cooldowns.set(watchlistFamilyKey(watchlist, family), minute + params.cooldownMinutes * MINUTE_MS);
       touch(rec, at, changed);
       finalize(rec);
     }

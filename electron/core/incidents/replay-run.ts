@@ -1,10 +1,8 @@
 import type { Incident, Severity } from '../../../shared/incident';
 import { SEVERITIES } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
-import { minuteOf } from '../../../shared/series';
+import { MINUTE_MS, minuteOf } from '../../../shared/series';
 import type { IncidentEngine } from './engine';
-
-const MINUTE = 60_000;
 
 /**
  * Re-runs detection over stored or replayed mentions as a live hub would have seen them: in time order,
@@ -33,7 +31,7 @@ export function feedInOrder(engine: IncidentEngine, sorted: ReadonlyArray<Mentio
 
 /** Closes the minutes after the last post and returns every incident raised, oldest first. */
 export function finishReplay(engine: IncidentEngine, lastCreatedAt: number | null): ReadonlyArray<Incident> {
-  if (lastCreatedAt !== null) engine.tick(minuteOf(lastCreatedAt) + (engine.params.latenessMinutes + 2) * MINUTE);
+  if (lastCreatedAt !== null) engine.tick(minuteOf(lastCreatedAt) + (engine.params.latenessMinutes + 2) * MINUTE_MS);
   return [...engine.list()].sort((a, b) => a.openedAt - b.openedAt || a.id.localeCompare(b.id));
 }
 

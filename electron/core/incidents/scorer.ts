@@ -9,8 +9,8 @@ import type { ClosedMinute, SeriesChannel } from './series';
 import { SeriesChannelSchema } from './series';
 import { isHot } from './rules';
 import { NEGATIVE, VOLUME, topicKey, valueOf } from './family';
+import { MINUTE_MS } from '../../../shared/series';
 
-const MINUTE = 60_000;
 /**
  * A series first seen after the engine has run a while had zero posts until then (the hub was listening):
  * its detector state is primed with up to this many zero minutes so it is not cold.
@@ -129,7 +129,7 @@ export function createSeriesScorer<S>(
       lastTrigger: null,
       baseline: 0,
     };
-    for (let i = Math.min(history, PRIME_MINUTES); i > 0; i--) detector.update(state.det, minute - i * MINUTE, 0);
+    for (let i = Math.min(history, PRIME_MINUTES); i > 0; i--) detector.update(state.det, minute - i * MINUTE_MS, 0);
     return state;
   };
 
@@ -160,7 +160,7 @@ export function createSeriesScorer<S>(
     const windowCount = state.recent.reduce((a, b) => a + b, 0);
     const warm = state.seen >= params.warmupMinutes;
     if (warm && score >= params.scoreThreshold) state.lastTrigger = minute;
-    const armed = state.lastTrigger !== null && minute - state.lastTrigger < params.openWindowMinutes * MINUTE;
+    const armed = state.lastTrigger !== null && minute - state.lastTrigger < params.openWindowMinutes * MINUTE_MS;
     const hot = warm && value > 0 && isHot(windowCount, baseline, params);
     const anomalous = hot && (armed || frozen || listening);
     const corroborates = hot && !anomalous && channel !== '*';

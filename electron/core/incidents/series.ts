@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Channel, Mention } from '../../../shared/mention';
 import { ChannelSchema } from '../../../shared/mention';
-import { minuteOf } from '../../../shared/series';
-
-const MINUTE = 60_000;
+import { MINUTE_MS, minuteOf } from '../../../shared/series';
 
 /** The channel a series is about, or "*" for the sum across sources. */
 export type SeriesChannel = Channel | '*';
@@ -113,7 +111,7 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
     const points = history.get(key) ?? [];
     history.set(key, points);
     points.push([minute, counts]);
-    const oldest = minute - options.historyMinutes * MINUTE;
+    const oldest = minute - options.historyMinutes * MINUTE_MS;
     while (points.length > 0 && (points[0]?.[0] ?? 0) < oldest) points.shift();
   };
 
@@ -162,19 +160,19 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
       return true;
     },
     close(now) {
-      const last = minuteOf(now - MINUTE - options.latenessMinutes * MINUTE);
+      const last = minuteOf(now - MINUTE_MS - options.latenessMinutes * MINUTE_MS);
       const out: ClosedMinute[] = [];
-      let next = lastClosed === null ? firstOpenMinute() : lastClosed + MINUTE;
+      let next = lastClosed === null ? firstOpenMinute() : lastClosed + MINUTE_MS;
       if (next === null || next > last) {
         if (lastClosed === null && next === null) lastClosed = last;
         return out;
       }
-      const skipTo = last - (options.maxGapMinutes - 1) * MINUTE;
+      const skipTo = last - (options.maxGapMinutes - 1) * MINUTE_MS;
       if (next < skipTo) {
         for (const perMinute of open.values()) for (const m of perMinute.keys()) if (m < skipTo) perMinute.delete(m);
         next = skipTo;
       }
-      for (let minute = next; minute <= last; minute += MINUTE) closeMinute(minute, out);
+      for (let minute = next; minute <= last; minute += MINUTE_MS) closeMinute(minute, out);
       lastClosed = last;
       return out;
     },

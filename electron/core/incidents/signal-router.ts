@@ -16,8 +16,8 @@ import {
 } from './rules';
 import { watchlistFamilyKey } from './samples';
 import type { SeriesScorer } from './scorer';
+import { MINUTE_MS } from '../../../shared/series';
 
-const MINUTE = 60_000;
 /** An open incident's card is re-sent at most this often while it only accumulates evidence. */
 const REFRESH_MINUTES = 5;
 
@@ -79,7 +79,7 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
   const takes = (rec: IncidentRecord, family: FamilyKey, minute: number): boolean => {
     if (canJoin(rec, family, minute, params)) return true;
     if (!isTopic(family) || isBenignVolume(rec, params)) return false;
-    const recent = sampler.recent(rec.watchlist, family, minute - params.windowMinutes * MINUTE, minute);
+    const recent = sampler.recent(rec.watchlist, family, minute - params.windowMinutes * MINUTE_MS, minute);
     return coTopicShare(rec, recent) >= params.joinCoTopicShare;
   };
 
@@ -106,7 +106,7 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
     book.forget(target.id);
     if (isNew) sampler.addTo(target, signal.family, target.startedAt, minute);
     const escalates = moreSevere(target.severity, severityOf(target, params)) !== target.severity;
-    const due = signal.channel === '*' && hubNow(minute) - target.updatedAt >= REFRESH_MINUTES * MINUTE;
+    const due = signal.channel === '*' && hubNow(minute) - target.updatedAt >= REFRESH_MINUTES * MINUTE_MS;
     if (isNew || escalates || due || target.topicChannels.length !== channels)
       book.touch(target, hubNow(minute), changed);
   };
@@ -116,7 +116,7 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
     const key = watchlistFamilyKey(watchlist, signal.family);
     if (signal.windowCount < params.minCountToOpen || (memory.cooldowns.get(key) ?? -Infinity) > minute) return;
     const pending = (memory.pending.get(key) ?? []).filter(
-      (held) => held.minute > minute - params.openWindowMinutes * MINUTE,
+      (held) => held.minute > minute - params.openWindowMinutes * MINUTE_MS,
     );
     pending.push(signal);
     memory.pending.set(key, pending);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Severity } from '../../../shared/severity';
 import type { Workflow } from '../../../shared/workflow';
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from '../../../shared/series';
 
 const Minutes = z
   .number()
@@ -43,7 +42,7 @@ export function slaPolicy(config: SlaConfig = {}): SlaPolicy {
 }
 
 const plus = (at: number, minutes: number | null): number | null =>
-  minutes === null ? null : at + Math.round(minutes * MINUTE);
+  minutes === null ? null : at + Math.round(minutes * MINUTE_MS);
 
 /** The deadlines of an incident of `severity` opened at `openedAt`. */
 export function slaDeadlines(policy: SlaPolicy, severity: Severity, openedAt: number): Workflow['sla'] {
@@ -101,7 +100,7 @@ export function nextDeadline(wf: Workflow): number | null {
 /** The longest target of the policy, in ms: how far back a breach in a period can come from. */
 export function longestTargetMs(policy: SlaPolicy): number {
   const all = Object.values(policy).flatMap((t) => [t.acknowledgeMinutes ?? 0, t.resolveMinutes ?? 0]);
-  return Math.max(0, ...all) * MINUTE;
+  return Math.max(0, ...all) * MINUTE_MS;
 }
 
 /** One deadline that passed. */

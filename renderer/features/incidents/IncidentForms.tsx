@@ -4,8 +4,8 @@ import { useWall } from '../../app/wall-context';
 import type { IncidentFormKind } from '../../stores/triage-slice';
 import { TEST_IDS } from '../../test-ids';
 import { useIncidentCommand } from './use-incident-command';
+import { MINUTE_MS } from '../../../shared/series';
 
-const MINUTE = 60_000;
 /** Snooze lengths offered, in minutes. */
 export const SNOOZE_MINUTES = [15, 30, 60, 120, 240] as const;
 
@@ -104,7 +104,7 @@ function SnoozeForm({ incident }: FormProps) {
   const now = useWall((s) => s.hub.now);
   const [minutes, setMinutes] = useState<number>(30);
   const [reason, setReason] = useState('');
-  const submit = () => run('incident:snooze', { id: incident.id, until: now + minutes * MINUTE, reason });
+  const submit = () => run('incident:snooze', { id: incident.id, until: now + minutes * MINUTE_MS, reason });
   return (
     <Shell label="Snooze the incident" submit="Snooze" onSubmit={submit}>
       <label>
