@@ -7,11 +7,11 @@ import type { Incident } from '../../../shared/incident';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
 import type { Attributor } from '../pipeline/attribute';
 import { createCommitter } from '../pipeline/commit';
-import { createVolumeTally, type VolumeTally } from '../pipeline/volume-tally';
+import { createVolumeTally } from '../pipeline/volume-tally';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
-import { EventBatcher, type PendingDelta } from '../runtime/event-batcher';
+import { EventBatcher } from '../runtime/event-batcher';
 import { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { SourceRunnerOptions } from '../runtime/poller';
@@ -21,6 +21,7 @@ import type { LocalUser } from '../config';
 import { silentEscalation, type EscalationPort } from '../escalation/port';
 import { createWorkflowService, type WorkflowService } from '../workflow/service';
 import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
+import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -59,9 +60,6 @@ export const DETECT_TICK_MS = 30_000;
 /** Real-time interval of `clock:tick` events, so walls show hub time even when nothing arrives. */
 export const CLOCK_TICK_MS = 1_000;
 const DAY = 24 * 60 * 60_000;
-const DETECTION_STATE_KEY = 'detection';
-/** How often (hub time) the detector's learned state is persisted while running. */
-const DETECTION_SAVE_EVERY_MS = 5 * 60_000;
 
 /** Builds the hub core: sources -> normalize -> enrich -> store -> series -> detect -> events. */
 export function createCore(deps: CoreDeps): Core {
@@ -242,85 +240,9 @@ export function createCore(deps: CoreDeps): Core {
       batcher.flush();
       batcher.stop();
       await publishing;
-      if (deps.detection) await deps.store.setState(DETECTION_STATE_KEY, deps.detection.exportState());
+      if (deps.detection) await saveDetection(deps.store, deps.detection);
       await escalation.stop();
       log.info('core stopped');
     },
   };
-}
-
-/**
- * Restores detection's saved state. A corrupt or incompatible one is not fatal — the core starts and detection
- * learns again from scratch — but it is logged and kept as a health warning, so nobody mistakes it for learned.
- */
-async function restoreDetection(deps: CoreDeps, log: Logger, warnings: string[]): Promise<void> {
-  if (!deps.detection) return;
-  const saved = await deps.store.getState<unknown>(DETECTION_STATE_KEY);
-  if (saved === null) return;
-  const restored = deps.detection.importState(saved);
-  if (restored.ok) return;
-  log.warn({ code: restored.error.code, reason: restored.error.message }, 'detection state could not be restored');
-  warnings.push(
-    `Detection state could not be restored (${restored.error.message}); detection is learning again from scratch`,
-  );
-}
-
-/** The SLA timer: one pending hub-clock timer at the earliest running deadline, re-armed whenever they change. */
-function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
-  let cancel: Cancel = () => undefined;
-  let workflow: WorkflowService | null = null;
-  const arm = (): void => {
-    cancel();
-    const due = workflow?.nextDeadline() ?? null;
-    if (!workflow || !running() || due === null) return;
-    const service = workflow;
-    const fire = (): void =>
-      void service
-        .checkSla()
-        .catch((e: unknown) => log.error({ err: e, task: 'sla' }, 'scheduled task failed'))
-        .finally(arm);
-    cancel = clock.setTimeout(fire, Math.max(0, due - clock.now()));
-  };
-  return {
-    arm,
-    bind: (service: WorkflowService): void => void (workflow = service),
-    cancel: (): void => cancel(),
-  };
-}
-
-/** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
-async function publish(
-  deps: CoreDeps,
-  events: EventBus,
-  volume: VolumeTally,
-  delta: PendingDelta,
-  mentions: number,
-): Promise<void> {
-  if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
-  if (delta.minutes.length > 0) {
-    const points = await volume.points(delta.minutes);
-    events.emit({ name: 'series:update', payload: { points } });
-  }
-  events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
-}
-
-/**
- * Every half-minute of hub time: detection closes finished minutes (settling early openings), looks at the open
- * minutes again, incidents change, state is persisted.
- */
-async function detectTick(
-  deps: CoreDeps,
-  announce: (changed: ReadonlyArray<Incident>) => Promise<void>,
-  saved: { at: number },
-): Promise<void> {
-  const detection = deps.detection;
-  if (!detection) return;
-  const now = deps.clock.now();
-  const changed = [...detection.tick(now), ...(detection.evaluateOpen?.(now) ?? [])];
-  if (changed.length > 0) await announce(changed);
-  // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
-  if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {
-    saved.at = now;
-    await deps.store.setState(DETECTION_STATE_KEY, detection.exportState());
-  }
 }
