@@ -4,13 +4,14 @@
  * Chromium, waits for the demo's scripted outage to open its incident, shows that incident's evidence, and shoots
  * the dark theme, then the light one. Run: `npm run docs:screenshots` (builds first). Tests never write docs/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { TEST_IDS } from '../renderer/test-ids';
+import { stopChild } from '../test/helpers/child-process';
 import { byId, launchChromium } from '../test/helpers/chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -60,18 +61,6 @@ async function startHub(dataDir: string): Promise<Hub> {
     });
   });
   return { url, stop: () => stopChild(child) };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Waits for the wall to be live with the outage's incident open and its evidence shown. */

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { stopChild, waitForOutput } from '../helpers/child-process';
 import { join } from 'node:path';
 
 /** A running built hub (`node bin/earshot.mjs serve --demo`) with its wall URL. */
@@ -81,7 +82,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const { baseUrl, token } = await waitForUrl(child, () => out);
+  const [, baseUrl = '', token = ''] = await waitForOutput(child, () => out, WALL_LINE);
   return {
     url: `${baseUrl}?token=${token}`,
     baseUrl,
@@ -99,32 +100,6 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function waitForUrl(child: ChildProcess, output: () => string): Promise<{ baseUrl: string; token: string }> {
-  return new Promise((resolve, reject) => {
-    const onData = (): void => {
-      const match = WALL_LINE.exec(output());
-      if (match?.[1] !== undefined && match[2] !== undefined) {
-        child.stdout?.off('data', onData);
-        resolve({ baseUrl: match[1], token: match[2] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited (${String(code)}) before listening:\n${output()}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** A data dir and config for the built hub with an `e2e` ingest source, kept across restarts. */
@@ -186,7 +161,7 @@ export async function startHubOn(
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await printedUrl(child, () => out);
+  const url = (await waitForOutput(child, () => out, PRINTED_WALL_URL))[1] ?? '';
   return {
     url,
     origin: `${new URL(url).origin}/`,
@@ -196,20 +171,4 @@ export async function startHubOn(
       await exited;
     },
   };
-}
-
-function printedUrl(child: ChildProcess, output: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onData = (): void => {
-      const match = PRINTED_WALL_URL.exec(output());
-      if (match?.[1] === undefined) return;
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      resolve(match[1]);
-    };
-    const onExit = (code: number | null): void =>
-      reject(new Error(`hub exited (${String(code)}) before listening:\n${output()}`));
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
-  });
 }

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { stopChild, waitForOutput } from '../../helpers/child-process';
 import { join } from 'node:path';
 
 /** The built hub (`node bin/earshot.mjs serve`) running for the load bench, with one ingest source. */
@@ -45,7 +46,7 @@ export async function startBenchHub(root: string): Promise<BenchHub> {
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const origin = new URL(await waitForWall(child, () => out)).origin + '/';
+  const origin = new URL((await waitForOutput(child, () => out, WALL_LINE))[1] ?? '').origin + '/';
   const pid = child.pid ?? 0;
   return {
     origin,
@@ -65,7 +66,7 @@ export async function startBenchHub(root: string): Promise<BenchHub> {
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     output: () => out,
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, 15_000),
   };
 }
 
@@ -76,30 +77,4 @@ export async function accessToken(dataDir: string): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-function waitForWall(child: ChildProcess, output: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onData = (): void => {
-      const match = WALL_LINE.exec(output());
-      if (match?.[1] !== undefined) {
-        child.stdout?.off('data', onData);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited (${String(code)}) before listening:\n${output()}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
