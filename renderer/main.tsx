@@ -13,7 +13,10 @@ import './theme/wall.css';
 
 const root = document.documentElement;
 const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-const store = createWallStore({ now: Date.now(), settings: loadSettings(window.localStorage, prefersDark) });
+const store = createWallStore({
+  now: Date.now(),
+  settings: loadSettings(window.localStorage, prefersDark, window.location.search),
+});
 syncDisplaySettings(store, window.localStorage, root);
 syncReadiness(store, root);
 

@@ -1,6 +1,10 @@
 /** Every test id on the wall, shared by components and the Playwright end-to-end test. */
 export const TEST_IDS = {
   app: 'wall-app',
+  layoutTabs: 'layout-tabs',
+  layoutFloor: 'layout-floor',
+  layoutBoard: 'layout-board',
+  layoutDisplay: 'layout-display',
   loading: 'wall-loading',
   feed: 'live-feed',
   mentionRow: 'mention-row',

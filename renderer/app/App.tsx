@@ -1,14 +1,12 @@
-import { VolumePanel } from '../charts/VolumePanel';
-import { LiveFeed } from '../features/feed/LiveFeed';
 import { HelpOverlay } from '../features/help/HelpOverlay';
 import { FlagChooser } from '../features/triage/FlagChooser';
-import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
-import { MeasuresPanel } from '../features/measures/MeasuresPanel';
 import { SettingsView } from '../features/settings/SettingsView';
 import { ErrorBanner } from '../features/status/ErrorBanner';
 import { SourcesStrip } from '../features/status/SourcesStrip';
 import { StatusBar } from '../features/status/StatusBar';
 import { TEST_IDS } from '../test-ids';
+import { WallLayout } from '../views/WallLayout';
+import { LayoutTabs } from './LayoutTabs';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useTransport, useWall, useWallStore } from './wall-context';
 
@@ -21,20 +19,7 @@ function Loading() {
   );
 }
 
-function Wall() {
-  return (
-    <div className="wall-main">
-      <LiveFeed />
-      <div className="wall-side">
-        <VolumePanel />
-        <MeasuresPanel />
-        <IncidentsPanel />
-      </div>
-    </div>
-  );
-}
-
-/** The first wall: status bar, sources strip, then feed, volume chart and incidents (or settings). */
+/** The wall: status bar, layout tabs and sources strip, then the chosen layout (or settings). */
 export function App() {
   const store = useWallStore();
   const transport = useTransport();
@@ -47,8 +32,9 @@ export function App() {
         <StatusBar />
         <ErrorBanner />
       </div>
+      <LayoutTabs />
       <SourcesStrip />
-      {view === 'settings' ? <SettingsView /> : ready ? <Wall /> : <Loading />}
+      {view === 'settings' ? <SettingsView /> : ready ? <WallLayout /> : <Loading />}
       <HelpOverlay />
       <FlagChooser />
     </div>

@@ -4,6 +4,9 @@ export type ShortcutAction =
   | 'toggle-large-type'
   | 'toggle-settings'
   | 'toggle-help'
+  | 'show-floor'
+  | 'show-board'
+  | 'show-display'
   | 'next-mention'
   | 'previous-mention'
   | 'newest-mention'
@@ -24,6 +27,9 @@ export const SHORTCUTS: ReadonlyArray<{
   readonly action: ShortcutAction;
   readonly label: string;
 }> = [
+  { key: '1', action: 'show-floor', label: 'Staff floor: the live feed' },
+  { key: '2', action: 'show-board', label: 'Supervisor board: incidents, SLAs and actions' },
+  { key: '3', action: 'show-display', label: 'Executive display: the wall from across the room' },
   { key: 'j', action: 'next-mention', label: 'Next (older) mention in the feed' },
   { key: 'k', action: 'previous-mention', label: 'Previous (newer) mention' },
   { key: 'g', action: 'newest-mention', label: 'Jump to the newest mention' },

@@ -33,6 +33,12 @@ function run(action: ShortcutAction, store: WallStore, transport: Transport): vo
       return s.toggleSettings();
     case 'toggle-help':
       return s.toggleHelp();
+    case 'show-floor':
+      return s.setLayout('floor');
+    case 'show-board':
+      return s.setLayout('board');
+    case 'show-display':
+      return s.setLayout('display');
     case 'next-mention':
       return s.moveSelection(1);
     case 'previous-mention':

@@ -1,12 +1,17 @@
-import { parsePersistedSettings, type SettingsDefaults } from '../stores/settings-slice';
+import { layoutFromSearch, parsePersistedSettings, type SettingsDefaults } from '../stores/settings-slice';
 import type { WallStore } from '../stores/wall-store';
 
 const KEY = 'earshot.wall.settings';
 
-/** Display defaults: remembered choices first, else the OS colour scheme and normal type. */
-export function loadSettings(storage: Storage, prefersDark: boolean): SettingsDefaults {
+/**
+ * Display defaults: remembered choices first, else the OS colour scheme and normal type; the layout comes from the
+ * address (`search`, e.g. `?wall=1`).
+ */
+export function loadSettings(storage: Storage, prefersDark: boolean, search = ''): SettingsDefaults {
   const saved = parsePersistedSettings(storage.getItem(KEY));
+  const layout = layoutFromSearch(search);
   return {
+    ...(layout === undefined ? {} : { layout }),
     theme: saved.theme ?? (prefersDark ? 'dark' : 'light'),
     largeType: saved.largeType ?? false,
     doNotDisturb: saved.doNotDisturb ?? false,
