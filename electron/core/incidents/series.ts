@@ -49,11 +49,17 @@ export interface SeriesBuilderOptions {
   readonly latenessMinutes: number;
   readonly historyMinutes: number;
   readonly maxGapMinutes: number;
+  /** The window within which one author counts once per series (`AuthorOnce`); default 1, the minute. */
+  readonly windowMinutes?: number;
 }
 
 /** Builds per-minute series per watchlist, per channel and across sources; pure, bounded memory. */
 export interface SeriesBuilder {
-  /** Counts a mention in its minute. Returns false when that minute was already closed (it still lands in history). */
+  /**
+   * Counts a mention in its minute, each author at most once per series and window (`AuthorOnce`). Returns false
+   * when that minute was already closed (it still lands in history) or the post counted in no series (its
+   * author had already counted in each of its series within the window).
+   */
   add(mention: Mention): boolean;
   /** Closes every minute that ended more than `latenessMinutes` before `now`, oldest first, zero-filled. */
   close(now: number): ReadonlyArray<ClosedMinute>;
@@ -74,16 +80,79 @@ const pairKey = (watchlist: string, channel: SeriesChannel): string => JSON.stri
 const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
 const parsePair = (key: string): [string, SeriesChannel] => PairSchema.parse(JSON.parse(key));
 
-/** Counts one mention into a minute's counts. */
-export function countInto(counts: MinuteCounts, mention: Mention): void {
+/** The series of a minute a mention counts in: "total", its sentiment, and its topics unless it is positive. */
+export function seriesOfMention(mention: Mention): string[] {
   const label = mention.enrichment.sentiment.label;
-  counts.total += 1;
-  if (label === 'negative') counts.negative += 1;
-  if (label === 'positive') counts.positive += 1;
-  if (label === 'positive') return;
-  for (const topic of new Set(mention.enrichment.topics.map((t) => t.topic))) {
+  const out = ['total'];
+  if (label === 'negative' || label === 'positive') out.push(label);
+  if (label === 'positive') return out;
+  for (const topic of new Set(mention.enrichment.topics.map((t) => t.topic))) out.push(`topic:${topic}`);
+  return out;
+}
+
+/** Adds 1 to one series (as named by `seriesOfMention`) of a minute's counts. */
+function bump(counts: MinuteCounts, series: string): void {
+  if (series === 'total') counts.total += 1;
+  else if (series === 'negative') counts.negative += 1;
+  else if (series === 'positive') counts.positive += 1;
+  else {
+    const topic = series.slice('topic:'.length);
     counts.topics[topic] = (counts.topics[topic] ?? 0) + 1;
   }
+}
+
+/** Counts one mention into a minute's counts (every post counts; see `AuthorOnce` for the per-author rule). */
+export function countInto(counts: MinuteCounts, mention: Mention): void {
+  for (const series of seriesOfMention(mention)) bump(counts, series);
+}
+
+/** Who a mention's author is within its channel: the same handle on two platforms is two accounts. */
+export const authorKey = (mention: Mention): string => `${mention.channel}\u0001${mention.author.handle}`;
+
+/**
+ * Downdetector's rule, with the detector's window as the window: within `windowMinutes`, one author adds at most 1
+ * to each series (total, negative, positive, each topic) of one watchlist and channel. The detector judges a series
+ * by the sum of its window, so one account posting twenty "app is down" posts a minute, for an hour, adds at most 1
+ * to any window it is judged on: a person, not a breakdown. Bounded: it keeps only the last window's authors.
+ */
+export interface AuthorOnce {
+  /** Counts a mention into `counts` (of key + minute) once per author and series; returns whether anything counted. */
+  count(counts: MinuteCounts, key: string, minute: number, mention: Mention): boolean;
+  /** Forgets authors who last counted before `minute` minus the window (time has moved on). */
+  forgetBefore(minute: number): void;
+}
+
+/** Creates an empty per-author rule over a window of `windowMinutes` (1: the minute). */
+export function createAuthorOnce(windowMinutes: number): AuthorOnce {
+  const span = Math.max(1, windowMinutes) * MINUTE_MS;
+  /** When each (series, author) last counted, and who counted in each minute (to forget them in order). */
+  const last = new Map<string, number>();
+  const byMinute = new Map<number, string[]>();
+  return {
+    count(counts, key, minute, mention) {
+      const who = `${key}\u0002${authorKey(mention)}`;
+      let counted = false;
+      for (const series of seriesOfMention(mention)) {
+        const id = `${who}\u0002${series}`;
+        const at = last.get(id);
+        if (at !== undefined && Math.abs(minute - at) < span) continue;
+        last.set(id, minute);
+        const ids = byMinute.get(minute) ?? [];
+        byMinute.set(minute, ids);
+        ids.push(id);
+        bump(counts, series);
+        counted = true;
+      }
+      return counted;
+    },
+    forgetBefore(minute) {
+      for (const [m, ids] of byMinute) {
+        if (m > minute - span) continue;
+        for (const id of ids) if (last.get(id) === m) last.delete(id);
+        byMinute.delete(m);
+      }
+    },
+  };
 }
 
 function addCounts(into: MinuteCounts, from: MinuteCounts): void {
@@ -97,6 +166,7 @@ function addCounts(into: MinuteCounts, from: MinuteCounts): void {
 export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilder {
   let lastClosed: number | null = null;
   const open = new Map<string, Map<number, MinuteCounts>>();
+  const authors = createAuthorOnce(options.windowMinutes ?? 1);
   const history = new Map<string, Array<[number, MinuteCounts]>>();
 
   const bucket = (key: string, minute: number): MinuteCounts => {
@@ -156,8 +226,7 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
         addLate(pairKey(mention.watchlist, '*'), minute, mention);
         return false;
       }
-      countInto(bucket(key, minute), mention);
-      return true;
+      return authors.count(bucket(key, minute), key, minute, mention);
     },
     close(now) {
       const last = minuteOf(now - MINUTE_MS - options.latenessMinutes * MINUTE_MS);
@@ -170,9 +239,11 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
       const skipTo = last - (options.maxGapMinutes - 1) * MINUTE_MS;
       if (next < skipTo) {
         for (const perMinute of open.values()) for (const m of perMinute.keys()) if (m < skipTo) perMinute.delete(m);
+        authors.forgetBefore(skipTo);
         next = skipTo;
       }
       for (let minute = next; minute <= last; minute += MINUTE_MS) closeMinute(minute, out);
+      authors.forgetBefore(last);
       lastClosed = last;
       return out;
     },

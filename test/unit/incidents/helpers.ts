@@ -28,7 +28,8 @@ export function mention(t: number, spec: PostSpec): Mention {
     channel,
     externalId: id,
     url: `https://example.test/${channel}/${id}`,
-    author: { handle: spec.author ?? `user${counter % 97}` },
+    // Each post its own author unless the test names one: the per-author rule (series.ts) is tested on its own.
+    author: { handle: spec.author ?? `user${counter}` },
     text: spec.text,
     language: 'en',
     createdAt: t,
