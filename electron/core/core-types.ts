@@ -22,6 +22,8 @@ export interface DetectionPort {
    * and leaves the detector as it was: the host reports it, since detection then learns again from scratch.
    */
   importState(state: unknown): Result<void>;
+  /** Its parameters, as far as the per-minute aggregator needs them (default lateness: 2 minutes). */
+  readonly params?: { readonly latenessMinutes: number };
 }
 
 /** A running source as the core sees it. */
@@ -57,6 +59,8 @@ export interface CoreApi {
   commit(sourceId: string, items: ReadonlyArray<RawMention>, cursor: string | null): Promise<CommitResult>;
   /** Sends pending batched events now (tests, shutdown). */
   flush(): void;
+  /** Resolves once the incident changes detected so far are saved and announced (a replay's summary waits). */
+  settled(): Promise<void>;
   sources(): ReadonlyArray<SourceView>;
 }
 

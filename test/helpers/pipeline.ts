@@ -3,6 +3,7 @@ import type { Connector } from '../../electron/core/connectors/connector';
 import type { Watchlist } from '../../electron/core/connectors/factory';
 import { createAttributor } from '../../electron/core/pipeline/attribute';
 import { createCommitter } from '../../electron/core/pipeline/commit';
+import { createMinuteAggregator } from '../../electron/core/pipeline/minute-aggregator';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
 import { NEUTRAL_ENRICHMENT } from './mentions';
@@ -25,7 +26,8 @@ export async function commitThroughPipeline(
       enricher: { enrich: () => NEUTRAL_ENRICHMENT },
       attributor: createAttributor(watchlists),
       policyFor: () => connector.attribution ?? {},
-      onInserted: () => undefined,
+      aggregator: createMinuteAggregator({ store, dataTimeOf: () => undefined, hasLive: true, latenessMinutes: 2 }),
+      onCommitted: () => undefined,
     });
     return (await commit(connector.id, items, null)).inserted;
   } finally {

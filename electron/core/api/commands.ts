@@ -10,7 +10,7 @@ import {
   type SourceView,
 } from '../../../shared/contract';
 import { appError, err, ok, errorMessage, type Result } from '../../../shared/result';
-import { minuteOf } from '../../../shared/series';
+import { minuteOf, type SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import { roleAllows, type Actor } from '../../../shared/workflow';
 import { exportIncident } from '../incidents/evidence';
@@ -31,6 +31,8 @@ export interface CommandContext {
   readonly logger: Logger;
   readonly now: () => number;
   status(): Promise<HubStatus>;
+  /** The wall's per-minute points of [from, to] (minute starts), from the core's one per-minute aggregator. */
+  series(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
   incidents(): Promise<ReadonlyArray<Incident>>;
   sources(): ReadonlyArray<SourceView>;
   testSource(sourceId: string): Promise<{ ok: boolean; message: string }>;
@@ -55,7 +57,7 @@ export async function buildSnapshot(ctx: CommandContext): Promise<Snapshot> {
   const [status, mentions, series, incidents] = await Promise.all([
     ctx.status(),
     ctx.store.recentMentions(SNAPSHOT_MENTIONS),
-    ctx.store.volumeSeries(to - (SNAPSHOT_MINUTES - 1) * 60_000, to),
+    ctx.series(to - (SNAPSHOT_MINUTES - 1) * 60_000, to),
     ctx.incidents(),
   ]);
   return { status, mentions, series, incidents: [...incidents], now };
@@ -67,7 +69,7 @@ const handlers: Handlers = {
   'mentions:recent': async (ctx, req) => ok(await ctx.store.recentMentions(req.limit)),
   'series:volume': async (ctx, req) => {
     const to = minuteOf(ctx.now());
-    return ok(await ctx.store.volumeSeries(to - (req.minutes - 1) * 60_000, to));
+    return ok(await ctx.series(to - (req.minutes - 1) * 60_000, to));
   },
   'incidents:list': async (ctx) => ok([...(await ctx.incidents())]),
   'sources:list': async (ctx) => ok([...ctx.sources()]),

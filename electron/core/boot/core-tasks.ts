@@ -9,7 +9,7 @@ import type { PendingDelta } from '../runtime/event-batcher';
 import type { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
-import type { VolumeTally } from '../pipeline/volume-tally';
+import type { MinuteAggregator } from '../pipeline/minute-aggregator';
 import type { WorkflowService } from '../workflow/service';
 import type { CoreDeps } from './create-core';
 
@@ -65,31 +65,34 @@ export function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
 export async function publish(
   deps: CoreDeps,
   events: EventBus,
-  volume: VolumeTally,
+  minutes: Pick<MinuteAggregator, 'points'>,
   delta: PendingDelta,
   mentions: number,
 ): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
   if (delta.minutes.length > 0) {
-    const points = await volume.points(delta.minutes);
+    const points = await minutes.points(delta.minutes);
     events.emit({ name: 'series:update', payload: { points } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }
 
 /**
- * Every half-minute of hub time: detection closes finished minutes (settling early openings), looks at the open
- * minutes again, incidents change, state is persisted.
+ * Every half-minute of hub time: the aggregator closes the minutes every source's data has passed (settling early
+ * openings), detection looks at the open minutes again (not on a replay-only hub: that would depend on when this
+ * timer fired), incidents change, state is persisted.
  */
 export async function detectTick(
   deps: CoreDeps,
+  minutes: Pick<MinuteAggregator, 'close' | 'dataTimeOnly'>,
   announce: (changed: ReadonlyArray<Incident>) => Promise<void>,
   saved: { at: number },
 ): Promise<void> {
   const detection = deps.detection;
   if (!detection) return;
   const now = deps.clock.now();
-  const changed = [...detection.tick(now), ...(detection.evaluateOpen?.(now) ?? [])];
+  const early = minutes.dataTimeOnly ? [] : (detection.evaluateOpen?.(now) ?? []);
+  const changed = [...minutes.close(now), ...early];
   if (changed.length > 0) await announce(changed);
   // The learned state is megabytes on a busy hub: saved every few minutes (and at stop); incidents are saved above.
   if (now - saved.at >= DETECTION_SAVE_EVERY_MS) {

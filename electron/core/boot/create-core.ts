@@ -7,7 +7,7 @@ import type { Incident } from '../../../shared/incident';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
 import type { Attributor } from '../pipeline/attribute';
 import { createCommitter } from '../pipeline/commit';
-import { createVolumeTally } from '../pipeline/volume-tally';
+import { createMinuteAggregator, type DataTimeReader } from '../pipeline/minute-aggregator';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
@@ -60,6 +60,19 @@ export const DETECT_TICK_MS = 30_000;
 /** Real-time interval of `clock:tick` events, so walls show hub time even when nothing arrives. */
 export const CLOCK_TICK_MS = 1_000;
 const DAY = 24 * 60 * 60_000;
+/** Detection's lateness grace when its port does not say (the incident engine's default). */
+const DEFAULT_LATENESS_MINUTES = 2;
+
+/** Which sources play data on data time (replay), and whether any live one runs (no sources: live, as pushes are). */
+function dataTimeSources(sources: ReadonlyArray<SourceBinding>): {
+  dataTimeOf: (sourceId: string) => DataTimeReader | undefined;
+  hasLive: boolean;
+} {
+  const readers = new Map<string, DataTimeReader>();
+  for (const { connector } of sources)
+    if (connector.dataTime) readers.set(connector.id, (cursor) => connector.dataTime?.(cursor) ?? null);
+  return { dataTimeOf: (id) => readers.get(id), hasLive: readers.size === 0 || readers.size < sources.length };
+}
 
 /** Builds the hub core: sources -> normalize -> enrich -> store -> series -> detect -> events. */
 export function createCore(deps: CoreDeps): Core {
@@ -97,24 +110,30 @@ export function createCore(deps: CoreDeps): Core {
     }
   };
   let publishing: Promise<void> = Promise.resolve();
-  const volume = createVolumeTally(deps.store, () => uiTimer.now());
+  const minutes = createMinuteAggregator({
+    store: deps.store,
+    ...(deps.detection ? { detection: deps.detection } : {}),
+    ...dataTimeSources(deps.sources),
+    latenessMinutes: deps.detection?.params?.latenessMinutes ?? DEFAULT_LATENESS_MINUTES,
+  });
   const batcher = new EventBatcher(uiTimer, DELTA_INTERVAL_MS, (d) => {
     // Deltas go out in order, one after another; stop() waits for the last (it reads the store).
     const mentions = state.mentions;
     publishing = publishing
-      .then(() => publish(deps, events, volume, d, mentions))
+      .then(() => publish(deps, events, minutes, d, mentions))
       .catch((e: unknown) => log.error({ err: e }, 'publishing a delta failed'));
   });
   const policies = new Map(deps.sources.map((s) => [s.connector.id, s.connector.attribution ?? {}]));
   const commit = createCommitter({
     ...deps,
     policyFor: (sourceId) => policies.get(sourceId) ?? {},
-    onInserted: (inserted) => {
+    aggregator: minutes,
+    onCommitted: (_sourceId, inserted, changed) => {
       state.mentions += inserted.length;
-      deps.detection?.ingest(inserted);
-      volume.add(inserted);
+      if (changed.length > 0) void announce(changed);
+      if (inserted.length === 0) return;
       batcher.add(inserted);
-      detectEarly();
+      if (!minutes.dataTimeOnly) detectEarly();
     },
   });
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
@@ -153,6 +172,7 @@ export function createCore(deps: CoreDeps): Core {
     logger: log,
     now: () => deps.clock.now(),
     status,
+    series: (from, to) => minutes.range(from, to),
     incidents: () => workflow.list({ limit: 100 }),
     sources: () => admin.views(),
     testSource: (id) => admin.test(id),
@@ -188,6 +208,7 @@ export function createCore(deps: CoreDeps): Core {
     status,
     commit,
     flush: () => batcher.flush(),
+    settled: () => incidentWrites,
     sources: () => admin.views(),
   };
 
@@ -208,7 +229,7 @@ export function createCore(deps: CoreDeps): Core {
         'detect',
         deps.clock,
         (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, announce, detectionSaved),
+        () => detectTick(deps, minutes, announce, detectionSaved),
       );
       every(
         'retention',
@@ -240,6 +261,7 @@ export function createCore(deps: CoreDeps): Core {
       batcher.flush();
       batcher.stop();
       await publishing;
+      await incidentWrites;
       if (deps.detection) await saveDetection(deps.store, deps.detection);
       await escalation.stop();
       log.info('core stopped');

@@ -28,6 +28,17 @@ export interface AttributionPolicy {
   readonly watchlist?: string;
   /** Keep only mentions matching a watchlist's query (when there are watchlists); others are dropped. */
   readonly requireMatch?: boolean;
+  /** Mentions that name no watchlist and match none go here instead of the hub's first watchlist (replay). */
+  readonly fallbackWatchlist?: string;
+}
+
+/**
+ * How far a source that plays recorded data on data time (replay) has got, as of one committed cursor: every row
+ * created before `at` is delivered; `finished` when the source has nothing more (then `at` is its last row's time).
+ */
+export interface DataTime {
+  readonly at: number;
+  readonly finished: boolean;
 }
 
 /** Everything a poll needs from the runtime. */
@@ -78,6 +89,12 @@ export interface Connector {
   poll(ctx: PollContext): Promise<PollOutcome>;
   /** Optional: releases sessions or sockets. */
   stop?(): Promise<void>;
+  /**
+   * Optional, for sources on data time (replay): how far the data of a committed cursor reaches, so detection
+   * closes minutes when the data has passed them, not when timers fire; null before anything is known. A source
+   * without it is live: its minutes close on the hub clock.
+   */
+  dataTime?(cursor: string | null): DataTime | null;
   /** How the hub attributes this source's mentions to watchlists; default: match each text. */
   readonly attribution?: AttributionPolicy;
   /**

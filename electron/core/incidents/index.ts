@@ -7,5 +7,13 @@ export { createSeriesBuilder, negativeShare } from './series';
 export type { ClosedMinute, MinuteCounts, SeriesBuilder, SeriesChannel, SeriesHistoryPoint } from './series';
 export { buildEvidence, exportIncident } from './evidence';
 export { clusterNearDuplicates, minHash, risingTerms, terms, wilsonLower, words } from './text';
-export { countBySeverity, describeIncident, detectOver, feedInOrder, finishReplay } from './replay-run';
+export {
+  countBySeverity,
+  createDataTimeFeed,
+  describeIncident,
+  detectOver,
+  feedInOrder,
+  finishAt,
+  finishReplay,
+} from './replay-run';
 export { createDefaultIncidentEngine } from './default-engine';

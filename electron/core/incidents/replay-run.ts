@@ -16,22 +16,60 @@ export function detectOver(mentions: ReadonlyArray<Mention>, engine: IncidentEng
   return finishReplay(engine, last === undefined ? null : last.createdAt);
 }
 
+/** What data-time detection drives: the engine's ingest and tick (the core's `DetectionPort` has both). */
+export interface DataTimeTarget {
+  ingest(mentions: ReadonlyArray<Mention>): void;
+  tick(now: number): ReadonlyArray<Incident>;
+}
+
+/**
+ * Detection on data time, the one order every replay and backtest feeds it in: for each minute that has posts,
+ * oldest first, tick to that minute's start (closing what the data has passed), then ingest its posts; ticks only
+ * move forward. Whatever the batches (a replay's polls at any speed, a backtest's days), the engine sees the same
+ * sequence, so it raises the same incidents. Returns the incidents the ticks changed.
+ */
+export function createDataTimeFeed(target: DataTimeTarget) {
+  let ticked = -Infinity;
+  const tickTo = (at: number): ReadonlyArray<Incident> => {
+    if (at <= ticked) return [];
+    ticked = at;
+    return target.tick(at);
+  };
+  return {
+    /** Feeds time-ordered mentions (none older than a minute already ticked past). */
+    feed(sorted: ReadonlyArray<Mention>): Incident[] {
+      const changed: Incident[] = [];
+      let i = 0;
+      while (i < sorted.length) {
+        const minute = minuteOf(sorted[i]?.createdAt ?? 0);
+        let j = i;
+        while (j < sorted.length && minuteOf(sorted[j]?.createdAt ?? 0) === minute) j++;
+        changed.push(...tickTo(minute));
+        target.ingest(sorted.slice(i, j));
+        i = j;
+      }
+      return changed;
+    },
+    /** Ticks to `at` (a minute start, or `finishAt`) if later than the last tick. */
+    tickTo,
+  };
+}
+
 /** Feeds one time-ordered chunk (later than any chunk before it), ticking to each minute before its posts. */
 export function feedInOrder(engine: IncidentEngine, sorted: ReadonlyArray<Mention>): void {
-  let i = 0;
-  while (i < sorted.length) {
-    const minute = minuteOf(sorted[i]?.createdAt ?? 0);
-    let j = i;
-    while (j < sorted.length && minuteOf(sorted[j]?.createdAt ?? 0) === minute) j++;
-    engine.tick(minute);
-    engine.ingest(sorted.slice(i, j));
-    i = j;
-  }
+  createDataTimeFeed(engine).feed(sorted);
 }
+
+/**
+ * The tick that ends a replay: far enough past the last post that its minute and the next close whatever the
+ * lateness grace. Replay, backtest and the hub's data-time feed all end here, so they agree on what is still open.
+ */
+export const finishAt = (lastCreatedAt: number, latenessMinutes: number): number =>
+  minuteOf(lastCreatedAt) + (latenessMinutes + 2) * MINUTE_MS;
 
 /** Closes the minutes after the last post and returns every incident raised, oldest first. */
 export function finishReplay(engine: IncidentEngine, lastCreatedAt: number | null): ReadonlyArray<Incident> {
-  if (lastCreatedAt !== null) engine.tick(minuteOf(lastCreatedAt) + (engine.params.latenessMinutes + 2) * MINUTE_MS);
+  if (lastCreatedAt !== null) engine.tick(finishAt(lastCreatedAt, engine.params.latenessMinutes));
   return [...engine.list()].sort((a, b) => a.openedAt - b.openedAt || a.id.localeCompare(b.id));
 }
 

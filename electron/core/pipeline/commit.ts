@@ -1,11 +1,13 @@
 import type { Mention, RawMention } from '../../../shared/mention';
 import type { Clock } from '../runtime/clock';
+import type { Incident } from '../../../shared/incident';
 import type { CommitResult, Store } from '../store/repository';
 import type { AttributionPolicy } from '../connectors/connector';
 import type { Attributor } from './attribute';
 import { enrichMention } from './enrich/enrich-mention';
 import type { Enricher } from './enrich/enricher';
 import { normalizeMention } from './normalize';
+import type { MinuteAggregator } from './minute-aggregator';
 
 /** What committing needs. */
 export interface CommitterDeps {
@@ -15,11 +17,19 @@ export interface CommitterDeps {
   readonly attributor: Attributor;
   /** Each source's attribution policy (its connector's); none means "match the text". */
   readonly policyFor: (sourceId: string) => AttributionPolicy;
-  /** Called with the mentions that were new (never duplicates), after they are durable. */
-  readonly onInserted: (mentions: ReadonlyArray<Mention>) => void;
+  /** The one per-minute aggregator: the store write goes through it, and it counts what was inserted. */
+  readonly aggregator: Pick<MinuteAggregator, 'commit'>;
+  /**
+   * Called after each commit with the mentions that were new (never duplicates), once they are durable and
+   * counted, and the incidents detection changed on the way.
+   */
+  readonly onCommitted: (sourceId: string, inserted: ReadonlyArray<Mention>, changed: ReadonlyArray<Incident>) => void;
 }
 
-/** Commits one source's batch: normalize -> enrich -> attribute -> store (with its cursor, atomically) -> downstream. */
+/**
+ * Commits one source's batch: normalize -> enrich -> attribute -> store (with its cursor, atomically) -> the
+ * per-minute aggregator (wall series, detection) -> downstream.
+ */
 export type Committer = (
   sourceId: string,
   items: ReadonlyArray<RawMention>,
@@ -39,8 +49,9 @@ export function createCommitter(deps: CommitterDeps): Committer {
       const attributed = deps.attributor.attribute(enrichMention(normalizeMention(raw, ctx), deps.enricher), policy);
       if (attributed !== null) mentions.push(attributed);
     }
-    const result = await deps.store.commitBatch(sourceId, mentions, cursor);
-    if (result.inserted.length > 0) deps.onInserted(result.inserted);
+    const write = () => deps.store.commitBatch(sourceId, mentions, cursor);
+    const { result, changed } = await deps.aggregator.commit(sourceId, cursor, mentions, write, ctx.receivedAt);
+    deps.onCommitted(sourceId, result.inserted, changed);
     return result;
   };
 }

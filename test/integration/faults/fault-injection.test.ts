@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention } from '../../../shared/mention';
 import { createAttributor } from '../../../electron/core/pipeline/attribute';
 import { createCommitter } from '../../../electron/core/pipeline/commit';
+import { createMinuteAggregator } from '../../../electron/core/pipeline/minute-aggregator';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
 import type { Fault, FaultRequest } from '../../fixtures/fakes/faults';
@@ -118,7 +119,8 @@ async function run(source: string, name: FaultName): Promise<void> {
     enricher: { enrich: () => NEUTRAL_ENRICHMENT },
     attributor: createAttributor([{ id: 'acme', name: 'Acme', query: 'acme' }]),
     policyFor: () => ({}),
-    onInserted: (mentions) => void stored.push(...mentions),
+    aggregator: createMinuteAggregator({ store, dataTimeOf: () => undefined, hasLive: true, latenessMinutes: 2 }),
+    onCommitted: (_source, mentions) => void stored.push(...mentions),
   });
   const h = harnessSource(target.connector, clock, null, {
     commit: async (items, cursor) => void (await commit(target.connector.id, items, cursor)),
