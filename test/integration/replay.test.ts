@@ -100,7 +100,8 @@ describe('earshot replay', () => {
     ).toBe(0);
     const stored = await storedMentions(dataDir);
     const byId = [...stored].sort((a, b) => a.externalId.localeCompare(b.externalId));
-    expect(byId.map((m) => m.watchlist)).toEqual(['care', 'care', 'other', 'other']);
+    // Rows matching a watchlist's query go to it; the others to "replay", not to the first watchlist (#11).
+    expect(byId.map((m) => m.watchlist)).toEqual(['care', 'care', 'replay', 'replay']);
   });
 
   it('refuses a missing file or an unknown format with a readable error', async () => {

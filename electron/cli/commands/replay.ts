@@ -23,6 +23,7 @@ import {
 import { startHeadlessServer } from '../../headless/server';
 import { loadOrCreateAccessToken } from '../../headless/access-token';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
+import { AUTO_SPEED_ABOVE_MIN, AUTO_SPEED_TARGET_MIN, chooseSpeed } from '../replay-speed';
 
 /** `earshot replay --help`. */
 export const REPLAY_HELP = `Usage: earshot replay FILE [options]
@@ -31,8 +32,14 @@ Streams a CSV or JSONL export through the same pipeline as any source, on a hub 
 file's first post and runs N times faster than real time. Rows need "text" and a time column
 (created_at, createdAt, tweet_created or timestamp); id, author, source/channel and followers are optional.
 
+Detection runs on data time: a minute closes when the file's rows have passed it, so the same file raises the
+same incidents at any speed, and "earshot backtest --file" agrees. Rows without a "watchlist" column go to the
+first configured watchlist whose query they match, else to the "replay" watchlist (or --watchlist NAME).
+
 Options:
-  --speed N         hub clock speed (default 60: one hour of posts per real minute)
+  --speed N         hub clock speed (default 60: one hour of posts per real minute; when that would take over
+                    ${AUTO_SPEED_ABOVE_MIN} minutes, an automatic speed that takes about ${AUTO_SPEED_TARGET_MIN} minutes, and it says so)
+  --watchlist NAME  watchlist of every row that names none (default: matched, else "replay")
   --format F        csv or jsonl (default: from the file extension)
   --channel C       channel for rows without a known source column (default: ingest)
   --data-dir DIR    database directory (default: a new temporary directory)
@@ -53,7 +60,9 @@ export interface ReplayDeps {
 
 interface ReplayArgs {
   readonly file: string;
-  readonly speed: number;
+  /** Null: not given (the default, or an automatic speed for a long file). */
+  readonly speed: number | null;
+  readonly watchlist: string | undefined;
   readonly format: ReplayFormat;
   readonly channel: Channel;
   readonly dataDir: string | undefined;
@@ -81,7 +90,8 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
   const index = await indexFile(parsed);
   reportRejected(index, errOut);
   if (index.total === 0) throw new BootError(`${parsed.file}: no usable rows (${index.rejectedCount} refused).`);
-  const { hub, clock, dataDir } = await bootReplayHub(parsed, index, deps);
+  const speed = chooseSpeed(parsed.speed, index, errOut);
+  const { hub, clock, dataDir } = await bootReplayHub({ ...parsed, speed }, index, deps);
   const server = parsed.serve ? await serveWall(hub, parsed.port) : null;
   if (server) out.write(`Earshot wall: ${server.wallUrl}\n`);
   try {
@@ -94,6 +104,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     const started = Date.now();
     const completed = await follow(connector, index.total, () => clock.now(), errOut, deps.checkEveryMs ?? 200);
     hub.core.api.flush();
+    await hub.core.api.settled();
     const before = { mentions: mentionsBefore, released: connector.progress().resumedFrom };
     await printSummary(hub, connector, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
     if (server && completed) {
@@ -109,7 +120,7 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
 
 /** Boots the hub on a clock that starts at the file's first row, with the file as its `replay` source. */
 async function bootReplayHub(
-  parsed: ReplayArgs,
+  parsed: ReplayArgs & { readonly speed: number },
   index: ReplayIndex,
   deps: ReplayDeps,
 ): Promise<{ hub: Hub; clock: Clock; dataDir: string }> {
@@ -132,6 +143,7 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
     allowPositionals: true,
     options: {
       speed: { type: 'string' },
+      watchlist: { type: 'string' },
       format: { type: 'string' },
       channel: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -144,8 +156,8 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
   if (values.help) return 'help';
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new BootError('give exactly one FILE to replay (see "earshot replay --help").');
-  const speed = values.speed === undefined ? 60 : Number(values.speed);
-  if (!(speed > 0) || speed > 1_000_000)
+  const speed = values.speed === undefined ? null : Number(values.speed);
+  if (speed !== null && (!(speed > 0) || speed > 1_000_000))
     throw new BootError(`--speed must be a positive number up to 1000000, got "${values.speed}".`);
   const format = z.enum(['csv', 'jsonl']).safeParse(values.format ?? formatFromPath(file));
   if (!format.success) throw new BootError(`cannot tell the format of ${file}: pass --format csv or --format jsonl.`);
@@ -157,10 +169,13 @@ async function parseReplayArgs(args: ReadonlyArray<string>): Promise<ReplayArgs 
   const path = resolve(file);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new BootError(`${file}: no such file.`);
-  const { 'data-dir': dataDir, config } = values;
+  const { 'data-dir': dataDir, config, watchlist } = values;
+  if (watchlist !== undefined && !/^\S.{0,199}$/.test(watchlist))
+    throw new BootError(`--watchlist needs a name of 1-200 characters, got "${watchlist}".`);
   return {
     file: path,
     speed,
+    watchlist,
     format: format.data,
     channel: channel.data,
     dataDir,
@@ -176,7 +191,7 @@ async function indexFile(args: ReplayArgs): Promise<ReplayIndex> {
   return result.value;
 }
 
-function replaySourceEntry(args: ReplayArgs): Record<string, unknown> {
+function replaySourceEntry(args: ReplayArgs & { readonly speed: number }): Record<string, unknown> {
   const pollIntervalMs = Math.min(24 * 3_600_000, Math.max(1_000, Math.round(args.speed * 250)));
   return {
     id: SOURCE_ID,
@@ -186,6 +201,7 @@ function replaySourceEntry(args: ReplayArgs): Record<string, unknown> {
     format: args.format,
     channel: args.channel,
     pollIntervalMs,
+    ...(args.watchlist === undefined ? {} : { watchlist: args.watchlist }),
   };
 }
 

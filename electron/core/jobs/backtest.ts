@@ -7,7 +7,8 @@ import type { Incident } from '../../../shared/incident';
 import type { Channel, Mention } from '../../../shared/mention';
 import { parseRows, type ReplayFormat } from '../connectors/replay/replay-index';
 import { mapRow } from '../connectors/replay/row-mapper';
-import { createDefaultIncidentEngine, feedInOrder, finishReplay, type IncidentParams } from '../incidents';
+import { REPLAY_WATCHLIST } from '../connectors/replay/replay-factory';
+import { createDataTimeFeed, createDefaultIncidentEngine, finishReplay, type IncidentParams } from '../incidents';
 import type { Enricher } from '../pipeline/enrich';
 import { enrichMention } from '../pipeline/enrich/enrich-mention';
 import { normalizeMention } from '../pipeline/normalize';
@@ -27,6 +28,7 @@ export interface StoreBacktest {
 /** Re-runs detection over the store's mentions in [from, to), read a day at a time. */
 export async function backtestStore(options: StoreBacktest): Promise<ReadonlyArray<Incident>> {
   const engine = createDefaultIncidentEngine(options.params);
+  const feed = createDataTimeFeed(engine);
   let last: number | null = null;
   for (let start = options.from; start < options.to; start += DAY) {
     const chunk = await options.store.mentionsBetween({
@@ -34,7 +36,7 @@ export async function backtestStore(options: StoreBacktest): Promise<ReadonlyArr
       to: Math.min(options.to, start + DAY),
       ...(options.watchlist ? { watchlist: options.watchlist } : {}),
     });
-    feedInOrder(engine, chunk);
+    feed.feed(chunk);
     last = chunk.at(-1)?.createdAt ?? last;
   }
   return finishReplay(engine, last);
@@ -46,12 +48,15 @@ export interface FileMentionsOptions {
   readonly channel: Channel;
   /** Column naming each row's watchlist. */
   readonly watchlistColumn?: string;
-  /** Watchlist for rows that name none. */
+  /** Watchlist for rows that name none (default "replay", as `earshot replay` attributes them). */
   readonly watchlist?: string;
   readonly enricher: Enricher;
 }
 
-/** Reads and enriches an export file's rows (parsed as replay parses them) into mentions, in time order. */
+/**
+ * Reads and enriches an export file's rows (parsed as replay parses them) into mentions, in time order (ties in
+ * file order, as replay releases them), each id once: the first, as the store keeps it when replay commits it.
+ */
 export async function mentionsFromFile(
   path: string,
   options: FileMentionsOptions,
@@ -68,13 +73,25 @@ export async function mentionsFromFile(
     }
     const cell = column === undefined ? undefined : row[column];
     const watchlist =
-      typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? 'default');
+      typeof cell === 'string' && cell !== '' ? cell : (raw.value.watchlist ?? options.watchlist ?? REPLAY_WATCHLIST);
     const normalized = normalizeMention(raw.value, { sourceId: 'backtest', receivedAt: raw.value.createdAt });
     const { claimedWatchlist: _claimed, ...enriched } = enrichMention(normalized, options.enricher);
     mentions.push({ ...enriched, watchlist });
   }
   mentions.sort((a, b) => a.createdAt - b.createdAt);
-  return { mentions, rejected };
+  return { mentions: firstOfEachId(mentions), rejected };
+}
+
+/** Keeps the first mention of each external id (the file's repeated rows are the store's duplicates). */
+function firstOfEachId(mentions: ReadonlyArray<Mention>): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.externalId)) continue;
+    seen.add(m.externalId);
+    out.push(m);
+  }
+  return out;
 }
 
 /** Re-runs detection over an export file; `rejected` counts rows that could not be read. */
@@ -84,6 +101,6 @@ export async function backtestFile(
 ): Promise<{ incidents: ReadonlyArray<Incident>; rejected: number }> {
   const { mentions, rejected } = await mentionsFromFile(path, options);
   const engine = createDefaultIncidentEngine(options.params);
-  feedInOrder(engine, mentions);
+  createDataTimeFeed(engine).feed(mentions);
   return { incidents: finishReplay(engine, mentions.at(-1)?.createdAt ?? null), rejected };
 }

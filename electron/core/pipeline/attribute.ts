@@ -13,7 +13,8 @@ export interface Attributor {
 /**
  * Attribution order: the source's own claim (its API query was per watchlist), else the source's configured
  * watchlist, else the first watchlist whose query matches the text, else (unless the source requires a match)
- * the first watchlist — a source configured for this brand still belongs to it — or "default".
+ * the source's fallback watchlist (replay: "replay"), else the first watchlist — a source configured for this
+ * brand still belongs to it — or "default".
  */
 export function createAttributor(watchlists: ReadonlyArray<Watchlist>): Attributor {
   const compiled = compileWatchlistQueries(watchlists);
@@ -26,7 +27,7 @@ export function createAttributor(watchlists: ReadonlyArray<Watchlist>): Attribut
       const matched = firstMatchingWatchlist(compiled, mention.text)?.id;
       if (matched !== undefined) return { ...rest, watchlist: matched };
       if (policy.requireMatch && compiled.length > 0) return null;
-      return { ...rest, watchlist: fallback };
+      return { ...rest, watchlist: policy.fallbackWatchlist ?? fallback };
     },
   };
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { ChannelSchema } from '../../../../shared/mention';
 import type { Result } from '../../../../shared/result';
-import type { Connector, PollContext, PollOutcome, RejectedItem } from '../connector';
+import type { Connector, DataTime, PollContext, PollOutcome, RejectedItem } from '../connector';
 import { SourceBaseSchema, type ConnectorDeps, type ConnectorFactory } from '../factory';
 import type { Logger } from '../../runtime/logger';
 import { buildReplayIndex, formatFromPath, readIndexedRows, type ReplayIndex } from './replay-index';
@@ -18,7 +18,12 @@ export const ReplayConfigSchema = SourceBaseSchema.extend({
   channel: ChannelSchema.default('ingest'),
   /** Most rows one poll releases (a sped-up clock can make many due at once). */
   maxBatch: z.number().int().min(1).max(50_000).default(2_000),
+  /** Watchlist of every row that names none; without it such rows match the hub's watchlists, else go to "replay". */
+  watchlist: z.string().min(1).max(200).optional(),
 });
+
+/** Where replayed rows that name no watchlist (and match none) go. */
+export const REPLAY_WATCHLIST = 'replay';
 /** A validated replay source entry. */
 export type ReplayConfig = z.infer<typeof ReplayConfigSchema>;
 
@@ -65,6 +70,13 @@ export function countDue(times: Float64Array, now: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** How far the rows released by `cursor` reach in data time (see `Connector.dataTime`). */
+function dataTimeOf(ix: ReplayIndex, cursor: string | null): DataTime {
+  const released = committedFrom(cursor, ix.total);
+  if (released < ix.total) return { at: ix.times[released] ?? 0, finished: false };
+  return { at: ix.times[ix.total - 1] ?? 0, finished: true };
 }
 
 function committedFrom(cursor: string | null, total: number): number {
@@ -127,6 +139,8 @@ export function createReplayConnector(config: ReplayConfig, logger: Logger): Rep
     pollIntervalMs: config.pollIntervalMs ?? 1_000,
     poll,
     load,
+    attribution: config.watchlist ? { watchlist: config.watchlist } : { fallbackWatchlist: REPLAY_WATCHLIST },
+    dataTime: (cursor) => (index === null ? null : dataTimeOf(index, cursor)),
     restore: (cursor) => {
       restored = cursor;
     },
