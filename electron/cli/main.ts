@@ -6,6 +6,7 @@ import { runNab } from './commands/nab';
 import { runReplay } from './commands/replay';
 import { runSentiment } from './commands/sentiment';
 import { runServe } from './commands/serve';
+import { runUsers } from './commands/users';
 
 const HELP = `Earshot ${VERSION} — a social-listening command center
 
@@ -18,6 +19,7 @@ Commands:
   nab         run the detector over a Numenta Anomaly Benchmark corpus
   backtest    re-run detection over stored history or a file
   incidents   list stored incidents: severity, state, owner, times
+  users       people who sign in: add, roles, passwords, personal tokens, sign-out
   version     print the version
 
 Run "earshot <command> --help" for a command's options.
@@ -32,6 +34,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   nab: runNab,
   backtest: (args) => runBacktest(args),
   incidents: (args) => runIncidents(args),
+  users: (args) => runUsers(args),
   version: async () => {
     process.stdout.write(`${VERSION}\n`);
     return 0;

@@ -15,6 +15,17 @@ export { DEFAULT_SLA, slaPolicy, type SlaPolicy } from './workflow/sla';
 export { INGEST_MAX_BYTES } from './connectors/ingest/ingest-schema';
 export type { IngestHandler } from './connectors/ingest/ingest-handler';
 
+// People who sign in (team mode): the hosts authenticate requests through it.
+export {
+  actorOf,
+  createUserDirectory,
+  MIN_PASSWORD_LENGTH,
+  SESSION_TTL_MS,
+  type LoginOutcome,
+  type Principal,
+  type UserDirectory,
+} from './users';
+
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';
 export { createLogger, type Logger } from './runtime/logger';

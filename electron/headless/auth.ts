@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal, UserDirectory } from '../core';
 import type { HostPolicy } from './bind-policy';
 import { isSameOrigin } from './request-guards';
 import { issueSession, SESSION_MAX_AGE_MS, tokenMatches, verifySession } from './session';
+import { handleLogin, handleLogout, sendLoginPage, userCookieName } from './user-auth';
 
 /** Options for the control plane's authentication. */
 export interface AuthOptions {
@@ -10,17 +12,26 @@ export interface AuthOptions {
   readonly policy: HostPolicy;
   /** Wall-clock time for session ages (never the hub's possibly sped-up clock). */
   readonly now?: () => number;
+  /** The people who may sign in with a password or a personal token (team mode). */
+  readonly users?: UserDirectory;
 }
+
+/** Who is calling: the hub's owner (the access token or its session) or a signed-in user. */
+export type Caller = { readonly kind: 'owner' } | { readonly kind: 'user'; readonly principal: Principal };
 
 /** Decides who may use the control plane: a session cookie or `Authorization: Bearer <token>`. */
 export interface AuthGate {
-  /** True when the request carries a valid session cookie or the access token as a Bearer token. */
-  isAuthorized(req: IncomingMessage): boolean;
   /**
-   * Answers what authentication owns — the token link (`/?token=` → cookie + redirect), `GET /api/session`, and
-   * the refusal of unauthenticated or cross-origin `/api/*` calls. True when it sent the response.
+   * Who the request is: the access token (Bearer) or the owner's session cookie, a personal token (Bearer
+   * `eat_…`) or a user's sign-in cookie; null when none is valid.
    */
-  handle(req: IncomingMessage, res: ServerResponse, path: string): boolean;
+  authenticate(req: IncomingMessage): Promise<Caller | null>;
+  /**
+   * Answers what authentication owns — the token link (`/?token=` → cookie + redirect), `GET /login`,
+   * `POST /api/login`, `POST /api/logout`, `GET /api/session`, and the refusal of unauthenticated or cross-origin
+   * `/api/*` calls. True when it sent the response.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
 }
 
 /** The session cookie's name; it carries the port because cookies are shared by every port of a host. */
@@ -49,13 +60,21 @@ export function readCookies(header: string | undefined, name: string): ReadonlyA
 /** Builds the gate for one hub. */
 export function createAuthGate(options: AuthOptions): AuthGate {
   const now = options.now ?? Date.now;
-  const isAuthorized = (req: IncomingMessage): boolean => {
+  const { users } = options;
+  const authenticate = async (req: IncomingMessage): Promise<Caller | null> => {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) return tokenMatches(options.token, bearer);
-    const cookies = readCookies(req.headers.cookie, sessionCookieName(localPort(req)));
-    return cookies.some((value) => verifySession(options.token, value, now()));
+    if (bearer !== undefined) {
+      if (tokenMatches(options.token, bearer)) return OWNER;
+      return asUser(users === undefined ? null : await users.authenticate(bearer));
+    }
+    const port = localPort(req);
+    if (readCookies(req.headers.cookie, sessionCookieName(port)).some((v) => verifySession(options.token, v, now()))) {
+      return OWNER;
+    }
+    const signIn = readCookies(req.headers.cookie, userCookieName(port))[0];
+    return signIn === undefined || users === undefined ? null : asUser(await users.authenticate(signIn));
   };
-  const handle = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
     const given = url.searchParams.get('token');
@@ -63,24 +82,45 @@ export function createAuthGate(options: AuthOptions): AuthGate {
       exchangeToken(options.token, given, url, now(), req, res);
       return true;
     }
+    if (path === '/login' && method === 'GET' && users !== undefined) {
+      sendLoginPage(res);
+      return true;
+    }
     if (!path.startsWith('/api/') || isPublicApi(method, path)) return false; // the wall's files hold no data
     if (!isSameOrigin(req, options.policy, localPort(req))) {
       sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
       return true;
     }
-    if (!isAuthorized(req)) {
+    if (path === '/api/login' && method === 'POST' && users !== undefined) {
+      await handleLogin(users, req, res);
+      return true;
+    }
+    const caller = await authenticate(req);
+    if (caller === null) {
       res.setHeader('www-authenticate', 'Bearer realm="earshot"');
-      sendJson(res, 401, { error: NOT_SIGNED_IN });
+      sendJson(res, 401, { error: users === undefined ? NOT_SIGNED_IN : `${NOT_SIGNED_IN} Or sign in at /login.` });
+      return true;
+    }
+    if (path === '/api/logout' && method === 'POST' && users !== undefined) {
+      await handleLogout(users, readCookies(req.headers.cookie, userCookieName(localPort(req)))[0], req, res);
       return true;
     }
     if (path === '/api/session' && method === 'GET') {
-      sendJson(res, 200, { authenticated: true });
+      sendJson(res, 200, { authenticated: true, ...describeCaller(caller) });
       return true;
     }
     return false;
   };
-  return { isAuthorized, handle };
+  return { authenticate, handle };
 }
+
+const OWNER: Caller = { kind: 'owner' };
+const asUser = (principal: Principal | null): Caller | null =>
+  principal === null ? null : { kind: 'user', principal };
+const describeCaller = (caller: Caller) =>
+  caller.kind === 'owner'
+    ? { owner: true }
+    : { user: { name: caller.principal.user.name, role: caller.principal.user.role } };
 
 /** `GET /…?token=`: a right token becomes a session cookie and a redirect to the same page without the token. */
 function exchangeToken(

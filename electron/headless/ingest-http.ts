@@ -105,7 +105,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, answer: IngestReply):
 }
 
 /** Reads a request body up to `limit` bytes; null as soon as it is larger (the rest is left unread). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Core, type Logger } from '../core';
+import type { Actor } from '../../shared/workflow';
+import { actorOf, type Core, type Logger, type UserDirectory } from '../core';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
-import { createWsBridge } from './ws-bridge';
+import { createWsBridge, type ConnectionSession, type WsBridgeOptions } from './ws-bridge';
 import { isAllowedHost, isSameOrigin } from './request-guards';
-import { createAuthGate, type AuthGate } from './auth';
+import { createAuthGate, type AuthGate, type Caller } from './auth';
 import { newAccessToken } from './access-token';
 import { checkBind, wallBaseUrl, type HostPolicy } from './bind-policy';
 import { handleIngestHttp, type IngestRoute } from './ingest-http';
@@ -24,6 +25,10 @@ export interface HeadlessServerOptions {
   readonly accessToken?: string;
   /** `server.publicHosts`: the names browsers may use; required to bind beyond loopback. */
   readonly publicHosts?: ReadonlyArray<string>;
+  /** People who may sign in with a password (`/login`) or a personal token, each acting in their own role. */
+  readonly users?: UserDirectory;
+  /** WebSocket limits and the monotonic clock they run on (tests). */
+  readonly ws?: WsBridgeOptions;
 }
 
 /** A running headless host. */
@@ -42,8 +47,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const bound = checkBind(policy);
   if (!bound.ok) throw new Error(bound.error.message);
   const accessToken = options.accessToken ?? newAccessToken();
-  const auth = createAuthGate({ token: accessToken, policy });
-  const bridge = createWsBridge(options.core, log);
+  const auth = createAuthGate({ token: accessToken, policy, ...(options.users ? { users: options.users } : {}) });
+  const bridge = createWsBridge(options.core, log, options.ws);
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(options, policy, auth, req, res).catch((error: unknown) => {
@@ -59,11 +64,20 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    if (!auth.isAuthorized(req)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="earshot"\r\n\r\n');
-      return;
-    }
-    bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req));
+    void auth.authenticate(req).then(
+      (caller) => {
+        if (caller === null) {
+          socket.end('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="earshot"\r\n\r\n');
+          return;
+        }
+        const session = connectionSession(options.core, auth, caller, req);
+        bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req, session));
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'authentication failed');
+        socket.end('HTTP/1.1 500 Internal Server Error\r\n\r\n');
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -96,14 +110,24 @@ async function route(
     return;
   }
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  if (auth.handle(req, res, path)) return;
+  if (await auth.handle(req, res, path)) return;
   if (path === '/api/status' && req.method === 'GET') {
     sendJson(res, 200, await options.core.api.status());
     return;
   }
   const exportMatch = /^\/api\/incidents\/([A-Za-z0-9_-]{1,100})\.json$/.exec(path);
   if (exportMatch?.[1] && req.method === 'GET') {
-    await sendIncidentExport(options.core, exportMatch[1], res);
+    const caller = await auth.authenticate(req);
+    if (caller === null) {
+      sendJson(res, 401, { error: 'Signed out.' }); // revoked between handle() and here
+      return;
+    }
+    await sendIncidentExport(
+      options.core,
+      exportMatch[1],
+      connectionSession(options.core, auth, caller, req).actor,
+      res,
+    );
     return;
   }
   const ingestMatch = /^\/api\/ingest\/([A-Za-z0-9_.-]{1,100})$/.exec(path);
@@ -122,9 +146,22 @@ async function route(
   await serveStatic(options.staticDir, path, res);
 }
 
+/**
+ * Who a new WebSocket connection acts as: the owner is the hub's local user; a signed-in user is themselves, and
+ * their credential is checked again as they go, so a revoked session or a disabled user stops at once.
+ */
+function connectionSession(core: Core, auth: AuthGate, caller: Caller, req: IncomingMessage): ConnectionSession {
+  const desk = `web ${req.socket.remoteAddress ?? 'unknown'}`;
+  if (caller.kind === 'owner') return { actor: core.api.sessionActor(desk) };
+  return {
+    actor: actorOf(caller.principal, desk),
+    stillValid: async () => (await auth.authenticate(req))?.kind === 'user',
+  };
+}
+
 /** GET /api/incidents/{id}.json: the incident with its evidence card, for post-mortems and tickets. */
-async function sendIncidentExport(core: Core, id: string, res: ServerResponse): Promise<void> {
-  const exported = await core.api.invoke('incident:export', { id });
+async function sendIncidentExport(core: Core, id: string, actor: Actor, res: ServerResponse): Promise<void> {
+  const exported = await core.api.invoke('incident:export', { id }, actor);
   if (!exported.ok) {
     sendJson(res, 404, { error: `No incident "${id}".` });
     return;

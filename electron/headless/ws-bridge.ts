@@ -21,12 +21,24 @@ export interface WsBridge {
   close(): Promise<void>;
 }
 
+/** Who a connection is, decided when it was opened (see the host's upgrade handler). */
+export interface ConnectionSession {
+  readonly actor: Actor;
+  /** For a signed-in user: whether their session or token still holds (checked again at most every 10 s). */
+  readonly stillValid?: () => Promise<boolean>;
+}
+
+/** How often a signed-in connection's credential is checked again. */
+const RECHECK_MS = 10_000;
+
 interface Client {
   readonly ws: WebSocket;
   readonly gate: CommandGate;
   readonly remote: string | undefined;
   /** Who this connection acts as: every command it sends is authorized and audited as them. */
   readonly actor: Actor;
+  /** Resolves false once the connection's credential was revoked or expired (then the connection is closed). */
+  readonly valid: () => Promise<boolean>;
 }
 
 /** What every connection of one bridge shares. */
@@ -57,7 +69,9 @@ export function createWsBridge(core: Core, logger: Logger, options: WsBridgeOpti
     const text = JSON.stringify({ type: 'event', event } satisfies WireFromHub);
     for (const ws of wss.clients) sendText(ctx, ws, text);
   });
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => onConnection(ctx, ws, req));
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage, session?: ConnectionSession) =>
+    onConnection(ctx, ws, req, session),
+  );
   return {
     wss,
     close: () =>
@@ -82,7 +96,7 @@ function sendText(ctx: Context, ws: WebSocket, text: string): void {
 
 const send = (ctx: Context, ws: WebSocket, frame: WireFromHub): void => sendText(ctx, ws, JSON.stringify(frame));
 
-function onConnection(ctx: Context, ws: WebSocket, req: IncomingMessage): void {
+function onConnection(ctx: Context, ws: WebSocket, req: IncomingMessage, session?: ConnectionSession): void {
   const remote = req.socket.remoteAddress;
   // Without this listener a protocol error (ws closes the client itself) would be thrown and end the hub.
   ws.on('error', (error) => ctx.logger.warn({ remote, code: errorCode(error), reason: error.message }, 'bad frame'));
@@ -92,11 +106,26 @@ function onConnection(ctx: Context, ws: WebSocket, req: IncomingMessage): void {
   void ctx.core.api.invoke('snapshot:get', {}).then((result) => {
     if (result.ok) send(ctx, ws, { type: 'event', event: { name: 'snapshot', payload: result.value } as HubEvent });
   });
-  const actor = ctx.core.api.sessionActor(`web ${remote ?? 'unknown'}`);
-  ws.on('message', (data) => onMessage(ctx, { ws, gate, remote, actor }, data));
+  const actor = session?.actor ?? ctx.core.api.sessionActor(`web ${remote ?? 'unknown'}`);
+  const valid = recheck(ctx, session?.stillValid);
+  ws.on('message', (data) => onMessage(ctx, { ws, gate, remote, actor, valid }, data));
 }
 
-function onMessage(ctx: Context, { ws, gate, remote, actor }: Client, data: RawData): void {
+/** A credential check cached for RECHECK_MS: a revoked session stops within that time, without a lookup per command. */
+function recheck(ctx: Context, stillValid: (() => Promise<boolean>) | undefined): () => Promise<boolean> {
+  if (stillValid === undefined) return async () => true;
+  let checkedAt = ctx.now();
+  let last: Promise<boolean> = Promise.resolve(true);
+  return () => {
+    if (ctx.now() - checkedAt >= RECHECK_MS) {
+      checkedAt = ctx.now();
+      last = stillValid().catch(() => false);
+    }
+    return last;
+  };
+}
+
+function onMessage(ctx: Context, { ws, gate, remote, actor, valid }: Client, data: RawData): void {
   if (ws.readyState !== WebSocket.OPEN) return;
   let parsed: unknown;
   try {
@@ -109,6 +138,10 @@ function onMessage(ctx: Context, { ws, gate, remote, actor }: Client, data: RawD
   const id = request.success ? request.data.id : -1;
   const cost = request.success ? commandCost(request.data.name, request.data.payload) : 1;
   const admission = gate.submit(cost, async () => {
+    if (!(await valid())) {
+      ws.close(4401, 'signed out: session ended or revoked');
+      return;
+    }
     const result = request.success
       ? await ctx.core.api.dispatch(request.data.name, request.data.payload, actor)
       : err(appError('invalid-frame', 'Not a request frame.'));

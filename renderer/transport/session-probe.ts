@@ -1,6 +1,6 @@
 /** What the wall shows when the hub refuses it because the page was opened without the token link. */
 export const NOT_SIGNED_IN =
-  'Not signed in to this hub: open the wall URL that `earshot serve` printed (it carries the access token).';
+  'Not signed in to this hub: sign in at /login, or open the wall URL that `earshot serve` printed (it carries the access token).';
 
 /** The little of `fetch` the probe uses. */
 export type ProbeFetch = (

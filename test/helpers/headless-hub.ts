@@ -11,6 +11,8 @@ import { memoryVault } from '../../electron/core/runtime/credentials';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import type { Store } from '../../electron/core/store/repository';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
+import type { WsBridgeOptions } from '../../electron/headless/ws-bridge';
+import { createUserDirectory, type UserDirectory } from '../../electron/core/users';
 import { bareCore } from './core';
 
 /** The bearer token of every ingest source a test hub configures. */
@@ -28,6 +30,8 @@ export interface TestHub {
   readonly wsUrl: string;
   /** Headers a control-plane client (WebSocket, /api/*) sends: where a session or bearer token goes. */
   readonly clientHeaders: Readonly<Record<string, string>>;
+  /** The hub's people (password sign-in and personal tokens), at a cheap scrypt cost for tests. */
+  readonly users: UserDirectory;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,7 @@ export const TEST_ACCESS_TOKEN = 'test-access-token-0123456789abcdef0123456789';
 /** Starts a test hub; `ingest` maps ingest source ids to their channel policy (default: `tickets`, channel ingest). */
 export async function startTestHub(
   ingest: Readonly<Record<string, IngestChannelPolicy>> = { tickets: { channel: 'ingest', allowedChannels: [] } },
+  options: { readonly ws?: WsBridgeOptions } = {},
 ): Promise<TestHub> {
   const staticDir = await mkdtemp(join(tmpdir(), 'earshot-test-hub-'));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>wall</title>');
@@ -51,7 +56,10 @@ export async function startTestHub(
       return { inserted: result.inserted.length, duplicates: result.duplicates };
     },
   });
+  const users = createUserDirectory({ store, cost: { log2N: 10, r: 8, p: 1 } });
   const server = await startHeadlessServer({
+    users,
+    ...(options.ws ? { ws: options.ws } : {}),
     core,
     host: '127.0.0.1',
     port: 0,
@@ -68,6 +76,7 @@ export async function startTestHub(
     url: server.url,
     wsUrl: `${server.url.replace('http', 'ws')}ws`,
     clientHeaders: { authorization: `Bearer ${TEST_ACCESS_TOKEN}` },
+    users,
     close: async () => {
       await server.close();
       await core.stop();

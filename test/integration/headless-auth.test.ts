@@ -96,7 +96,7 @@ describe('control-plane authentication', () => {
     expect(wrong.status).toBe(401);
     const right = await fetch(`${server.url}api/session`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(right.status).toBe(200);
-    expect(await right.json()).toEqual({ authenticated: true });
+    expect(await right.json()).toEqual({ authenticated: true, owner: true });
     const incident = await fetch(`${server.url}api/incidents/x.json`, {
       headers: { authorization: `Bearer ${TOKEN}` },
     });

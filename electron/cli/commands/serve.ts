@@ -22,6 +22,8 @@ Options:
 
 The wall URL printed at start carries the hub's access token (kept in DATA_DIR/access-token): opening it signs
 the browser in. Programs send "Authorization: Bearer <token>". GET /api/status needs no token.
+People added with "earshot users add" sign in at /login with their password, or send their personal token
+("earshot users token NAME"); each acts in their own role.
 `;
 
 /** `earshot serve`: the headless host. Resolves when the hub has stopped (SIGINT/SIGTERM). */
@@ -73,6 +75,7 @@ export async function runServe(args: ReadonlyArray<string>): Promise<number> {
     ingest: hub.ingest,
     accessToken,
     publicHosts,
+    users: hub.users,
   }).catch(async (error: unknown) => {
     await hub.stop();
     throw new BootError(`Cannot listen on port ${port}: ${(error as Error).message}`);

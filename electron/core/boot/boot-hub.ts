@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createUserDirectory, type UserDirectory } from '../users';
 import type { Incident } from '../../../shared/incident';
 import type { RawMention } from '../../../shared/mention';
 import { createCore, type SourceBinding } from './create-core';
@@ -49,6 +50,8 @@ export interface Hub {
   readonly dataDir: string;
   readonly ingest: IngestHandler;
   readonly sources: ReadonlyArray<SourceBinding>;
+  /** The people who may sign in (team mode): passwords, sessions, personal tokens, in the hub's store. */
+  readonly users: UserDirectory;
   stop(): Promise<void>;
 }
 
@@ -118,6 +121,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     dataDir,
     ingest,
     sources,
+    users: createUserDirectory({ store }),
     async stop() {
       await core.stop();
       await store.close();

@@ -3,8 +3,10 @@ import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
 import type { OutboxStore } from './outbox';
+import type { UserStore } from './users';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
+export type { CredentialRecord, UserRecord, UserStore } from './users';
 
 /** What committing a batch did. */
 export interface CommitResult {
@@ -44,7 +46,7 @@ export interface WorkflowEntry {
  * The hub's storage, behind one interface: SQLite (embedded default) now, PostgreSQL in team mode.
  * Async so that a networked database fits without changing callers.
  */
-export interface Store extends OutboxStore {
+export interface Store extends OutboxStore, UserStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Inserts new mentions and saves the source's cursor in one transaction: a crash never splits them. */
   commitBatch(sourceId: string, mentions: ReadonlyArray<Mention>, cursor: string | null): Promise<CommitResult>;

@@ -48,4 +48,26 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    );
    CREATE INDEX escalation_outbox_due ON escalation_outbox (status, next_attempt_at);
    CREATE INDEX escalation_outbox_target ON escalation_outbox (target_id, created_at);`,
+  // 4: people who sign in to a team hub, and their sessions and personal tokens (hashes only)
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     display_name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     password_hash TEXT,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE credentials (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     kind TEXT NOT NULL,
+     hash TEXT NOT NULL UNIQUE,
+     label TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     last_used_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX credentials_user ON credentials (user_id, kind);`,
 ];
