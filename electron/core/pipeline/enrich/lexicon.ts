@@ -8,6 +8,7 @@ import {
   RESOLVERS,
   SARCASM_EMOJI,
 } from './lexicon-words';
+import { WIDE_LEXICON } from './lexicon-wide';
 
 /** What a word does in the rules: carries a valence (NONE), negates, contrasts, boosts or resolves. */
 export const ROLE_NONE = 0;
@@ -36,6 +37,8 @@ export interface CompiledLexicon {
   readonly contrastive: ReadonlySet<number>;
   readonly emoji: ReadonlyMap<number, number>;
   readonly sarcasmEmoji: ReadonlySet<number>;
+  /** The wide (VADER) word valences, keyed by hash: a second opinion for the dense features. */
+  readonly wide: ReadonlyMap<number, number>;
 }
 
 const words = (list: string): ReadonlyArray<string> => list.split(/\s+/).filter((w) => w.length > 0);
@@ -70,6 +73,7 @@ export function compileLexicon(): CompiledLexicon {
     contrastive: new Set(words(CONTRASTIVE).map(hashString)),
     emoji: new Map(EMOJI_VALENCE),
     sarcasmEmoji: new Set(SARCASM_EMOJI),
+    wide: groupsToMap(WIDE_LEXICON),
   };
 }
 

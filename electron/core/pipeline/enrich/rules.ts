@@ -12,7 +12,7 @@ import {
 } from './text-scan';
 
 /** How many dense lexicon/rule features `ruleFeatures` writes (the model's dense inputs). */
-export const DENSE_FEATURES = 19;
+export const DENSE_FEATURES = 27;
 
 /** How many following words a negator flips. */
 const NEGATION_SPAN = 3;
@@ -69,6 +69,49 @@ interface Pass {
   /** A contrastive word or a resolver was seen: praise after a complaint is then sincere. */
   turned: boolean;
   praiseAfterFailure: boolean;
+  readonly wide: WideTally;
+}
+
+/** Tally of the wide lexicon's valences over a text (negated words flipped). */
+interface WideTally {
+  pos: number;
+  neg: number;
+  posN: number;
+  negN: number;
+  max: number;
+  min: number;
+  last: number;
+}
+
+const newWideTally = (): WideTally => ({ pos: 0, neg: 0, posN: 0, negN: 0, max: 0, min: 0, last: 0 });
+
+/** Adds word k's wide-lexicon valence (flipped inside a negation scope) to the tally. */
+function tallyWide(scan: Scan, k: number, negated: boolean, t: WideTally): void {
+  const raw = LEXICON.wide.get(scan.hash[k] as number) ?? LEXICON.wide.get(scan.alt[k] as number);
+  if (raw === undefined) return;
+  const v = negated ? raw * NEGATION_SCALE : raw;
+  if (v > 0) {
+    t.pos += v;
+    t.posN += 1;
+    if (v > t.max) t.max = v;
+  } else {
+    t.neg -= v;
+    t.negN += 1;
+    if (v < t.min) t.min = v;
+  }
+  t.last = v;
+}
+
+/** Writes the wide-lexicon tally into dense[from .. from + 7]. */
+function wideDense(t: WideTally, dense: Float32Array, from: number): void {
+  dense[from] = t.pos / 4;
+  dense[from + 1] = t.neg / 4;
+  dense[from + 2] = normalise(t.pos - t.neg);
+  dense[from + 3] = t.posN / 3;
+  dense[from + 4] = t.negN / 3;
+  dense[from + 5] = t.max / 3;
+  dense[from + 6] = t.min / 3;
+  dense[from + 7] = t.last / 3;
 }
 
 /** One emoji or emoticon: its valence, counted as a language-neutral signal. */
@@ -125,6 +168,7 @@ function wordStep(scan: Scan, k: number, sc: Scopes, pass: Pass): void {
     pass.turned = true;
   } else if (role === ROLE_RESOLVER) pass.turned = true;
   if (role === ROLE_NONE || role === ROLE_RESOLVER) {
+    tallyWide(scan, k, sc.neg > 0, pass.wide);
     const negated = sc.neg > 0 || (sc.resolve > 0 && role === ROLE_NONE && (scan.value[k] as number) < 0);
     valences[k] = adjustedWordValence(scan, k, sc.boost, negated, pass);
     if (!negated) notePolarity(valences[k] as number, pass);
@@ -174,6 +218,7 @@ export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
     failureClause: -1,
     turned: false,
     praiseAfterFailure: false,
+    wide: newWideTally(),
   };
   valencePass(scan, pass);
   let pos = 0,
@@ -222,6 +267,7 @@ export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
     dense[16] = pass.negatedNegatives / 2;
     dense[17] = litotes ? 1 : 0;
     dense[18] = pass.praiseAfterFailure ? 1 : 0;
+    wideDense(pass.wide, dense, 19);
   }
   return {
     compound,
