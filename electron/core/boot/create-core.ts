@@ -152,6 +152,7 @@ export function createCore(deps: CoreDeps): Core {
     workflow,
     logger: log,
     now: () => deps.clock.now(),
+    emit: (event) => events.emit(event),
     status,
     incidents: () => workflow.list({ limit: 100 }),
     sources: () => admin.views(),
