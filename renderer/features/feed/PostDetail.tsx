@@ -1,3 +1,4 @@
+import type { Mention } from '../../../shared/mention';
 import { useWall, useTransport, useWallStore } from '../../app/wall-context';
 import { runTriage } from '../../app/triage-keys';
 import { floorFeed } from '../../stores/floor-slice';
@@ -23,87 +24,102 @@ function HandledLine({ mentionId, now }: { readonly mentionId: string; readonly 
   );
 }
 
+/** The post's facts: author and weight, sentiment with confidence, topics and their terms, language, time, source. */
+function DetailFacts({ mention, now }: { readonly mention: Mention; readonly now: number }) {
+  const e = mention.enrichment;
+  return (
+    <dl className="detail-grid">
+      <dt>Author</dt>
+      <dd>
+        <PublicAuthor handle={mention.author.handle} />
+        {mention.author.followers !== undefined && ` · ${formatCount(mention.author.followers)} followers`}
+        {mention.author.verified === true && ' · verified'}
+      </dd>
+      <dt>Weight</dt>
+      <dd>
+        {e.authorWeight.toFixed(1)}
+        {e.vip && ' · ★ VIP'}
+      </dd>
+      <dt>Sentiment</dt>
+      <dd data-sentiment={sentimentBadge(e.sentiment)}>
+        {e.sentiment.label} ({e.sentiment.score.toFixed(2)}), confidence {percent(e.sentiment.confidence)}
+      </dd>
+      <dt>Topics</dt>
+      <dd>{e.topics.length === 0 ? 'none' : e.topics.map((t) => `${t.topic} (${t.terms.join(', ')})`).join('; ')}</dd>
+      <dt>Language</dt>
+      <dd>{e.language}</dd>
+      <dt>Posted</dt>
+      <dd>
+        <time dateTime={new Date(mention.createdAt).toISOString()}>{new Date(mention.createdAt).toISOString()}</time>
+        {` · ${formatRelative(mention.createdAt, now)} · ${mention.sourceId} · ${mention.watchlist}`}
+      </dd>
+      <dt>Status</dt>
+      <dd>
+        <HandledLine mentionId={mention.id} now={now} />
+      </dd>
+    </dl>
+  );
+}
+
+/** What can be done with the post: mark handled (h), flag to an incident (f), open at the source (o). */
+function DetailActions({ mention }: { readonly mention: Mention }) {
+  const actor = useWall((s) => s.actor);
+  const handled = useWall((s) => s.handled.get(mention.id)?.handled ?? false);
+  const store = useWallStore();
+  const transport = useTransport();
+  const href = safeExternalUrl(mention.url);
+  return (
+    <div className="action-row">
+      {mayRun(actor, 'mention:handled') && (
+        <button
+          type="button"
+          aria-keyshortcuts="h"
+          data-testid={TEST_IDS.markHandled}
+          onClick={() => void toggleHandled(store, transport, mention.id)}
+        >
+          {handled ? 'Mark not handled' : 'Mark handled'} <kbd>h</kbd>
+        </button>
+      )}
+      {mayRun(actor, 'incident:flag-post') && (
+        <button type="button" aria-keyshortcuts="f" onClick={() => runTriage('flag-mention', store, transport)}>
+          Flag to incident <kbd>f</kbd>
+        </button>
+      )}
+      {href !== null && (
+        <a href={href} target="_blank" rel="noopener noreferrer" aria-keyshortcuts="o">
+          Open at source ↗ <kbd>o</kbd>
+        </a>
+      )}
+    </div>
+  );
+}
+
 /**
- * The selected post in full: author and weight, topics with their terms, sentiment with confidence, language, the
- * source link (allow-listed: only http(s) leaves the wall), and its actions: mark handled (h), flag to an
- * incident (f), open at the source (o). Post text and names are untrusted and rendered as text.
+ * The selected post in full, with its actions. The source link is allow-listed (only http(s) leaves the wall);
+ * post text and names are untrusted and rendered as text (masked on a public screen).
  */
 export function PostDetail() {
   const mention = useWall((s) => (s.selectedId === null ? undefined : floorFeed(s).find((m) => m.id === s.selectedId)));
   const now = useWall((s) => s.hub.now);
-  const actor = useWall((s) => s.actor);
-  const handled = useWall((s) => (mention === undefined ? false : (s.handled.get(mention.id)?.handled ?? false)));
-  const store = useWallStore();
-  const transport = useTransport();
-  if (mention === undefined)
-    return (
-      <section className="panel post-detail" aria-label="Post detail" data-testid={TEST_IDS.postDetail}>
-        <h2>Post</h2>
-        <p className="muted">Select a post (j / k or a click) to see it in full.</p>
-      </section>
-    );
-  const e = mention.enrichment;
-  const href = safeExternalUrl(mention.url);
   return (
     <section className="panel post-detail" aria-label="Post detail" data-testid={TEST_IDS.postDetail}>
-      <h2>
-        Post <span className="muted">· {channelBadge(mention.channel).name}</span>
-      </h2>
-      <p className="mention-text">
-        <PublicText text={mention.text} />
-      </p>
-      <dl className="detail-grid">
-        <dt>Author</dt>
-        <dd>
-          <PublicAuthor handle={mention.author.handle} />
-          {mention.author.followers !== undefined && ` · ${formatCount(mention.author.followers)} followers`}
-          {mention.author.verified === true && ' · verified'}
-        </dd>
-        <dt>Weight</dt>
-        <dd>
-          {e.authorWeight.toFixed(1)}
-          {e.vip && ' · ★ VIP'}
-        </dd>
-        <dt>Sentiment</dt>
-        <dd data-sentiment={sentimentBadge(e.sentiment)}>
-          {e.sentiment.label} ({e.sentiment.score.toFixed(2)}), confidence {percent(e.sentiment.confidence)}
-        </dd>
-        <dt>Topics</dt>
-        <dd>{e.topics.length === 0 ? 'none' : e.topics.map((t) => `${t.topic} (${t.terms.join(', ')})`).join('; ')}</dd>
-        <dt>Language</dt>
-        <dd>{e.language}</dd>
-        <dt>Posted</dt>
-        <dd>
-          <time dateTime={new Date(mention.createdAt).toISOString()}>{new Date(mention.createdAt).toISOString()}</time>
-          {` · ${formatRelative(mention.createdAt, now)} · ${mention.sourceId} · ${mention.watchlist}`}
-        </dd>
-        <dt>Status</dt>
-        <dd>
-          <HandledLine mentionId={mention.id} now={now} />
-        </dd>
-      </dl>
-      <div className="action-row">
-        {mayRun(actor, 'mention:handled') && (
-          <button
-            type="button"
-            aria-keyshortcuts="h"
-            data-testid={TEST_IDS.markHandled}
-            onClick={() => void toggleHandled(store, transport, mention.id)}
-          >
-            {handled ? 'Mark not handled' : 'Mark handled'} <kbd>h</kbd>
-          </button>
-        )}
-        {mayRun(actor, 'incident:flag-post') && (
-          <button type="button" aria-keyshortcuts="f" onClick={() => runTriage('flag-mention', store, transport)}>
-            Flag to incident <kbd>f</kbd>
-          </button>
-        )}
-        {href !== null && (
-          <a href={href} target="_blank" rel="noopener noreferrer" aria-keyshortcuts="o">
-            Open at source ↗ <kbd>o</kbd>
-          </a>
-        )}
-      </div>
+      {mention === undefined ? (
+        <>
+          <h2>Post</h2>
+          <p className="muted">Select a post (j / k or a click) to see it in full.</p>
+        </>
+      ) : (
+        <>
+          <h2>
+            Post <span className="muted">· {channelBadge(mention.channel).name}</span>
+          </h2>
+          <p className="mention-text">
+            <PublicText text={mention.text} />
+          </p>
+          <DetailFacts mention={mention} now={now} />
+          <DetailActions mention={mention} />
+        </>
+      )}
     </section>
   );
 }
