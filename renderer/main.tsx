@@ -7,6 +7,7 @@ import { browserNotifyEnv, syncNotifications } from './features/notify/browser-n
 import { connectStore } from './stores/connect-store';
 import { frameAlignedScheduler } from './stores/frame-scheduler';
 import { createWallStore } from './stores/wall-store';
+import { publicModeFromSearch } from './stores/floor-slice';
 import { loadSettings, syncDisplaySettings, syncReadiness } from './theme/settings-storage';
 import { pickTransport } from './transport/pick-transport';
 import './theme/wall.css';
@@ -17,6 +18,7 @@ const store = createWallStore({
   now: Date.now(),
   settings: loadSettings(window.localStorage, prefersDark, window.location.search),
 });
+store.getState().setPublicMode(publicModeFromSearch(window.location.search));
 syncDisplaySettings(store, window.localStorage, root);
 syncReadiness(store, root);
 

@@ -50,6 +50,13 @@ export const TEST_IDS = {
   sourceTestResult: 'source-test-result',
   helpOverlay: 'help-overlay',
   errorBanner: 'error-banner',
+  publicToggle: 'public-toggle',
+  postsHidden: 'posts-hidden',
+  floorFilters: 'floor-filters',
+  postDetail: 'post-detail',
+  handledBadge: 'handled-badge',
+  markHandled: 'mark-handled',
+  historyStatus: 'feed-history-status',
 } as const;
 
 /** One test id value. */

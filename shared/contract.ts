@@ -5,6 +5,8 @@ import { SourceHealthSchema, SourceKindSchema } from './source-health';
 import { IncidentSchema } from './incident';
 import { ActorSchema, MeasuresSchema, WorkflowRequests, type Role } from './workflow';
 import type { Result } from './result';
+import { MentionSearchSchema } from './search';
+import { HandledMarkSchema, MarkHandledSchema, MentionResultsSchema } from './handled';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -36,6 +38,8 @@ export const SnapshotSchema = z.object({
   incidents: z.array(IncidentSchema),
   /** Hub time (epoch ms) when the snapshot was taken: the wall's "now" under a fake or sped-up clock. */
   now: z.number().int(),
+  /** The handled marks of the snapshot's mentions (optional so older hubs parse). */
+  handled: z.array(HandledMarkSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -113,6 +117,10 @@ export const commandSchemas = {
     request: z.object({ from: z.number().int(), to: z.number().int().optional() }).strict(),
     response: MeasuresSchema,
   },
+  /** One page of a search over every stored post (full text, filters, time or weight order), with handled marks. */
+  'mentions:search': { request: MentionSearchSchema, response: MentionResultsSchema },
+  /** Marks a stored post handled (or not); every client hears `mentions:handled`. */
+  'mention:handled': { request: MarkHandledSchema, response: HandledMarkSchema },
 } as const;
 
 /**
@@ -141,6 +149,8 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
   'sources:list': 'admin',
   'source:test': 'admin',
   'source:credentials:set': 'admin',
+  'mentions:search': 'executive',
+  'mention:handled': 'staff',
 };
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */
@@ -163,6 +173,8 @@ export const eventSchemas = {
     dueAt: z.number().int(),
     at: z.number().int(),
   }),
+  /** A post was marked handled or not at some desk: every desk shows the same mark. */
+  'mentions:handled': z.object({ marks: z.array(HandledMarkSchema) }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

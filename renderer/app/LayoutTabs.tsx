@@ -1,4 +1,5 @@
 import type { Layout } from '../stores/settings-slice';
+import { PublicModeToggle } from '../features/public/PublicText';
 import { TEST_IDS } from '../test-ids';
 import { useWall } from './wall-context';
 
@@ -27,6 +28,7 @@ export function LayoutTabs() {
           {t.label} <kbd>{t.key}</kbd>
         </button>
       ))}
+      <PublicModeToggle />
     </nav>
   );
 }

@@ -19,6 +19,8 @@ export type ShortcutAction =
   | 'note-incident'
   | 'flag-mention'
   | 'focus-search'
+  | 'toggle-handled'
+  | 'cycle-public'
   | 'close';
 
 /** The keymap, also listed in the help overlay. */
@@ -34,7 +36,7 @@ export const SHORTCUTS: ReadonlyArray<{
   { key: 'k', action: 'previous-mention', label: 'Previous (newer) mention' },
   { key: 'g', action: 'newest-mention', label: 'Jump to the newest mention' },
   { key: 'o', action: 'open-mention', label: 'Open the selected post at its source' },
-  { key: '/', action: 'focus-search', label: 'Search the feed (filters the posts shown)' },
+  { key: '/', action: 'focus-search', label: 'Search all stored posts (full text; Enter or Esc returns to the feed)' },
   { key: ']', action: 'next-incident', label: 'Next incident: the one a / e / r / n act on (marked ◀ keys)' },
   { key: '[', action: 'previous-incident', label: 'Previous incident (without a choice: the top open one)' },
   { key: 'a', action: 'acknowledge-incident', label: 'Acknowledge the marked incident' },
@@ -50,6 +52,8 @@ export const SHORTCUTS: ReadonlyArray<{
   { key: 'l', action: 'toggle-large-type', label: 'Large type (for the wall display)' },
   { key: 's', action: 'toggle-settings', label: 'Settings' },
   { key: '?', action: 'toggle-help', label: 'This help' },
+  { key: 'h', action: 'toggle-handled', label: 'Mark the selected post handled (again: not handled)' },
+  { key: 'p', action: 'cycle-public', label: 'Public screen: posts masked, then charts only, then off' },
   { key: 'Escape', action: 'close', label: 'Close a form, help or settings' },
 ];
 

@@ -1,15 +1,16 @@
 import { useEffect } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import { safeExternalUrl } from '../features/feed/external-link';
-import { visibleMentions } from '../stores/triage-slice';
+import { floorFeed } from '../stores/floor-slice';
+import { toggleHandled } from '../features/search/history-loader';
 import type { WallStore } from '../stores/wall-store';
 import type { Transport } from '../transport/transport';
 import { actionForKey, type ShortcutAction } from './shortcuts';
 import { runTriage } from './triage-keys';
 
 function openSelected(store: WallStore): void {
-  const { selectedId, mentions } = store.getState();
-  const mention = mentions.items.find((m) => m.id === selectedId);
+  const s = store.getState();
+  const mention = floorFeed(s).find((m) => m.id === s.selectedId);
   const url = safeExternalUrl(mention?.url);
   if (url !== null) window.open(url, '_blank', 'noopener,noreferrer');
 }
@@ -44,7 +45,7 @@ function run(action: ShortcutAction, store: WallStore, transport: Transport): vo
     case 'previous-mention':
       return s.moveSelection(-1);
     case 'newest-mention':
-      return s.selectMention(visibleMentions(s.mentions.items, s.searchQuery)[0]?.id ?? null);
+      return s.selectMention(floorFeed(s)[0]?.id ?? null);
     case 'open-mention':
       return openSelected(store);
     case 'next-incident':
@@ -56,6 +57,12 @@ function run(action: ShortcutAction, store: WallStore, transport: Transport): vo
     case 'flag-mention':
     case 'focus-search':
       return runTriage(action, store, transport);
+    case 'toggle-handled':
+      return s.selectedId === null
+        ? s.setNotice('Select a post first (j / k), then press h.')
+        : void toggleHandled(store, transport, s.selectedId);
+    case 'cycle-public':
+      return s.cyclePublicMode();
     case 'close':
       return close(store);
     default:

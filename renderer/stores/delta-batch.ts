@@ -5,6 +5,7 @@ import type { SeriesPoint } from '../../shared/series';
 import type { SourceHealth } from '../../shared/source-health';
 import { assertNever } from '../../shared/assert-never';
 import type { SlaBreach } from './workflow-slice';
+import type { HandledMark } from '../../shared/handled';
 
 /** Everything that arrived between two flushes, coalesced: applied to the store in ONE update. */
 export interface DeltaBatch {
@@ -21,6 +22,8 @@ export interface DeltaBatch {
   readonly now: number | null;
   /** The hub's stored mention count with the newest tick, or null. */
   readonly storedMentions: number | null;
+  /** Latest handled mark per post. */
+  readonly handled: ReadonlyMap<string, HandledMark>;
 }
 
 /** An empty batch. */
@@ -32,6 +35,7 @@ export const emptyBatch = (): DeltaBatch => ({
   breaches: [],
   now: null,
   storedMentions: null,
+  handled: new Map(),
 });
 
 /** True when a batch carries nothing. */
@@ -41,6 +45,7 @@ export const isEmptyBatch = (b: DeltaBatch): boolean =>
   b.sources.size === 0 &&
   b.incidents.size === 0 &&
   b.breaches.length === 0 &&
+  b.handled.size === 0 &&
   b.now === null;
 
 /** Folds one delta event into a batch. Snapshots are not deltas: callers apply them directly. */
@@ -56,6 +61,8 @@ export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: '
       return { ...batch, incidents: withAll(batch.incidents, event.payload.incidents, (i) => i.id) };
     case 'incident:sla-breach':
       return { ...batch, breaches: [...batch.breaches, event.payload] };
+    case 'mentions:handled':
+      return { ...batch, handled: withAll(batch.handled, event.payload.marks, (m) => m.mentionId) };
     case 'clock:tick':
       return batch.now !== null && batch.now > event.payload.now
         ? batch

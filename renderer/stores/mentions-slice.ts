@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Mention } from '../../shared/mention';
 import { emptyRingBuffer, pushAll, type RingBuffer, type RingBufferPolicy } from './ring-buffer';
-import { visibleMentions } from './triage-slice';
+import { floorFeed } from './floor-slice';
 import type { WallState } from './wall-state';
 
 /** The feed keeps at most this many mentions... */
@@ -60,7 +60,7 @@ export const createMentionsSlice: StateCreator<WallState, [], [], MentionsSlice>
   selectMention: (id) => set({ selectedId: id }),
   moveSelection: (delta) =>
     set((s) => {
-      const items = visibleMentions(s.mentions.items, s.searchQuery);
+      const items = floorFeed(s);
       const index = nextSelectionIndex(items, s.selectedId, delta);
       return { selectedId: items[index]?.id ?? null };
     }),

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../shared/contract';
 import type { ConnectionSlice } from './connection-slice';
 import type { DeltaBatch } from './delta-batch';
+import type { FloorSlice } from './floor-slice';
 import type { IncidentsSlice } from './incidents-slice';
 import type { MentionsSlice } from './mentions-slice';
 import type { SeriesSlice } from './series-slice';
@@ -28,4 +29,5 @@ export type WallState = MentionsSlice &
   SettingsSlice &
   WorkflowSlice &
   TriageSlice &
+  FloorSlice &
   HubActions;

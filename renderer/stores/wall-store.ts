@@ -9,6 +9,8 @@ import { createSettingsSlice, type SettingsDefaults } from './settings-slice';
 import { initialSources, mergeSources } from './sources-slice';
 import { emptyRingBuffer } from './ring-buffer';
 import { createTriageSlice, initialTriage } from './triage-slice';
+import { createFloorSlice, emptyHistory, initialFloor } from './floor-slice';
+import { feedKey } from '../features/search/floor-query';
 import { addBreaches, createWorkflowSlice, initialWorkflow, markBreaches } from './workflow-slice';
 import type { HubActions, WallState } from './wall-state';
 
@@ -33,6 +35,8 @@ function snapshotState(s: WallState, snap: Snapshot): Partial<WallState> {
     hub: { version: snap.status.version, mode: snap.status.mode, storedMentions: snap.status.mentions, now: snap.now },
     ready: true,
     link: { ...s.link, status: 'connected', attempt: 0 },
+    handled: new Map((snap.handled ?? []).map((m) => [m.mentionId, m])),
+    history: emptyHistory(feedKey(s.filters, s.searchQuery)),
   };
 }
 
@@ -40,7 +44,8 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
   const newestReceived = batch.mentions.reduce((t, m) => Math.max(t, m.receivedAt), batch.now ?? s.hub.now);
   const now = Math.max(s.hub.now, newestReceived);
   const mentions = addMentions(s.mentions, batch.mentions, now);
-  const keepSelection = s.selectedId !== null && mentions.keys.has(s.selectedId);
+  const keepSelection =
+    s.selectedId !== null && (mentions.keys.has(s.selectedId) || s.history.items.some((m) => m.id === s.selectedId));
   return {
     mentions,
     receivedSinceSnapshot: s.receivedSinceSnapshot + batch.mentions.length,
@@ -55,6 +60,7 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
     ),
     breaches: batch.breaches.length > 0 ? addBreaches(s.breaches, batch.breaches) : s.breaches,
     hub: { ...s.hub, storedMentions: batch.storedMentions ?? s.hub.storedMentions + batch.mentions.length, now },
+    handled: batch.handled.size > 0 ? new Map([...s.handled, ...batch.handled]) : s.handled,
   };
 }
 
@@ -72,6 +78,7 @@ const createHubActions =
         ...initialConnection(options.now),
         ...initialWorkflow(),
         ...initialTriage(),
+        ...initialFloor(),
       }),
   });
 
@@ -86,6 +93,7 @@ export function createWallStore(options: WallStoreOptions): WallStore {
     ...createSettingsSlice(options.settings)(...a),
     ...createWorkflowSlice(...a),
     ...createTriageSlice(...a),
+    ...createFloorSlice(...a),
     ...createHubActions(options)(...a),
   }));
 }

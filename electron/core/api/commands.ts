@@ -5,6 +5,7 @@ import {
   type CommandName,
   type CommandRequest,
   type CommandResponse,
+  type HubEvent,
   type HubStatus,
   type Snapshot,
   type SourceView,
@@ -18,6 +19,7 @@ import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
 import type { WorkflowCommand } from '../workflow/transitions';
+import { markHandled, searchMentions } from './mention-commands';
 
 /** Minutes of series a snapshot carries: the wall's default chart window. */
 export const SNAPSHOT_MINUTES = 180;
@@ -30,6 +32,8 @@ export interface CommandContext {
   readonly workflow: WorkflowService;
   readonly logger: Logger;
   readonly now: () => number;
+  /** Sends an event to every client (the core's bus). */
+  readonly emit: (event: HubEvent) => void;
   status(): Promise<HubStatus>;
   /** The wall's per-minute points of [from, to] (minute starts), from the core's one per-minute aggregator. */
   series(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
@@ -60,7 +64,8 @@ export async function buildSnapshot(ctx: CommandContext): Promise<Snapshot> {
     ctx.series(to - (SNAPSHOT_MINUTES - 1) * 60_000, to),
     ctx.incidents(),
   ]);
-  return { status, mentions, series, incidents: [...incidents], now };
+  const handled = await ctx.store.handledMarks(mentions.map((m) => m.id));
+  return { status, mentions, series, incidents: [...incidents], now, handled };
 }
 
 const handlers: Handlers = {
@@ -101,6 +106,8 @@ const handlers: Handlers = {
       return err(appError('invalid-request', 'incidents:measures covers at most 366 days.'));
     return ok(await ctx.workflow.measures(req.from, to));
   },
+  'mentions:search': (ctx, req) => searchMentions(ctx, req),
+  'mention:handled': (ctx, req, actor) => markHandled(ctx, req, actor),
 };
 
 const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
@@ -151,6 +158,9 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   // Without `to` the period ends at hub now; "so far today" (a day or less) is the common case.
   'incidents:measures': (req) =>
     4 + Math.ceil(Math.max(0, (req.to ?? req.from + 24 * 60 * 60_000) - req.from) / (7 * 24 * 60 * 60_000)),
+  // Full text over all history reads more than one page: a word search costs like a snapshot.
+  'mentions:search': (req) => Math.ceil(req.limit / 100) + (req.text !== undefined && req.text.trim() !== '' ? 8 : 1),
+  'mention:handled': () => 2,
 };
 
 /**

@@ -171,6 +171,7 @@ export function createCore(deps: CoreDeps): Core {
     workflow,
     logger: log,
     now: () => deps.clock.now(),
+    emit: (event) => events.emit(event),
     status,
     series: (from, to) => minutes.range(from, to),
     incidents: () => workflow.list({ limit: 100 }),

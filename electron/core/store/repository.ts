@@ -2,11 +2,15 @@ import type { Mention } from '../../../shared/mention';
 import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
+import type { MentionPage, MentionSearch } from '../../../shared/search';
+import type { HandledMark } from '../../../shared/handled';
+import type { HandledChange } from './handled-mark';
 import type { OutboxStore } from './outbox';
 import type { UserStore } from './users';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
 export type { CredentialRecord, UserRecord, UserStore } from './users';
+export type { HandledChange } from './handled-mark';
 
 /** What committing a batch did. */
 export interface CommitResult {
@@ -77,6 +81,20 @@ export interface Store extends OutboxStore, UserStore {
   /** A small JSON key/value area for runtime state (detector state, spend counters...). */
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, value: unknown): Promise<void>;
+  /**
+   * One page of a search over all stored mentions: full text (every word, the last as a prefix; SQLite FTS5,
+   * PostgreSQL tsvector), the filters of `MentionSearch`, newest first or heaviest author first. `next` is a keyset
+   * cursor (search-keys.ts), stable while new posts arrive. A cursor that does not decode is an `invalid-request`
+   * error (rejected), which callers avoid by checking it with `decodeCursor` first.
+   */
+  searchMentions(query: MentionSearch): Promise<MentionPage>;
+  /**
+   * Marks a stored post handled (or not) for `actor`, appending to its mark's audit trail (`nextHandledMark`), in
+   * one transaction; null when no post with that id is stored. Marks go when their post is pruned.
+   */
+  setHandled(change: HandledChange): Promise<HandledMark | null>;
+  /** The handled marks of these posts (those that have one), in no particular order. */
+  handledMarks(mentionIds: ReadonlyArray<string>): Promise<HandledMark[]>;
   /** Deletes mentions created before `before`; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;

@@ -1,10 +1,12 @@
 import { memo } from 'react';
+import type { HandledMark } from '../../../shared/handled';
 import type { Mention } from '../../../shared/mention';
 import { TEST_IDS } from '../../test-ids';
 import { SENTIMENT_MARK } from '../../theme/palette';
 import { safeExternalUrl } from './external-link';
 import { channelBadge, sentimentBadge } from './mention-view';
 import { formatCount, formatRelative } from './relative-time';
+import { PublicAuthor, PublicText } from '../public/PublicText';
 
 /** Props of one feed row. */
 export interface MentionRowProps {
@@ -13,21 +15,30 @@ export interface MentionRowProps {
   readonly now: number;
   readonly selected: boolean;
   readonly onSelect: (id: string) => void;
+  /** Its handled mark, when it has one. */
+  readonly handled?: HandledMark | undefined;
 }
 
 /** One mention in the feed. Post text is untrusted and rendered strictly as text. */
-export const MentionRow = memo(function MentionRow({ mention, now, selected, onSelect }: MentionRowProps) {
+export const MentionRow = memo(function MentionRow({ mention, now, selected, onSelect, handled }: MentionRowProps) {
   const channel = channelBadge(mention.channel);
   const sentiment = sentimentBadge(mention.enrichment.sentiment);
   const href = safeExternalUrl(mention.url);
   const { author } = mention;
   return (
-    <div className="mention-body" data-selected={selected} onClick={() => onSelect(mention.id)}>
+    <div
+      className="mention-body"
+      data-selected={selected}
+      data-handled={handled?.handled === true}
+      onClick={() => onSelect(mention.id)}
+    >
       <div className="mention-head">
         <span className="channel" title={channel.name} aria-label={channel.name}>
           {channel.short}
         </span>
-        <span className="author">@{author.handle}</span>
+        <span className="author">
+          <PublicAuthor handle={author.handle} />
+        </span>
         {author.verified === true && (
           <span title="verified" aria-label="verified">
             ✓
@@ -35,6 +46,11 @@ export const MentionRow = memo(function MentionRow({ mention, now, selected, onS
         )}
         {author.followers !== undefined && <span className="muted">{formatCount(author.followers)} followers</span>}
         {mention.enrichment.vip && <span className="badge vip">★ VIP</span>}
+        {handled?.handled === true && (
+          <span className="badge handled" data-testid={TEST_IDS.handledBadge} title={`by ${handled.by.name}`}>
+            ✓ handled
+          </span>
+        )}
         <span className="badge" data-sentiment={sentiment}>
           {SENTIMENT_MARK[sentiment]} {sentiment}
         </span>
@@ -43,7 +59,7 @@ export const MentionRow = memo(function MentionRow({ mention, now, selected, onS
         </time>
       </div>
       <p className="mention-text" data-testid={TEST_IDS.mentionText}>
-        {mention.text}
+        <PublicText text={mention.text} />
       </p>
       <div className="mention-head">
         {mention.enrichment.topics.map((t) => (

@@ -1,5 +1,6 @@
 import type { EvidenceCard as Evidence } from '../../../shared/incident';
 import { TEST_IDS } from '../../test-ids';
+import { PublicAuthor, PublicText } from '../public/PublicText';
 import { channelBadge } from '../feed/mention-view';
 import { formatRelative } from '../feed/relative-time';
 
@@ -78,11 +79,11 @@ export function EvidenceCard({ evidence, now }: Props) {
       {evidence.representativePosts.map((p) => (
         <blockquote key={p.id} className="quote">
           <span className="muted">
-            {channelBadge(p.channel).short} @{p.author} · {formatRelative(p.createdAt, now)}
+            {channelBadge(p.channel).short} <PublicAuthor handle={p.author} /> · {formatRelative(p.createdAt, now)}
             {p.duplicates > 0 && ` · +${p.duplicates} similar`}
           </span>
           <br />
-          {p.text}
+          <PublicText text={p.text} />
         </blockquote>
       ))}
     </div>

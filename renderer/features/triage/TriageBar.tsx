@@ -3,8 +3,8 @@ import { triageTarget } from '../../stores/triage-slice';
 import { TEST_IDS } from '../../test-ids';
 
 /**
- * Above the feed: the search box (`/` focuses it; it filters the posts shown), which incident the triage keys act
- * on, and what the last triage key did.
+ * Above the feed: the search box (`/` focuses it; it searches every stored post: the live ones at once, history from
+ * the hub), which incident the triage keys act on, and what the last triage key did.
  */
 export function TriageBar() {
   const query = useWall((s) => s.searchQuery);
@@ -15,8 +15,8 @@ export function TriageBar() {
     <div className="triage-bar" data-testid={TEST_IDS.triageBar}>
       <input
         type="search"
-        aria-label="Search the feed"
-        placeholder="/ search posts"
+        aria-label="Search all posts"
+        placeholder="/ search all posts"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {

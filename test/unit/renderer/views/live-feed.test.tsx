@@ -101,7 +101,8 @@ describe('LiveFeed', () => {
   });
 
   it('says so when there are no mentions yet', async () => {
-    await mountWall(<LiveFeed />);
+    const emptyPage = { ok: true, value: { items: [], next: null, handled: [] } };
+    await mountWall(<LiveFeed />, { answer: (name) => (name === 'mentions:search' ? emptyPage : undefined) });
     expect(await screen.findByText(/No mentions yet/)).toBeTruthy();
     expect(screen.queryAllByTestId(TEST_IDS.mentionRow)).toEqual([]);
   });
