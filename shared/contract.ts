@@ -5,6 +5,7 @@ import { SourceHealthSchema, SourceKindSchema } from './source-health';
 import { IncidentSchema } from './incident';
 import { ActorSchema, MeasuresSchema, WorkflowRequests, type Role } from './workflow';
 import type { Result } from './result';
+import { ExportFileSchema, MentionExportRequestSchema, MentionExportSchema, PostmortemRequestSchema } from './export';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -113,6 +114,10 @@ export const commandSchemas = {
     request: z.object({ from: z.number().int(), to: z.number().int().optional() }).strict(),
     response: MeasuresSchema,
   },
+  /** An incident's post-mortem (timeline, evidence, actions, MTTA/MTTR): HTML from the hub, or that HTML as PDF. */
+  'incident:postmortem': { request: PostmortemRequestSchema, response: ExportFileSchema },
+  /** Every stored mention a feed filter matches, as CSV or JSON lines, paged through the store up to a row cap. */
+  'mentions:export': { request: MentionExportRequestSchema, response: MentionExportSchema },
 } as const;
 
 /**
@@ -141,6 +146,8 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
   'sources:list': 'admin',
   'source:test': 'admin',
   'source:credentials:set': 'admin',
+  'incident:postmortem': 'executive',
+  'mentions:export': 'staff',
 };
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */

@@ -14,6 +14,7 @@ import { minuteOf } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import { roleAllows, type Actor } from '../../../shared/workflow';
 import { exportIncident } from '../incidents/evidence';
+import { mentionsExportCommand, postmortemCommand, type ExportContext } from './export-commands';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
@@ -35,6 +36,8 @@ export interface CommandContext {
   sources(): ReadonlyArray<SourceView>;
   testSource(sourceId: string): Promise<{ ok: boolean; message: string }>;
   setCredentials(sourceId: string, values: Readonly<Record<string, string>>): Promise<Result<{ configured: boolean }>>;
+  /** The post-mortem and mention exports' needs (search, PDF renderer). */
+  readonly exports: ExportContext;
 }
 
 type Handlers = {
@@ -99,6 +102,8 @@ const handlers: Handlers = {
       return err(appError('invalid-request', 'incidents:measures covers at most 366 days.'));
     return ok(await ctx.workflow.measures(req.from, to));
   },
+  'incident:postmortem': (ctx, req) => postmortemCommand(ctx.exports, req),
+  'mentions:export': (ctx, req) => mentionsExportCommand(ctx.exports, req),
 };
 
 const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
@@ -149,6 +154,8 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   // Without `to` the period ends at hub now; "so far today" (a day or less) is the common case.
   'incidents:measures': (req) =>
     4 + Math.ceil(Math.max(0, (req.to ?? req.from + 24 * 60 * 60_000) - req.from) / (7 * 24 * 60 * 60_000)),
+  'incident:postmortem': (req) => (req.format === 'pdf' ? 40 : 4),
+  'mentions:export': (req) => Math.ceil((req.maxRows ?? 10_000) / 100),
 };
 
 /**
