@@ -1,4 +1,5 @@
 import { VolumePanel } from '../charts/VolumePanel';
+import { FeedExport } from '../features/export/FeedExport';
 import { LiveFeed } from '../features/feed/LiveFeed';
 import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
 import { MeasuresPanel } from '../features/measures/MeasuresPanel';
@@ -11,7 +12,10 @@ export function StaffFloor() {
       <LiveFeed />
       <div className="wall-side">
         <VolumePanel />
-        <MeasuresPanel />
+        <div>
+          <MeasuresPanel />
+          <FeedExport />
+        </div>
         <IncidentsPanel />
       </div>
     </div>
