@@ -12,6 +12,8 @@ import { TEST_IDS } from '../../renderer/test-ids';
 import { byId, launchChromium } from '../helpers/chromium';
 import { startHub, type HubProcess } from './hub-process';
 
+/** The page's document, as the readiness check in the browser reads it (this file has Node's types, not the DOM's). */
+declare const document: { readonly documentElement: { readonly dataset: Record<string, string | undefined> } };
 const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
 const WORD = 'zebracornish';
 

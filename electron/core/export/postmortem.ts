@@ -35,7 +35,7 @@ const STYLE = `body{font:14px/1.45 system-ui,sans-serif;color:#14181d;max-width:
 h1{font-size:22px}h2{font-size:17px;border-bottom:1px solid #cfd6de;padding-bottom:2px;margin-top:24px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{color:#4d5866}dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #cfd6de;padding:2px 6px;text-align:left;font-size:12px}
-blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #b35c00;white-space:pre-wrap}
+blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #b35c00}
 .minutes{font-variant-numeric:tabular-nums}svg{max-width:100%;height:auto}@media print{section{break-inside:avoid-page}}`;
 
 function summary(incident: Incident): Html {
