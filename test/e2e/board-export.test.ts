@@ -87,9 +87,15 @@ describe('the supervisor board and its exports', () => {
     await page.keyboard.press('2');
     await page.locator(byId(TEST_IDS.layoutBoard)).waitFor();
     // The scripted outage opens an incident about 10 s (real time) after start.
-    const detail = page.locator(`${byId(TEST_IDS.boardDetail)}[data-incident-id]`);
-    await detail.waitFor({ timeout: 50_000 });
-    const id = (await detail.getAttribute('data-incident-id')) ?? '';
+    // Wait for a detail pane whose card carries its timeline (an incident opened early is provisional until its
+    // minute closes), then pin that incident as the board's focus so the rest of the test reads the same one.
+    const drawn = page.locator(`${byId(TEST_IDS.boardDetail)}[data-incident-id]`, {
+      has: page.locator(byId(TEST_IDS.timelineObserved)),
+    });
+    await drawn.waitFor({ timeout: 50_000 });
+    const id = (await drawn.getAttribute('data-incident-id')) ?? '';
+    await page.locator(`${byId(TEST_IDS.incidentTile)}[data-incident-id="${id}"] .incident-title`).click();
+    const detail = page.locator(`${byId(TEST_IDS.boardDetail)}[data-incident-id="${id}"]`);
     await detail.locator(byId(TEST_IDS.timelineObserved)).waitFor();
     expect(await detail.locator(byId(TEST_IDS.timelineObserved)).getAttribute('d')).toMatch(/^M/);
     await detail.locator(byId(TEST_IDS.deliveryLog)).waitFor();
