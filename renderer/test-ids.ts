@@ -57,6 +57,21 @@ export const TEST_IDS = {
   handledBadge: 'handled-badge',
   markHandled: 'mark-handled',
   historyStatus: 'feed-history-status',
+  // board: the supervisor board, the drawn evidence timeline, exports.
+  evidenceTimeline: 'evidence-timeline',
+  timelineObserved: 'timeline-observed',
+  timelineBaseline: 'timeline-baseline',
+  timelineTooltip: 'timeline-tooltip',
+  boardSummary: 'board-summary',
+  boardSummaryCell: 'board-summary-cell',
+  boardDetail: 'board-detail',
+  boardIncidentRow: 'board-incident-row',
+  postmortemHtml: 'postmortem-html',
+  postmortemPdf: 'postmortem-pdf',
+  exportCsv: 'export-csv',
+  exportJsonl: 'export-jsonl',
+  exportPng: 'export-png',
+  exportNotice: 'export-notice',
 } as const;
 
 /** One test id value. */

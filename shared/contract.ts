@@ -7,6 +7,7 @@ import { ActorSchema, MeasuresSchema, WorkflowRequests, type Role } from './work
 import type { Result } from './result';
 import { MentionSearchSchema } from './search';
 import { HandledMarkSchema, MarkHandledSchema, MentionResultsSchema } from './handled';
+import { ExportFileSchema, MentionExportRequestSchema, MentionExportSchema, PostmortemRequestSchema } from './export';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -121,6 +122,10 @@ export const commandSchemas = {
   'mentions:search': { request: MentionSearchSchema, response: MentionResultsSchema },
   /** Marks a stored post handled (or not); every client hears `mentions:handled`. */
   'mention:handled': { request: MarkHandledSchema, response: HandledMarkSchema },
+  /** An incident's post-mortem (timeline, evidence, actions, MTTA/MTTR): HTML from the hub, or that HTML as PDF. */
+  'incident:postmortem': { request: PostmortemRequestSchema, response: ExportFileSchema },
+  /** Every stored mention a feed filter matches, as CSV or JSON lines, paged through the store up to a row cap. */
+  'mentions:export': { request: MentionExportRequestSchema, response: MentionExportSchema },
 } as const;
 
 /**
@@ -151,6 +156,8 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
   'source:credentials:set': 'admin',
   'mentions:search': 'executive',
   'mention:handled': 'staff',
+  'incident:postmortem': 'executive',
+  'mentions:export': 'staff',
 };
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */

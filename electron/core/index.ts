@@ -29,6 +29,8 @@ export {
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';
 export { createLogger, type Logger } from './runtime/logger';
+export { chromiumPdfRenderer, type PdfRenderer } from './runtime/chromium-pdf';
+export { renderPostmortem } from './export/postmortem';
 export type { CredentialVault } from './runtime/credentials';
 export { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from './runtime/file-vault';
 export { openSqliteStore } from './store/sqlite/sqlite-store';

@@ -6,6 +6,10 @@ import { hubLinkHosts, startDesktopHub } from './desktop-hub';
 import type { DesktopElectronApis, HostTray, HostWindow } from './electron-apis';
 import { forwardEvents, serveInvoke } from './ipc';
 import { alertWantsSound, incidentAlertFilter, p1AlertContent } from './p1-alerts';
+import { applyTheme, openDisplayWalls, rememberBounds, restoreBounds } from './desktop-extras';
+import { printToPdfRenderer, saveWallPng } from './desktop-print';
+import type { DisplayWalls } from './displays';
+import { openPreferences, type PreferencesStore } from './preferences';
 import { createTray } from './tray';
 import { createMainWindow, hardenSession, lockDownContents, type AppPaths } from './window';
 import { errorMessage } from '../../shared/result';
@@ -21,6 +25,8 @@ export interface DesktopHostOptions {
   readonly logger?: Logger;
   /** Default: the core's bootHub. */
   readonly bootHub?: (options: BootOptions) => Promise<Hub>;
+  /** Default: electron-store's preferences.json (tests give a store in memory). */
+  readonly openPreferences?: (logger: Logger) => Promise<PreferencesStore>;
 }
 
 /** A started desktop host. */
@@ -40,8 +46,11 @@ interface HostState {
   stopping: boolean;
   hubStopped: boolean;
   linkHosts: ReadonlyArray<string>;
-  /** Toggled from the tray; desktop alerts stay quiet while on. */
+  /** Toggled from the tray (kept in the preferences); desktop alerts stay quiet while on. */
   doNotDisturb: boolean;
+  prefs: PreferencesStore | null;
+  /** The executive display's kiosk windows, one per planned monitor. */
+  walls: DisplayWalls | null;
 }
 
 /** What every step of the host works with. */
@@ -112,6 +121,8 @@ function initialState(): HostState {
     hubStopped: false,
     linkHosts: [],
     doNotDisturb: false,
+    prefs: null,
+    walls: null,
   };
 }
 
@@ -135,6 +146,7 @@ function listen(context: HostContext): void {
     event.preventDefault();
     if (state.stopping) return;
     state.stopping = true;
+    state.walls?.closeAll();
     void stopHub(context);
   });
 }
@@ -145,6 +157,10 @@ async function start(context: HostContext): Promise<void> {
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
+  const prefs = await (options.openPreferences ?? openPreferences)(logger.child({ module: 'preferences' }));
+  state.prefs = prefs;
+  state.doNotDisturb = prefs.read().doNotDisturb;
+  applyTheme(electron, prefs);
   let hub: Hub;
   try {
     hub = await startDesktopHub({
@@ -153,6 +169,7 @@ async function start(context: HostContext): Promise<void> {
       dataDir: app.getPath('userData'),
       safeStorage: electron.safeStorage,
       logger,
+      renderPdf: printToPdfRenderer(electron, logger),
       ...(options.bootHub ? { bootHub: options.bootHub } : {}),
     });
   } catch (error) {
@@ -176,11 +193,29 @@ async function start(context: HostContext): Promise<void> {
     },
   );
   state.window = openWindow(context);
+  state.walls = openDisplayWalls({ electron, core: hub.core, preload: paths.preload, prefs, logger });
   state.tray = createTray(electron, {
     open: () => showWindow(context),
     quit: () => app.quit(),
-    doNotDisturb: { get: () => state.doNotDisturb, set: (on) => void (state.doNotDisturb = on) },
+    doNotDisturb: {
+      get: () => state.doNotDisturb,
+      set: (on) => {
+        state.doNotDisturb = on;
+        prefs.update({ doNotDisturb: on });
+      },
+    },
+    savePng: () => void savePng(context),
   });
+}
+
+async function savePng(context: HostContext): Promise<void> {
+  const { state, electron, logger } = context;
+  if (!state.window || state.window.isDestroyed()) return;
+  try {
+    await saveWallPng(electron, state.window, Date.now(), logger);
+  } catch (error) {
+    electron.dialog.showErrorBox('Could not save the PNG', errorMessage(error));
+  }
 }
 
 function showWindow(context: HostContext): void {
@@ -194,6 +229,11 @@ function showWindow(context: HostContext): void {
 
 function openWindow(context: HostContext): HostWindow {
   const window = createMainWindow(context.electron, context.paths, context.logger);
+  const prefs = context.state.prefs;
+  if (prefs !== null) {
+    restoreBounds(context.electron, window, prefs);
+    rememberBounds(context.electron, window, prefs);
+  }
   // Closing the window hides it: the hub keeps listening and alerting from the tray until Quit.
   window.on('close', (event) => {
     if (context.state.quitting) return;

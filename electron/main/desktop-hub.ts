@@ -15,6 +15,8 @@ export interface DesktopHubOptions {
   readonly safeStorage: SafeStorageLike;
   readonly logger: Logger;
   readonly bootHub?: (options: BootOptions) => Promise<Hub>;
+  /** Prints post-mortems to PDF (the app's printToPDF). */
+  readonly renderPdf?: BootOptions['renderPdf'];
 }
 
 /**
@@ -30,7 +32,8 @@ export async function startDesktopHub(options: DesktopHubOptions): Promise<Hub> 
     onProblem: (message) => logger.warn(message),
   });
   const boot = options.bootHub ?? bootHub;
-  return boot({ ...args, ...(configPath ? { configPath } : {}), dataDir, vault, logger });
+  const renderPdf = options.renderPdf === undefined ? {} : { renderPdf: options.renderPdf };
+  return boot({ ...args, ...(configPath ? { configPath } : {}), dataDir, vault, logger, ...renderPdf });
 }
 
 /** The hosts whose links may open in the OS browser: those of the hub's configured sources. */

@@ -11,7 +11,10 @@ import type {
   MenuItemConstructorOptions,
   NativeImage,
   NotificationConstructorOptions,
+  PowerSaveBlocker,
+  PrintToPDFOptions,
   Protocol,
+  Rectangle,
   ResizeOptions,
   Shell,
   WebPreferences,
@@ -40,10 +43,25 @@ export interface EventTargetContents {
   send(channel: string, ...args: unknown[]): void;
 }
 
+/** A captured image of a window (capturePage), as the PNG export uses it. */
+export interface HostCapture {
+  toPNG(): Buffer;
+}
+
+/** A window's contents: events go out; the page can be captured as an image or printed to PDF. */
+export interface WindowContents extends EventTargetContents {
+  capturePage(): Promise<HostCapture>;
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
+}
+
 /** The wall's window, as the host drives it. */
 export interface HostWindow {
-  readonly webContents: EventTargetContents;
+  readonly webContents: WindowContents;
   on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'closed' | 'moved' | 'resized', listener: () => void): unknown;
+  getBounds(): Rectangle;
+  setBounds(bounds: Partial<Rectangle>): void;
+  close(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
@@ -120,13 +138,35 @@ export interface WindowApis {
   readonly shell: Pick<Shell, 'openExternal'>;
 }
 
+/** A monitor, as the display plan reads it. */
+export interface HostDisplay {
+  readonly id: number;
+  readonly bounds: Rectangle;
+}
+
+/** Monitors and their comings and goings, and the power-save blocker that keeps wall screens awake. */
+export interface DisplayApis {
+  readonly screen: {
+    getAllDisplays(): HostDisplay[];
+    getPrimaryDisplay(): HostDisplay;
+    getDisplayMatching(rect: Rectangle): HostDisplay;
+    on(event: 'display-added', listener: (event: unknown, display: HostDisplay) => void): unknown;
+    on(event: 'display-removed', listener: (event: unknown, display: HostDisplay) => void): unknown;
+    removeListener(event: 'display-added', listener: (event: unknown, display: HostDisplay) => void): unknown;
+    removeListener(event: 'display-removed', listener: (event: unknown, display: HostDisplay) => void): unknown;
+  };
+  readonly powerSaveBlocker: Pick<PowerSaveBlocker, 'start' | 'stop'>;
+  /** The theme the pages see (prefers-color-scheme), set from the preferences. */
+  readonly nativeTheme: { themeSource: 'system' | 'dark' | 'light' };
+}
+
 /**
  * Exactly the Electron APIs the desktop host uses, named as the `electron` module exports them, so the module
  * itself is one (`startDesktopHost(electron)`) and tests hand in a recording stand-in instead of mocking it.
  */
-export interface DesktopElectronApis extends TrayApis, WindowApis {
+export interface DesktopElectronApis extends TrayApis, WindowApis, DisplayApis {
   readonly app: HostApp;
-  readonly dialog: Pick<Dialog, 'showErrorBox'>;
+  readonly dialog: Pick<Dialog, 'showErrorBox' | 'showSaveDialog'>;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly Notification: {
     isSupported(): boolean;

@@ -10,6 +10,8 @@ export interface TrayActions {
   readonly quit: () => void;
   /** Do-not-disturb: no desktop alerts while on (what arrives meanwhile is not replayed). */
   readonly doNotDisturb: { get(): boolean; set(on: boolean): void };
+  /** Saves a PNG of the wall window (capturePage). */
+  readonly savePng?: () => void;
 }
 
 /** The tray icon with Open, Do not disturb and Quit; the hub keeps running (and alerting) while the window is hidden. */
@@ -28,6 +30,7 @@ export function createTray({ nativeImage, Menu, Tray }: TrayApis, actions: TrayA
         checked: actions.doNotDisturb.get(),
         click: (item) => actions.doNotDisturb.set(item.checked),
       },
+      ...(actions.savePng === undefined ? [] : [{ label: 'Save the wall as PNG…', click: actions.savePng }]),
       { type: 'separator' },
       { label: 'Quit Earshot', click: actions.quit },
     ]),

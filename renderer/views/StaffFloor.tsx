@@ -1,4 +1,5 @@
 import { VolumePanel } from '../charts/VolumePanel';
+import { FeedExport } from '../features/export/FeedExport';
 import { LiveFeed } from '../features/feed/LiveFeed';
 import { PostDetail } from '../features/feed/PostDetail';
 import { IncidentsPanel } from '../features/incidents/IncidentsPanel';
@@ -17,7 +18,10 @@ export function StaffFloor() {
       <div className="wall-side floor-side">
         <PostDetail />
         <VolumePanel />
-        <MeasuresPanel />
+        <div>
+          <MeasuresPanel />
+          <FeedExport />
+        </div>
         <IncidentsPanel />
       </div>
     </div>

@@ -15,6 +15,7 @@ import { minuteOf, type SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import { roleAllows, type Actor } from '../../../shared/workflow';
 import { exportIncident } from '../incidents/evidence';
+import { mentionsExportCommand, postmortemCommand, type ExportContext } from './export-commands';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
@@ -41,6 +42,8 @@ export interface CommandContext {
   sources(): ReadonlyArray<SourceView>;
   testSource(sourceId: string): Promise<{ ok: boolean; message: string }>;
   setCredentials(sourceId: string, values: Readonly<Record<string, string>>): Promise<Result<{ configured: boolean }>>;
+  /** The post-mortem and mention exports' needs (search, PDF renderer). */
+  readonly exports: ExportContext;
 }
 
 type Handlers = {
@@ -108,6 +111,8 @@ const handlers: Handlers = {
   },
   'mentions:search': (ctx, req) => searchMentions(ctx, req),
   'mention:handled': (ctx, req, actor) => markHandled(ctx, req, actor),
+  'incident:postmortem': (ctx, req) => postmortemCommand(ctx.exports, req),
+  'mentions:export': (ctx, req) => mentionsExportCommand(ctx.exports, req),
 };
 
 const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
@@ -161,6 +166,8 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   // Full text over all history reads more than one page: a word search costs like a snapshot.
   'mentions:search': (req) => Math.ceil(req.limit / 100) + (req.text !== undefined && req.text.trim() !== '' ? 8 : 1),
   'mention:handled': () => 2,
+  'incident:postmortem': (req) => (req.format === 'pdf' ? 40 : 4),
+  'mentions:export': (req) => Math.ceil((req.maxRows ?? 10_000) / 100),
 };
 
 /**

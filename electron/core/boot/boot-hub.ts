@@ -24,6 +24,7 @@ import type { CredentialVault } from '../runtime/credentials';
 import { fileVault } from '../runtime/file-vault';
 import { createLogger, type Logger } from '../runtime/logger';
 import { createSourceRunner } from '../runtime/poller';
+import { chromiumPdfRenderer, type PdfRenderer } from '../runtime/chromium-pdf';
 
 /** How a host starts the hub. Every field is optional: the embedded default needs none. */
 export interface BootOptions {
@@ -41,6 +42,8 @@ export interface BootOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where workflow transitions are told (default: nobody). */
   readonly escalation?: EscalationPort;
+  /** Prints post-mortems to PDF (the desktop app's printToPDF); default headless Chromium when one is found. */
+  readonly renderPdf?: PdfRenderer;
 }
 
 /** A started hub. */
@@ -95,6 +98,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     retentionDays: config.retentionDays,
     user: localUser(config.user),
     sla: slaPolicy(config.sla),
+    renderPdf: options.renderPdf ?? chromiumPdfRenderer({ env, logger: logger.child({ module: 'pdf' }) }),
     escalation:
       options.escalation ??
       createEscalation({

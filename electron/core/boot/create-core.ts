@@ -21,6 +21,8 @@ import type { LocalUser } from '../config';
 import { silentEscalation, type EscalationPort } from '../escalation/port';
 import { createWorkflowService, type WorkflowService } from '../workflow/service';
 import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
+import type { SearchMentions } from '../export/mentions-export';
+import type { PdfRenderer } from '../runtime/chromium-pdf';
 import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
 
 export type { SourceBinding } from '../api/source-admin';
@@ -48,6 +50,10 @@ export interface CoreDeps {
   readonly user?: LocalUser;
   /** SLA targets per severity; default PRODUCT.md's. */
   readonly sla?: SlaPolicy;
+  /** Prints a post-mortem's HTML to PDF (headless: Chromium if found; desktop: printToPDF); absent: no PDFs. */
+  readonly renderPdf?: PdfRenderer;
+  /** The mention search exports page through; default a scan of the store (until it answers searches itself). */
+  readonly searchMentions?: SearchMentions;
 }
 
 /** The local user when the host names none. */
@@ -178,6 +184,12 @@ export function createCore(deps: CoreDeps): Core {
     sources: () => admin.views(),
     testSource: (id) => admin.test(id),
     setCredentials: (id, values) => admin.setCredentials(id, values),
+    exports: {
+      now: () => deps.clock.now(),
+      incident: (id) => workflow.get(id),
+      searchMentions: deps.searchMentions ?? ((query) => deps.store.searchMentions(query)),
+      ...(deps.renderPdf === undefined ? {} : { renderPdf: deps.renderPdf }),
+    },
   };
   const every = (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
     const arm = (): void => {

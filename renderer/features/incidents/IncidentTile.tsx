@@ -5,6 +5,7 @@ import { TEST_IDS } from '../../test-ids';
 import { SEVERITY_MARK } from '../../theme/palette';
 import { formatDuration } from '../feed/relative-time';
 import { EvidenceCard } from './EvidenceCard';
+import { EvidenceTimeline } from './EvidenceTimeline';
 import { IncidentActions } from './IncidentActions';
 import { saveTextFile } from './save-file';
 import { AuditLog, DeliveryLog, HoldingReply, NotesList } from './WorkflowDetails';
@@ -112,6 +113,13 @@ export function IncidentTile(props: IncidentTileProps) {
         </div>
       )}
       {w !== undefined && <NotesList notes={w.notes} now={now} />}
+      {expanded && (
+        <EvidenceTimeline
+          timeline={incident.evidence.timeline}
+          startedAt={incident.evidence.startedAt}
+          series={incident.evidence.series}
+        />
+      )}
       {expanded && <EvidenceCard evidence={incident.evidence} now={now} />}
       {expanded && w !== undefined && <DeliveryLog deliveries={w.deliveries} now={now} />}
       {expanded && w !== undefined && <AuditLog audit={w.audit} />}

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -13,9 +15,9 @@ interface BuilderConfig {
   readonly npmRebuild?: boolean;
   readonly asar?: boolean;
   readonly electronFuses?: Readonly<Record<string, boolean>> | null;
-  readonly linux?: { readonly target?: ReadonlyArray<string> };
-  readonly mac?: { readonly target?: string };
-  readonly win?: { readonly target?: string };
+  readonly linux?: { readonly target?: ReadonlyArray<string>; readonly icon?: string };
+  readonly mac?: { readonly target?: string; readonly icon?: string };
+  readonly win?: { readonly target?: string; readonly icon?: string };
 }
 
 /** electron-builder's own loader and schema validator (app-builder-lib, installed with electron-builder). */
@@ -49,6 +51,27 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
       loadBrowserProcessSpecificV8Snapshot: false,
     });
+  });
+
+  it('points every OS at icons made from assets/icon.svg, in every size electron-builder needs', async () => {
+    const config = await getConfig(ROOT, 'electron-builder.yml', null);
+    expect([config.linux?.icon, config.mac?.icon, config.win?.icon]).toEqual([
+      'assets/icons',
+      'assets/icon.icns',
+      'assets/icon.ico',
+    ]);
+    const PNG = '89504e470d0a1a0a';
+    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) {
+      const png = await readFile(join(ROOT, 'assets/icons', `${size}x${size}.png`));
+      expect(png.subarray(0, 8).toString('hex')).toBe(PNG);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    const ico = await readFile(join(ROOT, 'assets/icon.ico'));
+    expect([ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([1, 7]);
+    const icns = await readFile(join(ROOT, 'assets/icon.icns'));
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    expect(icns.includes(Buffer.from('ic10'))).toBe(true);
   });
 
   it("rejects a misspelt fuse, so the fuse keys above are electron-builder's own", async () => {

@@ -53,7 +53,36 @@ export const state = {
   /** Every menu template the host built (the tray's), newest last. */
   menus: [] as MenuItemConstructorOptions[][],
   quits: 0,
+  /** The monitors `screen` reports; the first is primary. Tests change it and emit display-added/removed. */
+  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] as Array<{
+    id: number;
+    bounds: { x: number; y: number; width: number; height: number };
+  }>,
+  /** Power-save blockers started and not stopped, by id. */
+  blockers: new Map<number, string>(),
+  themeSource: 'system' as 'system' | 'dark' | 'light',
+  /** What the next save dialog answers. */
+  savePath: undefined as string | undefined,
+  /** HTML pages printed to PDF (their data: URLs). */
+  printed: [] as string[],
 };
+
+let nextBlocker = 1;
+
+/** The stand-in's `screen`: reports `state.displays`; tests emit its events. */
+export const screen = Object.assign(new EventEmitter(), {
+  getAllDisplays: () => state.displays,
+  getPrimaryDisplay: () => state.displays[0] ?? { id: 0, bounds: { x: 0, y: 0, width: 800, height: 600 } },
+  getDisplayMatching: (rect: { x: number; y: number }) =>
+    state.displays.find(
+      (d) =>
+        rect.x >= d.bounds.x &&
+        rect.x < d.bounds.x + d.bounds.width &&
+        rect.y >= d.bounds.y &&
+        rect.y < d.bounds.y + d.bounds.height,
+    ) ??
+    state.displays[0] ?? { id: 0, bounds: { x: 0, y: 0, width: 800, height: 600 } },
+});
 
 /** A webContents: an EventEmitter that records what is sent and its window-open handler. */
 export class StandInContents extends EventEmitter {
@@ -67,6 +96,14 @@ export class StandInContents extends EventEmitter {
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.openHandler = handler;
+  }
+  loadedUrl = '';
+  capturePage(): Promise<{ toPNG(): Buffer }> {
+    return Promise.resolve({ toPNG: () => Buffer.from('\x89PNG fake') });
+  }
+  printToPDF(): Promise<Buffer> {
+    state.printed.push(this.loadedUrl);
+    return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
   }
 }
 
@@ -107,13 +144,28 @@ export class StandInWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loaded = url;
+    this.webContents.loadedUrl = url;
     return Promise.resolve();
   }
+  bounds = { x: 0, y: 0, width: 1600, height: 1000 };
+  destroyed = false;
+  getBounds = () => this.bounds;
+  setBounds = (b: Partial<{ x: number; y: number; width: number; height: number }>): void => {
+    this.bounds = { ...this.bounds, ...b };
+  };
+  close = (): void => {
+    if (this.destroyed) return;
+    const event = cancellable();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  };
   loadFile(path: string): Promise<void> {
     this.loaded = `loadFile:${path}`;
     return Promise.resolve();
   }
-  isDestroyed = (): boolean => false;
+  isDestroyed = (): boolean => this.destroyed;
   isMinimized = (): boolean => false;
   show = (): void => {
     this.visible = true;
@@ -161,7 +213,27 @@ export const electron = {
     },
   },
   nativeImage: { createFromBuffer: () => ({ resize: () => ({}) as NativeImage }) },
-  dialog: { showErrorBox: (title: string, message: string) => state.opened.push(`error:${title}:${message}`) },
+  dialog: {
+    showErrorBox: (title: string, message: string) => state.opened.push(`error:${title}:${message}`),
+    showSaveDialog: async () => ({ canceled: state.savePath === undefined, filePath: state.savePath ?? '' }),
+  },
+  screen,
+  powerSaveBlocker: {
+    start: (type: 'prevent-display-sleep' | 'prevent-app-suspension') => {
+      const id = nextBlocker++;
+      state.blockers.set(id, type);
+      return id;
+    },
+    stop: (id: number) => state.blockers.delete(id),
+  },
+  nativeTheme: {
+    get themeSource() {
+      return state.themeSource;
+    },
+    set themeSource(value: 'system' | 'dark' | 'light') {
+      state.themeSource = value;
+    },
+  },
   shell: { openExternal: async (url: string) => void state.opened.push(url) },
   ipcMain: {
     handle: (channel: string, handler: Handler) => state.handlers.set(channel, handler),

@@ -34,6 +34,8 @@ const SAMPLES: { readonly [N in CommandName]: CommandRequest<N> } = {
   'incidents:measures': { from: T0 - 60 * MINUTE, to: T0 },
   'mentions:search': { text: 'login', limit: 10 },
   'mention:handled': { mentionId: 'x:1', handled: true },
+  'incident:postmortem': { id: 'inc_1', format: 'html' },
+  'mentions:export': { filter: {}, format: 'csv' },
 };
 
 const lines: string[] = [];
