@@ -1,10 +1,12 @@
+import type { MigrationBodies } from '../migrations';
+
 /**
- * Numbered migrations for the embedded store. Each runs once, in order, inside a transaction;
- * `PRAGMA user_version` records the last one applied. Never edit a shipped migration: add a new one.
+ * The embedded store's bodies of the numbered migrations (ids in `../migrations.ts`). Each runs once, in order,
+ * inside a transaction; `PRAGMA user_version` records the last id applied. Never edit a shipped migration.
  */
-export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
+export const SQLITE_MIGRATIONS: MigrationBodies = {
   // 1: mentions, cursors, incidents, runtime state
-  `CREATE TABLE mentions (
+  1: `CREATE TABLE mentions (
      id TEXT PRIMARY KEY,
      source_id TEXT NOT NULL,
      external_id TEXT NOT NULL,
@@ -22,7 +24,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    CREATE INDEX incidents_opened_at ON incidents (opened_at);
    CREATE TABLE state (key TEXT PRIMARY KEY, body TEXT NOT NULL);`,
   // 2: what people did to each incident (its workflow), apart from detection's record so neither overwrites the other
-  `CREATE TABLE incident_workflow (
+  2: `CREATE TABLE incident_workflow (
      incident_id TEXT PRIMARY KEY,
      state TEXT NOT NULL,
      updated_at INTEGER NOT NULL,
@@ -30,7 +32,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    );
    CREATE INDEX incident_workflow_state ON incident_workflow (state);`,
   // 3: escalation outbox: one row per (incident, target, transition, reminder number), never sent twice
-  `CREATE TABLE escalation_outbox (
+  3: `CREATE TABLE escalation_outbox (
      id TEXT PRIMARY KEY,
      incident_id TEXT NOT NULL,
      target_id TEXT NOT NULL,
@@ -48,4 +50,4 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    );
    CREATE INDEX escalation_outbox_due ON escalation_outbox (status, next_attempt_at);
    CREATE INDEX escalation_outbox_target ON escalation_outbox (target_id, created_at);`,
-];
+};
