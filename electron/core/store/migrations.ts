@@ -8,6 +8,7 @@ export const MIGRATIONS = [
   { id: 1, name: 'mentions, cursors, incidents, runtime state' },
   { id: 2, name: 'incident workflow (what people did), apart from detection' },
   { id: 3, name: 'escalation outbox' },
+  { id: 4, name: 'search: insertion seq, filter columns, full-text index' },
 ] as const;
 
 /** A migration's number. */

@@ -2,6 +2,7 @@ import type { Mention } from '../../../shared/mention';
 import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
+import type { MentionPage, MentionSearch } from '../../../shared/search';
 import type { OutboxStore } from './outbox';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
@@ -75,6 +76,13 @@ export interface Store extends OutboxStore {
   /** A small JSON key/value area for runtime state (detector state, spend counters...). */
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, value: unknown): Promise<void>;
+  /**
+   * One page of a search over all stored mentions: full text (every word, the last as a prefix; SQLite FTS5,
+   * PostgreSQL tsvector), the filters of `MentionSearch`, newest first or heaviest author first. `next` is a keyset
+   * cursor (search-keys.ts), stable while new posts arrive. A cursor that does not decode is an `invalid-request`
+   * error (rejected), which callers avoid by checking it with `decodeCursor` first.
+   */
+  searchMentions(query: MentionSearch): Promise<MentionPage>;
   /** Deletes mentions created before `before`; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;

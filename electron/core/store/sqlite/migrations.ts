@@ -50,4 +50,58 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
    );
    CREATE INDEX escalation_outbox_due ON escalation_outbox (status, next_attempt_at);
    CREATE INDEX escalation_outbox_target ON escalation_outbox (target_id, created_at);`,
+  // 4: search. The mentions table is rebuilt with an explicit `seq` (a rowid VACUUM cannot renumber, the key of the
+  // full-text index and the search cursor's tie-break) and the filter columns (language, author weight, VIP, topics
+  // as " login refund "), taken from each stored body. A contentless FTS5 index over text and author is kept in step
+  // by triggers, and filled with all history here.
+  4: `CREATE TABLE mentions_v4 (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     source_id TEXT NOT NULL,
+     external_id TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     watchlist TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     received_at INTEGER NOT NULL,
+     sentiment TEXT NOT NULL,
+     language TEXT NOT NULL,
+     author_weight REAL NOT NULL,
+     vip INTEGER NOT NULL,
+     topics TEXT NOT NULL,
+     body TEXT NOT NULL,
+     UNIQUE (source_id, external_id)
+   );
+   INSERT INTO mentions_v4 (seq, id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment,
+                            language, author_weight, vip, topics, body)
+     SELECT rowid, id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment,
+            COALESCE(json_extract(body, '$.enrichment.language'), 'und'),
+            COALESCE(json_extract(body, '$.enrichment.authorWeight'), 1),
+            COALESCE(json_extract(body, '$.enrichment.vip'), 0),
+            ' ' || COALESCE((SELECT group_concat(json_extract(t.value, '$.topic'), ' ')
+                             FROM json_each(body, '$.enrichment.topics') AS t), '') || ' ',
+            body
+     FROM mentions ORDER BY rowid;
+   DROP TABLE mentions;
+   ALTER TABLE mentions_v4 RENAME TO mentions;
+   CREATE INDEX mentions_created_at ON mentions (created_at);
+   CREATE INDEX mentions_weight ON mentions (author_weight, created_at);
+   CREATE VIRTUAL TABLE mention_fts USING fts5(
+     text, author, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+   );
+   CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+     INSERT INTO mention_fts (rowid, text, author) VALUES (new.seq, json_extract(new.body, '$.text'),
+       COALESCE(json_extract(new.body, '$.author.handle'), '') || ' ' || COALESCE(json_extract(new.body, '$.author.name'), ''));
+   END;
+   CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+     DELETE FROM mention_fts WHERE rowid = old.seq;
+   END;
+   CREATE TRIGGER mentions_fts_update AFTER UPDATE OF body ON mentions BEGIN
+     DELETE FROM mention_fts WHERE rowid = old.seq;
+     INSERT INTO mention_fts (rowid, text, author) VALUES (new.seq, json_extract(new.body, '$.text'),
+       COALESCE(json_extract(new.body, '$.author.handle'), '') || ' ' || COALESCE(json_extract(new.body, '$.author.name'), ''));
+   END;
+   INSERT INTO mention_fts (rowid, text, author)
+     SELECT seq, json_extract(body, '$.text'),
+            COALESCE(json_extract(body, '$.author.handle'), '') || ' ' || COALESCE(json_extract(body, '$.author.name'), '')
+     FROM mentions;`,
 };

@@ -11,6 +11,7 @@ import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
 import { zeroFill } from '../zero-fill';
+import { searchColumns, sqliteSearch } from './sqlite-search';
 
 /** How a store is opened. */
 export interface StoreOptions {
@@ -66,8 +67,10 @@ const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(b
 
 function sqliteStore(db: Database.Database, now: () => number): Store {
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
-     VALUES (@id, @sourceId, @externalId, @channel, @watchlist, @createdAt, @receivedAt, @sentiment, @body)`,
+    `INSERT OR IGNORE INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment,
+                                     language, author_weight, vip, topics, body)
+     VALUES (@id, @sourceId, @externalId, @channel, @watchlist, @createdAt, @receivedAt, @sentiment,
+             @language, @authorWeight, @vip, @topics, @body)`,
   );
   const saveCursor = db.prepare(
     `INSERT INTO cursors (source_id, cursor, updated_at) VALUES (?, ?, ?)
@@ -76,7 +79,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
   const commit = db.transaction((sourceId: string, mentions: ReadonlyArray<Mention>, cursor: string | null) => {
     const inserted: Mention[] = [];
     for (const m of mentions) {
-      const row = { ...m, sentiment: m.enrichment.sentiment.label, body: JSON.stringify(m) };
+      const row = { ...m, ...searchColumns(m), body: JSON.stringify(m) };
       if (insert.run(row).changes === 1) inserted.push(m);
     }
     if (cursor !== null) saveCursor.run(sourceId, cursor, now());
@@ -116,6 +119,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
   };
 
   const workflows = sqliteWorkflows(db);
+  const search = sqliteSearch(db);
   const saveIncident = db.transaction((incident: Incident, workflow: Workflow | undefined) => {
     const { workflow: _people, ...detected } = incident;
     statements.saveIncident.run({ ...detected, body: JSON.stringify(detected) });
@@ -175,6 +179,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
     async setState(key, value) {
       statements.setState.run(key, JSON.stringify(value));
     },
+    searchMentions: async (query) => search(query),
     prune: async (before) => statements.prune.run(before).changes,
     async close() {
       db.close();
