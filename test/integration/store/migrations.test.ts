@@ -4,7 +4,11 @@ import { LATEST_MIGRATION, MIGRATIONS } from '../../../electron/core/store/migra
 import { POSTGRES_MIGRATIONS } from '../../../electron/core/store/postgres/migrations';
 import { SQLITE_MIGRATIONS } from '../../../electron/core/store/sqlite/migrations';
 import { migrate } from '../../../electron/core/store/sqlite/sqlite-store';
+import type { MentionSearch } from '../../../shared/search';
+import { mention, NEUTRAL_ENRICHMENT } from '../../helpers/mentions';
 import { storeHarness, type StoreHarness } from './harness';
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 const ids = MIGRATIONS.map((m) => m.id);
 
@@ -44,13 +48,18 @@ describe('both dialects migrated', () => {
   const sqlite = storeHarness('sqlite');
   const postgres = storeHarness('postgres');
 
-  it('have the same tables and columns (PostgreSQL’s outbox adds `position`, its stand-in for rowid)', async () => {
+  it('have the same tables and columns, but for each dialect’s own way of indexing and ordering', async () => {
     const [a, b] = [await sqlite.location(), await postgres.location()];
     await sqlite.open(a);
     await postgres.open(b);
+    // PostgreSQL: the outbox's `position` stands in for rowid; the mentions' `search_text` and `search` (tsvector)
+    // for SQLite's FTS5 table `mention_fts` and its shadow tables.
     const fromPostgres = await schemaOf(postgres, b);
     fromPostgres.escalation_outbox = fromPostgres.escalation_outbox?.filter((c) => c !== 'position') ?? [];
-    expect(fromPostgres).toEqual(await schemaOf(sqlite, a));
+    fromPostgres.mentions = fromPostgres.mentions?.filter((c) => c !== 'search' && c !== 'search_text') ?? [];
+    const fromSqlite = await schemaOf(sqlite, a);
+    for (const table of Object.keys(fromSqlite)) if (table.startsWith('mention_fts')) delete fromSqlite[table];
+    expect(fromPostgres).toEqual(fromSqlite);
     expect(Object.keys(fromPostgres)).toEqual(
       expect.arrayContaining(['mentions', 'cursors', 'incidents', 'state', 'incident_workflow', 'escalation_outbox']),
     );
@@ -62,5 +71,39 @@ describe('both dialects migrated', () => {
     await postgres.open(where);
     const rows = await postgres.rows(where, 'SELECT id FROM schema_migrations ORDER BY id');
     expect(rows.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('gives a PostgreSQL database made before search its search columns from the stored bodies', async () => {
+    const where = await postgres.location();
+    const v3 = ([1, 2, 3] as const).map((id) => POSTGRES_MIGRATIONS[id]).join(';\n');
+    const login = { ...NEUTRAL_ENRICHMENT, topics: [{ topic: 'login', terms: ['log in'] }], language: 'de', vip: true };
+    const rows = [
+      mention(1, T0, { text: 'Cannot LOG in since noon', enrichment: { ...login, authorWeight: 3 } }),
+      mention(2, T0 + 1, { text: 'fine', author: { handle: 'zero\u0000byte' } }),
+    ];
+    const values = rows
+      .map(
+        (m) => `('${m.id}', 'src', '${m.externalId}', 'x', 'nimbus', ${m.createdAt}, ${m.receivedAt}, 'neutral',
+        '${JSON.stringify(m).replaceAll("'", "''")}')`,
+      )
+      .join(', ');
+    await postgres.exec(
+      where,
+      `${v3};
+       CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
+       INSERT INTO schema_migrations VALUES (1, 0), (2, 0), (3, 0);
+       INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
+       VALUES ${values};`,
+    );
+    const store = await postgres.open(where);
+    const hit = await store.searchMentions({ text: 'log in', limit: 10 });
+    expect(hit.items).toEqual([rows[0]]);
+    const find = async (q: Omit<MentionSearch, 'limit'>): Promise<string[]> =>
+      (await store.searchMentions({ ...q, limit: 10 })).items.map((m) => m.externalId);
+    expect(await find({ topic: 'login', language: 'de', vipOnly: true, minAuthorWeight: 3 })).toEqual(['ext-1']);
+    // A body JSON cannot hold in PostgreSQL's jsonb (a NUL) keeps the defaults; it is still listed and readable.
+    expect(await find({ language: 'und' })).toEqual(['ext-2']);
+    await store.commitBatch('src', [mention(3, T0 + 2, { text: 'log in broken' })], null);
+    expect(await find({ text: 'log' })).toEqual(['ext-3', 'ext-1']);
   });
 });

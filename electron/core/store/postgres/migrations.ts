@@ -59,4 +59,28 @@ export const POSTGRES_MIGRATIONS: MigrationBodies = {
    CREATE INDEX escalation_outbox_due ON escalation_outbox (status, next_attempt_at);
    CREATE INDEX escalation_outbox_target ON escalation_outbox (target_id, created_at);
    CREATE INDEX escalation_outbox_incident ON escalation_outbox (incident_id, created_at, position);`,
+  // 4: search. An insertion `seq` (the search cursor's tie-break), the filter columns (language, author weight, VIP,
+  // topics as " login refund ", as in SQLite), and `search_text`: the words of text + author, lower-cased and
+  // accent-folded by the hub (pg-search.ts), which the generated tsvector indexes with the 'simple' config.
+  // Rows stored before it get their columns from their bodies here (words lower-cased, accents kept).
+  4: `ALTER TABLE mentions
+     ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY,
+     ADD COLUMN language TEXT NOT NULL DEFAULT 'und',
+     ADD COLUMN author_weight DOUBLE PRECISION NOT NULL DEFAULT 1,
+     ADD COLUMN vip BOOLEAN NOT NULL DEFAULT false,
+     ADD COLUMN topics TEXT NOT NULL DEFAULT '  ',
+     ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+   UPDATE mentions SET
+     language = COALESCE(j.doc #>> '{enrichment,language}', 'und'),
+     author_weight = COALESCE((j.doc #>> '{enrichment,authorWeight}')::double precision, 1),
+     vip = COALESCE((j.doc #>> '{enrichment,vip}')::boolean, false),
+     topics = ' ' || COALESCE((SELECT string_agg(t ->> 'topic', ' ') FROM jsonb_array_elements(j.doc #> '{enrichment,topics}') AS t), '') || ' ',
+     search_text = lower(concat_ws(' ', j.doc ->> 'text', j.doc #>> '{author,handle}', j.doc #>> '{author,name}'))
+   FROM (SELECT id AS jid, body::jsonb AS doc FROM mentions WHERE strpos(body, '\\u0000') = 0) AS j
+   WHERE mentions.id = j.jid;
+   ALTER TABLE mentions ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED;
+   CREATE UNIQUE INDEX mentions_seq ON mentions (seq);
+   CREATE INDEX mentions_time_seq ON mentions (created_at, seq);
+   CREATE INDEX mentions_weight ON mentions (author_weight, created_at, seq);
+   CREATE INDEX mentions_search ON mentions USING GIN (search);`,
 };

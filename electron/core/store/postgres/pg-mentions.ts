@@ -3,32 +3,40 @@ import { MentionSchema, type Mention } from '../../../../shared/mention';
 import type { SeriesPoint } from '../../../../shared/series';
 import type { MentionQuery } from '../repository';
 import type { Queryable } from './connection';
+import { searchText } from './pg-search';
 
 const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(body));
 
 /**
  * Inserts the mentions not already stored, in one statement (arrays unnested, so any batch is one round trip
- * with nine parameters); a mention whose id or (source, external id) is there is skipped by ON CONFLICT DO
- * NOTHING, also against a concurrent writer. Returns the new ones in batch order (a repeat within the batch
+ * with one parameter per column); a mention whose id or (source, external id) is there is skipped by ON CONFLICT
+ * DO NOTHING, also against a concurrent writer. Returns the new ones in batch order (a repeat within the batch
  * counts once, its first occurrence).
  */
 export async function insertMentions(db: pg.PoolClient, mentions: ReadonlyArray<Mention>): Promise<Mention[]> {
   if (mentions.length === 0) return [];
+  const column = <T>(get: (m: Mention) => T): T[] => mentions.map(get);
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
+    `INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment,
+       language, author_weight, vip, topics, search_text, body)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
-       $8::text[], $9::text[])
+       $8::text[], $9::text[], $10::float8[], $11::boolean[], $12::text[], $13::text[], $14::text[])
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      mentions.map((m) => m.id),
-      mentions.map((m) => m.sourceId),
-      mentions.map((m) => m.externalId),
-      mentions.map((m) => m.channel),
-      mentions.map((m) => m.watchlist),
-      mentions.map((m) => m.createdAt),
-      mentions.map((m) => m.receivedAt),
-      mentions.map((m) => m.enrichment.sentiment.label),
-      mentions.map((m) => JSON.stringify(m)),
+      column((m) => m.id),
+      column((m) => m.sourceId),
+      column((m) => m.externalId),
+      column((m) => m.channel),
+      column((m) => m.watchlist),
+      column((m) => m.createdAt),
+      column((m) => m.receivedAt),
+      column((m) => m.enrichment.sentiment.label),
+      column((m) => m.enrichment.language),
+      column((m) => m.enrichment.authorWeight),
+      column((m) => m.enrichment.vip),
+      column((m) => ` ${m.enrichment.topics.map((t) => t.topic).join(' ')} `),
+      column(searchText),
+      column((m) => JSON.stringify(m)),
     ],
   );
   const fresh = new Set(rows.map((r) => r.id));

@@ -5,6 +5,7 @@ import { zeroFill } from '../zero-fill';
 import { createPool, inTransaction, redactUrl, safeError, type PostgresConnectOptions } from './connection';
 import { insertMentions, mentionsBetween, recentMentions, saveCursor, volumeRows } from './pg-mentions';
 import { postgresOutbox } from './pg-outbox';
+import { searchMentions } from './pg-search';
 import { migratePostgres } from './pg-migrate';
 import { getWorkflow, getWorkflows, openWorkflows, putWorkflows } from './pg-workflow';
 
@@ -53,7 +54,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
 type MentionMethods = Pick<
   Store,
-  'commitBatch' | 'getCursor' | 'countMentions' | 'recentMentions' | 'mentionsBetween' | 'volumeSeries' | 'prune'
+  | 'commitBatch'
+  | 'getCursor'
+  | 'countMentions'
+  | 'recentMentions'
+  | 'mentionsBetween'
+  | 'volumeSeries'
+  | 'searchMentions'
+  | 'prune'
 >;
 
 /** Mentions and cursors: a batch and its cursor commit in one transaction. */
@@ -74,6 +82,7 @@ function mentionMethods(pool: pg.Pool, now: () => number): MentionMethods {
     mentionsBetween: (query) => mentionsBetween(pool, query),
     volumeSeries: async (fromMinute, toMinute) =>
       zeroFill(await volumeRows(pool, fromMinute, toMinute + 60_000), fromMinute, toMinute),
+    searchMentions: (query) => searchMentions(pool, query),
     prune: async (before) => (await pool.query('DELETE FROM mentions WHERE created_at < $1', [before])).rowCount ?? 0,
   };
 }
