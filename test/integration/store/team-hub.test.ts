@@ -96,6 +96,18 @@ describe('a hub on PostgreSQL (DATABASE_URL or store.url)', () => {
     expect(repeat).toMatchObject({ status: 200, body: { accepted: 0, duplicates: 1 } });
   });
 
+  it('refuses an ingested item whose id holds a NUL, and stores the rest of its batch', async () => {
+    const paths = await dataDir({ sources: [{ id: 'tickets', type: 'ingest' }] });
+    const env = { DATABASE_URL: await server.createDatabase(), EARSHOT_TICKETS_TOKEN: 'let-me-in' };
+    const hub = await boot({ ...paths, env, vault: undefined, clock: new ManualClock(T0) });
+    const [good] = body.mentions;
+    const mixed = { mentions: [good, { ...good, externalId: 'T-\u00002' }] };
+    const answer = await hub.ingest({ sourceId: 'tickets', authorization: 'Bearer let-me-in', body: mixed });
+    expect(answer).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ index: 1 }] } });
+    expect(JSON.stringify(answer)).toMatch(/NUL/);
+    expect((await hub.core.api.status()).mentions).toBe(1);
+  });
+
   it('says "embedded" on the default SQLite store', async () => {
     const hub = await boot({ ...(await dataDir()), env: {}, clock: new ManualClock(T0) });
     expect((await hub.core.api.status()).mode).toBe('embedded');
