@@ -9,6 +9,7 @@ export const MIGRATIONS = [
   { id: 2, name: 'incident workflow (what people did), apart from detection' },
   { id: 3, name: 'escalation outbox' },
   { id: 4, name: 'search: insertion seq, filter columns, full-text index' },
+  { id: 5, name: 'handled marks on posts' },
 ] as const;
 
 /** A migration's number. */

@@ -3,9 +3,12 @@ import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
 import type { MentionPage, MentionSearch } from '../../../shared/search';
+import type { HandledMark } from '../../../shared/handled';
+import type { HandledChange } from './handled-mark';
 import type { OutboxStore } from './outbox';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
+export type { HandledChange } from './handled-mark';
 
 /** What committing a batch did. */
 export interface CommitResult {
@@ -83,6 +86,13 @@ export interface Store extends OutboxStore {
    * error (rejected), which callers avoid by checking it with `decodeCursor` first.
    */
   searchMentions(query: MentionSearch): Promise<MentionPage>;
+  /**
+   * Marks a stored post handled (or not) for `actor`, appending to its mark's audit trail (`nextHandledMark`), in
+   * one transaction; null when no post with that id is stored. Marks go when their post is pruned.
+   */
+  setHandled(change: HandledChange): Promise<HandledMark | null>;
+  /** The handled marks of these posts (those that have one), in no particular order. */
+  handledMarks(mentionIds: ReadonlyArray<string>): Promise<HandledMark[]>;
   /** Deletes mentions created before `before`; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;

@@ -104,4 +104,14 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
      SELECT seq, json_extract(body, '$.text'),
             COALESCE(json_extract(body, '$.author.handle'), '') || ' ' || COALESCE(json_extract(body, '$.author.name'), '')
      FROM mentions;`,
+  // 5: handled marks on the staff floor, one per post, gone with the post when it is pruned
+  5: `CREATE TABLE mention_handled (
+     mention_id TEXT PRIMARY KEY,
+     handled INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE TRIGGER mentions_handled_delete AFTER DELETE ON mentions BEGIN
+     DELETE FROM mention_handled WHERE mention_id = old.id;
+   END;`,
 };

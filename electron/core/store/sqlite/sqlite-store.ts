@@ -12,6 +12,7 @@ import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
 import { zeroFill } from '../zero-fill';
 import { searchColumns, sqliteSearch } from './sqlite-search';
+import { sqliteHandled } from './sqlite-handled';
 
 /** How a store is opened. */
 export interface StoreOptions {
@@ -120,6 +121,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
 
   const workflows = sqliteWorkflows(db);
   const search = sqliteSearch(db);
+  const handled = sqliteHandled(db);
   const saveIncident = db.transaction((incident: Incident, workflow: Workflow | undefined) => {
     const { workflow: _people, ...detected } = incident;
     statements.saveIncident.run({ ...detected, body: JSON.stringify(detected) });
@@ -180,6 +182,8 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
       statements.setState.run(key, JSON.stringify(value));
     },
     searchMentions: async (query) => search(query),
+    setHandled: async (change) => handled.set(change),
+    handledMarks: async (mentionIds) => handled.many(mentionIds),
     prune: async (before) => statements.prune.run(before).changes,
     async close() {
       db.close();
