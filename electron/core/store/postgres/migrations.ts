@@ -83,4 +83,12 @@ export const POSTGRES_MIGRATIONS: MigrationBodies = {
    CREATE INDEX mentions_time_seq ON mentions (created_at, seq);
    CREATE INDEX mentions_weight ON mentions (author_weight, created_at, seq);
    CREATE INDEX mentions_search ON mentions USING GIN (search);`,
+  // 5: handled marks on the staff floor, one per post, gone with the post when it is pruned (the foreign key
+  // cascades, where SQLite uses a trigger)
+  5: `CREATE TABLE mention_handled (
+     mention_id TEXT COLLATE "C" PRIMARY KEY REFERENCES mentions (id) ON DELETE CASCADE,
+     handled BOOLEAN NOT NULL,
+     at BIGINT NOT NULL,
+     body TEXT NOT NULL
+   );`,
 };

@@ -4,6 +4,7 @@ import type { CommitResult, IncidentQuery, Store } from '../repository';
 import { zeroFill } from '../zero-fill';
 import { createPool, inTransaction, redactUrl, safeError, type PostgresConnectOptions } from './connection';
 import { insertMentions, mentionsBetween, recentMentions, saveCursor, volumeRows } from './pg-mentions';
+import { handledMarks, setHandled } from './pg-handled';
 import { postgresOutbox } from './pg-outbox';
 import { searchMentions } from './pg-search';
 import { migratePostgres } from './pg-migrate';
@@ -47,6 +48,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...mentionMethods(pool, now),
     ...incidentMethods(pool),
     ...stateMethods(pool),
+    setHandled: (change) => setHandled(pool, change),
+    handledMarks: (mentionIds) => handledMarks(pool, mentionIds),
     close: () => pool.end(),
   };
   return guardAll(url, store);
