@@ -151,7 +151,7 @@ async function openChosenStore(
   dataDir: string,
   deps: { clock: Clock; logger: Logger },
 ): Promise<Store> {
-  const choice = chooseStore(config, env, dataDir);
+  const choice = chooseStore(config.store, env, dataDir);
   if (!choice.ok) throw new BootError(choice.error.message);
   const opened = await openStore(choice.value, deps);
   if (!opened.ok) throw new BootError(opened.error.message);

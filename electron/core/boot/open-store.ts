@@ -17,14 +17,18 @@ export type StoreChoice =
  * else SQLite at DATA_DIR/earshot.db. A DATABASE_URL that is not a postgres:// URL is an error, not ignored; the
  * message never quotes it (it may hold a password).
  */
-export function chooseStore(config: HubConfig, env: NodeJS.ProcessEnv, dataDir: string): Result<StoreChoice> {
+export function chooseStore(
+  configured: HubConfig['store'],
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+): Result<StoreChoice> {
   const fromEnv = env.DATABASE_URL?.trim();
   if (fromEnv) {
     return POSTGRES_URL.test(fromEnv)
       ? ok({ kind: 'postgres', url: fromEnv })
       : err(appError('invalid-config', 'DATABASE_URL must be a postgres:// or postgresql:// URL'));
   }
-  if (config.store.url !== undefined) return ok({ kind: 'postgres', url: config.store.url });
+  if (configured.url !== undefined) return ok({ kind: 'postgres', url: configured.url });
   return ok({ kind: 'sqlite', file: join(dataDir, 'earshot.db') });
 }
 

@@ -58,7 +58,7 @@ describe('a database URL’s password', () => {
 
   it('never appears in the factory’s error, nor in what the hub logs of the store', async () => {
     const url = `postgresql://earshot:${ENCODED}@127.0.0.1:${await closedPort()}/earshot`;
-    const choice = chooseStore(config(), { DATABASE_URL: url }, '/tmp/unused');
+    const choice = chooseStore(config().store, { DATABASE_URL: url }, '/tmp/unused');
     expect(choice).toEqual({ ok: true, value: { kind: 'postgres', url } });
     if (!choice.ok) return;
     expect(describeStore(choice.value)).not.toContain(ENCODED);
@@ -71,24 +71,24 @@ describe('a database URL’s password', () => {
 
 describe('choosing the store', () => {
   it('is SQLite in the data dir by default, the config’s URL when set, DATABASE_URL above both', () => {
-    expect(chooseStore(config(), {}, '/data')).toEqual({
+    expect(chooseStore(config().store, {}, '/data')).toEqual({
       ok: true,
       value: { kind: 'sqlite', file: '/data/earshot.db' },
     });
-    expect(chooseStore(config(), { DATABASE_URL: '  ' }, '/data')).toMatchObject({ value: { kind: 'sqlite' } });
+    expect(chooseStore(config().store, { DATABASE_URL: '  ' }, '/data')).toMatchObject({ value: { kind: 'sqlite' } });
     const team = config({ store: { url: 'postgres://hub@db/earshot' } });
-    expect(chooseStore(team, {}, '/data')).toEqual({
+    expect(chooseStore(team.store, {}, '/data')).toEqual({
       ok: true,
       value: { kind: 'postgres', url: 'postgres://hub@db/earshot' },
     });
-    expect(chooseStore(team, { DATABASE_URL: 'postgresql://other@db2/e' }, '/data')).toEqual({
+    expect(chooseStore(team.store, { DATABASE_URL: 'postgresql://other@db2/e' }, '/data')).toEqual({
       ok: true,
       value: { kind: 'postgres', url: 'postgresql://other@db2/e' },
     });
   });
 
   it('refuses a URL that is not PostgreSQL’s, without quoting it', () => {
-    const bad = chooseStore(config(), { DATABASE_URL: `mysql://root:${ENCODED}@db/x` }, '/data');
+    const bad = chooseStore(config().store, { DATABASE_URL: `mysql://root:${ENCODED}@db/x` }, '/data');
     expect(bad).toEqual({
       ok: false,
       error: { code: 'invalid-config', message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runIncidents } from '../../../electron/cli/commands/incidents';
 import { bootHub, BootError, type Hub } from '../../../electron/core/boot/boot-hub';
 import { generateRange } from '../../../electron/core/connectors/simulator/generate';
 import { SIMULATOR_SCENARIO } from '../../../electron/core/connectors/simulator/scenario';
@@ -13,6 +14,8 @@ import { memoryVault } from '../../../electron/core/runtime/credentials';
 import { createLogger, silentLogger } from '../../../electron/core/runtime/logger';
 import { openPostgresStore } from '../../../electron/core/store/postgres/postgres-store';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
+import { workflowRecord } from '../../helpers/workflow';
+import { incident } from '../../unit/workflow/fixtures';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 6, 10, 0, 0);
@@ -171,5 +174,46 @@ describe('a hub on PostgreSQL (DATABASE_URL or store.url)', () => {
       /^Cannot open the database at postgres:\/\/earshot:\*\*\*@127\.0\.0\.1:1\//,
     );
     expect(`${(error as Error).message} ${(error as Error).stack ?? ''} ${lines.join('')}`).not.toContain('hunter2');
+  });
+});
+
+describe('earshot incidents with DATABASE_URL', () => {
+  const capture = (): { stream: Writable; text: () => string } => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    return { stream, text: () => chunks.join('') };
+  };
+
+  it('lists the team database’s incidents, and names an unreachable one without its password', async () => {
+    const url = await server.createDatabase();
+    const store = await openPostgresStore(url);
+    await store.saveIncident(incident('inc_team', { title: 'login failing', openedAt: T0 }), workflowRecord());
+    await store.close();
+    const out = capture();
+    const { dataDir: empty } = await dataDir();
+    expect(
+      await runIncidents(['--data-dir', empty, '--json'], { stdout: out.stream, env: { DATABASE_URL: url } }),
+    ).toBe(0);
+    expect((JSON.parse(out.text()) as Array<{ id: string }>).map((r) => r.id)).toEqual(['inc_team']);
+
+    const dead = new URL(server.url);
+    dead.port = '1';
+    dead.password = 'hunter2-secret';
+    const err = capture();
+    const code = await runIncidents([], {
+      stdout: capture().stream,
+      stderr: err.stream,
+      env: { DATABASE_URL: dead.toString() },
+    });
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(
+      /^earshot incidents: Cannot open the database at postgres:\/\/earshot:\*\*\*@127\.0\.0\.1:1\//,
+    );
+    expect(err.text()).not.toContain('hunter2');
   });
 });
