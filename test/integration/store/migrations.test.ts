@@ -4,6 +4,7 @@ import { LATEST_MIGRATION, MIGRATIONS } from '../../../electron/core/store/migra
 import { POSTGRES_MIGRATIONS } from '../../../electron/core/store/postgres/migrations';
 import { SQLITE_MIGRATIONS } from '../../../electron/core/store/sqlite/migrations';
 import { migrate } from '../../../electron/core/store/sqlite/sqlite-store';
+import { openPostgresStore } from '../../../electron/core/store/postgres/postgres-store';
 import type { MentionSearch } from '../../../shared/search';
 import { mention, NEUTRAL_ENRICHMENT } from '../../helpers/mentions';
 import { storeHarness, type StoreHarness } from './harness';
@@ -105,5 +106,22 @@ describe('both dialects migrated', () => {
     expect(await find({ language: 'und' })).toEqual(['ext-2']);
     await store.commitBatch('src', [mention(3, T0 + 2, { text: 'log in broken' })], null);
     expect(await find({ text: 'log' })).toEqual(['ext-3', 'ext-1']);
+  });
+
+  it('migrates a large history whatever the pool’s statement timeout', async () => {
+    const where = await postgres.location();
+    const v3 = ([1, 2, 3] as const).map((id) => POSTGRES_MIGRATIONS[id]).join(';\n');
+    const body = JSON.stringify(mention(0, T0)).replaceAll("'", "''");
+    await postgres.exec(
+      where,
+      `${v3};
+       CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
+       INSERT INTO schema_migrations VALUES (1, 0), (2, 0), (3, 0);
+       INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)
+       SELECT 'src:e' || n, 'src', 'e' || n, 'x', 'nimbus', n, n, 'neutral', '${body}' FROM generate_series(1, 30000) AS n;`,
+    );
+    const store = await openPostgresStore(where, { statementTimeoutMs: 5 });
+    await store.close();
+    expect((await postgres.rows(where, 'SELECT max(id) AS id FROM schema_migrations'))[0]?.id).toBe(LATEST_MIGRATION);
   });
 });

@@ -103,6 +103,12 @@ describe.each(DIALECTS)('the %s store: mentions and cursors', (dialect) => {
     expect((await second.commitBatch('src', [mention(2, T0)], 'c2')).inserted).toHaveLength(0);
   });
 
+  it('closes once, however often it is told to', async () => {
+    const store = await h.open();
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+
   it('prunes mentions older than the retention horizon', async () => {
     const store = await h.open();
     await store.commitBatch('src', [mention(1, T0), mention(2, T0 + 86_400_000)], null);

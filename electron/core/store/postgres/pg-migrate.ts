@@ -23,6 +23,8 @@ export async function migratePostgres(pool: pg.Pool, now: () => number): Promise
     for (const { id } of MIGRATIONS) {
       await client.query('BEGIN');
       try {
+        // A migration rewrites whole tables (4 indexes all history): the pool's statement timeout does not apply.
+        await client.query('SET LOCAL statement_timeout = 0');
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
         await client.query(
           'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',

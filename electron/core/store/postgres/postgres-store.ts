@@ -42,6 +42,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => undefined);
     throw fail(error);
   }
+  let closing: Promise<void> | undefined;
   const store: Store = {
     kind: 'postgres',
     ...postgresOutbox(pool),
@@ -50,7 +51,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...stateMethods(pool),
     setHandled: (change) => setHandled(pool, change),
     handledMarks: (mentionIds) => handledMarks(pool, mentionIds),
-    close: () => pool.end(),
+    close: () => (closing ??= pool.end()),
   };
   return guardAll(url, store);
 }
