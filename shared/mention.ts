@@ -57,11 +57,21 @@ export const EnrichmentSchema = z.object({
 export type Enrichment = z.infer<typeof EnrichmentSchema>;
 
 /**
+ * A source's id of one item: the store's dedupe key. A NUL character is refused here, at the edge: PostgreSQL
+ * cannot store one in a text key, so such an item would otherwise fail its whole batch on a team hub, forever.
+ */
+export const ExternalIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !id.includes('\u0000'), 'must not contain a NUL character');
+
+/**
  * A mention as a connector hands it over, after its own zod validation of the raw API item:
  * everything the source knows, nothing the hub computes.
  */
 export const RawMentionSchema = z.object({
-  externalId: z.string().min(1).max(200),
+  externalId: ExternalIdSchema,
   channel: ChannelSchema,
   url: z.string().max(2000).optional(),
   author: AuthorSchema,

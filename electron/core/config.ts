@@ -11,6 +11,9 @@ import { EscalationConfigSchema } from './escalation/escalation-config';
 /** A `server.publicHosts` entry: `name`, `name:port`, `[v6]:port`, optionally `http://` or `https://` before it. */
 const PUBLIC_HOST_PATTERN = /^(https?:\/\/)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
 
+/** What a PostgreSQL connection URL starts with. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 const WatchlistSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1).max(100),
@@ -21,6 +24,14 @@ const WatchlistSchema = z.object({
 export const HubConfigSchema = z
   .object({
     dataDir: z.string().optional(),
+    /**
+     * Where the hub keeps its data: none (the default) is the embedded SQLite file in the data dir; a
+     * `postgres://user:password@host:port/db` URL is a team hub on PostgreSQL. DATABASE_URL overrides it.
+     */
+    store: z
+      .object({ url: z.string().max(2000).regex(POSTGRES_URL, 'a postgres:// or postgresql:// URL').optional() })
+      .strict()
+      .prefault({}),
     /** Mentions older than this are pruned. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
     server: z

@@ -34,6 +34,7 @@ export { renderPostmortem } from './export/postmortem';
 export type { CredentialVault } from './runtime/credentials';
 export { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from './runtime/file-vault';
 export { openSqliteStore } from './store/sqlite/sqlite-store';
+export { chooseStore, describeStore, openStore, type StoreChoice } from './boot/open-store';
 export type { Store } from './store/repository';
 
 // Jobs the CLI runs: replay, backtest, NAB, sentiment, incidents.

@@ -4,14 +4,22 @@
  * `listStoredIncidents`; this parses arguments and prints.
  */
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir, listStoredIncidents, openSqliteStore, type IncidentRow } from '../../core';
+import {
+  chooseStore,
+  defaultDataDir,
+  listStoredIncidents,
+  openStore,
+  systemClock,
+  type IncidentRow,
+  type Store,
+} from '../../core';
 
 export const INCIDENTS_HELP = `Usage: earshot incidents [--data-dir DIR] [--open] [--json]
 
 Lists the hub's stored incidents, newest first: id, severity, state, owner, when each was opened,
-acknowledged and resolved (UTC), and title. Safe to run while the hub is running.
+acknowledged and resolved (UTC), and title. Safe to run while the hub is running. A team hub's
+database is read when DATABASE_URL names it (postgres://…).
 
 Options:
   --data-dir DIR   the hub's data folder (default: EARSHOT_DATA_DIR or the OS's app data folder)
@@ -59,6 +67,30 @@ export function formatIncidentTable(rows: ReadonlyArray<IncidentRow>): string {
     .join('\n');
 }
 
+/** The hub's store: the team database when DATABASE_URL names one, else the SQLite file in the data dir if any. */
+async function openListedStore(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  stderr: NodeJS.WritableStream,
+): Promise<Store | null> {
+  const choice = chooseStore({}, env, dataDir);
+  if (!choice.ok) {
+    stderr.write(`earshot incidents: ${choice.error.message}\n`);
+    return null;
+  }
+  if (choice.value.kind === 'sqlite') {
+    try {
+      await access(choice.value.file);
+    } catch {
+      stderr.write(`earshot incidents: no hub database at ${choice.value.file} (give --data-dir DIR)\n`);
+      return null;
+    }
+  }
+  const opened = await openStore(choice.value, { clock: systemClock() });
+  if (!opened.ok) stderr.write(`earshot incidents: ${opened.error.message}\n`);
+  return opened.ok ? opened.value : null;
+}
+
 /** Runs `earshot incidents`; resolves to the exit code (0 ok, 1 no database there). */
 export async function runIncidents(args: ReadonlyArray<string>, deps: IncidentsDeps = {}): Promise<number> {
   const stdout = deps.stdout ?? process.stdout;
@@ -70,14 +102,8 @@ export async function runIncidents(args: ReadonlyArray<string>, deps: IncidentsD
   }
   const env = deps.env ?? process.env;
   const dataDir = values['data-dir'] ?? env.EARSHOT_DATA_DIR ?? defaultDataDir(env);
-  const file = join(dataDir, 'earshot.db');
-  try {
-    await access(file);
-  } catch {
-    stderr.write(`earshot incidents: no hub database at ${file} (give --data-dir DIR)\n`);
-    return 1;
-  }
-  const store = await openSqliteStore(file);
+  const store = await openListedStore(env, dataDir, stderr);
+  if (store === null) return 1;
   try {
     const rows = await listStoredIncidents(store, { openOnly: values.open ?? false });
     if (values.json) {

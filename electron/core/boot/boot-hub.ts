@@ -17,7 +17,7 @@ import { parseQuery } from '../connectors/query';
 import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enrich';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDefaultIncidentEngine } from '../incidents';
-import { openSqliteStore } from '../store/sqlite/sqlite-store';
+import { chooseStore, describeStore, openStore } from './open-store';
 import type { Store } from '../store/repository';
 import { systemClock, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
@@ -76,7 +76,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
   const fieldsFor = (id: string): ReadonlyArray<string> =>
     configured.find((s) => s.config.id === id)?.factory.credentialFields ?? targetSecrets(id);
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
-  const store = await openStore(join(dataDir, 'earshot.db'), clock);
+  const store = await openChosenStore(config, env, dataDir, { clock, logger });
   const watchlists = checkedWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
   const sources = configured.map(({ factory, config: entry }) => ({
@@ -99,6 +99,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     user: localUser(config.user),
     sla: slaPolicy(config.sla),
     renderPdf: options.renderPdf ?? chromiumPdfRenderer({ env, logger: logger.child({ module: 'pdf' }) }),
+    mode: store.kind === 'postgres' ? 'team' : 'embedded',
     escalation:
       options.escalation ??
       createEscalation({
@@ -151,12 +152,19 @@ function buildEnricher(config: HubConfig): Enricher {
   return createEnricher({ taxonomy: taxonomy.value, vipHandles: config.vipHandles });
 }
 
-async function openStore(file: string, clock: Clock): Promise<Store> {
-  try {
-    return await openSqliteStore(file, { now: () => clock.now() });
-  } catch (error) {
-    throw new BootError(`Cannot open the database at ${file}: ${(error as Error).message}`);
-  }
+/** The store DATABASE_URL or the config chooses (SQLite in the data dir by default), opened and migrated. */
+async function openChosenStore(
+  config: HubConfig,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  deps: { clock: Clock; logger: Logger },
+): Promise<Store> {
+  const choice = chooseStore(config.store, env, dataDir);
+  if (!choice.ok) throw new BootError(choice.error.message);
+  const opened = await openStore(choice.value, deps);
+  if (!opened.ok) throw new BootError(opened.error.message);
+  deps.logger.info({ store: choice.value.kind, at: describeStore(choice.value) }, 'store opened');
+  return opened.value;
 }
 
 /** The watchlists, each query parsed: a query that does not parse is a config error, not a silent literal match. */

@@ -233,7 +233,8 @@ export function createSeriesBuilder(options: SeriesBuilderOptions): SeriesBuilde
       const out: ClosedMinute[] = [];
       let next = lastClosed === null ? firstOpenMinute() : lastClosed + MINUTE_MS;
       if (next === null || next > last) {
-        if (lastClosed === null && next === null) lastClosed = last;
+        // Nothing to close. Before any post was counted, lastClosed stays null: a back-fill committed after the first
+        // tick (a slow first poll, a network store) must count, not arrive "late" and leave detection cold for hours.
         return out;
       }
       const skipTo = last - (options.maxGapMinutes - 1) * MINUTE_MS;

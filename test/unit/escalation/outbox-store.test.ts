@@ -1,61 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../electron/core/config';
-import type { OutboxEntry, Store } from '../../../electron/core/store/repository';
-import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
 
-let store: Store | null = null;
-afterEach(async () => {
-  await store?.close();
-  store = null;
-});
-
-const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  id: 'inc-1:slack:opened:0',
-  incidentId: 'inc-1',
-  targetId: 'slack',
-  targetKind: 'slack',
-  transition: 'opened',
-  seq: 0,
-  status: 'pending',
-  attempts: 0,
-  createdAt: 1_000,
-  nextAttemptAt: 1_000,
-  lastAttemptAt: null,
-  lastError: null,
-  card: '{}',
-  ...over,
-});
-
-describe('the outbox in the SQLite store', () => {
-  it('queues each (incident, target, transition, seq) once, whatever the row id', async () => {
-    store = await openSqliteStore(':memory:');
-    expect(await store.enqueueOutbox([entry()])).toBe(1);
-    expect(await store.enqueueOutbox([entry(), entry({ id: 'other-id' })])).toBe(0);
-    expect(await store.enqueueOutbox([entry({ id: 'r1', transition: 'repeat', seq: 1 })])).toBe(1);
-    expect((await store.outboxFor('inc-1')).map((e) => e.id)).toEqual(['inc-1:slack:opened:0', 'r1']);
-  });
-
-  it('returns due pending rows soonest first, the next due time, and counts a target’s recent rows', async () => {
-    store = await openSqliteStore(':memory:');
-    await store.enqueueOutbox([
-      entry({ id: 'a', nextAttemptAt: 5_000 }),
-      entry({ id: 'b', targetId: 'pd', targetKind: 'pagerduty', nextAttemptAt: 2_000 }),
-      entry({ id: 'c', incidentId: 'inc-2', status: 'failed', lastError: 'suppressed' }),
-    ]);
-    expect((await store.dueOutbox(4_000, 10)).map((e) => e.id)).toEqual(['b']);
-    expect(await store.nextOutboxAt()).toBe(2_000);
-    await store.updateOutbox('b', {
-      status: 'sent',
-      attempts: 1,
-      nextAttemptAt: 2_000,
-      lastAttemptAt: 2_000,
-      lastError: null,
-    });
-    expect(await store.nextOutboxAt()).toBe(5_000);
-    expect(await store.countOutboxSince('slack', 0)).toBe(1); // the failed (suppressed) row does not count
-    expect(await store.outboxIncidentsSince(0)).toEqual(['inc-1']);
-  });
-});
+// The outbox's store methods are tested against both dialects in test/integration/store/outbox.test.ts.
 
 describe('the escalation section of the config file', () => {
   it('defaults to no targets and parses targets and routes', () => {

@@ -195,7 +195,7 @@ describe('sqlite searchMentions', () => {
     dirs.push(dir);
     const file = join(dir, 'earshot.db');
     const old = new Database(file);
-    SQLITE_MIGRATIONS.slice(0, 3).forEach((sql) => old.exec(sql));
+    ([1, 2, 3] as const).forEach((id) => old.exec(SQLITE_MIGRATIONS[id]));
     old.pragma('user_version = 3');
     const insert = old.prepare(
       `INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment, body)

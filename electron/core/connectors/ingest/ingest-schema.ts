@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSchema, type Channel, type RawMention } from '../../../../shared/mention';
+import { ChannelSchema, ExternalIdSchema, type Channel, type RawMention } from '../../../../shared/mention';
 import type { IngestChannelPolicy } from './ingest-factory';
 
 /** Most items one ingest request may carry; the HTTP server separately caps the body at 1 MiB. */
@@ -37,7 +37,7 @@ const MetadataInput = z
  */
 export const IngestItemSchema = z
   .object({
-    externalId: z.string().min(1).max(200),
+    externalId: ExternalIdSchema,
     text: z.string().min(1).max(40_000),
     createdAt: EpochOrIso,
     author: AuthorInput.optional(),

@@ -1,10 +1,12 @@
+import type { MigrationBodies } from '../migrations';
+
 /**
- * Numbered migrations for the embedded store. Each runs once, in order, inside a transaction;
- * `PRAGMA user_version` records the last one applied. Never edit a shipped migration: add a new one.
+ * The embedded store's bodies of the numbered migrations (ids in `../migrations.ts`). Each runs once, in order,
+ * inside a transaction; `PRAGMA user_version` records the last id applied. Never edit a shipped migration.
  */
-export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
+export const SQLITE_MIGRATIONS: MigrationBodies = {
   // 1: mentions, cursors, incidents, runtime state
-  `CREATE TABLE mentions (
+  1: `CREATE TABLE mentions (
      id TEXT PRIMARY KEY,
      source_id TEXT NOT NULL,
      external_id TEXT NOT NULL,
@@ -22,7 +24,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    CREATE INDEX incidents_opened_at ON incidents (opened_at);
    CREATE TABLE state (key TEXT PRIMARY KEY, body TEXT NOT NULL);`,
   // 2: what people did to each incident (its workflow), apart from detection's record so neither overwrites the other
-  `CREATE TABLE incident_workflow (
+  2: `CREATE TABLE incident_workflow (
      incident_id TEXT PRIMARY KEY,
      state TEXT NOT NULL,
      updated_at INTEGER NOT NULL,
@@ -30,7 +32,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
    );
    CREATE INDEX incident_workflow_state ON incident_workflow (state);`,
   // 3: escalation outbox: one row per (incident, target, transition, reminder number), never sent twice
-  `CREATE TABLE escalation_outbox (
+  3: `CREATE TABLE escalation_outbox (
      id TEXT PRIMARY KEY,
      incident_id TEXT NOT NULL,
      target_id TEXT NOT NULL,
@@ -52,7 +54,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
   // full-text index and the search cursor's tie-break) and the filter columns (language, author weight, VIP, topics
   // as " login refund "), taken from each stored body. A contentless FTS5 index over text and author is kept in step
   // by triggers, and filled with all history here.
-  `CREATE TABLE mentions_v4 (
+  4: `CREATE TABLE mentions_v4 (
      seq INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
      source_id TEXT NOT NULL,
@@ -103,7 +105,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
             COALESCE(json_extract(body, '$.author.handle'), '') || ' ' || COALESCE(json_extract(body, '$.author.name'), '')
      FROM mentions;`,
   // 5: handled marks on the staff floor, one per post, gone with the post when it is pruned
-  `CREATE TABLE mention_handled (
+  5: `CREATE TABLE mention_handled (
      mention_id TEXT PRIMARY KEY,
      handled INTEGER NOT NULL,
      at INTEGER NOT NULL,
@@ -113,7 +115,7 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
      DELETE FROM mention_handled WHERE mention_id = old.id;
    END;`,
   // 6: people who sign in to a team hub, and their sessions and personal tokens (hashes only)
-  `CREATE TABLE users (
+  6: `CREATE TABLE users (
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL UNIQUE,
      display_name TEXT NOT NULL,
@@ -134,4 +136,4 @@ export const SQLITE_MIGRATIONS: ReadonlyArray<string> = [
      revoked_at INTEGER
    );
    CREATE INDEX credentials_user ON credentials (user_id, kind);`,
-];
+};

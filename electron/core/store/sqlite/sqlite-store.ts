@@ -6,10 +6,12 @@ import { IncidentSchema, type Incident } from '../../../../shared/incident';
 import type { SeriesPoint } from '../../../../shared/series';
 import type { Workflow } from '../../../../shared/workflow';
 import type { CommitResult, IncidentQuery, MentionQuery, Store } from '../repository';
+import { MIGRATIONS } from '../migrations';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
 import { sqliteUsers } from './sqlite-users';
+import { zeroFill } from '../zero-fill';
 import { searchColumns, sqliteSearch } from './sqlite-search';
 import { sqliteHandled } from './sqlite-handled';
 
@@ -51,17 +53,16 @@ async function restrictSidecars(file: string): Promise<void> {
   }
 }
 
-/** Applies every migration newer than the database's `user_version`. */
+/** Applies every migration newer than the database's `user_version` (which holds the last id applied). */
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  SQLITE_MIGRATIONS.forEach((sql, index) => {
-    const version = index + 1;
-    if (version <= current) return;
+  for (const { id } of MIGRATIONS) {
+    if (id <= current) continue;
     db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version}`);
+      db.exec(SQLITE_MIGRATIONS[id]);
+      db.pragma(`user_version = ${id}`);
     })();
-  });
+  }
 }
 
 const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(body));
@@ -190,15 +191,4 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
       db.close();
     },
   };
-}
-
-/** One point per minute in [from, to], taking counts from `rows` where present. */
-function zeroFill(rows: ReadonlyArray<SeriesPoint>, fromMinute: number, toMinute: number): SeriesPoint[] {
-  const byMinute = new Map(rows.map((r) => [r.minute, r]));
-  const out: SeriesPoint[] = [];
-  for (let minute = fromMinute; minute <= toMinute; minute += 60_000) {
-    const r = byMinute.get(minute);
-    out.push({ minute, total: r?.total ?? 0, negative: r?.negative ?? 0, positive: r?.positive ?? 0 });
-  }
-  return out;
 }
