@@ -5,6 +5,7 @@ import { SourceHealthSchema, SourceKindSchema } from './source-health';
 import { IncidentSchema } from './incident';
 import { ActorSchema, MeasuresSchema, WorkflowRequests, type Role } from './workflow';
 import type { Result } from './result';
+import { MAX_WALL_MINUTES, WallKpisSchema, WallSeriesSchema } from './wall';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -113,6 +114,13 @@ export const commandSchemas = {
     request: z.object({ from: z.number().int(), to: z.number().int().optional() }).strict(),
     response: MeasuresSchema,
   },
+  /** The executive display's series for the last `minutes` (by channel and topic too) and when the hub was up. */
+  'wall:series': {
+    request: z.object({ minutes: z.number().int().min(1).max(MAX_WALL_MINUTES) }).strict(),
+    response: WallSeriesSchema,
+  },
+  /** Net sentiment and volume over the last hour against their usual for this hour of the week. */
+  'wall:kpis': { request: Empty, response: WallKpisSchema },
 } as const;
 
 /**
@@ -141,6 +149,8 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
   'sources:list': 'admin',
   'source:test': 'admin',
   'source:credentials:set': 'admin',
+  'wall:series': 'executive',
+  'wall:kpis': 'executive',
 };
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */

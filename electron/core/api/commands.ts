@@ -18,6 +18,8 @@ import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
 import type { WorkflowCommand } from '../workflow/transitions';
+import type { UptimeLog } from '../wall/uptime-log';
+import { wallKpis, wallSeries } from '../wall/wall-queries';
 
 /** Minutes of series a snapshot carries: the wall's default chart window. */
 export const SNAPSHOT_MINUTES = 180;
@@ -30,6 +32,8 @@ export interface CommandContext {
   readonly workflow: WorkflowService;
   readonly logger: Logger;
   readonly now: () => number;
+  /** When the hub was up: the wall draws the rest as gaps. */
+  readonly uptime: UptimeLog;
   status(): Promise<HubStatus>;
   incidents(): Promise<ReadonlyArray<Incident>>;
   sources(): ReadonlyArray<SourceView>;
@@ -99,6 +103,8 @@ const handlers: Handlers = {
       return err(appError('invalid-request', 'incidents:measures covers at most 366 days.'));
     return ok(await ctx.workflow.measures(req.from, to));
   },
+  'wall:series': async (ctx, req) => ok(await wallSeries(ctx.store, ctx.uptime, ctx.now(), req.minutes)),
+  'wall:kpis': async (ctx) => ok(await wallKpis(ctx.store, ctx.now())),
 };
 
 const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
@@ -149,6 +155,10 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   // Without `to` the period ends at hub now; "so far today" (a day or less) is the common case.
   'incidents:measures': (req) =>
     4 + Math.ceil(Math.max(0, (req.to ?? req.from + 24 * 60 * 60_000) - req.from) / (7 * 24 * 60 * 60_000)),
+  // Three reads of the window (all, by channel, by topic; topics parse each post's JSON).
+  'wall:series': (req) => 2 + Math.ceil(req.minutes / 120),
+  // Eleven one-hour windows (now, four past weeks, six past days).
+  'wall:kpis': () => 4,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Mention } from '../../../shared/mention';
 import type { SeriesPoint } from '../../../shared/series';
 import type { Incident } from '../../../shared/incident';
 import type { Workflow } from '../../../shared/workflow';
+import type { Breakdown, KeyedPoint } from '../../../shared/wall';
 import type { OutboxStore } from './outbox';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
@@ -56,6 +57,8 @@ export interface Store extends OutboxStore {
   mentionsBetween(query: MentionQuery): Promise<Mention[]>;
   /** Per-minute totals across sources for [fromMinute, toMinute], zero-filled. */
   volumeSeries(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
+  /** Per-minute counts by channel or failure topic for [fromMinute, toMinute], sparse (no row: no posts), minute order. */
+  breakdownSeries(fromMinute: number, toMinute: number, by: Breakdown): Promise<KeyedPoint[]>;
   /**
    * Inserts or replaces detection's record of an incident by id (its `workflow` field is never stored with it);
    * with `workflow`, writes that too, in the same transaction.

@@ -32,6 +32,8 @@ const SAMPLES: { readonly [N in CommandName]: CommandRequest<N> } = {
   'incident:holding-reply': { id: 'inc_1', text: 'We are on it.' },
   'incident:flag-post': { id: 'inc_1', mentionId: 'x:1' },
   'incidents:measures': { from: T0 - 60 * MINUTE, to: T0 },
+  'wall:series': { minutes: 60 },
+  'wall:kpis': {},
 };
 
 const lines: string[] = [];

@@ -9,6 +9,7 @@ import type { CommitResult, IncidentQuery, MentionQuery, Store } from '../reposi
 import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
+import { sqliteBreakdown } from './sqlite-breakdown';
 
 /** How a store is opened. */
 export interface StoreOptions {
@@ -125,6 +126,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
   return {
     kind: 'sqlite',
     ...sqliteOutbox(db),
+    ...sqliteBreakdown(db),
     async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
       const inserted = commit(sourceId, mentions, cursor);
       return { inserted, duplicates: mentions.length - inserted.length };
