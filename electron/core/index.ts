@@ -17,6 +17,7 @@ export type { IngestHandler } from './connectors/ingest/ingest-handler';
 
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';
+export { haltableClock, type HaltableClock } from './runtime/halt-clock';
 export { createLogger, type Logger } from './runtime/logger';
 export type { CredentialVault } from './runtime/credentials';
 export { mergeFields, readPrivateJson, serialQueue, VaultError, writePrivateJson } from './runtime/file-vault';
