@@ -205,7 +205,12 @@ export function createCore(deps: CoreDeps): Core {
       await admin.refresh();
       await workflow.load();
       await uptime.start(deps.clock.now());
-      every('uptime', deps.clock, () => UPTIME_BEAT_MS, () => uptime.beat(deps.clock.now()));
+      every(
+        'uptime',
+        deps.clock,
+        () => UPTIME_BEAT_MS,
+        () => uptime.beat(deps.clock.now()),
+      );
       escalation.start();
       sla.arm();
       deps.sources.forEach(startSource);
