@@ -72,6 +72,28 @@ export const TEST_IDS = {
   exportJsonl: 'export-jsonl',
   exportPng: 'export-png',
   exportNotice: 'export-notice',
+  // The executive display
+  displayScene: 'display-scene',
+  sceneDots: 'display-scene-dots',
+  p1Takeover: 'p1-takeover',
+  kpiTile: 'kpi-tile',
+  kpiFigure: 'kpi-figure',
+  kpiTitle: 'kpi-title',
+  tileAge: 'tile-age',
+  displayClock: 'display-clock',
+  hubLost: 'display-hub-lost',
+  sentimentTimeline: 'sentiment-timeline',
+  netLine: 'chart-net-line',
+  chartGap: 'chart-gap',
+  chartHit: 'chart-hit',
+  chartTooltip: 'chart-tooltip',
+  channelRow: 'channel-row',
+  topicRow: 'topic-row',
+  displayIncident: 'display-incident',
+  drillPanel: 'drill-panel',
+  drillRow: 'drill-row',
+  drillStatus: 'drill-status',
+  hubClock: 'hub-clock',
 } as const;
 
 /** One test id value. */

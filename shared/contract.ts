@@ -8,6 +8,7 @@ import type { Result } from './result';
 import { MentionSearchSchema } from './search';
 import { HandledMarkSchema, MarkHandledSchema, MentionResultsSchema } from './handled';
 import { ExportFileSchema, MentionExportRequestSchema, MentionExportSchema, PostmortemRequestSchema } from './export';
+import { MAX_WALL_MINUTES, WallKpisSchema, WallSeriesSchema } from './wall';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -126,6 +127,13 @@ export const commandSchemas = {
   'incident:postmortem': { request: PostmortemRequestSchema, response: ExportFileSchema },
   /** Every stored mention a feed filter matches, as CSV or JSON lines, paged through the store up to a row cap. */
   'mentions:export': { request: MentionExportRequestSchema, response: MentionExportSchema },
+  /** The executive display's series for the last `minutes` (by channel and topic too) and when the hub was up. */
+  'wall:series': {
+    request: z.object({ minutes: z.number().int().min(1).max(MAX_WALL_MINUTES) }).strict(),
+    response: WallSeriesSchema,
+  },
+  /** Net sentiment and volume over the last hour against their usual for this hour of the week. */
+  'wall:kpis': { request: Empty, response: WallKpisSchema },
 } as const;
 
 /**
@@ -158,6 +166,8 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
   'mention:handled': 'staff',
   'incident:postmortem': 'executive',
   'mentions:export': 'staff',
+  'wall:series': 'executive',
+  'wall:kpis': 'executive',
 };
 
 /** Events pushed from hub to clients, by name. Deltas are batched (~250 ms). */

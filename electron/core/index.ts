@@ -28,6 +28,7 @@ export {
 
 // Low-level services a host provides or wraps.
 export { systemClock, type Clock } from './runtime/clock';
+export { haltableClock, type HaltableClock } from './runtime/halt-clock';
 export { createLogger, type Logger } from './runtime/logger';
 export { chromiumPdfRenderer, type PdfRenderer } from './runtime/chromium-pdf';
 export { renderPostmortem } from './export/postmortem';

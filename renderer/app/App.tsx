@@ -26,6 +26,7 @@ export function App() {
   useKeyboardShortcuts(store, transport);
   const ready = useWall((s) => s.ready);
   const view = useWall((s) => s.view);
+  const display = useWall((s) => s.layout === 'display' && s.view === 'wall');
   return (
     <div className="wall" data-testid={TEST_IDS.app}>
       <div>
@@ -33,7 +34,7 @@ export function App() {
         <ErrorBanner />
       </div>
       <LayoutTabs />
-      <SourcesStrip />
+      {!display && <SourcesStrip />}
       {view === 'settings' ? <SettingsView /> : ready ? <WallLayout /> : <Loading />}
       <HelpOverlay />
       <FlagChooser />

@@ -11,7 +11,8 @@ import {
   type BootOptions,
   type Hub,
   systemClock,
-  type Clock,
+  haltableClock,
+  type HaltableClock,
   createLogger,
   isReplayConnector,
   type ReplayConnector,
@@ -108,6 +109,8 @@ export async function runReplay(args: ReadonlyArray<string>, deps: ReplayDeps): 
     const before = { mentions: mentionsBefore, released: connector.progress().resumedFrom };
     await printSummary(hub, connector, { index, before, completed, dataDir, elapsedMs: Date.now() - started }, out);
     if (server && completed) {
+      // The wall keeps showing the replayed period: hub time stops at the file's last post.
+      clock.halt(Math.min(clock.now(), index.times[index.total - 1] ?? clock.now()));
       out.write(`Replay finished; still serving ${server.url} (Ctrl-C to stop).\n`);
       await untilSignal();
     }
@@ -123,9 +126,9 @@ async function bootReplayHub(
   parsed: ReplayArgs & { readonly speed: number },
   index: ReplayIndex,
   deps: ReplayDeps,
-): Promise<{ hub: Hub; clock: Clock; dataDir: string }> {
+): Promise<{ hub: Hub; clock: HaltableClock; dataDir: string }> {
   const dataDir = parsed.dataDir ?? (await mkdtemp(join(tmpdir(), 'earshot-replay-')));
-  const clock = systemClock(parsed.speed, index.times[0]);
+  const clock = haltableClock(systemClock(parsed.speed, index.times[0]));
   const hub = await deps.bootHub({
     dataDir,
     ...(parsed.config ? { configPath: parsed.config } : {}),

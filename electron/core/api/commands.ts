@@ -21,6 +21,8 @@ import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
 import type { WorkflowCommand } from '../workflow/transitions';
 import { markHandled, searchMentions } from './mention-commands';
+import type { UptimeLog } from '../wall/uptime-log';
+import { wallKpis, wallSeries } from '../wall/wall-queries';
 
 /** Minutes of series a snapshot carries: the wall's default chart window. */
 export const SNAPSHOT_MINUTES = 180;
@@ -35,6 +37,8 @@ export interface CommandContext {
   readonly now: () => number;
   /** Sends an event to every client (the core's bus). */
   readonly emit: (event: HubEvent) => void;
+  /** When the hub was up: the wall draws the rest as gaps. */
+  readonly uptime: UptimeLog;
   status(): Promise<HubStatus>;
   /** The wall's per-minute points of [from, to] (minute starts), from the core's one per-minute aggregator. */
   series(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
@@ -113,6 +117,8 @@ const handlers: Handlers = {
   'mention:handled': (ctx, req, actor) => markHandled(ctx, req, actor),
   'incident:postmortem': (ctx, req) => postmortemCommand(ctx.exports, req),
   'mentions:export': (ctx, req) => mentionsExportCommand(ctx.exports, req),
+  'wall:series': async (ctx, req) => ok(await wallSeries(ctx.store, ctx.uptime, ctx.now(), req.minutes)),
+  'wall:kpis': async (ctx) => ok(await wallKpis(ctx.store, ctx.now())),
 };
 
 const act = (ctx: CommandContext, id: string, cmd: WorkflowCommand, actor: Actor): Promise<Result<Incident>> =>
@@ -168,6 +174,10 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   'mention:handled': () => 2,
   'incident:postmortem': (req) => (req.format === 'pdf' ? 40 : 4),
   'mentions:export': (req) => Math.ceil((req.maxRows ?? 10_000) / 100),
+  // Three reads of the window (all, by channel, by topic; topics parse each post's JSON).
+  'wall:series': (req) => 2 + Math.ceil(req.minutes / 120),
+  // Eleven one-hour windows (now, four past weeks, six past days).
+  'wall:kpis': () => 4,
 };
 
 /**

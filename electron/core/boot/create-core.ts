@@ -24,6 +24,7 @@ import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
 import type { SearchMentions } from '../export/mentions-export';
 import type { PdfRenderer } from '../runtime/chromium-pdf';
 import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
+import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -172,8 +173,10 @@ export function createCore(deps: CoreDeps): Core {
     onDeadlines: () => sla.arm(),
   });
   sla.bind(workflow);
+  const uptime = createUptimeLog(deps.store);
   const ctx: CommandContext = {
     store: deps.store,
+    uptime,
     workflow,
     logger: log,
     now: () => deps.clock.now(),
@@ -235,6 +238,13 @@ export function createCore(deps: CoreDeps): Core {
       await restoreDetection(deps, log, warnings);
       await admin.refresh();
       await workflow.load();
+      await uptime.start(deps.clock.now());
+      every(
+        'uptime',
+        deps.clock,
+        () => UPTIME_BEAT_MS,
+        () => uptime.beat(deps.clock.now()),
+      );
       escalation.start();
       sla.arm();
       deps.sources.forEach(startSource);

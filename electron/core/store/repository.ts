@@ -5,6 +5,7 @@ import type { Workflow } from '../../../shared/workflow';
 import type { MentionPage, MentionSearch } from '../../../shared/search';
 import type { HandledMark } from '../../../shared/handled';
 import type { HandledChange } from './handled-mark';
+import type { Breakdown, KeyedPoint } from '../../../shared/wall';
 import type { OutboxStore } from './outbox';
 import type { UserStore } from './users';
 
@@ -62,6 +63,8 @@ export interface Store extends OutboxStore, UserStore {
   mentionsBetween(query: MentionQuery): Promise<Mention[]>;
   /** Per-minute totals across sources for [fromMinute, toMinute], zero-filled. */
   volumeSeries(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
+  /** Per-minute counts by channel or failure topic for [fromMinute, toMinute], sparse (no row: no posts), minute order. */
+  breakdownSeries(fromMinute: number, toMinute: number, by: Breakdown): Promise<KeyedPoint[]>;
   /**
    * Inserts or replaces detection's record of an incident by id (its `workflow` field is never stored with it);
    * with `workflow`, writes that too, in the same transaction.

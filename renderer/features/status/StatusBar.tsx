@@ -4,8 +4,7 @@ import type { LinkState } from '../../stores/connection-slice';
 import { TEST_IDS } from '../../test-ids';
 import { NotifyControls } from '../notify/NotifyControls';
 import { assertNever } from '../../../shared/assert-never';
-
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+import { clockLabel, useViewerNow } from '../display/clock-view';
 
 /** The words for a link state, e.g. "reconnecting (attempt 3)". */
 export function linkLabel(link: LinkState): string {
@@ -58,10 +57,15 @@ function DisplayToggles() {
   );
 }
 
-/** Top bar: connection, hub version and mention count, hub clock, display toggles. */
+/**
+ * Top bar: connection, hub version and mention count, hub clock (with the date when hub time is not now), display
+ * toggles. On the executive display only what a viewer needs stays: connection and toggles (it has its own clock).
+ */
 export function StatusBar() {
-  const { link, hub, invalidEvents, actor, actorError } = useWall(
+  const viewerNow = useViewerNow();
+  const { link, hub, invalidEvents, actor, actorError, display } = useWall(
     useShallow((s) => ({
+      display: s.layout === 'display' && s.view === 'wall',
       link: s.link,
       hub: s.hub,
       invalidEvents: s.invalidEvents,
@@ -75,27 +79,33 @@ export function StatusBar() {
       <span className="link" data-status={link.status} data-testid={TEST_IDS.connection} role="status">
         {link.status === 'connected' ? '●' : link.status === 'offline' ? '✕' : '◌'} {linkLabel(link)}
       </span>
-      <span className="muted">
-        hub <span data-testid={TEST_IDS.hubVersion}>{hub.version ?? '—'}</span>
-      </span>
-      <span>
-        <span data-testid={TEST_IDS.mentionCount}>{hub.storedMentions.toLocaleString()}</span> mentions
-      </span>
-      {invalidEvents > 0 && <span className="muted">{invalidEvents} invalid events dropped</span>}
+      {!display && (
+        <>
+          <span className="muted">
+            hub <span data-testid={TEST_IDS.hubVersion}>{hub.version ?? '—'}</span>
+          </span>
+          <span>
+            <span data-testid={TEST_IDS.mentionCount}>{hub.storedMentions.toLocaleString()}</span> mentions
+          </span>
+          {invalidEvents > 0 && <span className="muted">{invalidEvents} invalid events dropped</span>}
+        </>
+      )}
       <span className="spacer" />
-      {actor !== null && (
+      {!display && actor !== null && (
         <span className="muted" data-testid={TEST_IDS.actorRole} title={`desk ${actor.desk}`}>
           {actor.name} · {actor.role}
         </span>
       )}
-      {actor === null && actorError !== null && (
+      {!display && actor === null && actorError !== null && (
         <span className="muted" data-testid={TEST_IDS.actorRole} title={actorError}>
           read-only (the hub did not say who you are)
         </span>
       )}
-      <span className="muted" title="hub time">
-        {clock.format(hub.now)}
-      </span>
+      {!display && (
+        <span className="muted" title="hub time" data-testid={TEST_IDS.hubClock}>
+          {clockLabel(hub.now, viewerNow, true)}
+        </span>
+      )}
       <NotifyControls />
       <DisplayToggles />
     </header>

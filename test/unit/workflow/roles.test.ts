@@ -36,6 +36,8 @@ const SAMPLES: { readonly [N in CommandName]: CommandRequest<N> } = {
   'mention:handled': { mentionId: 'x:1', handled: true },
   'incident:postmortem': { id: 'inc_1', format: 'html' },
   'mentions:export': { filter: {}, format: 'csv' },
+  'wall:series': { minutes: 60 },
+  'wall:kpis': {},
 };
 
 const lines: string[] = [];

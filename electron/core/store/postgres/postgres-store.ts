@@ -7,6 +7,7 @@ import { insertMentions, mentionsBetween, recentMentions, saveCursor, volumeRows
 import { handledMarks, setHandled } from './pg-handled';
 import { postgresOutbox } from './pg-outbox';
 import { postgresUsers } from './pg-users';
+import { postgresBreakdown } from './pg-breakdown';
 import { searchMentions } from './pg-search';
 import { migratePostgres } from './pg-migrate';
 import { getWorkflow, getWorkflows, openWorkflows, putWorkflows } from './pg-workflow';
@@ -48,6 +49,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     kind: 'postgres',
     ...postgresOutbox(pool),
     ...postgresUsers(pool),
+    ...postgresBreakdown(pool),
     ...mentionMethods(pool, now),
     ...incidentMethods(pool),
     ...stateMethods(pool),

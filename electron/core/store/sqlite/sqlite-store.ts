@@ -14,6 +14,7 @@ import { sqliteUsers } from './sqlite-users';
 import { zeroFill } from '../zero-fill';
 import { searchColumns, sqliteSearch } from './sqlite-search';
 import { sqliteHandled } from './sqlite-handled';
+import { sqliteBreakdown } from './sqlite-breakdown';
 
 /** How a store is opened. */
 export interface StoreOptions {
@@ -134,6 +135,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
     kind: 'sqlite',
     ...sqliteOutbox(db),
     ...sqliteUsers(db),
+    ...sqliteBreakdown(db),
     async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
       const inserted = commit(sourceId, mentions, cursor);
       return { inserted, duplicates: mentions.length - inserted.length };

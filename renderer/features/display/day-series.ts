@@ -1,0 +1,95 @@
+import type { SeriesPoint } from '../../../shared/series';
+import { minuteOf, MINUTE_MS } from '../../../shared/series';
+import type { KeyedPoint, UpSpan, WallSeries } from '../../../shared/wall';
+
+/** One minute as the display draws it: counts, or a gap when nobody was listening (never a zero). */
+export interface MinuteCell {
+  readonly minute: number;
+  readonly total: number;
+  readonly positive: number;
+  readonly negative: number;
+  /** 'gap': the hub (or the source) was down and nothing arrived: unknown, not zero. */
+  readonly state: 'data' | 'gap';
+}
+
+/** True when `minute` lies within one of the spans. */
+export const isUp = (spans: ReadonlyArray<UpSpan>, minute: number): boolean =>
+  spans.some((s) => minuteOf(s.from) <= minute && minute <= minuteOf(s.to));
+
+/** What the cells are built from. */
+export interface CellInput {
+  readonly fetched: WallSeries | null;
+  /** Live per-minute totals from deltas (the store's series slice): newer than the last fetch. */
+  readonly live: ReadonlyMap<number, SeriesPoint>;
+  readonly from: number;
+  readonly now: number;
+  /** Whether the wall hears the hub now: minutes after the last fetch count as up only then. */
+  readonly connected: boolean;
+}
+
+/**
+ * The minutes from `from` to `now`: live counts win over fetched ones; a minute with no posts is a gap when the
+ * hub was not up then (per the fetched spans; after the fetch, up while connected).
+ */
+export function minuteCells(input: CellInput): MinuteCell[] {
+  const fetched = new Map((input.fetched?.points ?? []).map((p) => [p.minute, p]));
+  const spans = input.fetched?.up ?? [];
+  const fetchedTo = input.fetched?.to ?? Number.NEGATIVE_INFINITY;
+  const out: MinuteCell[] = [];
+  for (let m = minuteOf(input.from); m <= minuteOf(input.now); m += MINUTE_MS) {
+    const p = input.live.get(m) ?? fetched.get(m);
+    const total = p?.total ?? 0;
+    const up = m > fetchedTo ? input.connected || total > 0 : isUp(spans, m);
+    out.push({
+      minute: m,
+      total,
+      positive: p?.positive ?? 0,
+      negative: p?.negative ?? 0,
+      state: total > 0 || up ? 'data' : 'gap',
+    });
+  }
+  return out;
+}
+
+/** Per-key totals over [from, to] (inclusive minutes), from sparse keyed points (pure). */
+export function totalsByKey(points: ReadonlyArray<KeyedPoint>, from: number, to: number): Map<string, KeyedSum> {
+  const out = new Map<string, KeyedSum>();
+  for (const p of points) {
+    if (p.minute < from || p.minute > to) continue;
+    const s = out.get(p.key) ?? { total: 0, positive: 0, negative: 0 };
+    out.set(p.key, { total: s.total + p.total, positive: s.positive + p.positive, negative: s.negative + p.negative });
+  }
+  return out;
+}
+
+/** Counts by sentiment over a window. */
+export interface KeyedSum {
+  readonly total: number;
+  readonly positive: number;
+  readonly negative: number;
+}
+
+/** A failure topic's last hour against the hour before. */
+export interface TopicTrend {
+  readonly topic: string;
+  readonly now: number;
+  readonly before: number;
+  readonly direction: 'rising' | 'falling' | 'steady';
+}
+
+/** Topics by how much they rose (or fell) over the last hour against the hour before (pure). */
+export function topicTrends(points: ReadonlyArray<KeyedPoint>, now: number, windowMinutes = 60): TopicTrend[] {
+  const end = minuteOf(now);
+  const span = windowMinutes * MINUTE_MS;
+  const last = totalsByKey(points, end - span + MINUTE_MS, end);
+  const prev = totalsByKey(points, end - 2 * span + MINUTE_MS, end - span);
+  const topics = new Set([...last.keys(), ...prev.keys()]);
+  return [...topics]
+    .map((topic): TopicTrend => {
+      const a = last.get(topic)?.total ?? 0;
+      const b = prev.get(topic)?.total ?? 0;
+      const direction = a > b * 1.2 && a - b >= 2 ? 'rising' : b > a * 1.2 && b - a >= 2 ? 'falling' : 'steady';
+      return { topic, now: a, before: b, direction };
+    })
+    .sort((x, y) => Math.abs(y.now - y.before) - Math.abs(x.now - x.before) || y.now - x.now);
+}
