@@ -25,6 +25,9 @@ export const DetectorParamsSchema = z.object({
   shortRate: rate,
   /** Surprise moving-average learning rate per point. */
   surpriseRate: rate,
+  /** Where a new series' long-run surprise distribution starts: its mean and mean absolute deviation (well-behaved noise). */
+  surprisePriorMean: z.number().nonnegative(),
+  surprisePriorSpread: z.number().nonnegative(),
   /** Long-run surprise distribution learning rate per point. */
   surpriseLongRate: rate,
   /** Added to the long-run surprise spread so quiet series do not turn every ripple into evidence. */
@@ -50,21 +53,23 @@ export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
 /** Defaults used for every series (live Earshot series and every NAB file alike). */
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   warmupPoints: 75,
-  levelRate: 0.02,
-  dailyRatePerDay: 0.375,
+  levelRate: 0.017,
+  dailyRatePerDay: 0.37,
   weeklyRatePerWeek: 0.4,
   scaleRate: 0.00225,
   clip: 3,
-  zCap: 20,
+  zCap: 7,
   shortRate: 0.2,
   surpriseRate: 0.2,
+  surprisePriorMean: 0.5,
+  surprisePriorSpread: 0.08,
   surpriseLongRate: 0.001,
   surpriseSdFloor: 0.05,
-  surpriseClip: 8,
+  surpriseClip: 13,
   evidenceHalf: 5,
-  rangeTolerance: 0.05,
+  rangeTolerance: 0.025,
   rangeMinZ: 3.5,
-  refractoryPoints: 120,
+  refractoryPoints: 100,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
 };

@@ -18,10 +18,12 @@ describe('range novelty', () => {
   it('is true only after warm-up, beyond the range by more than the tolerance, with a large residual', () => {
     const seen = (n: number) => ({ ...newDetectorState(), n, low: 0, high: 10 });
     const warm = P.warmupPoints + 1;
-    expect(rangeNovelty(seen(warm), P, 10.4, 10)).toBe(false); // within 5 % of the range
-    expect(rangeNovelty(seen(warm), P, 11, 2)).toBe(false); // beyond it, but an ordinary residual
-    expect(rangeNovelty(seen(warm), P, 11, 5)).toBe(true);
-    expect(rangeNovelty(seen(warm), P, -1, -5)).toBe(true);
+    const inside = 10 + 10 * P.rangeTolerance * 0.8; // beyond the range, but within the tolerance
+    const large = P.rangeMinZ + 1;
+    expect(rangeNovelty(seen(warm), P, inside, large)).toBe(false);
+    expect(rangeNovelty(seen(warm), P, 11, P.rangeMinZ * 0.6)).toBe(false); // beyond it, but an ordinary residual
+    expect(rangeNovelty(seen(warm), P, 11, large)).toBe(true);
+    expect(rangeNovelty(seen(warm), P, -1, -large)).toBe(true);
     expect(rangeNovelty(seen(P.warmupPoints), P, 50, 9)).toBe(false);
   });
 
