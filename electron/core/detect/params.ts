@@ -38,8 +38,13 @@ export const DetectorParamsSchema = z.object({
   evidenceHalf: z.number().positive(),
   /** A value beyond the range seen so far by this share of it counts as novel (scores 1). */
   rangeTolerance: z.number().nonnegative(),
-  /** A value is only novel when its residual is also at least this many noise units. */
+  /** A value of a measurement series (not all non-negative integers) is only novel when its residual is also at least this many noise units. */
   rangeMinZ: z.number().nonnegative(),
+  /**
+   * The same for a count series: higher, because a count series' z is already Poisson-floored and its
+   * range is set by noise records (a quiet series' first busier minute is one), not by operating levels.
+   */
+  rangeMinZCounts: z.number().nonnegative(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
   refractoryPoints: z.number().int().nonnegative(),
   /** The score at which the detector considers it has fired. */
@@ -68,7 +73,8 @@ export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   surpriseClip: 13,
   evidenceHalf: 5,
   rangeTolerance: 0.025,
-  rangeMinZ: 3.5,
+  rangeMinZ: 2.5,
+  rangeMinZCounts: 3.5,
   refractoryPoints: 100,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
