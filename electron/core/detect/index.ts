@@ -40,7 +40,7 @@ function step(s: DetectorState, p: DetectorParams, t: number, value: number): nu
 export function createDetector(params: Partial<DetectorParams> = {}): Detector<DetectorState> {
   const p = DetectorParamsSchema.parse({ ...DEFAULT_DETECTOR_PARAMS, ...params });
   return {
-    newState: newDetectorState,
+    newState: () => newDetectorState(p),
     update: (state, timestamp, value) => step(state, p, timestamp, value),
   };
 }

@@ -25,6 +25,9 @@ export const DetectorParamsSchema = z.object({
   shortRate: rate,
   /** Surprise moving-average learning rate per point. */
   surpriseRate: rate,
+  /** Where a new series' long-run surprise distribution starts: its mean and mean absolute deviation (well-behaved noise). */
+  surprisePriorMean: z.number().nonnegative(),
+  surprisePriorSpread: z.number().nonnegative(),
   /** Long-run surprise distribution learning rate per point. */
   surpriseLongRate: rate,
   /** Added to the long-run surprise spread so quiet series do not turn every ripple into evidence. */
@@ -35,8 +38,13 @@ export const DetectorParamsSchema = z.object({
   evidenceHalf: z.number().positive(),
   /** A value beyond the range seen so far by this share of it counts as novel (scores 1). */
   rangeTolerance: z.number().nonnegative(),
-  /** A value is only novel when its residual is also at least this many noise units. */
+  /** A value of a measurement series (not all non-negative integers) is only novel when its residual is also at least this many noise units. */
   rangeMinZ: z.number().nonnegative(),
+  /**
+   * The same for a count series: higher, because a count series' z is already Poisson-floored and its
+   * range is set by noise records (a quiet series' first busier minute is one), not by operating levels.
+   */
+  rangeMinZCounts: z.number().nonnegative(),
   /** After a fire (score ≥ fireLevel), scores are damped for this many points. */
   refractoryPoints: z.number().int().nonnegative(),
   /** The score at which the detector considers it has fired. */
@@ -50,21 +58,24 @@ export type DetectorParams = z.infer<typeof DetectorParamsSchema>;
 /** Defaults used for every series (live Earshot series and every NAB file alike). */
 export const DEFAULT_DETECTOR_PARAMS: DetectorParams = {
   warmupPoints: 75,
-  levelRate: 0.02,
-  dailyRatePerDay: 0.375,
+  levelRate: 0.017,
+  dailyRatePerDay: 0.37,
   weeklyRatePerWeek: 0.4,
   scaleRate: 0.00225,
   clip: 3,
-  zCap: 20,
+  zCap: 7,
   shortRate: 0.2,
   surpriseRate: 0.2,
+  surprisePriorMean: 0.5,
+  surprisePriorSpread: 0.08,
   surpriseLongRate: 0.001,
   surpriseSdFloor: 0.05,
-  surpriseClip: 8,
+  surpriseClip: 13,
   evidenceHalf: 5,
-  rangeTolerance: 0.05,
-  rangeMinZ: 3.5,
-  refractoryPoints: 120,
+  rangeTolerance: 0.025,
+  rangeMinZ: 2.5,
+  rangeMinZCounts: 3.5,
+  refractoryPoints: 100,
   fireLevel: 0.8,
   refractoryDamping: 0.5,
 };

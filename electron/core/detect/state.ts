@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DETECTOR_PARAMS, type DetectorParams } from './params';
 
 /** Time-of-day slots (5 minutes each). */
 export const DAILY_SLOTS = 288;
@@ -6,10 +7,6 @@ export const DAILY_SLOTS = 288;
 export const WEEKLY_SLOTS = 168;
 /** How many positive timestamp gaps the interval estimate is built from (then it is fixed). */
 export const INTERVAL_SAMPLES = 15;
-
-/** Where the surprise distribution starts: its mean and spread for well-behaved (Gaussian/Poisson) noise. */
-export const SURPRISE_PRIOR_MEAN = 0.5;
-export const SURPRISE_PRIOR_SPREAD = 0.08;
 
 /**
  * One series' detector state: a fixed number of numbers whatever the series' length, plain JSON
@@ -50,8 +47,10 @@ export const DetectorStateSchema = z.object({
 /** One series' detector state (JSON-serialisable, fixed size). */
 export type DetectorState = z.infer<typeof DetectorStateSchema>;
 
-/** A fresh state for a new series. */
-export function newDetectorState(): DetectorState {
+/** A fresh state for a new series; its surprise distribution starts at the parameters' prior. */
+export function newDetectorState(
+  prior: Pick<DetectorParams, 'surprisePriorMean' | 'surprisePriorSpread'> = DEFAULT_DETECTOR_PARAMS,
+): DetectorState {
   return {
     version: 1,
     n: 0,
@@ -66,8 +65,8 @@ export function newDetectorState(): DetectorState {
     weeklySeen: new Array<number>(WEEKLY_SLOTS).fill(0),
     short: 0,
     surprise: 0,
-    surpriseMean: SURPRISE_PRIOR_MEAN,
-    surpriseSpread: SURPRISE_PRIOR_SPREAD,
+    surpriseMean: prior.surprisePriorMean,
+    surpriseSpread: prior.surprisePriorSpread,
     sinceFire: 1_000_000,
   };
 }

@@ -98,6 +98,28 @@ describe('online detector', () => {
     expect(next.baseline).toBeLessThan(0.5);
   });
 
+  it('does not fire on a lone spike of a size a noisy count series has produced before, but on a sustained surge', () => {
+    // Like a NAB realTweets file: 5-minute counts around 80 with a daily swing and extra-Poisson noise,
+    // and a one-point spike to 320 (×4) now and then: news that is over in five minutes.
+    const FIVE = 5 * MINUTE;
+    for (const seed of [2, 3, 4]) {
+      const u = rng(seed);
+      const values = Array.from({ length: 14 * 288 }, (_, i) => {
+        const daily = 1 + 0.5 * Math.sin((2 * Math.PI * (i % 288)) / 288);
+        return poisson(80 * daily * (0.75 + 0.5 * u()), u);
+      });
+      const spikes = [1000, 1500, 2000, 2500, 3000, 3500];
+      for (const at of spikes) values[at] = 320;
+      const surgeAt = 3700;
+      for (let i = surgeAt; i < surgeAt + 36; i++) values[i] = Math.round(values[i]! * 2.5);
+      const detector = createDetector();
+      const state = detector.newState();
+      const scores = values.map((v, i) => detector.update(state, START + i * FIVE, v));
+      for (const at of spikes.slice(1)) expect(max(scores.slice(at, at + 3))).toBeLessThan(ALARM);
+      expect(max(scores.slice(surgeAt, surgeAt + 12))).toBeGreaterThanOrEqual(ALARM);
+    }
+  });
+
   it('continues identically after a JSON round trip of its state', () => {
     const u = rng(5);
     const values = Array.from({ length: 4000 }, (_, i) => poisson(i > 3500 ? 20 : 6, u));

@@ -18,11 +18,22 @@ describe('range novelty', () => {
   it('is true only after warm-up, beyond the range by more than the tolerance, with a large residual', () => {
     const seen = (n: number) => ({ ...newDetectorState(), n, low: 0, high: 10 });
     const warm = P.warmupPoints + 1;
-    expect(rangeNovelty(seen(warm), P, 10.4, 10)).toBe(false); // within 5 % of the range
-    expect(rangeNovelty(seen(warm), P, 11, 2)).toBe(false); // beyond it, but an ordinary residual
-    expect(rangeNovelty(seen(warm), P, 11, 5)).toBe(true);
-    expect(rangeNovelty(seen(warm), P, -1, -5)).toBe(true);
+    const inside = 10 + 10 * P.rangeTolerance * 0.8; // beyond the range, but within the tolerance
+    const large = P.rangeMinZCounts + 1;
+    expect(rangeNovelty(seen(warm), P, inside, large)).toBe(false);
+    expect(rangeNovelty(seen(warm), P, 11, P.rangeMinZCounts * 0.6)).toBe(false); // beyond it, but an ordinary residual
+    expect(rangeNovelty(seen(warm), P, 11, large)).toBe(true);
+    expect(rangeNovelty(seen(warm), P, -1, -large)).toBe(true);
     expect(rangeNovelty(seen(P.warmupPoints), P, 50, 9)).toBe(false);
+  });
+
+  it('asks a count series for a larger residual than a measurement series', () => {
+    const z = (P.rangeMinZ + P.rangeMinZCounts) / 2;
+    expect(P.rangeMinZ).toBeLessThan(P.rangeMinZCounts);
+    const state = (counts: boolean) => ({ ...newDetectorState(), n: P.warmupPoints + 1, low: 0, high: 10, counts });
+    expect(rangeNovelty(state(false), P, 11, z)).toBe(true); // a CPU % or latency at a level never seen
+    expect(rangeNovelty(state(true), P, 11, z)).toBe(false); // a count record that Poisson noise sets
+    expect(rangeNovelty(state(true), P, 11, P.rangeMinZCounts)).toBe(true);
   });
 
   it('records every value in the range, novel or not', () => {
@@ -43,7 +54,7 @@ describe('range novelty', () => {
     expect(state.high).toBe(10);
     expect(detector.update(state, START + 3000 * MINUTE, 18)).toBe(1);
 
-    const without = createDetector({ rangeMinZ: 1e9 });
+    const without = createDetector({ rangeMinZ: 1e9, rangeMinZCounts: 1e9 });
     const other = without.newState();
     for (let i = 0; i < 3000; i++) without.update(other, START + i * MINUTE, saw(i));
     expect(without.update(other, START + 3000 * MINUTE, 18)).toBeLessThan(P.fireLevel);
