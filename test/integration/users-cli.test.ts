@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runUsers } from '../../electron/cli/commands/users';
 import { createUserDirectory } from '../../electron/core/users';
 import { openSqliteStore } from '../../electron/core/store/sqlite/sqlite-store';
+import { openPostgresStore } from '../../electron/core/store/postgres/postgres-store';
+import { startTestPostgres } from '../helpers/postgres';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -56,4 +58,24 @@ describe('earshot users', () => {
       await store.close();
     }
   });
+
+  it('with DATABASE_URL manages the team hub’s people in PostgreSQL', async () => {
+    const server = await startTestPostgres();
+    try {
+      const url = await server.createDatabase();
+      const out = capture();
+      const env = { DATABASE_URL: url };
+      const args = ['add', 'ana', '--role', 'staff', '--password-stdin'];
+      const stdin = Readable.from(['a long enough password\n']);
+      expect(await runUsers(args, { stdout: out.stream, stdin, env })).toBe(0);
+      const store = await openPostgresStore(url);
+      try {
+        expect((await store.getUserByName('ana'))?.role).toBe('staff');
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });

@@ -3,11 +3,17 @@
  * issue and revoke personal API tokens, end sessions. The work is the core's user directory; this parses
  * arguments and prints. Passwords are read from stdin (`--password-stdin`), never from the command line.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RoleSchema, type Role } from '../../../shared/workflow';
 import type { Result } from '../../../shared/result';
-import { createUserDirectory, defaultDataDir, openSqliteStore, type UserDirectory } from '../../core';
+import {
+  chooseStore,
+  createUserDirectory,
+  defaultDataDir,
+  openStore,
+  systemClock,
+  type UserDirectory,
+} from '../../core';
 
 export const USERS_HELP = `Usage: earshot users <action> [options]
 
@@ -23,7 +29,8 @@ Actions:
   signout NAME                         end every session of the user
 
 Options:
-  --data-dir DIR     the hub's data folder (default: EARSHOT_DATA_DIR or the OS's app data folder)
+  --data-dir DIR     the hub's data folder (default: EARSHOT_DATA_DIR or the OS's app data folder);
+                     with DATABASE_URL set, the team hub's PostgreSQL database instead
   --password-stdin   read the password from the first line of stdin
   -h, --help         show this help
 `;
@@ -152,7 +159,13 @@ export async function runUsers(args: ReadonlyArray<string>, deps: UsersDeps = {}
   }
   const env = deps.env ?? process.env;
   const dataDir = values['data-dir'] ?? env.EARSHOT_DATA_DIR ?? defaultDataDir(env);
-  const store = await openSqliteStore(join(dataDir, 'earshot.db'));
+  const choice = chooseStore({}, env, dataDir);
+  const opened = choice.ok ? await openStore(choice.value, { clock: systemClock() }) : choice;
+  if (!opened.ok) {
+    stderr.write(`earshot users: ${opened.error.message}\n`);
+    return 1;
+  }
+  const store = opened.value;
   const out = (line: string): void => void stdout.write(`${line}\n`);
   const run: Run = {
     users: createUserDirectory({ store }),
