@@ -176,6 +176,11 @@ describe('after earshot replay --serve', () => {
       const clock = page.locator(byId(TEST_IDS.displayClock));
       // The file's posts are from February 2015: the clock says so, and the figures are that day's.
       await clock.locator('.clock-date', { hasText: '2015' }).waitFor();
+      // The file's storm raises a P1 still open at its end: it takes the display over until someone acknowledges.
+      const takeover = page.locator(byId(TEST_IDS.p1Takeover));
+      await takeover.waitFor();
+      await takeover.getByRole('button', { name: 'Acknowledge' }).click();
+      await takeover.waitFor({ state: 'detached' });
       const volume = `${byId(TEST_IDS.kpiTile)}[data-kpi="volume"] ${byId(TEST_IDS.kpiFigure)}`;
       await page.waitForFunction(
         (sel) =>

@@ -173,7 +173,8 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   'mentions:search': (req) => Math.ceil(req.limit / 100) + (req.text !== undefined && req.text.trim() !== '' ? 8 : 1),
   'mention:handled': () => 2,
   'incident:postmortem': (req) => (req.format === 'pdf' ? 40 : 4),
-  'mentions:export': (req) => Math.ceil((req.maxRows ?? 10_000) / 100),
+  // Within one burst (50) even after a search: a 10,000-row export costs 14, the largest (20,000) 24.
+  'mentions:export': (req) => 4 + Math.ceil((req.maxRows ?? 10_000) / 1000),
   // Three reads of the window (all, by channel, by topic; topics parse each post's JSON).
   'wall:series': (req) => 2 + Math.ceil(req.minutes / 120),
   // Eleven one-hour windows (now, four past weeks, six past days).

@@ -97,4 +97,14 @@ describe('command cost', () => {
     expect(commandCost('mentions:recent', { limit: 999_999 })).toBe(1);
     expect(commandCost('nope', {})).toBe(1);
   });
+
+  it('never asks more than one burst, even right after a full-text search: the largest export still runs', () => {
+    const search = commandCost('mentions:search', { text: 'refund', limit: 200 });
+    const largest = commandCost('mentions:export', { filter: { text: 'refund' }, format: 'csv', maxRows: 20_000 });
+    expect(search + largest).toBeLessThanOrEqual(DEFAULT_WS_LIMITS.burst);
+    expect(commandCost('incident:postmortem', { id: 'inc_1', format: 'pdf' })).toBeLessThanOrEqual(
+      DEFAULT_WS_LIMITS.burst,
+    );
+    expect(commandCost('wall:series', { minutes: 24 * 60 })).toBeLessThanOrEqual(DEFAULT_WS_LIMITS.burst);
+  });
 });
