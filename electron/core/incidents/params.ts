@@ -62,7 +62,7 @@ export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
   scoreThreshold: 0.6,
   windowMinutes: 5,
   minCountToOpen: 5,
-  minCountToCorroborate: 3,
+  minCountToCorroborate: 5,
   minLift: 2,
   openAfterMinutes: 2,
   openWindowMinutes: 10,
