@@ -58,7 +58,7 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
     if (rec.final) return rec.final;
     const cached = views.get(rec.id);
     if (cached) return cached;
-    const built = toIncident(rec, memory.termStore.baseline(rec.watchlist), features);
+    const built = toIncident(rec, memory.termStore.baseline(rec.watchlist), features, params.scoreThreshold);
     views.set(rec.id, built);
     return built;
   };

@@ -117,6 +117,8 @@ export const IncidentRecordSchema = z.object({
   peak: PeakSchema,
   topicChannels: z.array(ChannelSchema),
   maxTopicLift: z.number().nonnegative(),
+  /** The detector's strongest score over the incident's signals (absent in older states). */
+  maxScore: z.number().optional(),
   negativeSignal: z.boolean(),
   topicFirstHot: z.number().int().nullable(),
   topicLastHot: z.number().int().nullable(),

@@ -2,6 +2,7 @@ import type { Severity } from '../../../shared/incident';
 import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
 import { assertNever } from '../../../shared/assert-never';
+import { USUAL_FLOOR_PER_MINUTE } from './evidence-statistic';
 import { NEGATIVE, VOLUME, familyOf, isTopic, topicOf, type FamilyKey } from './family';
 
 /**
@@ -26,7 +27,7 @@ export const isHot = (count: number, level: number, params: IncidentParams): boo
   count >= Math.max(1, params.minCountToCorroborate) && count >= hotThreshold(level * params.windowMinutes, params);
 
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
-export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
+export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, USUAL_FLOOR_PER_MINUTE);
 
 /** Posts an incident must have seen before its negative share counts (a share of 3 posts is noise). */
 export const MIN_SHARE_POSTS = 20;
@@ -114,6 +115,7 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
   if (signal.channel === '*' && (lead === null || lead === signal.family))
     rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
   if (signal.family === NEGATIVE) rec.negativeSignal = true;
+  if (signal.channel === '*') rec.maxScore = Math.max(rec.maxScore ?? 0, signal.score);
   if (isTopic(signal.family)) {
     // A topic passed only because the incident listened for it (no detector fire) never becomes what it is about.
     if (leadOf(rec) === null && !signal.joinOnly) rec.lead = signal.family;
