@@ -121,7 +121,10 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
     if (leadOf(rec) === null && !signal.joinOnly) rec.lead = signal.family;
     rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.rate, signal.baseline));
     const channel = signal.channel;
-    const corroborates = channel !== '*' && signal.windowCount >= params.minCountToCorroborate;
+    // A second source agrees when it shows a surge of its own, as many posts as open an incident: a sparse
+    // channel's three stray posts in five minutes would otherwise make any one-channel glitch a P1.
+    const corroborates =
+      channel !== '*' && signal.windowCount >= Math.max(params.minCountToCorroborate, params.minCountToOpen);
     if (corroborates && !rec.topicChannels.includes(channel)) rec.topicChannels.push(channel);
   }
   if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {

@@ -47,11 +47,8 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   let topicHot = false;
   // A failure-topic incident lives while its lead topic is hot: overall volume (a campaign starting), a knock-on, or a
   // topic that joined it once and now surges on its own (a later glitch) does not prolong it.
-  // Still surging takes what opening took, a hot window of at least `minCountToOpen` posts: a sparse topic's stray
-  // three posts in five minutes are noise, and must not hold an incident open or stretch it towards "sustained".
   const hasTopic = rec.families.some(isTopic);
-  const surging = (family: string): boolean =>
-    view.windowOf(family) >= params.minCountToOpen && isHot(view.windowOf(family), view.levelOf(family), params);
+  const surging = (family: string): boolean => isHot(view.windowOf(family), view.levelOf(family), params);
   for (const family of rec.families) {
     const live = isTopic(family) && view.carries(rec, family) && surging(family);
     const hot = hasTopic ? live : surging(family);
