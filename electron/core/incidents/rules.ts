@@ -112,7 +112,8 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
   // corroborates, and a knock-on or a surge it explains follows it; neither prolongs it (else each would keep the
   // incident hot for the next to join).
   const lead = leadOf(rec);
-  if (signal.channel === '*' && (lead === null || lead === signal.family))
+  const surging = signal.windowCount >= params.minCountToOpen;
+  if (signal.channel === '*' && surging && (lead === null || lead === signal.family))
     rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
   if (signal.family === NEGATIVE) rec.negativeSignal = true;
   if (signal.channel === '*') rec.maxScore = Math.max(rec.maxScore ?? 0, signal.score);

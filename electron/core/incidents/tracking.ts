@@ -47,13 +47,16 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   let topicHot = false;
   // A failure-topic incident lives while its lead topic is hot: overall volume (a campaign starting), a knock-on, or a
   // topic that joined it once and now surges on its own (a later glitch) does not prolong it.
+  // It stays open only while it surges as much as it took to open (a hot window of `minCountToOpen` posts): a
+  // sparse topic's stray three or four posts in five minutes after the breakdown are its tail, not the breakdown.
   const hasTopic = rec.families.some(isTopic);
-  const surging = (family: string): boolean => isHot(view.windowOf(family), view.levelOf(family), params);
+  const hot = (family: string): boolean => isHot(view.windowOf(family), view.levelOf(family), params);
+  const surging = (family: string): boolean => hot(family) && view.windowOf(family) >= params.minCountToOpen;
   for (const family of rec.families) {
-    const live = isTopic(family) && view.carries(rec, family) && surging(family);
-    const hot = hasTopic ? live : surging(family);
-    if (hot) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
-    if (live) topicHot = true;
+    const lead = isTopic(family) && view.carries(rec, family);
+    if (hasTopic ? lead && surging(family) : surging(family))
+      rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
+    if (lead && hot(family)) topicHot = true;
   }
   if (topicHot) {
     rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
