@@ -1,7 +1,9 @@
 /**
  * Replays the airline tweets corpus through the incident engine with the real detector and prints the incidents
  * it raises. `--labels` enriches from the corpus' own labels (sentiment, negativereason) instead of the enricher,
- * to separate detection quality from enrichment quality. Ends with one key=value line.
+ * to separate detection quality from enrichment quality. Incidents about a labelled storm also get their lead times
+ * (minutes from the storm's onset, found from the corpus' labels, to first alert, to P1, to resolution). Ends with
+ * one key=value line.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -16,6 +18,7 @@ import type { Enrichment } from '../../shared/mention';
 import { airlineMentions, readAirlineRows } from '../unit/incidents/airline';
 import type { AirlineRow } from '../unit/incidents/airline';
 import { AIRLINE_CSV } from './shared-data';
+import { leadTimes, watchP1, type Episode, type P1Times } from './lead-times';
 
 const REASON_TOPICS: Readonly<Record<string, string>> = {
   'Cancelled Flight': 'cancellation',
@@ -60,6 +63,38 @@ function knownBreakdowns(incidents: ReadonlyArray<Incident>): string {
   return `known: dfw_storm=${worst(storm)} usairways_phone_lines=${worst(phones)}`;
 }
 
+/** The labelled storms: the first UTC hour of their day in which the corpus' own labels reach `perHour` tweets. */
+const LABELLED: ReadonlyArray<{ name: string; watchlist: string; topic: string; day: string; perHour: number }> = [
+  { name: 'dfw_storm', watchlist: 'American', topic: 'cancellation', day: '2015-02-22', perHour: 10 },
+  { name: 'usairways_phone_lines', watchlist: 'US Airways', topic: 'customer-service', day: '2015-02-22', perHour: 15 },
+];
+
+/** Each labelled storm's onset, from the labels (negativereason), whatever enrichment detection ran on. */
+function labelledEpisodes(rows: ReadonlyArray<AirlineRow>): Array<Episode & { watchlist: string }> {
+  const labelled = airlineMentions(rows, labelEnrichment);
+  return LABELLED.flatMap((spec) => {
+    const hours = new Map<number, number>();
+    for (const m of labelled) {
+      if (m.watchlist !== spec.watchlist || !m.enrichment.topics.some((t) => t.topic === spec.topic)) continue;
+      if (new Date(m.createdAt).toISOString().slice(0, 10) !== spec.day) continue;
+      const hour = Math.floor(m.createdAt / 3_600_000) * 3_600_000;
+      hours.set(hour, (hours.get(hour) ?? 0) + 1);
+    }
+    const onset = [...hours].filter(([, n]) => n >= spec.perHour).sort((a, b) => a[0] - b[0])[0]?.[0];
+    return onset === undefined ? [] : [{ name: spec.name, onset, watchlist: spec.watchlist }];
+  });
+}
+
+/** The labelled episode an incident is about: same watchlist, opened within six hours after its onset. */
+function episodeOf(incident: Incident, episodes: ReadonlyArray<Episode & { watchlist: string }>): Episode | undefined {
+  return episodes.find(
+    (e) =>
+      e.watchlist === incident.watchlist &&
+      incident.openedAt >= e.onset - 3_600_000 &&
+      incident.openedAt < e.onset + 6 * 3_600_000,
+  );
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const settings = parseParamSettings(args.filter((a) => a.includes('=')));
@@ -73,8 +108,10 @@ async function main(): Promise<void> {
   }
   const mentions = airlineMentions(rows, enrich);
   const engine = createDefaultIncidentEngine(settings.value);
+  const p1At: P1Times = new Map();
+  const episodes = labelledEpisodes(rows);
   const started = performance.now();
-  const incidents = detectOver(mentions, engine);
+  const incidents = detectOver(mentions, watchP1(engine, p1At));
   const seconds = (performance.now() - started) / 1000;
   for (const incident of incidents) {
     process.stdout.write(`${describeIncident(incident, 6)}\n`);
@@ -86,6 +123,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `      topics=${incident.topics.join('/') || '-'} ${until} ${e.statistic}; negative share ${e.sentimentShift.baselineNegativeShare} -> ${e.sentimentShift.observedNegativeShare}; first: ${JSON.stringify(e.firstPost?.text.slice(0, 90) ?? '')}\n`,
     );
+    const episode = episodeOf(incident, episodes);
+    if (episode) process.stdout.write(`      lead times: ${leadTimes(incident, episode, p1At)}\n`);
   }
   process.stdout.write(`${knownBreakdowns(incidents)}\n`);
   const counts = countBySeverity(incidents);

@@ -135,7 +135,14 @@ describe('earshot serve', () => {
     const stored = await store.mentionsBetween({ from: 0, to: Number.MAX_SAFE_INTEGER });
     await store.close();
     const expected = generateRange(
-      { seed: 42, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default', utcOffsetMinutes: 0 },
+      {
+        seed: 42,
+        brand: 'Nimbus Bank',
+        ratePerMinute: 8,
+        scenario: 'default',
+        utcOffsetMinutes: 0,
+        daytimeStart: true,
+      },
       cursor.start,
       cursor.start - SIMULATOR_SCENARIO.prehistoryMinutes * 60_000,
       cursor.last,

@@ -47,7 +47,14 @@ describe('hub restart', () => {
     await store.close();
     const end = Math.max(...stored.map((m) => m.createdAt));
     const expected = generateRange(
-      { seed: 42, brand: 'Nimbus Bank', ratePerMinute: 8, scenario: 'default', utcOffsetMinutes: 0 },
+      {
+        seed: 42,
+        brand: 'Nimbus Bank',
+        ratePerMinute: 8,
+        scenario: 'default',
+        utcOffsetMinutes: 0,
+        daytimeStart: true,
+      },
       T0,
       T0 - SIMULATOR_SCENARIO.prehistoryMinutes * MINUTE,
       end,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { IncidentSchema } from '../../shared/incident';
+import { IncidentSchema, type Incident } from '../../shared/incident';
 import { bootHub } from '../../electron/core/boot/boot-hub';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { silentLogger } from '../../electron/core/runtime/logger';
@@ -61,4 +61,51 @@ describe('demo simulator through the hub', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  /**
+   * The whole script, as the README promises it: the login P1 resolves after its quiet period (it used to absorb every
+   * topic that later flickered and stay open for hours), the campaign never merges into it, and the X-only payment
+   * glitch at minute 110 is its own P2/P3 with the payment topic (it used to feed the P1). Started on a weekday
+   * morning and a Saturday evening, so no lucky hour passes it.
+   */
+  it.each(['2026-12-01T10:00:30Z', '2026-12-05T19:30:00Z'])(
+    'plays the whole script started at %s: the P1 resolves, the campaign stays apart, the glitch stands alone',
+    async (startIso) => {
+      const start = Date.parse(startIso);
+      const dataDir = await mkdtemp(join(tmpdir(), 'earshot-demo-test-'));
+      const clock = new ManualClock(start);
+      const hub = await bootHub({ dataDir, demo: true, clock, logger: silentLogger() });
+      const seen = new Map<string, Incident>();
+      hub.core.events.subscribe((event) => {
+        if (event.name === 'incidents:changed') for (const i of event.payload.incidents) seen.set(i.id, i);
+      });
+      try {
+        await clock.advance(180 * MIN);
+        const result = await hub.core.api.invoke('incidents:list', {});
+        if (!result.ok) throw new Error(result.error.message);
+        const all = z.array(IncidentSchema).parse(result.value);
+        const outage = episode('login-outage');
+        const outageEnd =
+          start + (outage.onsetMinutes + outage.rampMinutes + outage.plateauMinutes + outage.decayMinutes) * MIN;
+        const p1 = all.filter((i) => i.severity === 'P1');
+        expect(p1.map((i) => i.topics.includes('login'))).toEqual([true]);
+        expect(p1[0]?.resolvedAt).not.toBeNull();
+        expect(p1[0]?.resolvedAt ?? Infinity).toBeLessThanOrEqual(outageEnd + 45 * MIN);
+        const campaign = episode('cashback-campaign');
+        const campaignOnset = start + campaign.onsetMinutes * MIN;
+        // Nothing that opened after the outage's own minutes (the campaign's bursts, the glitch) folded into the P1.
+        const folded = [...seen.values()].filter((i) => i.mergedInto === p1[0]?.id && i.openedAt >= campaignOnset);
+        expect(folded.map((i) => i.title)).toEqual([]);
+        const glitch = episode('payment-glitch');
+        const glitchOnset = start + glitch.onsetMinutes * MIN;
+        const own = all.filter((i) => i.openedAt >= glitchOnset && i.topics.includes('payment'));
+        expect(own.map((i) => i.severity).filter((s) => s === 'P2' || s === 'P3')).toHaveLength(1);
+        expect(own[0]?.openedAt ?? Infinity).toBeLessThanOrEqual(glitchOnset + 8 * MIN);
+      } finally {
+        await hub.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

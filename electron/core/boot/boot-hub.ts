@@ -19,7 +19,7 @@ import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDefaultIncidentEngine } from '../incidents';
 import { chooseStore, describeStore, openStore } from './open-store';
 import type { Store } from '../store/repository';
-import { systemClock, type Clock } from '../runtime/clock';
+import { resumedClock, systemClock, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
 import { fileVault } from '../runtime/file-vault';
 import { createLogger, type Logger } from '../runtime/logger';
@@ -69,14 +69,17 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
   const config = await readConfig(options);
   const dataDir = options.dataDir ?? env.EARSHOT_DATA_DIR ?? config.dataDir ?? defaultDataDir(env);
   const logger = options.logger ?? createLogger();
-  const clock = options.clock ?? systemClock(config.speed);
+  // The store reads hub time lazily; a sped-up clock resumes from the latest hub time the store saw (see resumedClock).
+  let clock: Clock = options.clock ?? systemClock(config.speed);
   const configured = parseSources(sourceEntries(config, options));
   // Env-only secrets must be findable by id: a source's credential fields, else an escalation target's secrets.
   const targetSecrets = escalationSecretFields(config.escalation);
   const fieldsFor = (id: string): ReadonlyArray<string> =>
     configured.find((s) => s.config.id === id)?.factory.credentialFields ?? targetSecrets(id);
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
-  const store = await openChosenStore(config, env, dataDir, { clock, logger });
+  // The store stamps its own bookkeeping with hub time: whichever clock the hub ends up on (resumed below).
+  const store = await openChosenStore(config, env, dataDir, { clock: { now: () => clock.now() }, logger });
+  if (!options.clock && config.speed !== 1) clock = resumedClock(config.speed, await latestHubTime(store));
   const watchlists = checkedWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
   const sources = configured.map(({ factory, config: entry }) => ({
@@ -152,12 +155,20 @@ function buildEnricher(config: HubConfig): Enricher {
   return createEnricher({ taxonomy: taxonomy.value, vipHandles: config.vipHandles });
 }
 
+/** The latest hub time a store has seen: its newest post or incident change (null when empty). */
+async function latestHubTime(store: Store): Promise<number | null> {
+  const [newest] = await store.recentMentions(1);
+  const incidents = await store.listIncidents({ limit: 50 });
+  const times = [...(newest ? [newest.createdAt] : []), ...incidents.map((i) => i.updatedAt)];
+  return times.length === 0 ? null : Math.max(...times);
+}
+
 /** The store DATABASE_URL or the config chooses (SQLite in the data dir by default), opened and migrated. */
 async function openChosenStore(
   config: HubConfig,
   env: NodeJS.ProcessEnv,
   dataDir: string,
-  deps: { clock: Clock; logger: Logger },
+  deps: { clock: Pick<Clock, 'now'>; logger: Logger },
 ): Promise<Store> {
   const choice = chooseStore(config.store, env, dataDir);
   if (!choice.ok) throw new BootError(choice.error.message);

@@ -39,7 +39,7 @@ export function describeStore(choice: StoreChoice): string {
 
 /** What opening a store needs from the hub. */
 export interface OpenStoreDeps {
-  readonly clock: Clock;
+  readonly clock: Pick<Clock, 'now'>;
   readonly logger?: Logger;
 }
 

@@ -85,7 +85,13 @@ export function createEarlyDetector(
     );
     let list = [...port.pending(entry.watchlist, entry.family)];
     for (const simulated of sims) {
-      if (!simulated || simulated.corroborationOnly || simulated.windowCount < params.minCountToOpen) continue;
+      if (
+        !simulated ||
+        simulated.corroborationOnly ||
+        simulated.joinOnly ||
+        simulated.windowCount < params.minCountToOpen
+      )
+        continue;
       list = list.filter((pending) => pending.minute > simulated.minute - params.openWindowMinutes * MINUTE_MS);
       list.push(simulated);
       if (shouldOpen(list, params)) return list;

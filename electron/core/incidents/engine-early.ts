@@ -56,13 +56,12 @@ export function createEarlyWiring(parts: EngineParts): EarlyWiring {
     [...provisional.values()].filter((held) => held.rec.watchlist === watchlist).map((held) => held.rec);
 
   const port: EarlyPort = {
-    // A volume or negative surge joins an incident only while it is hot, which the closed minute itself may make it:
-    // the early path assumes it will and leaves such surges to the closed path, so it never makes a second incident.
+    // Whether an open incident takes a volume or negative surge depends on the closed minute (is it still hot, do its
+    // topics explain the surge): the early path leaves such surges to the closed path, so it never makes a second one.
     // A family a provisional incident already carries waits for the closed minute too.
     taken: (watchlist, family, minute) =>
-      parts
-        .active(watchlist)
-        .some((candidate) => parts.takes(candidate, family, isGeneric(family) ? candidate.lastHotMinute : minute)) ||
+      (isGeneric(family) && parts.active(watchlist).length > 0) ||
+      parts.active(watchlist).some((candidate) => parts.takes(candidate, family, minute)) ||
       provisionalOf(watchlist).some((candidate) => candidate.families.includes(family)),
     pending: (watchlist, family) => parts.pending().get(watchlistFamilyKey(watchlist, family)) ?? [],
     cooling: (watchlist, family, minute) =>

@@ -2,13 +2,13 @@ import type { ZodError } from 'zod';
 import { appError, err, ok } from '../../../shared/result';
 import { resolveParams } from './params';
 import type { IncidentParams } from './params';
-import type { Signal } from './model';
+import type { IncidentRecord, Signal } from './model';
 import { EngineStateSchema, compactPost } from './model';
 import { familyOrder, isTopic } from './family';
 import type { ClosedMinute, MinuteCounts } from './series';
 import { emptyCounts, groupByMinute } from './series';
 import { createSeriesScorer, type SeriesScorer } from './scorer';
-import { applySignal, isBenignVolume } from './rules';
+import { applySignal, isBenignVolume, leadOf } from './rules';
 import { trackMinute } from './tracking';
 import { createFeatureCache } from './evidence';
 import { exportMemory, freshMemory, restoreMemory, type EngineMemory } from './engine-memory';
@@ -105,7 +105,8 @@ function scoreRows(parts: EngineParts, watchlist: string, rows: ReadonlyArray<Cl
       if (signal) signals.push(signal);
     }
   }
-  return signals.sort((a, b) => familyOrder(a.family) - familyOrder(b.family));
+  // The most specific story first, and within topics the largest: it becomes the lead of an incident it opens or joins.
+  return signals.sort((a, b) => familyOrder(a.family) - familyOrder(b.family) || b.windowCount - a.windowCount);
 }
 
 /** Follows the watchlist's open incidents through the closed minute: counts, hot minutes, new posts. */
@@ -118,6 +119,7 @@ function trackActive(parts: EngineParts, watchlist: string, rows: ReadonlyArray<
     channels: rows.map((row) => [row.channel, row.counts] as const),
     levelOf: (family: string) => scorer.baselineOf(watchlist, family),
     windowOf: (family: string) => scorer.windowOf(watchlist, family),
+    carries: (rec: IncidentRecord, family: string) => family === leadOf(rec),
   };
   for (const rec of book.active(watchlist)) {
     trackMinute(rec, minuteView, params);

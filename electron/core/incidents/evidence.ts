@@ -7,7 +7,8 @@ import { assertNever } from '../../../shared/assert-never';
 import { familyOf, seriesLabel, topicOf, type FamilyKey, type SeriesFamily } from './family';
 import type { TermBaseline, TermLift } from './text';
 import { clusterNearDuplicates, minHash, risingTerms, terms } from './text';
-import { liftOf } from './rules';
+import { DEFAULT_INCIDENT_PARAMS } from './params';
+import { observedRate, surgeStatistic, usualRate } from './evidence-statistic';
 
 /** How many representative posts a card shows, and how many rising terms. */
 export const REPRESENTATIVE_POSTS = 5;
@@ -106,10 +107,10 @@ function representatives(posts: ReadonlyArray<CompactPost>, features: PostFeatur
     .map((c) => toRef(c.lead, c.size - 1));
 }
 
-/** Observed vs baseline at the peak (the rolling-window rate against the expected rate), and the timeline. */
+/** Observed vs usual at the peak (the rolling-window rate against the expected rate, floored), and the timeline. */
 function surgeWindow(rec: IncidentRecord): { observed: number; baseline: number; timeline: EvidenceCard['timeline'] } {
   const timeline = rec.timeline.map(([minute, o, b]) => ({ minute, observed: o, baseline: round(b, 3) }));
-  return { observed: round(rec.peak.rate), baseline: round(rec.peak.baseline, 3), timeline };
+  return { observed: observedRate(rec.peak.rate), baseline: usualRate(rec.peak.baseline), timeline };
 }
 
 function countBy<T extends string>(values: Iterable<T>): Array<{ key: T; count: number }> {
@@ -161,17 +162,23 @@ export function buildEvidence(
   rec: IncidentRecord,
   baseline: TermBaseline,
   features: PostFeatures = DIRECT_FEATURES,
+  alarmAt: number = DEFAULT_INCIDENT_PARAMS.scoreThreshold,
 ): EvidenceCard {
   const window = surgeWindow(rec);
   const posts = focusPosts(rec);
   const first = posts.reduce<CompactPost | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
-  const peakLift = liftOf(rec.peak.rate, rec.peak.baseline);
-  const peakAt = new Date(rec.peak.minute).toISOString().slice(11, 16);
+  const facts = {
+    observedPerMinute: rec.peak.rate,
+    usualPerMinute: rec.peak.baseline,
+    score: Math.max(rec.maxScore ?? 0, rec.peak.score),
+    alarmAt,
+    peakMinute: rec.peak.minute,
+  };
   return {
     series: seriesLabel(rec.peak.family),
     baselinePerMinute: window.baseline,
     observedPerMinute: window.observed,
-    statistic: `score ${rec.peak.score.toFixed(3)} at ${peakAt} UTC, ${round(peakLift, 1)}× baseline (${round(rec.peak.rate, 1)}/min vs ${round(rec.peak.baseline)}/min usual)${provisionalNote(rec)}`,
+    statistic: `${surgeStatistic(facts)}${provisionalNote(rec)}`,
     startedAt: rec.startedAt,
     risingTerms: risingTerms(posts.map(features.termsOf), baseline, { limit: RISING_TERMS }).map((t) => ({
       term: t.term,
@@ -195,8 +202,9 @@ export function toIncident(
   rec: IncidentRecord,
   baseline: TermBaseline,
   features: PostFeatures = DIRECT_FEATURES,
+  alarmAt?: number,
 ): Incident {
-  const evidence = buildEvidence(rec, baseline, features);
+  const evidence = buildEvidence(rec, baseline, features, alarmAt);
   return {
     id: rec.id,
     title: rec.withdrawn ? `Withdrawn: ${titleOf(rec)}` : titleOf(rec),

@@ -5,7 +5,7 @@ import { incidentTerms, toIncident } from './evidence';
 import { watchlistFamilyKey } from './samples';
 import type { IncidentRecord } from './model';
 import type { IncidentParams } from './params';
-import { moreSevere, severityOf } from './rules';
+import { isGeneric, leadOf, moreSevere, severityOf } from './rules';
 import { mergeInto, shouldMerge } from './tracking';
 import { MINUTE_MS } from '../../../shared/series';
 
@@ -58,7 +58,7 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
     if (rec.final) return rec.final;
     const cached = views.get(rec.id);
     if (cached) return cached;
-    const built = toIncident(rec, memory.termStore.baseline(rec.watchlist), features);
+    const built = toIncident(rec, memory.termStore.baseline(rec.watchlist), features, params.scoreThreshold);
     views.set(rec.id, built);
     return built;
   };
@@ -83,7 +83,8 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
       rec.state = 'resolved';
       rec.resolvedAt = at;
       rec.updatedAt = at;
-      for (const family of rec.families)
+      // Its own story cools down (lead topic, volume, negative); a topic that only joined it may open its own at once.
+      for (const family of rec.families.filter((f) => isGeneric(f) || f === leadOf(rec)))
         memory.cooldowns.set(watchlistFamilyKey(watchlist, family), minute + params.cooldownMinutes * MINUTE_MS);
       touch(rec, at, changed);
       finalize(rec);

@@ -56,6 +56,11 @@ export const SignalSchema = z.object({
    * that already carries its family (a second source agreeing), never open one.
    */
   corroborationOnly: z.boolean().optional(),
+  /**
+   * Above normal but passed without a detector fire of its own, only because an open incident holds or listens for
+   * its family: it may join an incident that takes it, never wait towards opening one.
+   */
+  joinOnly: z.boolean().optional(),
 });
 export type Signal = z.infer<typeof SignalSchema>;
 
@@ -104,9 +109,16 @@ export const IncidentRecordSchema = z.object({
   resolvedAt: z.number().int().nullable(),
   mergedInto: z.string().nullable(),
   families: z.array(FamilyKeySchema),
+  /**
+   * The failure topic the incident is about (the first topic it opened or gained): it keeps the incident alive, and
+   * other topics count only while their posts name it (knock-ons). Absent in older states: the peak's family.
+   */
+  lead: FamilyKeySchema.nullable().optional(),
   peak: PeakSchema,
   topicChannels: z.array(ChannelSchema),
   maxTopicLift: z.number().nonnegative(),
+  /** The detector's strongest score over the incident's signals (absent in older states). */
+  maxScore: z.number().optional(),
   negativeSignal: z.boolean(),
   topicFirstHot: z.number().int().nullable(),
   topicLastHot: z.number().int().nullable(),

@@ -10,7 +10,10 @@ export const IncidentParamsSchema = z.object({
   windowMinutes: z.number().int().min(1).max(60),
   /** Minimum posts in that window for an anomalous point to open an incident (guards sparse noise). */
   minCountToOpen: z.number().int().min(1),
-  /** Minimum posts in that window for a second channel to corroborate a failure-topic surge. */
+  /**
+   * Minimum posts in a window for a series to count as above normal at all (a usually silent topic's one stray post
+   * is not a surge). A second channel corroborates a failure-topic surge only with `minCountToOpen` of its own.
+   */
   minCountToCorroborate: z.number().int().min(1),
   /** Minimum observed / baseline ratio for a point to count as a surge. */
   minLift: z.number().min(1),

@@ -2,6 +2,7 @@ import type { Severity } from '../../../shared/incident';
 import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord, Signal } from './model';
 import { assertNever } from '../../../shared/assert-never';
+import { USUAL_FLOOR_PER_MINUTE } from './evidence-statistic';
 import { NEGATIVE, VOLUME, familyOf, isTopic, topicOf, type FamilyKey } from './family';
 
 /**
@@ -26,7 +27,7 @@ export const isHot = (count: number, level: number, params: IncidentParams): boo
   count >= Math.max(1, params.minCountToCorroborate) && count >= hotThreshold(level * params.windowMinutes, params);
 
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
-export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, 0.1);
+export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, USUAL_FLOOR_PER_MINUTE);
 
 /** Posts an incident must have seen before its negative share counts (a share of 3 posts is noise). */
 export const MIN_SHARE_POSTS = 20;
@@ -68,39 +69,63 @@ export const isBenignVolume = (rec: IncidentRecord, params: IncidentParams): boo
 export const isGeneric = (family: FamilyKey): boolean => !isTopic(family);
 
 /**
- * Whether a signal of `family` at `minute` belongs to this open incident: its own family, volume anywhere,
- * negative to any non-benign incident, a topic to an incident that has no topic yet. Different topics stay
- * apart unless merged. Volume and negative surges join only while the incident is itself hot: a campaign
- * starting as an outage fades out is a new story, and must not keep the outage open.
+ * The failure topic an incident is about: the first topic it opened with or gained (older states: the peak's
+ * family, else its first topic); null for an incident of volume or negative posts only.
  */
-export function canJoin(rec: IncidentRecord, family: FamilyKey, minute: number, params: IncidentParams): boolean {
-  if (isGeneric(family) && minute - rec.lastHotMinute > params.windowMinutes * 60_000) return false;
-  if (rec.families.includes(family) || family === VOLUME) return true;
-  if (isBenignVolume(rec, params)) return false;
-  if (family === NEGATIVE) return true;
-  return !rec.families.some(isTopic);
+export function leadOf(rec: IncidentRecord): FamilyKey | null {
+  if (rec.lead !== undefined) return rec.lead;
+  if (isTopic(rec.peak.family)) return rec.peak.family;
+  return rec.families.find(isTopic) ?? null;
 }
 
 /**
- * Share of `posts` (a new topic's recent posts) that also carry one of the incident's failure topics. A topic
- * whose posts mostly speak of an open incident's topic is a knock-on of that breakdown, not a new one.
+ * Whether a signal of `family` at `minute` plainly belongs to this open incident. A failure incident takes its
+ * own lead topic; other topics (knock-ons) and volume or negative surges (only when its topics explain them) are
+ * judged by the router, which sees the posts and series. An incident without a topic takes volume, negative
+ * (unless it is benign volume) and a first topic. Volume and negative surges join only while the incident is itself
+ * hot: a campaign starting as an outage fades out is a new story, and must not keep the outage open.
+ */
+export function canJoin(rec: IncidentRecord, family: FamilyKey, minute: number, params: IncidentParams): boolean {
+  if (isGeneric(family) && minute - rec.lastHotMinute > params.windowMinutes * 60_000) return false;
+  const lead = leadOf(rec);
+  if (lead !== null) return family === lead;
+  if (rec.families.includes(family) || family === VOLUME) return true;
+  return !isBenignVolume(rec, params);
+}
+
+/**
+ * Share of `posts` (another topic's recent posts) that also name the incident's lead topic. A topic whose posts
+ * mostly speak of the breakdown ("can't log in, so my transfer is stuck") is a knock-on of it, not a new one;
+ * measured against the lead alone, so topics that joined as knock-ons cannot pull in further topics.
  */
 export function coTopicShare(rec: IncidentRecord, posts: ReadonlyArray<CompactPost>): number {
-  const topics = new Set(rec.families.flatMap((f) => topicOf(f) ?? []));
-  if (topics.size === 0 || posts.length === 0) return 0;
-  return posts.filter((p) => p.topics.some((t) => topics.has(t))).length / posts.length;
+  const lead = leadOf(rec);
+  const topic = lead === null ? null : topicOf(lead);
+  if (topic === null || posts.length === 0) return 0;
+  return posts.filter((p) => p.topics.includes(topic)).length / posts.length;
 }
 
 /** Folds an anomalous point into an incident's evidence. */
 export function applySignal(rec: IncidentRecord, signal: Signal, params: IncidentParams): void {
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
-  // Only the across-sources series says the breakdown goes on; a channel's signal corroborates, it does not prolong.
-  if (signal.channel === '*') rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
+  // Only the across-sources series of what the incident is about says the breakdown goes on: a channel's signal
+  // corroborates, and a knock-on or a surge it explains follows it; neither prolongs it (else each would keep the
+  // incident hot for the next to join).
+  const lead = leadOf(rec);
+  const surging = signal.windowCount >= params.minCountToOpen;
+  if (signal.channel === '*' && surging && (lead === null || lead === signal.family))
+    rec.lastHotMinute = Math.max(rec.lastHotMinute, signal.minute);
   if (signal.family === NEGATIVE) rec.negativeSignal = true;
+  if (signal.channel === '*') rec.maxScore = Math.max(rec.maxScore ?? 0, signal.score);
   if (isTopic(signal.family)) {
+    // A topic passed only because the incident listened for it (no detector fire) never becomes what it is about.
+    if (leadOf(rec) === null && !signal.joinOnly) rec.lead = signal.family;
     rec.maxTopicLift = Math.max(rec.maxTopicLift, liftOf(signal.rate, signal.baseline));
     const channel = signal.channel;
-    const corroborates = channel !== '*' && signal.windowCount >= params.minCountToCorroborate;
+    // A second source agrees when it shows a surge of its own, as many posts as open an incident: a sparse
+    // channel's three stray posts in five minutes would otherwise make any one-channel glitch a P1.
+    const corroborates =
+      channel !== '*' && signal.windowCount >= Math.max(params.minCountToCorroborate, params.minCountToOpen);
     if (corroborates && !rec.topicChannels.includes(channel)) rec.topicChannels.push(channel);
   }
   if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {
@@ -164,6 +189,7 @@ export function newRecord(
     resolvedAt: null,
     mergedInto: null,
     families: [],
+    lead: null,
     peak: peakOf(first),
     topicChannels: [],
     maxTopicLift: 0,

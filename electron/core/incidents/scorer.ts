@@ -54,7 +54,8 @@ export interface SeriesScorer {
   /**
    * Scores one closed row for one family. `frozen` (the family is in a young incident) keeps the engine's own
    * level from learning and lets hot points through without a detector fire; so does `listening` (an open
-   * incident in the watchlist wants to know which failure topics show up in it).
+   * incident in the watchlist wants to know which failure topics show up in it). Such a point is `joinOnly`: it
+   * may join an incident that takes it, never count towards opening one.
    */
   score(
     row: ClosedMinute,
@@ -169,7 +170,8 @@ export function createSeriesScorer<S>(
     if (!anomalous && !corroborates) return null;
     const rate = windowCount / params.windowMinutes;
     const signal: Signal = { family, channel, minute, value, rate, windowCount, baseline, score };
-    return corroborates ? { ...signal, corroborationOnly: true } : signal;
+    if (corroborates) return { ...signal, corroborationOnly: true };
+    return armed ? signal : { ...signal, joinOnly: true };
   };
 
   /** A scratch copy of a series' state as the closed path would find it at `minute` (primed if it is new). */

@@ -8,7 +8,8 @@ import {
   applySignal,
   canJoin,
   coTopicShare,
-  isBenignVolume,
+  isGeneric,
+  leadOf,
   moreSevere,
   newRecord,
   severityOf,
@@ -20,6 +21,8 @@ import { MINUTE_MS } from '../../../shared/series';
 
 /** An open incident's card is re-sent at most this often while it only accumulates evidence. */
 const REFRESH_MINUTES = 5;
+/** Share of a volume or negative surge a failure incident's topics must account for to take it. */
+const EXPLAINED_SHARE = 0.5;
 
 /** What routing needs: the book it opens into, the sampler its posts come from, the scorer's series. */
 export interface SignalRouterDeps {
@@ -35,7 +38,10 @@ export interface SignalRouterDeps {
 
 /** Routes a closed minute's signals: into the open incident that takes them, else towards opening a new one. */
 export interface SignalRouter {
-  /** Whether an open incident takes a signal of `family` at `minute`: its own story, or a knock-on of it. */
+  /**
+   * Whether an open incident takes a signal of `family` at `minute`: its own story, a knock-on of it (a topic whose
+   * posts name its lead), or a volume or negative surge its topics explain.
+   */
   takes(rec: IncidentRecord, family: FamilyKey, minute: number): boolean;
   /** A new record for signals that qualified at `minute`, with its posts and the closed minutes' counts. */
   build(watchlist: string, signals: ReadonlyArray<Signal>, minute: number, at: number): IncidentRecord;
@@ -76,11 +82,29 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
     return rec;
   };
 
-  const takes = (rec: IncidentRecord, family: FamilyKey, minute: number): boolean => {
-    if (canJoin(rec, family, minute, params)) return true;
-    if (!isTopic(family) || isBenignVolume(rec, params)) return false;
+  /** Whether a topic's recent posts mostly name the incident's lead topic: a knock-on of the breakdown. */
+  const knockOn = (rec: IncidentRecord, family: FamilyKey, minute: number): boolean => {
     const recent = sampler.recent(rec.watchlist, family, minute - params.windowMinutes * MINUTE_MS, minute);
     return coTopicShare(rec, recent) >= params.joinCoTopicShare;
+  };
+
+  /**
+   * Whether the incident's failure topics account for at least half of a volume or negative surge (posts over the
+   * usual in the rolling window): an outage's complaints are its volume surge; a campaign's praise is not.
+   */
+  const explains = (rec: IncidentRecord, family: FamilyKey): boolean => {
+    const excess = (f: FamilyKey): number =>
+      Math.max(0, scorer.windowOf(rec.watchlist, f) - scorer.baselineOf(rec.watchlist, f) * params.windowMinutes);
+    const topics = rec.families.filter(isTopic).reduce((sum, f) => sum + excess(f), 0);
+    return topics >= EXPLAINED_SHARE * excess(family);
+  };
+
+  const takes = (rec: IncidentRecord, family: FamilyKey, minute: number): boolean => {
+    if (canJoin(rec, family, minute, params)) return true;
+    if (leadOf(rec) === null) return false;
+    if (isGeneric(family))
+      return minute - rec.lastHotMinute <= params.windowMinutes * MINUTE_MS && explains(rec, family);
+    return knockOn(rec, family, minute);
   };
 
   const open = (watchlist: string, signals: Signal[], minute: number, changed: Set<string>): void => {
@@ -138,7 +162,7 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
       const candidates = book.active(watchlist).filter((rec) => takes(rec, signal.family, minute));
       const target = candidates.find((rec) => rec.families.includes(signal.family)) ?? candidates[0];
       if (target) join(target, signal, minute, changed);
-      else hold(watchlist, signal, minute, changed);
+      else if (!signal.joinOnly) hold(watchlist, signal, minute, changed);
     }
   };
 

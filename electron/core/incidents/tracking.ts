@@ -1,8 +1,9 @@
 import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
-import { isTopic, valueOf } from './family';
+import { NEGATIVE, isTopic, valueOf } from './family';
 import type { MinuteCounts, SeriesChannel } from './series';
-import { isBenignVolume, isGeneric, isHot, moreSevere } from './rules';
+import { isBenignVolume, isHot, leadOf, moreSevere } from './rules';
+import { MINUTE_MS } from '../../../shared/series';
 import { jaccard } from './text';
 
 /** Minutes of timeline an incident keeps for its card. */
@@ -30,6 +31,8 @@ export interface MinuteView {
   readonly levelOf: (family: string) => number;
   /** Posts of a family across sources in the rolling window ending at this minute. */
   readonly windowOf: (family: string) => number;
+  /** Whether a hot topic of the incident keeps it alive: its lead (knock-ons follow the lead, they do not prolong it). */
+  readonly carries: (rec: IncidentRecord, family: string) => boolean;
 }
 
 /** Follows an open incident through one closed minute: hot minutes, timeline, source mix, negative share. */
@@ -42,12 +45,18 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
     if (n > 0) rec.sourceCounts[channel] = (rec.sourceCounts[channel] ?? 0) + n;
   }
   let topicHot = false;
-  // A failure-topic incident lives while one of its topics is hot; overall volume (a campaign starting) does not prolong it.
+  // A failure-topic incident lives while its lead topic is hot: overall volume (a campaign starting), a knock-on, or a
+  // topic that joined it once and now surges on its own (a later glitch) does not prolong it.
+  // It stays open only while it surges as much as it took to open (a hot window of `minCountToOpen` posts): a
+  // sparse topic's stray three or four posts in five minutes after the breakdown are its tail, not the breakdown.
   const hasTopic = rec.families.some(isTopic);
+  const hot = (family: string): boolean => isHot(view.windowOf(family), view.levelOf(family), params);
+  const surging = (family: string): boolean => hot(family) && view.windowOf(family) >= params.minCountToOpen;
   for (const family of rec.families) {
-    const hot = isHot(view.windowOf(family), view.levelOf(family), params);
-    if (hot && (!hasTopic || isTopic(family))) rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
-    if (hot && isTopic(family)) topicHot = true;
+    const lead = isTopic(family) && view.carries(rec, family);
+    if (hasTopic ? lead && surging(family) : surging(family))
+      rec.lastHotMinute = Math.max(rec.lastHotMinute, view.minute);
+    if (lead && hot(family)) topicHot = true;
   }
   if (topicHot) {
     rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
@@ -58,7 +67,12 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   if (rec.timeline.length > TIMELINE_MINUTES) rec.timeline.shift();
 }
 
-/** Same watchlist, overlapping in time, sharing a topic or enough rising terms, and the same kind of story. */
+/**
+ * Whether two open incidents tell one story: same watchlist, the later one starting while the earlier was still hot,
+ * and the same lead topic (or enough shared rising terms); a negative surge joins a failure incident it overlaps.
+ * Volume alone never merges into a failure incident (the router gave it its own because the failure did not explain
+ * it: a campaign), and benign volume never merges with anything that is not.
+ */
 export function shouldMerge(
   a: IncidentRecord,
   b: IncidentRecord,
@@ -67,13 +81,19 @@ export function shouldMerge(
 ): boolean {
   if (a.watchlist !== b.watchlist || a.id === b.id) return false;
   if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return false;
-  if (a.families.some((f) => isTopic(f) && b.families.includes(f))) return true;
-  if (a.families.every(isGeneric) || b.families.every(isGeneric)) return true;
-  return jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
+  const [first, second] = a.startedAt <= b.startedAt ? [a, b] : [b, a];
+  if (second.startedAt - first.lastHotMinute > params.windowMinutes * MINUTE_MS) return false;
+  const leadA = leadOf(a);
+  const leadB = leadOf(b);
+  if (leadA === null && leadB === null) return true;
+  if (leadA === null || leadB === null) return (leadA === null ? a : b).families.includes(NEGATIVE);
+  return leadA === leadB || jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
 }
 
 /** Folds `from` into `into` (the earlier incident keeps its id); `from` ends as resolved, merged. */
 export function mergeInto(into: IncidentRecord, from: IncidentRecord, at: number, params: IncidentParams): void {
+  const lead = leadOf(into) ?? leadOf(from);
+  if (lead !== null) into.lead = lead;
   for (const f of from.families) if (!into.families.includes(f)) into.families.push(f);
   for (const c of from.topicChannels) if (!into.topicChannels.includes(c)) into.topicChannels.push(c);
   into.maxTopicLift = Math.max(into.maxTopicLift, from.maxTopicLift);

@@ -23,6 +23,17 @@ export function systemClock(speed = 1, origin = Date.now()): Clock {
   };
 }
 
+/**
+ * The hub clock of a data dir that has run before. At normal speed it is the wall clock. Sped up (a demo or a
+ * replay), hub time is fiction that ran ahead of the wall clock: restarting it from now would send hub time
+ * backwards (stored posts "from the future", minutes detection already closed coming round again), so it resumes
+ * from the latest hub time the data dir saw, `lastSeen`, when that is ahead.
+ */
+export function resumedClock(speed: number, lastSeen: number | null, realNow = Date.now()): Clock {
+  if (speed === 1 || lastSeen === null || lastSeen <= realNow) return systemClock(speed, realNow);
+  return systemClock(speed, lastSeen);
+}
+
 interface Timer {
   readonly at: number;
   readonly seq: number;

@@ -12,14 +12,13 @@ interface Props {
 }
 
 function Facts({ evidence, now }: Props) {
-  const ratio = evidence.baselinePerMinute > 0 ? evidence.observedPerMinute / evidence.baselinePerMinute : null;
   const shift = evidence.sentimentShift;
   return (
     <dl>
       <dt>Observed vs usual</dt>
+      {/* The hub states observed vs usual once (floored usual, its multiplier, the detector's score on its scale). */}
       <dd>
-        {evidence.observedPerMinute.toFixed(1)}/min vs {evidence.baselinePerMinute.toFixed(1)}/min
-        {ratio !== null && ` (${ratio.toFixed(1)}×)`} on {evidence.series}
+        {evidence.statistic} on {evidence.series}
       </dd>
       <dt>Started</dt>
       <dd>{formatRelative(evidence.startedAt, now)}</dd>
@@ -27,8 +26,6 @@ function Facts({ evidence, now }: Props) {
       <dd>
         {pct(shift.baselineNegativeShare)} usual → {pct(shift.observedNegativeShare)} now
       </dd>
-      <dt>Detector</dt>
-      <dd>{evidence.statistic}</dd>
       {evidence.topics.length > 0 && (
         <>
           <dt>Topics</dt>

@@ -1,7 +1,7 @@
 import type { Channel, RawMention } from '../../../../shared/mention';
 import { assertNever } from '../../../../shared/assert-never';
 import { Rng, hashInts } from './prng';
-import { rhythmFactor } from './rhythm';
+import { daytimeShiftMinutes, rhythmFactor, zoneOffsetMinutes } from './rhythm';
 import { SIMULATOR_SCENARIO, episodeRate, type ScenarioEpisode, type SimulatorScenario } from './scenario';
 import { personPool } from './authors';
 import { buildPost, postContext, type Intent, type PostContext } from './post';
@@ -15,8 +15,18 @@ export interface SimulationOptions {
   readonly ratePerMinute: number;
   /** `quiet`: a third of the volume and no scripted episodes. */
   readonly scenario: 'default' | 'quiet';
-  /** The brand's local time offset from UTC, for the day/night rhythm. */
+  /** The brand's local time offset from UTC, for the day/night rhythm (unless `timeZone` is given). */
   readonly utcOffsetMinutes: number;
+  /** The brand's IANA time zone ("Europe/London"): its day, DST included, sets the rhythm. */
+  readonly timeZone?: string;
+  /** Move the brand's day so the simulator's start falls in its daytime (a demo looks alive at any hour). */
+  readonly daytimeStart?: boolean;
+}
+
+/** The offset (minutes) that turns hub time into the brand's rhythm time, fixed at the simulator's start. */
+export function rhythmOffsetMinutes(options: SimulationOptions, start: number): number {
+  const zone = options.timeZone === undefined ? options.utcOffsetMinutes : zoneOffsetMinutes(options.timeZone, start);
+  return zone + (options.daytimeStart === true ? daytimeShiftMinutes(start, zone) : 0);
 }
 
 /** Channel mix of everyday posts: X the largest, then Reddit and the app stores. */
@@ -63,10 +73,11 @@ export function generateRange(
   const scenario = SIMULATOR_SCENARIO;
   const episodes = options.scenario === 'quiet' ? [] : scenario.episodes;
   const out: RawMention[] = [];
+  const offset = rhythmOffsetMinutes(options, start);
   const first = Math.floor((fromExclusive + 1) / BUCKET_MS);
   const last = Math.floor(toInclusive / BUCKET_MS);
   for (let bucket = first; bucket <= last; bucket++) {
-    const posts = bucketPosts(options, ctx, scenario, episodes, start, bucket);
+    const posts = bucketPosts({ ...options, utcOffsetMinutes: offset }, ctx, scenario, episodes, start, bucket);
     for (const post of posts) if (post.createdAt > fromExclusive && post.createdAt <= toInclusive) out.push(post);
   }
   return out;

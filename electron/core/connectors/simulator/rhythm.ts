@@ -37,3 +37,41 @@ function factorAtHour(absoluteHour: number): number {
   const table = weekday === 0 || weekday === 6 ? WEEKEND_BY_HOUR : WEEKDAY_BY_HOUR;
   return table[hour] ?? 1;
 }
+
+/** Whether `timeZone` is an IANA zone this runtime knows ("Europe/London", "UTC"). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The offset from UTC, in minutes, of `timeZone` at epoch ms `t` (DST included). */
+export function zoneOffsetMinutes(timeZone: string, t: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    ...{ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' },
+  }).formatToParts(new Date(t));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return Math.round((local - Math.floor(t / 60_000) * 60_000) / 60_000);
+}
+
+/** The brand's daytime, local hours [from, to): a demo started outside it is moved to `DAYTIME_START_HOUR`. */
+const DAYTIME_HOURS = [9, 20] as const;
+/** The local hour a demo started at night begins at. */
+export const DAYTIME_START_HOUR = 10;
+
+/**
+ * Minutes to move the brand's day forward so a simulator started at `start` (local offset `offsetMinutes`) begins in
+ * daytime: 0 when it already does, else up to the next 10:00 local. A pure function of the start, so a restarted
+ * demo keeps the same day.
+ */
+export function daytimeShiftMinutes(start: number, offsetMinutes: number): number {
+  const local = (((Math.floor(start / 60_000) + offsetMinutes) % 1440) + 1440) % 1440;
+  if (local >= DAYTIME_HOURS[0] * 60 && local < DAYTIME_HOURS[1] * 60) return 0;
+  return (DAYTIME_START_HOUR * 60 - local + 1440) % 1440;
+}

@@ -100,9 +100,10 @@ export const SIMULATOR_SCENARIO: SimulatorScenario = {
       id: 'payment-glitch',
       kind: 'breakdown',
       onsetMinutes: 110,
+      // A small glitch: ten minutes on one channel, short of the 15 sustained minutes that make a one-source P1.
       rampMinutes: 2,
-      plateauMinutes: 8,
-      decayMinutes: 6,
+      plateauMinutes: 4,
+      decayMinutes: 4,
       peakPerMinute: 8,
       channels: [{ channel: 'x', delayMinutes: 0, share: 1 }],
       expectedTopic: 'payment',

@@ -4,6 +4,7 @@ import { SourceBaseSchema, type ConnectorDeps, type ConnectorFactory } from '../
 import type { Logger } from '../../runtime/logger';
 import { generateRange, type SimulationOptions } from './generate';
 import { SIMULATOR_SCENARIO } from './scenario';
+import { isTimeZone } from './rhythm';
 import { readJsonCursor } from '../http';
 import { MINUTE_MS } from '../../../../shared/series';
 
@@ -20,8 +21,15 @@ export const SimulatorConfigSchema = SourceBaseSchema.extend({
   /** Mean posts per minute on weekday daytime (09:00–21:00 local); nights and weekends are quieter. */
   ratePerMinute: z.number().positive().max(600).default(8),
   scenario: z.enum(['default', 'quiet']).default('default'),
-  /** The brand's local time offset from UTC, for the day/night rhythm. */
+  /** The brand's local time offset from UTC, for the day/night rhythm (when no `timeZone` is given). */
   utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
+  /** The brand's IANA time zone ("Europe/London"): its day, with DST, sets the rhythm. */
+  timeZone: z.string().min(1).max(100).refine(isTimeZone, 'not a known IANA time zone').optional(),
+  /**
+   * Start in the brand's daytime: a simulator first started at night moves the brand's day on to 10:00 local, so
+   * `serve --demo` looks alive at any hour. `false` keeps the real clock's day (nights are quiet).
+   */
+  daytimeStart: z.boolean().default(true),
   /** Attribute every post to this watchlist id (else the hub's watchlist matching decides). */
   watchlist: z.string().min(1).max(100).optional(),
 });
@@ -72,6 +80,8 @@ export function createSimulatorConnector(config: SimulatorConfig, logger: Logger
     ratePerMinute: config.ratePerMinute,
     scenario: config.scenario,
     utcOffsetMinutes: config.utcOffsetMinutes,
+    ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
+    daytimeStart: config.daytimeStart,
   };
   const log = logger.child({ module: 'simulator', sourceId: config.id });
   return {

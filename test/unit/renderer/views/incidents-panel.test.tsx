@@ -63,10 +63,15 @@ describe('IncidentsPanel', () => {
     fireEvent.click(within(tiles[0]!).getByRole('button', { name: 'Evidence' }));
     const card = await screen.findByTestId(TEST_IDS.evidenceCard);
     const facts = within(card);
-    expect(facts.getByText('14.0/min vs 1.2/min (11.7×) on topic:login')).toBeTruthy();
+    // Observed vs usual stated once, as the hub computed it, with the detector's score on its own scale.
+    expect(
+      facts.getByText(
+        '14/min vs usual 1.2/min (12×) at 09:12 UTC; detector score 0.99 of 1 (alarm at 0.60) on topic:login',
+      ),
+    ).toBeTruthy();
+    expect(card.textContent?.match(/\/min vs usual/g)).toHaveLength(1);
     expect(facts.getByText('14m ago')).toBeTruthy();
     expect(facts.getByText('20% usual → 70% now')).toBeTruthy();
-    expect(facts.getByText('score 0.99')).toBeTruthy();
     expect(facts.getByText('“log in” ×8.0')).toBeTruthy();
     expect(card.textContent).toContain('X 30');
     expect(card.textContent).toContain('Reddit 6');
