@@ -98,8 +98,14 @@ describe('demo simulator through the hub', () => {
         expect(folded.map((i) => i.title)).toEqual([]);
         const glitch = episode('payment-glitch');
         const glitchOnset = start + glitch.onsetMinutes * MIN;
-        const own = all.filter((i) => i.openedAt >= glitchOnset && i.topics.includes('payment'));
-        expect(own.map((i) => i.severity).filter((s) => s === 'P2' || s === 'P3')).toHaveLength(1);
+        // The glitch's own incident opens during its minutes. (A later, unscripted payment + pricing P2 from the
+        // simulator's everyday noise can follow it at some start times: a known false alarm, not this episode.)
+        const glitchEnd = glitchOnset + (glitch.rampMinutes + glitch.plateauMinutes + glitch.decayMinutes) * MIN;
+        const own = all.filter(
+          (i) => i.openedAt >= glitchOnset && i.openedAt < glitchEnd && i.topics.includes('payment'),
+        );
+        expect(own.map((i) => i.severity)).toHaveLength(1);
+        expect(['P2', 'P3']).toContain(own[0]?.severity);
         expect(own[0]?.openedAt ?? Infinity).toBeLessThanOrEqual(glitchOnset + 8 * MIN);
       } finally {
         await hub.stop();

@@ -1,4 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { memoryPreferences, preferencesStore, type PreferencesStore } from '../../../electron/main/preferences';
+import type { Logger } from '../../../electron/core';
+
+/** Preferences in memory: electron-store imports Electron itself, which has no binary here. */
+const inMemory = async (log: Logger): Promise<PreferencesStore> => preferencesStore(memoryPreferences(), log);
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,9 +22,9 @@ describe('startDesktopHost when the hub cannot start', () => {
     state.userData = dataRoot;
     const paths = { preload: join(dataRoot, 'preload.cjs'), renderer: join(dataRoot, 'renderer') };
     // The stand-in's app.exit throws (a real one ends the process), so the start rejects with it.
-    await expect(startDesktopHost(electron, { argv: ['--speed', 'fast'], env: {}, paths })).rejects.toThrow(
-      'app.exit(1)',
-    );
+    await expect(
+      startDesktopHost(electron, { argv: ['--speed', 'fast'], env: {}, paths, openPreferences: inMemory }),
+    ).rejects.toThrow('app.exit(1)');
     expect(state.opened).toEqual(['error:Earshot could not start:--speed must be a positive number, got "fast".']);
     expect(state.windows).toEqual([]);
     expect(state.sandboxEnabled).toBe(true);

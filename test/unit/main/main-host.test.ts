@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { memoryPreferences, preferencesStore } from '../../../electron/main/preferences';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,8 @@ describe('startDesktopHost (electron/main/desktop-host.ts)', () => {
       argv: [],
       env: { EARSHOT_CONFIG: configPath },
       paths: { preload: join(dataRoot, 'preload.cjs'), renderer: join(dataRoot, 'renderer') },
+      // Preferences in memory: electron-store imports Electron itself, which has no binary here.
+      openPreferences: async (log) => preferencesStore(memoryPreferences(), log),
       bootHub: demoBootHub,
     });
     expect(host.hub).not.toBeNull();

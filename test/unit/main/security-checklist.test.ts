@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { memoryPreferences, preferencesStore } from '../../../electron/main/preferences';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,8 @@ beforeAll(async () => {
     argv: [],
     env: { EARSHOT_CONFIG: configPath },
     paths: { preload: join(dataRoot, 'preload.cjs'), renderer: join(dataRoot, 'renderer') },
+    // Preferences in memory: electron-store imports Electron itself, which has no binary here.
+    openPreferences: async (log) => preferencesStore(memoryPreferences(), log),
     bootHub: (options) => bootHub({ ...options, demo: true, clock: new ManualClock() }),
   });
   expect(state.windows).toHaveLength(1);
