@@ -13,7 +13,10 @@ import { byId, launchChromium } from '../helpers/chromium';
 import { startHub, type HubProcess } from './hub-process';
 
 /** The page's document, as the readiness check in the browser reads it (this file has Node's types, not the DOM's). */
-declare const document: { readonly documentElement: { readonly dataset: Record<string, string | undefined> } };
+declare const document: {
+  readonly documentElement: { readonly dataset: Record<string, string | undefined> };
+  querySelector(selector: string): { readonly scrollHeight: number; readonly clientHeight: number } | null;
+};
 const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
 const WORD = 'zebracornish';
 
@@ -99,6 +102,12 @@ describe('the supervisor board and its exports', () => {
     await detail.locator(byId(TEST_IDS.timelineObserved)).waitFor();
     expect(await detail.locator(byId(TEST_IDS.timelineObserved)).getAttribute('d')).toMatch(/^M/);
     await detail.locator(byId(TEST_IDS.deliveryLog)).waitFor();
+    // The long detail pane scrolls inside; the panel under it keeps its height (its list never spills onto the next).
+    const spill = await page.evaluate((sel) => {
+      const panel = document.querySelector(sel);
+      return panel === null ? null : panel.scrollHeight - panel.clientHeight;
+    }, byId(TEST_IDS.measures));
+    expect(spill).toBe(0);
     expect(await page.locator(`${byId(TEST_IDS.boardSummary)} [data-zero="false"]`).count()).toBeGreaterThan(0);
 
     const res = await hub.authorizedFetch(`api/incidents/${encodeURIComponent(id)}.json`);
