@@ -1,14 +1,14 @@
 import { memo, useMemo } from 'react';
 import { TEST_IDS } from '../test-ids';
-import { layoutSpark, type SparkInput } from './spark-layout';
+import { layoutSpark, sparkShapes, type SparkInput } from './spark-layout';
 import { useElementSize } from './use-element-size';
 
 type SparkProps = Omit<SparkInput, 'width' | 'height'> & { readonly label: string };
 
 const Spark = memo(function Spark(props: SparkInput & { readonly label: string }) {
-  const bars = useMemo(() => layoutSpark(props), [props]);
+  const shapes = useMemo(() => sparkShapes(layoutSpark(props), props.height), [props]);
   if (props.width === 0 || props.height === 0) return null;
-  const gaps = bars.filter((b) => b.gap).length;
+  const gaps = shapes.gaps.reduce((n, g) => n + g.minutes, 0);
   return (
     <svg
       width={props.width}
@@ -16,30 +16,19 @@ const Spark = memo(function Spark(props: SparkInput & { readonly label: string }
       role="img"
       aria-label={`${props.label}${gaps > 0 ? `, ${gaps} minutes with no data` : ''}`}
     >
-      {bars.map((b) =>
-        b.gap ? (
-          <rect
-            key={b.minute}
-            className="chart-gap spark-gap"
-            data-testid={TEST_IDS.chartGap}
-            x={b.x}
-            y={0}
-            width={b.width}
-            height={b.height}
-          />
-        ) : (
-          <g key={b.minute}>
-            <rect className="chart-bar" x={b.x} y={b.y} width={b.width} height={b.height} />
-            <rect
-              className="chart-bar-negative"
-              x={b.x}
-              y={props.height - b.negativeHeight}
-              width={b.width}
-              height={b.negativeHeight}
-            />
-          </g>
-        ),
-      )}
+      {shapes.gaps.map((g) => (
+        <rect
+          key={g.minute}
+          className="chart-gap spark-gap"
+          data-testid={TEST_IDS.chartGap}
+          x={g.x}
+          y={0}
+          width={g.width}
+          height={props.height}
+        />
+      ))}
+      <path className="chart-bar" d={shapes.total} />
+      <path className="chart-bar-negative" d={shapes.negative} />
     </svg>
   );
 });

@@ -53,3 +53,48 @@ export function layoutSpark(input: SparkInput): SparkBar[] {
   }
   return bars;
 }
+
+/** A run of consecutive gap minutes, drawn as one rect. */
+export interface SparkGapRun {
+  /** The first minute of the run (a stable key). */
+  readonly minute: number;
+  readonly x: number;
+  readonly width: number;
+  readonly minutes: number;
+}
+
+/** A sparkline as a few SVG shapes: one path per series and one rect per run of gaps. */
+export interface SparkShapes {
+  /** Path data of every volume bar. */
+  readonly total: string;
+  /** Path data of every negative overlay. */
+  readonly negative: string;
+  readonly gaps: ReadonlyArray<SparkGapRun>;
+}
+
+const barPath = (x: number, top: number, width: number, height: number): string =>
+  height > 0
+    ? `M${x.toFixed(1)} ${top.toFixed(1)}h${width.toFixed(1)}v${height.toFixed(1)}h${(-width).toFixed(1)}Z`
+    : '';
+
+/**
+ * Folds the bars into a few shapes (pure): a two-hour sparkline is then 3 elements or so instead of ~360, so a
+ * scene with a row per channel mounts and restyles cheaply and a delta re-renders a few attributes, not hundreds.
+ */
+export function sparkShapes(bars: ReadonlyArray<SparkBar>, height: number): SparkShapes {
+  const total: string[] = [];
+  const negative: string[] = [];
+  const gaps: SparkGapRun[] = [];
+  for (const b of bars) {
+    if (!b.gap) {
+      total.push(barPath(b.x, b.y, b.width, b.height));
+      negative.push(barPath(b.x, height - b.negativeHeight, b.width, b.negativeHeight));
+      continue;
+    }
+    const last = gaps.at(-1);
+    if (last !== undefined && last.minute + last.minutes * MINUTE_MS === b.minute)
+      gaps[gaps.length - 1] = { ...last, width: b.x + b.width - last.x, minutes: last.minutes + 1 };
+    else gaps.push({ minute: b.minute, x: b.x, width: b.width, minutes: 1 });
+  }
+  return { total: total.join(''), negative: negative.join(''), gaps };
+}

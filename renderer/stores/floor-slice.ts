@@ -3,6 +3,7 @@ import type { HandledMark } from '../../shared/handled';
 import type { Mention } from '../../shared/mention';
 import {
   feedKey,
+  isPlainFeed,
   matchesFloor,
   mergeFeed,
   NO_FILTERS,
@@ -69,11 +70,22 @@ export function publicModeFromSearch(search: string): PublicMode {
 
 const NEXT_MODE: Readonly<Record<PublicMode, PublicMode>> = { off: 'masked', masked: 'charts', charts: 'off' };
 
-let memo: { items: unknown; history: unknown; filters: unknown; query: string; out: Mention[] } | null = null;
+/** Nothing narrows the live buffer, nothing from history yet, newest first: the feed is the buffer itself. */
+const plainLiveFeed = (f: FloorFilters, query: string, history: FloorHistory): boolean =>
+  history.items.length === 0 && isPlainFeed(f, query);
+
+const liveMatches = (items: ReadonlyArray<Mention>, f: FloorFilters, query: string): Mention[] => {
+  const words = queryWords(query);
+  return items.filter((m) => matchesFloor(m, f, words));
+};
+
+let memo: { items: unknown; history: unknown; filters: unknown; query: string; out: ReadonlyArray<Mention> } | null =
+  null;
 
 /** The staff floor's feed as shown (live matches plus history, in the chosen order); memoized on its inputs. */
-export function floorFeed(s: Pick<WallState, 'mentions' | 'history' | 'filters' | 'searchQuery'>): Mention[] {
-  const key = feedKey(s.filters, s.searchQuery);
+export function floorFeed(
+  s: Pick<WallState, 'mentions' | 'history' | 'filters' | 'searchQuery'>,
+): ReadonlyArray<Mention> {
   if (
     memo?.items === s.mentions.items &&
     memo.history === s.history &&
@@ -81,10 +93,12 @@ export function floorFeed(s: Pick<WallState, 'mentions' | 'history' | 'filters' 
     memo.query === s.searchQuery
   )
     return memo.out;
-  const words = queryWords(s.searchQuery);
-  const live = s.mentions.items.filter((m) => matchesFloor(m, s.filters, words));
+  const key = feedKey(s.filters, s.searchQuery);
   const history = s.history.key === key ? s.history : emptyHistory(key);
-  const out = mergeFeed(live, history, s.filters.sort);
+  const out = plainLiveFeed(s.filters, s.searchQuery, history)
+    ? // The live buffer as it is (newest first, keyed by id): no copy, filter or merge for every delta batch.
+      s.mentions.items
+    : mergeFeed(liveMatches(s.mentions.items, s.filters, s.searchQuery), history, s.filters.sort);
   memo = { items: s.mentions.items, history: s.history, filters: s.filters, query: s.searchQuery, out };
   return out;
 }

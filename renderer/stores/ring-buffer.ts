@@ -33,11 +33,11 @@ export function pushAll<T>(
   policy: RingBufferPolicy<T>,
   now: number,
 ): RingBuffer<T> {
-  const seen = new Set(buffer.keys);
+  const seen = new Set<string>();
   const fresh: T[] = [];
   for (const item of incoming) {
     const key = policy.keyOf(item);
-    if (seen.has(key)) continue;
+    if (buffer.keys.has(key) || seen.has(key)) continue;
     seen.add(key);
     fresh.push(item);
   }

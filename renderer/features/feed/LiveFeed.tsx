@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTransport, useWall, useWallStore } from '../../app/wall-context';
 import { floorFeed } from '../../stores/floor-slice';
@@ -13,6 +13,24 @@ import { MentionRow } from './MentionRow';
 const LOAD_AHEAD = 8;
 /** A changed search text waits this long for the next key before asking the hub (typing stays cheap). */
 const TYPING_PAUSE_MS = 300;
+
+/**
+ * A row's height without forcing a layout: the ResizeObserver's border box when it reports one, else the size
+ * measured before (or the estimate). The default reads `offsetHeight` as each row mounts, which makes the browser
+ * lay out the whole page inside React's commit, once per delta batch (the staff floor's long tasks under load).
+ * The observer reports every new row right after the next layout, before paint; with `directDomUpdates` the
+ * virtualizer then moves the rows itself in that same frame, so nothing is drawn at the estimated positions.
+ */
+export function rowHeight(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, Element>,
+): number {
+  const box = entry?.borderBoxSize[0];
+  if (box !== undefined) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
 
 /** Where the history of the current search stands, under the list. */
 function HistoryStatus({ count }: { readonly count: number }) {
@@ -84,6 +102,8 @@ export function LiveFeed() {
     estimateSize: () => (largeType ? 170 : 112),
     overscan: 6,
     getItemKey: (index) => items[index]?.id ?? index,
+    measureElement: rowHeight,
+    directDomUpdates: true,
   });
   const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   useHistoryPaging(!hidden && lastVisible >= items.length - LOAD_AHEAD);
@@ -114,7 +134,7 @@ export function LiveFeed() {
       <TriageBar />
       <FilterBar />
       <div className="feed-scroll" ref={scrollRef} role="list">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div ref={virtualizer.containerRef} className="feed-rows">
           {virtualizer.getVirtualItems().map((row) => {
             const mention = items[row.index];
             if (mention === undefined) return null;
@@ -127,7 +147,6 @@ export function LiveFeed() {
                 data-index={row.index}
                 aria-current={mention.id === selectedId ? 'true' : undefined}
                 ref={virtualizer.measureElement}
-                style={{ transform: `translateY(${row.start}px)` }}
               >
                 <MentionRow
                   mention={mention}

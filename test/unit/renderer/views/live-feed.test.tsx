@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import './setup-dom';
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { ELEMENT_BOX } from './setup-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveFeed } from '../../../../renderer/features/feed/LiveFeed';
 import { TEST_IDS } from '../../../../renderer/test-ids';
 import type { Mention } from '../../../../shared/mention';
@@ -19,7 +19,31 @@ async function feedOf(mentions: Mention[]): Promise<HTMLElement[]> {
 const sentimentOf = (row: HTMLElement): string | null =>
   row.querySelector('[data-sentiment]')?.textContent?.trim() ?? null;
 
+/** Reports each observed element's box (ELEMENT_BOX) on a later task, as a browser does after its next layout. */
+class LaterResizeObserver implements ResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+
+  observe(target: Element): void {
+    const { width, height } = ELEMENT_BOX;
+    const box: ResizeObserverSize = { inlineSize: width, blockSize: height };
+    const entry: ResizeObserverEntry = {
+      target,
+      contentRect: DOMRectReadOnly.fromRect({ width, height }),
+      borderBoxSize: [box],
+      contentBoxSize: [box],
+      devicePixelContentBoxSize: [box],
+    };
+    setTimeout(() => this.callback([entry], this), 0);
+  }
+
+  unobserve(): void {}
+
+  disconnect(): void {}
+}
+
 describe('LiveFeed', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('shows each post as text, newest first, with its author and age', async () => {
     const rows = await feedOf([
       makeMention(1, T0 - 120_000, { text: 'cannot log in since the update', createdAt: T0 - 180_000 }),
@@ -98,6 +122,33 @@ describe('LiveFeed', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(20);
     expect(within(rows[0]!).getByText('post number 0')).toBeTruthy();
+  });
+
+  it('sizes new rows from the ResizeObserver, never by reading their layout as they mount', async () => {
+    vi.stubGlobal('ResizeObserver', LaterResizeObserver);
+    const heights = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get');
+    const rects = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    const { hub } = await mountWall(<LiveFeed />, {
+      snapshot: () => makeSnapshot(T0, { mentions: [makeMention(1, T0, { createdAt: T0, text: 'first' })] }),
+    });
+    await screen.findByText('first');
+    const fresh = Array.from({ length: 30 }, (_, i) =>
+      makeMention(100 + i, T0 + 1000 + i, { createdAt: T0 + 1000 + i, text: `new ${i}` }),
+    );
+    hub.push({ name: 'mentions:batch', payload: { mentions: fresh } });
+    await screen.findByText('new 29');
+    const isRow = (el: unknown): boolean => el instanceof HTMLElement && el.dataset.testid === TEST_IDS.mentionRow;
+    // A read of a row's box inside React's commit forces the browser to lay out the page once per delta batch.
+    expect([...heights.mock.contexts, ...rects.mock.contexts].filter(isRow)).toEqual([]);
+    // The observer's sizes (240 px here) place the rows one under the other.
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId(TEST_IDS.mentionRow)
+          .slice(0, 3)
+          .map((r) => r.style.transform),
+      ).toEqual(['translate3d(0, 0px, 0)', 'translate3d(0, 240px, 0)', 'translate3d(0, 480px, 0)']),
+    );
   });
 
   it('says so when there are no mentions yet', async () => {
