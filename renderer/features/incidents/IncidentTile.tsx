@@ -7,7 +7,7 @@ import { formatDuration } from '../feed/relative-time';
 import { EvidenceCard } from './EvidenceCard';
 import { EvidenceTimeline } from './EvidenceTimeline';
 import { IncidentActions } from './IncidentActions';
-import { saveTextFile } from './save-file';
+import { saveBlob } from '../export/download';
 import { AuditLog, DeliveryLog, HoldingReply, NotesList } from './WorkflowDetails';
 import { slaView } from './workflow-view';
 
@@ -136,7 +136,7 @@ function ExportButton(props: { readonly incidentId: string }) {
     const result = await transport.invoke('incident:export', { id: props.incidentId });
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    saveTextFile(result.value.filename, result.value.content, 'application/json');
+    saveBlob(result.value.filename, new Blob([result.value.content], { type: 'application/json' }));
   };
   return (
     <>

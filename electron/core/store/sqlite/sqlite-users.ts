@@ -1,50 +1,6 @@
 import type Database from 'better-sqlite3';
-import { RoleSchema } from '../../../../shared/workflow';
-import type { CredentialRecord, UserRecord, UserStore } from '../users';
-
-interface UserRow {
-  id: string;
-  name: string;
-  display_name: string;
-  role: string;
-  password_hash: string | null;
-  disabled: number;
-  created_at: number;
-}
-
-interface CredentialRow {
-  id: string;
-  user_id: string;
-  kind: string;
-  hash: string;
-  label: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  name: r.name,
-  displayName: r.display_name,
-  role: RoleSchema.parse(r.role),
-  passwordHash: r.password_hash,
-  disabled: r.disabled === 1,
-  createdAt: r.created_at,
-});
-
-const toCredential = (r: CredentialRow): CredentialRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  kind: r.kind === 'token' ? 'token' : 'session',
-  hash: r.hash,
-  label: r.label,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
+import type { UserStore } from '../users';
+import { toCredential, toUser, type CredentialRow, type UserRow } from '../user-rows';
 
 /** Prepares the users statements on `db` (tables from migration 4). */
 export function sqliteUsers(db: Database.Database): UserStore {
