@@ -15,10 +15,7 @@ const parseMention = (body: string): Mention => MentionSchema.parse(JSON.parse(b
  */
 export async function insertMentions(db: pg.PoolClient, mentions: ReadonlyArray<Mention>): Promise<Mention[]> {
   if (mentions.length === 0) return [];
-  // Every writer inserts in id order, so two hubs committing overlapping batches take the unique-key locks in the
-  // same order and wait for each other instead of deadlocking (PostgreSQL would abort one: 40P01).
-  const ordered = [...mentions].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const column = <T>(get: (m: Mention) => T): T[] => ordered.map(get);
+  const column = <T>(get: (m: Mention) => T): T[] => mentions.map(get);
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO mentions (id, source_id, external_id, channel, watchlist, created_at, received_at, sentiment,
        language, author_weight, vip, topics, search_text, body)

@@ -72,15 +72,37 @@ type MentionMethods = Pick<
   | 'prune'
 >;
 
+/** PostgreSQL's codes for a transaction it aborted to break a deadlock or a serialization conflict. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it to break a deadlock: two hubs committing overlapping
+ * batches in different orders can each wait on the other's keys; the one aborted rolled back whole, so running
+ * it again is safe, and the second time the other's rows are there (duplicates, skipped).
+ */
+async function retryDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+    }
+  }
+}
+
 /** Mentions and cursors: a batch and its cursor commit in one transaction. */
 function mentionMethods(pool: pg.Pool, now: () => number): MentionMethods {
   return {
     commitBatch: (sourceId, mentions, cursor) =>
-      inTransaction(pool, async (client): Promise<CommitResult> => {
-        const inserted = await insertMentions(client, mentions);
-        if (cursor !== null) await saveCursor(client, sourceId, cursor, now());
-        return { inserted, duplicates: mentions.length - inserted.length };
-      }),
+      retryDeadlock(() =>
+        inTransaction(pool, async (client): Promise<CommitResult> => {
+          const inserted = await insertMentions(client, mentions);
+          if (cursor !== null) await saveCursor(client, sourceId, cursor, now());
+          return { inserted, duplicates: mentions.length - inserted.length };
+        }),
+      ),
     async getCursor(sourceId) {
       const sql = 'SELECT cursor FROM cursors WHERE source_id = $1';
       return (await pool.query<{ cursor: string | null }>(sql, [sourceId])).rows[0]?.cursor ?? null;
