@@ -1,7 +1,6 @@
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../../../shared/mention';
@@ -21,10 +20,9 @@ import {
   type ReplayFormat,
   type ReplayIndex,
 } from '../../core';
-import { startHeadlessServer } from '../../headless/server';
-import { loadOrCreateAccessToken } from '../../headless/access-token';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progress';
 import { AUTO_SPEED_ABOVE_MIN, AUTO_SPEED_TARGET_MIN, chooseSpeed } from '../replay-speed';
+import { serveWall, untilSignal } from '../replay-serve';
 
 /** `earshot replay --help`. */
 export const REPLAY_HELP = `Usage: earshot replay FILE [options]
@@ -284,33 +282,4 @@ async function listIncidents(hub: Hub): Promise<ReadonlyArray<Incident> | null> 
   if (!result.ok) return null;
   const parsed = z.array(IncidentSchema).safeParse(result.value);
   return parsed.success ? parsed.data : null;
-}
-
-async function serveWall(
-  hub: Hub,
-  port: number | undefined,
-): Promise<{ url: string; wallUrl: string; close(): Promise<void> }> {
-  const chosen = port ?? hub.config.server.port;
-  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const accessToken = await loadOrCreateAccessToken(hub.dataDir);
-  return startHeadlessServer({
-    accessToken,
-    publicHosts: hub.config.server.publicHosts,
-    core: hub.core,
-    host: hub.config.server.host,
-    port: chosen,
-    staticDir,
-    logger: createLogger('warn'),
-    ingest: hub.ingest,
-  }).catch(async (error: unknown) => {
-    await hub.stop();
-    throw new BootError(`Cannot listen on port ${chosen}: ${(error as Error).message}`);
-  });
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }

@@ -1,41 +1,10 @@
 import type pg from 'pg';
 import type { OutboxEntry, OutboxStore } from '../outbox';
 import { inTransaction } from './connection';
-
-interface Row {
-  id: string;
-  incident_id: string;
-  target_id: string;
-  target_kind: OutboxEntry['targetKind'];
-  transition: OutboxEntry['transition'];
-  seq: number;
-  status: OutboxEntry['status'];
-  attempts: number;
-  created_at: number;
-  next_attempt_at: number;
-  last_attempt_at: number | null;
-  last_error: string | null;
-  card: string;
-}
+import { toOutboxEntry, type OutboxRow } from '../outbox-rows';
 
 const COLUMNS = `id, incident_id, target_id, target_kind, transition, seq, status, attempts, created_at,
   next_attempt_at, last_attempt_at, last_error, card`;
-
-const toEntry = (r: Row): OutboxEntry => ({
-  id: r.id,
-  incidentId: r.incident_id,
-  targetId: r.target_id,
-  targetKind: r.target_kind,
-  transition: r.transition,
-  seq: r.seq,
-  status: r.status,
-  attempts: r.attempts,
-  createdAt: r.created_at,
-  nextAttemptAt: r.next_attempt_at,
-  lastAttemptAt: r.last_attempt_at,
-  lastError: r.last_error,
-  card: r.card,
-});
 
 const values = (e: OutboxEntry): unknown[] => [
   e.id,
@@ -60,7 +29,7 @@ const values = (e: OutboxEntry): unknown[] => [
  */
 export function postgresOutbox(pool: pg.Pool): OutboxStore {
   const rows = async (sql: string, params: unknown[]): Promise<OutboxEntry[]> =>
-    (await pool.query<Row>(sql, params)).rows.map(toEntry);
+    (await pool.query<OutboxRow>(sql, params)).rows.map(toOutboxEntry);
   return {
     enqueueOutbox: (entries) =>
       inTransaction(pool, async (client) => {

@@ -1,37 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { OutboxEntry, OutboxStore } from '../outbox';
-
-interface Row {
-  id: string;
-  incident_id: string;
-  target_id: string;
-  target_kind: OutboxEntry['targetKind'];
-  transition: OutboxEntry['transition'];
-  seq: number;
-  status: OutboxEntry['status'];
-  attempts: number;
-  created_at: number;
-  next_attempt_at: number;
-  last_attempt_at: number | null;
-  last_error: string | null;
-  card: string;
-}
-
-const toEntry = (r: Row): OutboxEntry => ({
-  id: r.id,
-  incidentId: r.incident_id,
-  targetId: r.target_id,
-  targetKind: r.target_kind,
-  transition: r.transition,
-  seq: r.seq,
-  status: r.status,
-  attempts: r.attempts,
-  createdAt: r.created_at,
-  nextAttemptAt: r.next_attempt_at,
-  lastAttemptAt: r.last_attempt_at,
-  lastError: r.last_error,
-  card: r.card,
-});
+import { toOutboxEntry, type OutboxRow } from '../outbox-rows';
 
 /** The escalation outbox on the embedded SQLite database (table `escalation_outbox`, migration 2). */
 export function sqliteOutbox(db: Database.Database): OutboxStore {
@@ -70,12 +39,12 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   );
   return {
     enqueueOutbox: async (entries) => insertAll(entries),
-    dueOutbox: async (now, limit) => (s.due.all(now, limit) as Row[]).map(toEntry),
+    dueOutbox: async (now, limit) => (s.due.all(now, limit) as OutboxRow[]).map(toOutboxEntry),
     nextOutboxAt: async () => (s.next.get() as number | null | undefined) ?? null,
     async updateOutbox(id, update) {
       s.update.run({ id, ...update });
     },
-    outboxFor: async (incidentId) => (s.forIncident.all(incidentId) as Row[]).map(toEntry),
+    outboxFor: async (incidentId) => (s.forIncident.all(incidentId) as OutboxRow[]).map(toOutboxEntry),
     countOutboxSince: async (targetId, since) => s.count.get(targetId, since) as number,
     outboxIncidentsSince: async (since) => s.incidents.all(since) as string[],
   };
