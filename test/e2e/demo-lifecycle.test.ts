@@ -130,8 +130,12 @@ describe('earshot serve --demo --speed 60 plays its script', () => {
       describeAll().join('\n'),
     ).toEqual([true]);
     const outage = episode('login-outage');
-    expect(p1[0]?.openedAt ?? 0).toBeGreaterThanOrEqual(start + outage.onsetMinutes * MIN - START_SLACK);
-    expect(p1[0]?.openedAt ?? Infinity).toBeLessThanOrEqual(start + (outage.onsetMinutes + 5) * MIN + START_SLACK);
+    expect(p1[0]?.openedAt ?? 0, describeAll().join('\n')).toBeGreaterThanOrEqual(
+      start + outage.onsetMinutes * MIN - START_SLACK,
+    );
+    expect(p1[0]?.openedAt ?? Infinity, describeAll().join('\n')).toBeLessThanOrEqual(
+      start + (outage.onsetMinutes + 5) * MIN + START_SLACK,
+    );
     // Complaints end with the decay; the README's 30 quiet minutes (plus the window's tail) follow.
     expect(p1[0]?.resolvedAt ?? Infinity, describeAll().join('\n')).toBeLessThanOrEqual(
       start + endOf('login-outage') + 45 * MIN + START_SLACK,
@@ -151,7 +155,10 @@ describe('earshot serve --demo --speed 60 plays its script', () => {
     const during = live().filter(
       (i) => i.openedAt >= campaignOnset && i.openedAt < start + endOf('cashback-campaign') && i.topics.length === 0,
     );
-    expect(during.map((i) => i.severity).filter((s) => s !== 'P4')).toEqual([]);
+    expect(
+      during.map((i) => i.severity).filter((s) => s !== 'P4'),
+      describeAll().join('\n'),
+    ).toEqual([]);
   });
 
   it('raises the X-only payment glitch as its own P2/P3 on the payment topic, and resolves it', () => {
@@ -161,8 +168,8 @@ describe('earshot serve --demo --speed 60 plays its script', () => {
       own.map((i) => i.severity),
       describeAll().join('\n'),
     ).toHaveLength(1);
-    expect(['P2', 'P3']).toContain(own[0]?.severity);
-    expect(own[0]?.openedAt ?? Infinity).toBeLessThanOrEqual(onset + 8 * MIN + START_SLACK);
-    expect(own[0]?.resolvedAt ?? Infinity).toBeLessThanOrEqual(start + WATCH_MINUTES * MIN);
+    expect(['P2', 'P3'], describeAll().join('\n')).toContain(own[0]?.severity);
+    expect(own[0]?.openedAt ?? Infinity, describeAll().join('\n')).toBeLessThanOrEqual(onset + 8 * MIN + START_SLACK);
+    expect(own[0]?.resolvedAt ?? Infinity, describeAll().join('\n')).toBeLessThanOrEqual(start + WATCH_MINUTES * MIN);
   });
 });

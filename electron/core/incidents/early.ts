@@ -4,7 +4,7 @@ import type { OpenEntry, OpenMinutes } from './open-minute';
 import { hotThreshold, shouldOpen } from './rules';
 import type { SeriesScorer } from './scorer';
 import { watchlistFamilyKey } from './samples';
-import { familyOrder } from './family';
+import { VOLUME, familyOrder } from './family';
 import { MINUTE_MS } from '../../../shared/series';
 
 /** Open minutes looked at: the newest closed minute's successor, and the one after it while the first is in grace. */
@@ -75,14 +75,14 @@ export function createEarlyDetector(
   /** The signals that would open an incident if the open minutes closed with `value` in the last one, else null. */
   const opens = (entry: OpenEntry, lastClosed: number, value: number, minutesProcessed: number): Signal[] | null => {
     const flags = port.flags(entry.watchlist, entry.family, entry.minute);
-    const sims = scorer.simulate(
-      entry.watchlist,
-      entry.channel,
-      entry.family,
-      pointsOf(entry, lastClosed, value),
-      minutesProcessed,
-      flags,
+    const points = pointsOf(entry, lastClosed, value);
+    // The channel's other posts in those open minutes, as counted so far: the topic's exposure (see exposureScale).
+    const others = points.map(
+      (point) =>
+        tally.value(entry.watchlist, entry.channel, point.minute, VOLUME) -
+        tally.value(entry.watchlist, entry.channel, point.minute, entry.family),
     );
+    const sims = scorer.simulate(entry.watchlist, entry.channel, entry.family, points, minutesProcessed, flags, others);
     let list = [...port.pending(entry.watchlist, entry.family)];
     for (const simulated of sims) {
       if (

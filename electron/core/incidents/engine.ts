@@ -119,6 +119,7 @@ function trackActive(parts: EngineParts, watchlist: string, rows: ReadonlyArray<
     channels: rows.map((row) => [row.channel, row.counts] as const),
     levelOf: (family: string) => scorer.baselineOf(watchlist, family),
     windowOf: (family: string) => scorer.windowOf(watchlist, family),
+    exposureOf: (family: string) => scorer.exposureOf(watchlist, family),
     carries: (rec: IncidentRecord, family: string) => family === leadOf(rec),
   };
   for (const rec of book.active(watchlist)) {

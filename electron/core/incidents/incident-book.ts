@@ -6,7 +6,7 @@ import { watchlistFamilyKey } from './samples';
 import type { IncidentRecord } from './model';
 import type { IncidentParams } from './params';
 import { isGeneric, leadOf, moreSevere, severityOf } from './rules';
-import { mergeInto, shouldMerge } from './tracking';
+import { mergeInto, mergedLead } from './tracking';
 import { MINUTE_MS } from '../../../shared/series';
 
 /** Resolved incidents kept for `list()` before the oldest are forgotten (the store keeps them for good). */
@@ -99,8 +99,10 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
     open.forEach((earlier, index) => {
       for (const later of open.slice(index + 1)) {
         if (earlier.mergedInto !== null || later.mergedInto !== null) continue;
-        if (!shouldMerge(earlier, later, termsOf, params)) continue;
+        const story = mergedLead(earlier, later, termsOf, minute, params);
+        if (story === null) continue;
         mergeInto(earlier, later, hubNow(minute), params);
+        if (story.lead !== null) earlier.lead = story.lead;
         touch(earlier, hubNow(minute), changed);
         touch(later, hubNow(minute), changed);
         finalize(later);

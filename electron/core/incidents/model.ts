@@ -72,6 +72,8 @@ export const SeriesStateSchema = z.object({
   recent: z.array(z.number().nonnegative()),
   lastTrigger: z.number().int().nullable(),
   baseline: z.number().nonnegative(),
+  /** A topic's channel outside the topic, per minute, learned with `level` (absent in older states and for volume). */
+  othersLevel: z.number().nonnegative().optional(),
 });
 /** Per-series state in memory: the detector's own state is opaque to the engine. */
 export interface SeriesState<S> {
@@ -84,6 +86,8 @@ export interface SeriesState<S> {
   lastTrigger: number | null;
   /** The baseline (expected per-minute value) used for the last point. */
   baseline: number;
+  /** A topic's channel outside the topic, per minute, learned (and frozen) with `level`: its exposure's usual. */
+  othersLevel?: number;
 }
 
 /** The strongest point an incident has seen, and which series carried it. */
@@ -120,6 +124,7 @@ export const IncidentRecordSchema = z.object({
   /** The detector's strongest score over the incident's signals (absent in older states). */
   maxScore: z.number().optional(),
   negativeSignal: z.boolean(),
+  /** The current run of the lead topic's hot minutes: its first and last minute and how many were hot. */
   topicFirstHot: z.number().int().nullable(),
   topicLastHot: z.number().int().nullable(),
   topicHotMinutes: z.number().int().nonnegative(),

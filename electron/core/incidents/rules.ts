@@ -26,6 +26,17 @@ export const hotThreshold = (expected: number, params: IncidentParams): number =
 export const isHot = (count: number, level: number, params: IncidentParams): boolean =>
   count >= Math.max(1, params.minCountToCorroborate) && count >= hotThreshold(level * params.windowMinutes, params);
 
+/**
+ * How much busier than usual the rest of a channel is: its other posts in the window over their usual count, at a
+ * 2σ lower bound so chance wobble never counts. A failure topic is judged against its usual level times this:
+ * a campaign or the morning climb lifts every topic with the volume (share of voice unchanged: no breakdown), and a
+ * breakdown's knock-on topic rides on the breakdown's own posts (it joins it; it does not open its own). At least 1.
+ */
+export function exposureScale(othersWindow: number, othersExpected: number): number {
+  if (othersExpected <= 0 || othersWindow <= 0) return 1;
+  return Math.max(1, (othersWindow - 2 * Math.sqrt(othersWindow)) / othersExpected);
+}
+
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, USUAL_FLOOR_PER_MINUTE);
 
@@ -36,11 +47,19 @@ export const MIN_SHARE_POSTS = 20;
 export const negativeShift = (rec: IncidentRecord): number =>
   rec.totalObserved < MIN_SHARE_POSTS ? 0 : rec.negativeObserved / rec.totalObserved - rec.baselineNegativeShare;
 
-/** True when a failure topic has been above normal for `sustainMinutes` with enough hot minutes in between. */
+/** Minutes a hot run of the lead topic may miss in a row and still be one run. */
+export const RUN_GAP_MINUTES = 1;
+/** Share of a sustained run's minutes that must be hot: a flickering tail is not a surge that lasts. */
+const SUSTAINED_HOT_SHARE = 0.8;
+
+/**
+ * True when the lead topic has been above normal for `sustainMinutes` in one run (at most `RUN_GAP_MINUTES` missed
+ * in a row, 80% of the run hot): a ten-minute glitch whose tail flickers for half an hour is not sustained.
+ */
 export function isSustained(rec: IncidentRecord, params: IncidentParams): boolean {
   if (rec.topicFirstHot === null || rec.topicLastHot === null) return false;
   const span = (rec.topicLastHot - rec.topicFirstHot) / 60_000 + 1;
-  return span >= params.sustainMinutes && rec.topicHotMinutes >= Math.ceil(params.sustainMinutes / 3);
+  return span >= params.sustainMinutes && rec.topicHotMinutes >= Math.ceil(span * SUSTAINED_HOT_SHARE);
 }
 
 /**
@@ -124,8 +143,11 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
     const channel = signal.channel;
     // A second source agrees when it shows a surge of its own, as many posts as open an incident: a sparse
     // channel's three stray posts in five minutes would otherwise make any one-channel glitch a P1.
+    // It corroborates the story while it goes on (the lead still hot): a channel's everyday flicker half an hour after
+    // a one-channel glitch is not a second source of it.
+    const current = signal.minute - rec.lastHotMinute <= params.windowMinutes * 60_000;
     const corroborates =
-      channel !== '*' && signal.windowCount >= Math.max(params.minCountToCorroborate, params.minCountToOpen);
+      channel !== '*' && current && signal.windowCount >= Math.max(params.minCountToCorroborate, params.minCountToOpen);
     if (corroborates && !rec.topicChannels.includes(channel)) rec.topicChannels.push(channel);
   }
   if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {

@@ -7,8 +7,8 @@ import type { SeriesState, Signal } from './model';
 import { SeriesStateSchema } from './model';
 import type { ClosedMinute, SeriesChannel } from './series';
 import { SeriesChannelSchema } from './series';
-import { isHot } from './rules';
-import { NEGATIVE, VOLUME, topicKey, valueOf } from './family';
+import { exposureScale, isHot } from './rules';
+import { NEGATIVE, VOLUME, isTopic, topicKey, valueOf } from './family';
 import { MINUTE_MS } from '../../../shared/series';
 
 /**
@@ -18,10 +18,12 @@ import { MINUTE_MS } from '../../../shared/series';
 const PRIME_MINUTES = 180;
 
 /**
- * The detector's seasonal expectation may sit below the engine's own slow level (a quiet hour), but never
- * below this share of it: a detector still warming up expects ~0, and against 0 every post looks like a surge.
+ * The detector's expectation may sit below the engine's own slow level, but a window is never judged against less
+ * than this share of it. At 0.5 (a quiet hour's allowance) the running demo raised chance "payment" incidents: the
+ * detector's expectation of a sparse count series sits near half its mean, so windows at the usual rate looked hot.
+ * The detector's seasonal lift still raises the bar in a busy hour.
  */
-const OWN_FLOOR = 0.5;
+const OWN_FLOOR = 1;
 
 const KeySchema = z.tuple([z.string(), SeriesChannelSchema, z.string()]);
 const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
@@ -37,6 +39,19 @@ interface Point {
   readonly channel: SeriesChannel;
   readonly minute: number;
   readonly value: number;
+}
+
+/** The rest of a topic's channel at a point: the channel's volume in the window, newest minute last. */
+interface Exposure {
+  readonly volume: ReadonlyArray<number>;
+}
+
+/** Posts of the channel outside the topic in the window: volume's minutes minus the topic's, aligned newest first. */
+function othersIn(volume: ReadonlyArray<number>, topic: ReadonlyArray<number>): number {
+  let sum = 0;
+  for (let j = 1; j <= volume.length; j++)
+    sum += Math.max(0, (volume[volume.length - j] ?? 0) - (topic[topic.length - j] ?? 0));
+  return sum;
 }
 
 /** A deep copy of a series' state; the detector's state is plain JSON. */
@@ -67,6 +82,7 @@ export interface SeriesScorer {
   /**
    * Scores `points` (the open minutes of one series, oldest first, counts so far) on a scratch copy
    * of its state: what `score` would return if those minutes closed now. The real state is left untouched.
+   * `others` (per point) are the channel's posts outside the family in those minutes, for a topic's exposure.
    */
   simulate(
     watchlist: string,
@@ -75,7 +91,13 @@ export interface SeriesScorer {
     points: ReadonlyArray<{ readonly minute: number; readonly value: number }>,
     minutesProcessed: number,
     flags: { readonly frozen: boolean; readonly listening: boolean },
+    others?: ReadonlyArray<number>,
   ): Array<Signal | null>;
+  /**
+   * How much busier than usual the rest of a topic's channel is at its last closed minute (1 for volume and
+   * negative): the topic's usual level is scaled by it before a window counts as hot (see `exposureScale`).
+   */
+  exposureOf(watchlist: string, family: string, channel?: SeriesChannel): number;
   /** Whether a family's series across sources has been observed long enough to open anything. */
   warmAt(watchlist: string, channel: SeriesChannel, family: string, minutesProcessed: number): boolean;
   /** Drops the primed states kept for simulation (a minute closed: they are stale). */
@@ -151,7 +173,32 @@ export function createSeriesScorer<S>(
   };
 
   /** Scores one point of a series into `state` (the real one, or a scratch copy when simulating an open minute). */
-  const step = (state: SeriesState<S>, point: Point, frozen: boolean, listening: boolean): Signal | null => {
+  /**
+   * A topic's exposure scale: the rest of its channel in the window against that rest's usual, learned together with
+   * the topic's own level (frozen with it during an incident), so the level and its exposure describe the same hours.
+   */
+  const scaleOf = (state: SeriesState<S>, exposure: Exposure | undefined): number =>
+    exposure === undefined || state.othersLevel === undefined
+      ? 1
+      : exposureScale(othersIn(exposure.volume, state.recent), state.othersLevel * params.windowMinutes);
+
+  /** Learns a series' own level (and a topic's exposure) from a point that is neither hot nor frozen. */
+  const learn = (state: SeriesState<S>, value: number, exposure: Exposure | undefined): void => {
+    const rate = Math.max(alpha, 1 / (state.seen + 1));
+    state.level += rate * (value - state.level);
+    if (exposure === undefined) return;
+    const others = Math.max(0, (exposure.volume[exposure.volume.length - 1] ?? 0) - value);
+    state.othersLevel =
+      state.othersLevel === undefined ? others : state.othersLevel + rate * (others - state.othersLevel);
+  };
+
+  const step = (
+    state: SeriesState<S>,
+    point: Point,
+    frozen: boolean,
+    listening: boolean,
+    exposure?: Exposure,
+  ): Signal | null => {
     const { family, channel, minute, value } = point;
     const baseline = baselineFor(state, minute, value);
     state.baseline = baseline;
@@ -162,16 +209,22 @@ export function createSeriesScorer<S>(
     const warm = state.seen >= params.warmupMinutes;
     if (warm && score >= params.scoreThreshold) state.lastTrigger = minute;
     const armed = state.lastTrigger !== null && minute - state.lastTrigger < params.openWindowMinutes * MINUTE_MS;
-    const hot = warm && value > 0 && isHot(windowCount, baseline, params);
+    const hot = warm && value > 0 && isHot(windowCount, baseline * scaleOf(state, exposure), params);
     const anomalous = hot && (armed || frozen || listening);
     const corroborates = hot && !anomalous && channel !== '*';
-    if (!hot && !frozen) state.level += Math.max(alpha, 1 / (state.seen + 1)) * (value - state.level);
+    if (!hot && !frozen) learn(state, value, exposure);
     state.seen += 1;
     if (!anomalous && !corroborates) return null;
     const rate = windowCount / params.windowMinutes;
     const signal: Signal = { family, channel, minute, value, rate, windowCount, baseline, score };
     if (corroborates) return { ...signal, corroborationOnly: true };
     return armed ? signal : { ...signal, joinOnly: true };
+  };
+
+  /** A topic's exposure: its channel's volume series (undefined for volume and negative, or before volume exists). */
+  const exposureFor = (w: string, c: SeriesChannel, family: string): Exposure | undefined => {
+    const volume = isTopic(family) ? series.get(seriesKey(w, c, VOLUME)) : undefined;
+    return volume === undefined ? undefined : { volume: volume.recent };
   };
 
   /** A scratch copy of a series' state as the closed path would find it at `minute` (primed if it is new). */
@@ -191,15 +244,31 @@ export function createSeriesScorer<S>(
     score(row, family, frozen, minutesProcessed, listening = false) {
       const state = ensure(row.watchlist, row.channel, family, row.minute, minutesProcessed);
       const point = { family, channel: row.channel, minute: row.minute, value: valueOf(row.counts, family) };
-      return step(state, point, frozen, listening);
+      // Volume is scored first in a row (familiesFor), so its window already holds this minute.
+      return step(state, point, frozen, listening, exposureFor(row.watchlist, row.channel, family));
     },
-    simulate(w, channel, family, points, minutesProcessed, flags) {
+    simulate(w, channel, family, points, minutesProcessed, flags, others) {
       const first = points[0];
       if (first === undefined) return [];
       const scratch = scratchOf(w, channel, family, first.minute, minutesProcessed);
-      return points.map((p) =>
-        step(scratch, { family, channel, minute: p.minute, value: p.value }, flags.frozen, flags.listening),
-      );
+      const closed = exposureFor(w, channel, family);
+      const volume = closed === undefined ? [] : [...closed.volume];
+      return points.map((p, i) => {
+        volume.push((others?.[i] ?? 0) + p.value);
+        if (volume.length > params.windowMinutes) volume.shift();
+        const exposure = closed === undefined ? undefined : { volume };
+        return step(
+          scratch,
+          { family, channel, minute: p.minute, value: p.value },
+          flags.frozen,
+          flags.listening,
+          exposure,
+        );
+      });
+    },
+    exposureOf(w, family, channel = '*') {
+      const state = series.get(seriesKey(w, channel, family));
+      return state === undefined ? 1 : scaleOf(state, exposureFor(w, channel, family));
     },
     warmAt(w, channel, family, minutesProcessed) {
       const seen = series.get(seriesKey(w, channel, family))?.seen ?? minutesProcessed;
@@ -225,6 +294,7 @@ export function createSeriesScorer<S>(
           recent: [...s.recent],
           lastTrigger: s.lastTrigger,
           baseline: s.baseline,
+          ...(s.othersLevel === undefined ? {} : { othersLevel: s.othersLevel }),
         },
       ]),
     importState(rows) {

@@ -2,7 +2,8 @@ import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
 import { NEGATIVE, isTopic, valueOf } from './family';
 import type { MinuteCounts, SeriesChannel } from './series';
-import { isBenignVolume, isHot, leadOf, moreSevere } from './rules';
+import { RUN_GAP_MINUTES, coTopicShare, isBenignVolume, isHot, leadOf, moreSevere } from './rules';
+import type { FamilyKey } from './family';
 import { MINUTE_MS } from '../../../shared/series';
 import { jaccard } from './text';
 
@@ -31,6 +32,8 @@ export interface MinuteView {
   readonly levelOf: (family: string) => number;
   /** Posts of a family across sources in the rolling window ending at this minute. */
   readonly windowOf: (family: string) => number;
+  /** How much busier than usual the rest of the watchlist is, for a topic (1 otherwise): see `exposureScale`. */
+  readonly exposureOf: (family: string) => number;
   /** Whether a hot topic of the incident keeps it alive: its lead (knock-ons follow the lead, they do not prolong it). */
   readonly carries: (rec: IncidentRecord, family: string) => boolean;
 }
@@ -50,7 +53,8 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
   // It stays open only while it surges as much as it took to open (a hot window of `minCountToOpen` posts): a
   // sparse topic's stray three or four posts in five minutes after the breakdown are its tail, not the breakdown.
   const hasTopic = rec.families.some(isTopic);
-  const hot = (family: string): boolean => isHot(view.windowOf(family), view.levelOf(family), params);
+  const hot = (family: string): boolean =>
+    isHot(view.windowOf(family), view.levelOf(family) * view.exposureOf(family), params);
   const surging = (family: string): boolean => hot(family) && view.windowOf(family) >= params.minCountToOpen;
   for (const family of rec.families) {
     const lead = isTopic(family) && view.carries(rec, family);
@@ -59,7 +63,12 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
     if (lead && hot(family)) topicHot = true;
   }
   if (topicHot) {
-    rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
+    const continues = rec.topicLastHot !== null && view.minute - rec.topicLastHot <= (RUN_GAP_MINUTES + 1) * MINUTE_MS;
+    if (!continues) {
+      rec.topicFirstHot = view.minute;
+      rec.topicHotMinutes = 0;
+    }
+    rec.topicFirstHot ??= view.minute;
     rec.topicLastHot = view.minute;
     rec.topicHotMinutes += 1;
   }
@@ -69,25 +78,35 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
 
 /**
  * Whether two open incidents tell one story: same watchlist, the later one starting while the earlier was still hot,
- * and the same lead topic (or enough shared rising terms); a negative surge joins a failure incident it overlaps.
- * Volume alone never merges into a failure incident (the router gave it its own because the failure did not explain
- * it: a campaign), and benign volume never merges with anything that is not.
+ * and the same lead topic, enough shared rising terms, or one's recent posts naming the other's lead (a knock-on that
+ * opened on its own: a chance flicker of "payment" just before an outage, then fed by "can't log in to pay" posts);
+ * a negative surge joins a failure incident it overlaps. Volume alone never merges into a failure incident (the
+ * router gave it its own because the failure did not explain it: a campaign), and benign volume never merges with
+ * anything that is not. Returns the lead of the merged story, or null when they stay apart.
  */
-export function shouldMerge(
+export function mergedLead(
   a: IncidentRecord,
   b: IncidentRecord,
   termsOf: (rec: IncidentRecord) => ReadonlySet<string>,
+  minute: number,
   params: IncidentParams,
-): boolean {
-  if (a.watchlist !== b.watchlist || a.id === b.id) return false;
-  if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return false;
+): { readonly lead: FamilyKey | null } | null {
+  if (a.watchlist !== b.watchlist || a.id === b.id) return null;
+  if (isBenignVolume(a, params) !== isBenignVolume(b, params)) return null;
   const [first, second] = a.startedAt <= b.startedAt ? [a, b] : [b, a];
-  if (second.startedAt - first.lastHotMinute > params.windowMinutes * MINUTE_MS) return false;
+  if (second.startedAt - first.lastHotMinute > params.windowMinutes * MINUTE_MS) return null;
   const leadA = leadOf(a);
   const leadB = leadOf(b);
-  if (leadA === null && leadB === null) return true;
-  if (leadA === null || leadB === null) return (leadA === null ? a : b).families.includes(NEGATIVE);
-  return leadA === leadB || jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard;
+  if (leadA === null && leadB === null) return { lead: null };
+  if (leadA === null || leadB === null)
+    return (leadA === null ? a : b).families.includes(NEGATIVE) ? { lead: leadA ?? leadB } : null;
+  if (leadA === leadB || jaccard(termsOf(a), termsOf(b)) >= params.mergeTermJaccard) return { lead: leadA };
+  const from = minute - params.windowMinutes * MINUTE_MS;
+  const recent = (rec: IncidentRecord): CompactPost[] => rec.posts.filter((p) => p.createdAt >= from);
+  const aInB = coTopicShare(a, recent(b));
+  const bInA = coTopicShare(b, recent(a));
+  if (Math.max(aInB, bInA) < params.joinCoTopicShare) return null;
+  return { lead: aInB >= bInA ? leadA : leadB };
 }
 
 /** Folds `from` into `into` (the earlier incident keeps its id); `from` ends as resolved, merged. */
