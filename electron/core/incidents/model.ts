@@ -124,7 +124,6 @@ export const IncidentRecordSchema = z.object({
   /** The detector's strongest score over the incident's signals (absent in older states). */
   maxScore: z.number().optional(),
   negativeSignal: z.boolean(),
-  /** The current run of the lead topic's hot minutes: its first and last minute and how many were hot. */
   topicFirstHot: z.number().int().nullable(),
   topicLastHot: z.number().int().nullable(),
   topicHotMinutes: z.number().int().nonnegative(),

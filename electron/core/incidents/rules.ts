@@ -47,19 +47,11 @@ export const MIN_SHARE_POSTS = 20;
 export const negativeShift = (rec: IncidentRecord): number =>
   rec.totalObserved < MIN_SHARE_POSTS ? 0 : rec.negativeObserved / rec.totalObserved - rec.baselineNegativeShare;
 
-/** Minutes a hot run of the lead topic may miss in a row and still be one run. */
-export const RUN_GAP_MINUTES = 1;
-/** Share of a sustained run's minutes that must be hot: a flickering tail is not a surge that lasts. */
-const SUSTAINED_HOT_SHARE = 0.8;
-
-/**
- * True when the lead topic has been above normal for `sustainMinutes` in one run (at most `RUN_GAP_MINUTES` missed
- * in a row, 80% of the run hot): a ten-minute glitch whose tail flickers for half an hour is not sustained.
- */
+/** True when a failure topic has been above normal for `sustainMinutes` with enough hot minutes in between. */
 export function isSustained(rec: IncidentRecord, params: IncidentParams): boolean {
   if (rec.topicFirstHot === null || rec.topicLastHot === null) return false;
   const span = (rec.topicLastHot - rec.topicFirstHot) / 60_000 + 1;
-  return span >= params.sustainMinutes && rec.topicHotMinutes >= Math.ceil(span * SUSTAINED_HOT_SHARE);
+  return span >= params.sustainMinutes && rec.topicHotMinutes >= Math.ceil(params.sustainMinutes / 3);
 }
 
 /**

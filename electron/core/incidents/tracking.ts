@@ -2,7 +2,7 @@ import type { IncidentParams } from './params';
 import type { CompactPost, IncidentRecord } from './model';
 import { NEGATIVE, isTopic, valueOf } from './family';
 import type { MinuteCounts, SeriesChannel } from './series';
-import { RUN_GAP_MINUTES, coTopicShare, isBenignVolume, isHot, leadOf, moreSevere } from './rules';
+import { coTopicShare, isBenignVolume, isHot, leadOf, moreSevere } from './rules';
 import type { FamilyKey } from './family';
 import { MINUTE_MS } from '../../../shared/series';
 import { jaccard } from './text';
@@ -63,12 +63,7 @@ export function trackMinute(rec: IncidentRecord, view: MinuteView, params: Incid
     if (lead && hot(family)) topicHot = true;
   }
   if (topicHot) {
-    const continues = rec.topicLastHot !== null && view.minute - rec.topicLastHot <= (RUN_GAP_MINUTES + 1) * MINUTE_MS;
-    if (!continues) {
-      rec.topicFirstHot = view.minute;
-      rec.topicHotMinutes = 0;
-    }
-    rec.topicFirstHot ??= view.minute;
+    rec.topicFirstHot = rec.topicFirstHot ?? view.minute;
     rec.topicLastHot = view.minute;
     rec.topicHotMinutes += 1;
   }

@@ -131,18 +131,6 @@ describe('false alarms the running demo raised', () => {
     expect(alone.some((i) => i.topics.includes('security'))).toBe(true);
   });
 
-  it('calls a surge sustained only when one run of it lasts, not when it flickers for long', () => {
-    const e = engine();
-    const base = quiet(4);
-    run(e, T0, WARM, base);
-    // Forty minutes of two-minute bursts, six quiet minutes apart: each run of hot windows lasts about six minutes.
-    run(e, WARM, WARM + 40 * MINUTE, (m) => [
-      ...base(m),
-      ...(((m - WARM) / MINUTE) % 8 < 2 ? burst(m, 12, (i) => login(i)) : []),
-    ]);
-    expect(e.list().map((i) => i.severity)).toEqual(['P2']);
-  });
-
   it('takes a second channel as corroboration only while the breakdown goes on', () => {
     const e = engine();
     // Login is an everyday topic on X (two posts a minute), never on Reddit.
