@@ -143,15 +143,18 @@ export function createCore(deps: CoreDeps): Core {
   });
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
   const healthOf = (): SourceHealth[] => [...runners.values()].map((r) => r.health());
-  const status = async (): Promise<HubStatus> => ({
-    version: VERSION,
-    uptime: Math.round((uiTimer.now() - startedAt) / 1000),
-    mentions: state.mentions,
-    sources: healthOf(),
-    mode: deps.mode ?? 'embedded',
-    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
-    hub: await leases.status(),
-  });
+  const status = async (): Promise<HubStatus> => {
+    const hub = await leases.status(); // first: the sources below are then those of the leases it names
+    return {
+      version: VERSION,
+      uptime: Math.round((uiTimer.now() - startedAt) / 1000),
+      mentions: state.mentions,
+      sources: healthOf(),
+      mode: deps.mode ?? 'embedded',
+      ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+      hub,
+    };
+  };
   const escalation = deps.escalation ?? silentEscalation;
   const user = deps.user ?? DEFAULT_LOCAL_USER;
   const sessionActor = (desk: string): Actor => ({
