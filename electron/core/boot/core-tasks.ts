@@ -103,6 +103,21 @@ export async function detectTick(
   }
 }
 
+/**
+ * In a team, the detector's state is also saved as soon as detection opens an incident this hub had not seen:
+ * a hub killed before its next periodic save leaves its successor a state that already knows the incident (and
+ * its id sequence), so the successor neither opens it again nor reuses its id. Alone, it does nothing.
+ */
+export function saveOnNewIncident(deps: CoreDeps, shared: boolean) {
+  const known = new Set<string>();
+  return async (changed: ReadonlyArray<Incident>): Promise<void> => {
+    const fresh = changed.filter((i) => !known.has(i.id));
+    if (!shared || !deps.detection || fresh.length === 0) return;
+    for (const incident of fresh) known.add(incident.id);
+    await saveDetection(deps.store, deps.detection);
+  };
+}
+
 /** The core's parts the leased work starts and stops. */
 export interface LeaseWorkContext {
   readonly deps: CoreDeps;
@@ -166,4 +181,21 @@ export function dataTimeSources(sources: ReadonlyArray<SourceBinding>): {
   for (const { connector } of sources)
     if (connector.dataTime) readers.set(connector.id, (cursor) => connector.dataTime?.(cursor) ?? null);
   return { dataTimeOf: (id) => readers.get(id), hasLive: readers.size === 0 || readers.size < sources.length };
+}
+
+/**
+ * Runs named tasks again and again, each after the period it asks for (from hub time `now`): one pending timer per
+ * name in `timers`. A task stops repeating when the core stops or its timer is cancelled and removed from `timers`.
+ */
+export function repeater(timers: Map<string, Cancel>, running: () => boolean, now: () => number, log: Logger) {
+  return (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
+    const arm = (): void => {
+      const run = (): void =>
+        void task()
+          .catch((e: unknown) => log.error({ err: e, task: name }, 'scheduled task failed'))
+          .finally(() => running() && timers.has(name) && arm());
+      timers.set(name, timer.setTimeout(run, periodMs(now())));
+    };
+    arm();
+  };
 }

@@ -23,7 +23,7 @@ import { createWorkflowService, type WorkflowService } from '../workflow/service
 import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
 import type { SearchMentions } from '../export/mentions-export';
 import type { PdfRenderer } from '../runtime/chromium-pdf';
-import { dataTimeSources, detectTick, leaseWork, publish, slaTimer } from './core-tasks';
+import { dataTimeSources, detectTick, leaseWork, publish, repeater, saveOnNewIncident, slaTimer } from './core-tasks';
 import { openLeases } from '../team/lease/open-leases';
 import { gatedDetection } from '../team/lease/gated-detection';
 import type { LeaseManager } from '../team/lease/lease-manager';
@@ -93,6 +93,7 @@ export function createCore(deps: CoreDeps): Core {
   /** Whether this hub runs detection: always alone; in a team, while it holds the detector lease. */
   const detector = { held: !leases.shared };
   const detection = deps.detection ? gatedDetection(deps.detection, () => detector.held) : undefined;
+  const handover = saveOnNewIncident(deps, leases.shared);
   /** Incident changes go through the workflow, then are announced, one batch after another: an early opening never overtakes a tick. */
   let incidentWrites: Promise<void> = Promise.resolve();
   const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
@@ -100,6 +101,7 @@ export function createCore(deps: CoreDeps): Core {
       // Each change is folded into its workflow and saved there, so detection never overwrites what people did.
       const views = await workflow.detected(changed);
       if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
+      await handover(changed);
     });
     incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
     return write;
@@ -196,16 +198,12 @@ export function createCore(deps: CoreDeps): Core {
       ...(deps.renderPdf === undefined ? {} : { renderPdf: deps.renderPdf }),
     },
   };
-  const every = (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
-    const arm = (): void => {
-      const run = (): void =>
-        void task()
-          .catch((e: unknown) => log.error({ err: e, task: name }, 'scheduled task failed'))
-          .finally(() => state.running && timers.has(name) && arm());
-      timers.set(name, timer.setTimeout(run, periodMs(deps.clock.now())));
-    };
-    arm();
-  };
+  const every = repeater(
+    timers,
+    () => state.running,
+    () => deps.clock.now(),
+    log,
+  );
   const startSource = ({ connector }: SourceBinding): void => {
     const runner = deps.createRunner({
       connector,
@@ -218,6 +216,32 @@ export function createCore(deps: CoreDeps): Core {
     runners.set(connector.id, runner);
     runner.start();
   };
+
+  // Registered once: each part starts when this hub gets its lease (at once when alone) and stops when not.
+  leaseWork(leases, {
+    deps,
+    log,
+    warnings,
+    detector,
+    escalation,
+    sla,
+    reloadWorkflows: () => workflow.load(),
+    settled: () => incidentWrites,
+    armDetect: () =>
+      every(
+        'detect',
+        deps.clock,
+        (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
+        () => detectTick(deps, minutes, announce, detectionSaved),
+      ),
+    cancelDetect: () => void (timers.get('detect')?.(), timers.delete('detect')),
+    startSource,
+    stopSource: async (id) => {
+      await runners.get(id)?.stop();
+      runners.delete(id);
+      events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
+    },
+  });
 
   const api: CoreApi = {
     invoke: (name, request, actor = hostActor) => runTypedCommand(ctx, name, request, actor),
@@ -246,30 +270,6 @@ export function createCore(deps: CoreDeps): Core {
         () => UPTIME_BEAT_MS,
         () => uptime.beat(deps.clock.now()),
       );
-      leaseWork(leases, {
-        deps,
-        log,
-        warnings,
-        detector,
-        escalation,
-        sla,
-        reloadWorkflows: () => workflow.load(),
-        settled: () => incidentWrites,
-        armDetect: () =>
-          every(
-            'detect',
-            deps.clock,
-            (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-            () => detectTick(deps, minutes, announce, detectionSaved),
-          ),
-        cancelDetect: () => void (timers.get('detect')?.(), timers.delete('detect')),
-        startSource,
-        stopSource: async (id) => {
-          await runners.get(id)?.stop();
-          runners.delete(id);
-          events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
-        },
-      });
       await leases.start();
       every(
         'retention',
