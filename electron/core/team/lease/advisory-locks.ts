@@ -26,6 +26,11 @@ const PEER_PREFIX = 'hub:';
 /** Peers not seen for a day are forgotten (a SIGKILLed hub never deletes its own row). */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 const PING_TIMEOUT_MS = 2_000;
+/**
+ * The lease connection's floor for connect and query timeouts: a busy hub's event loop can stall for a second or
+ * two (a demo catching up), and a timeout that fires then would drop every lease for nothing.
+ */
+const MIN_TIMEOUT_MS = 5_000;
 
 const PeerRowSchema = z.object({
   host: z.string(),
@@ -48,7 +53,7 @@ export function leaseKey(name: string): number {
  * expiry to wait out, no clock to trust between machines, and no row a dead hub leaves claimed. A hub cut off
  * without a close (a network partition) is noticed by TCP keepalives the session asks the server for (a few
  * seconds), while the hub itself drops its work when a heartbeat on that connection fails (query timeout: one
- * period). Heartbeats go in the `state` table (`hub:<id>`), so peers need no table of their own.
+ * period, at least 5 s). Heartbeats go in the `state` table (`hub:<id>`), so peers need no table of their own.
  */
 export function advisoryLocks(options: AdvisoryLocksOptions): LockBackend {
   const now = options.now ?? (() => Date.now());
@@ -77,8 +82,8 @@ export function advisoryLocks(options: AdvisoryLocksOptions): LockBackend {
       connectionString: options.url,
       application_name: 'earshot-lease',
       keepAlive: true,
-      connectionTimeoutMillis: options.periodMs,
-      query_timeout: options.periodMs,
+      connectionTimeoutMillis: Math.max(options.periodMs, MIN_TIMEOUT_MS),
+      query_timeout: Math.max(options.periodMs, MIN_TIMEOUT_MS),
     });
     c.on('error', (e) => lost(c, e));
     c.on('end', () => lost(c));
@@ -98,29 +103,41 @@ export function advisoryLocks(options: AdvisoryLocksOptions): LockBackend {
     connecting ??= open().finally(() => (connecting = null));
     return connecting;
   };
+  /**
+   * One query on the lease connection. A failure (a timeout, a broken socket) ends that connection, so its locks
+   * are really gone when the hub stops the work they guarded, and a peer may take them; the next round reconnects.
+   */
+  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> => {
+    const c = await connection();
+    try {
+      return await c.query<R>(sql, params);
+    } catch (error) {
+      if (client === c) client = null;
+      await c.end().catch(() => undefined);
+      throw safeError(options.url, error);
+    }
+  };
 
   return {
     shared: true,
     async tryAcquire(name) {
-      const c = await connection();
       const sql = 'SELECT pg_try_advisory_lock($1, $2) AS ok';
-      return (await c.query<{ ok: boolean }>(sql, [LEASE_NAMESPACE, leaseKey(name)])).rows[0]?.ok === true;
+      return (await query<{ ok: boolean }>(sql, [LEASE_NAMESPACE, leaseKey(name)])).rows[0]?.ok === true;
     },
     async release(name) {
       await client?.query('SELECT pg_advisory_unlock($1, $2)', [LEASE_NAMESPACE, leaseKey(name)]);
     },
     async heartbeat(held) {
-      const c = await connection();
       const at = now();
       const body = JSON.stringify({ host: options.host, startedAt: options.startedAt, lastSeen: at, leases: held });
-      await c.query(
+      await query(
         'INSERT INTO state (key, body) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET body = excluded.body',
         [PEER_PREFIX + options.hubId, body],
       );
-      await c.query(
-        `DELETE FROM state WHERE key LIKE 'hub:%' AND key != $1 AND (body::json->>'lastSeen')::bigint < $2`,
-        [PEER_PREFIX + options.hubId, at - FORGET_AFTER_MS],
-      );
+      await query(`DELETE FROM state WHERE key LIKE 'hub:%' AND key != $1 AND (body::json->>'lastSeen')::bigint < $2`, [
+        PEER_PREFIX + options.hubId,
+        at - FORGET_AFTER_MS,
+      ]);
     },
     async peers() {
       const { rows } = await ping.query<{ key: string; body: string }>(
