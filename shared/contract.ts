@@ -29,8 +29,33 @@ export const HubStatusSchema = z.object({
    * older clients and hubs parse; absent when there is nothing to warn of.
    */
   warnings: z.array(z.string()).optional(),
+  /**
+   * This hub among its team (authenticated callers only): its id, the leases it holds (`detector`, `escalation`,
+   * `source:<id>`), its peers on the same database, and whether the database answers. Optional so older hubs parse.
+   */
+  hub: z
+    .object({
+      id: z.string(),
+      leases: z.array(z.string()),
+      peers: z.array(
+        z.object({
+          id: z.string(),
+          host: z.string(),
+          /** Epoch ms (real time). */
+          startedAt: z.number(),
+          lastSeen: z.number(),
+          leases: z.array(z.string()),
+          /** Seen within the last three lease periods. */
+          alive: z.boolean(),
+        }),
+      ),
+      database: z.object({ reachable: z.boolean(), latencyMs: z.number().nullable() }),
+    })
+    .optional(),
 });
 export type HubStatus = z.infer<typeof HubStatusSchema>;
+/** One hub's place in its team, as `/api/status` shows it. */
+export type HubTeamStatus = NonNullable<HubStatus['hub']>;
 
 /** Sent once when a client connects; deltas follow as events. */
 export const SnapshotSchema = z.object({

@@ -32,6 +32,23 @@ export const HubConfigSchema = z
       .object({ url: z.string().max(2000).regex(POSTGRES_URL, 'a postgres:// or postgresql:// URL').optional() })
       .strict()
       .prefault({}),
+    /**
+     * A hub among several on one PostgreSQL database: its id in `/api/status` (default host-pid-random), and how
+     * often a standby retries the leases on sources, detection and the outbox (a dead holder's work moves within one).
+     */
+    team: z
+      .object({
+        hubId: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[\w.:-]+$/, 'letters, digits, ".", ":", "_", "-"')
+          .optional(),
+        leasePeriodMs: z.number().int().min(50).max(300_000).default(5_000),
+      })
+      .strict()
+      .prefault({}),
     /** Mentions older than this are pruned. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
     server: z

@@ -41,9 +41,10 @@ const NOT_SIGNED_IN =
   'Not signed in: open the wall URL that `earshot serve` printed (it carries the access token), ' +
   'or send Authorization: Bearer <access token>.';
 
-/** Routes anyone may call: monitoring, and the ingest webhook (which checks its own per-source token). */
+/** Routes anyone may call: monitoring (status, health), and the ingest webhook (which checks its own token). */
 const isPublicApi = (method: string, path: string): boolean =>
-  (method === 'GET' && path === '/api/status') || (method === 'POST' && /^\/api\/ingest\/[^/]+$/.test(path));
+  (method === 'GET' && (path === '/api/status' || path === '/api/health')) ||
+  (method === 'POST' && /^\/api\/ingest\/[^/]+$/.test(path));
 
 const localPort = (req: IncomingMessage): number => req.socket.localPort ?? 0;
 

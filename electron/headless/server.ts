@@ -112,7 +112,19 @@ async function route(
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (await auth.handle(req, res, path)) return;
   if (path === '/api/status' && req.method === 'GET') {
-    sendJson(res, 200, await options.core.api.status());
+    // Anyone may monitor the hub; its place in the team (leases, peers' host names) only a signed-in caller sees.
+    const { hub, ...status } = await options.core.api.status();
+    const signedIn = hub !== undefined && (await auth.authenticate(req)) !== null;
+    sendJson(res, 200, signedIn ? { ...status, hub } : status);
+    return;
+  }
+  if (path === '/api/health' && req.method === 'GET') {
+    // For load balancers and systemd: up, and its database answers. Nothing else, so it may stay public.
+    const db = await options.core.api.status().then(
+      (s) => s.hub?.database.reachable ?? true,
+      () => false,
+    );
+    sendJson(res, db ? 200 : 503, { ok: db, db });
     return;
   }
   const exportMatch = /^\/api\/incidents\/([A-Za-z0-9_-]{1,100})\.json$/.exec(path);

@@ -18,6 +18,7 @@ import { createEnricher, DEFAULT_TAXONOMY, mergeTaxonomy } from '../pipeline/enr
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { createDefaultIncidentEngine } from '../incidents';
 import { chooseStore, describeStore, openStore } from './open-store';
+import { openLeases } from '../team/lease/open-leases';
 import type { Store } from '../store/repository';
 import { resumedClock, systemClock, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
@@ -78,7 +79,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     configured.find((s) => s.config.id === id)?.factory.credentialFields ?? targetSecrets(id);
   const vault = options.vault ?? fileVault(config.credentialsFile ?? join(dataDir, 'credentials.json'), env, fieldsFor);
   // The store stamps its own bookkeeping with hub time: whichever clock the hub ends up on (resumed below).
-  const store = await openChosenStore(config, env, dataDir, { clock: { now: () => clock.now() }, logger });
+  const { store, url } = await openChosenStore(config, env, dataDir, { clock: { now: () => clock.now() }, logger });
   if (!options.clock && config.speed !== 1) clock = resumedClock(config.speed, await latestHubTime(store));
   const watchlists = checkedWatchlists(config);
   const deps: ConnectorDeps = { clock, logger, fetch: globalThis.fetch, credentials: vault, watchlists };
@@ -103,6 +104,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     sla: slaPolicy(config.sla),
     renderPdf: options.renderPdf ?? chromiumPdfRenderer({ env, logger: logger.child({ module: 'pdf' }) }),
     mode: store.kind === 'postgres' ? 'team' : 'embedded',
+    leases: openLeases({ url, store, logger, periodMs: config.team.leasePeriodMs, ...hubIdOf(config) }),
     escalation:
       options.escalation ??
       createEscalation({
@@ -169,14 +171,17 @@ async function openChosenStore(
   env: NodeJS.ProcessEnv,
   dataDir: string,
   deps: { clock: Pick<Clock, 'now'>; logger: Logger },
-): Promise<Store> {
+): Promise<{ store: Store; url: string | null }> {
   const choice = chooseStore(config.store, env, dataDir);
   if (!choice.ok) throw new BootError(choice.error.message);
   const opened = await openStore(choice.value, deps);
   if (!opened.ok) throw new BootError(opened.error.message);
   deps.logger.info({ store: choice.value.kind, at: describeStore(choice.value) }, 'store opened');
-  return opened.value;
+  return { store: opened.value, url: choice.value.kind === 'postgres' ? choice.value.url : null };
 }
+
+const hubIdOf = (config: HubConfig): { hubId?: string } =>
+  config.team.hubId === undefined ? {} : { hubId: config.team.hubId };
 
 /** The watchlists, each query parsed: a query that does not parse is a config error, not a silent literal match. */
 function checkedWatchlists(config: HubConfig): Watchlist[] {

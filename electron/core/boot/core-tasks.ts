@@ -9,9 +9,11 @@ import type { PendingDelta } from '../runtime/event-batcher';
 import type { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
-import type { MinuteAggregator } from '../pipeline/minute-aggregator';
+import type { DataTimeReader, MinuteAggregator } from '../pipeline/minute-aggregator';
 import type { WorkflowService } from '../workflow/service';
-import type { CoreDeps } from './create-core';
+import type { EscalationPort } from '../escalation/port';
+import type { LeaseManager } from '../team/lease/lease-manager';
+import type { CoreDeps, SourceBinding } from './create-core';
 
 const DETECTION_STATE_KEY = 'detection';
 /** How often (hub time) the detector's learned state is persisted while running. */
@@ -99,4 +101,101 @@ export async function detectTick(
     saved.at = now;
     await saveDetection(deps.store, detection);
   }
+}
+
+/**
+ * In a team, the detector's state is also saved as soon as detection opens an incident this hub had not seen:
+ * a hub killed before its next periodic save leaves its successor a state that already knows the incident (and
+ * its id sequence), so the successor neither opens it again nor reuses its id. Alone, it does nothing.
+ */
+export function saveOnNewIncident(deps: CoreDeps, shared: boolean) {
+  const known = new Set<string>();
+  return async (changed: ReadonlyArray<Incident>): Promise<void> => {
+    const fresh = changed.filter((i) => !known.has(i.id));
+    if (!shared || !deps.detection || fresh.length === 0) return;
+    for (const incident of fresh) known.add(incident.id);
+    await saveDetection(deps.store, deps.detection);
+  };
+}
+
+/** The core's parts the leased work starts and stops. */
+export interface LeaseWorkContext {
+  readonly deps: CoreDeps;
+  readonly log: Logger;
+  readonly warnings: string[];
+  /** Whether detection runs here (read by the commit path's gate). */
+  readonly detector: { held: boolean };
+  readonly escalation: Pick<EscalationPort, 'start' | 'stop'>;
+  readonly sla: { arm(): void; cancel(): void };
+  /** Reads the open workflows again: people on other hubs changed them while this one was standing by. */
+  reloadWorkflows(): Promise<void>;
+  /** Resolves when the incident writes in flight are done. */
+  settled(): Promise<void>;
+  armDetect(): void;
+  cancelDetect(): void;
+  startSource(binding: SourceBinding): void;
+  stopSource(id: string): Promise<void>;
+}
+
+/**
+ * Registers the work that runs on one hub of a team at a time: the detector (incident engine, its minute feed,
+ * the SLA timer), the escalation outbox worker, and each source's poller. Sources follow the detector (`requires`),
+ * so the hub that scores posts is the one that polls them; the outbox worker may run on any one hub. Taking the
+ * detector restores the engine state the previous holder saved; handing it back saves it; losing it (the lease
+ * connection died: another hub may hold it already) saves nothing. A source resumes from its committed cursor
+ * (a new runner loads it).
+ */
+export function leaseWork(leases: LeaseManager, c: LeaseWorkContext): void {
+  let acquisitions = 0;
+  leases.add('detector', {
+    async start() {
+      if (acquisitions++ > 0) await c.reloadWorkflows();
+      await restoreDetection(c.deps, c.log, c.warnings);
+      c.detector.held = true;
+      c.armDetect();
+      c.sla.arm();
+    },
+    async stop(reason) {
+      c.cancelDetect();
+      c.sla.cancel();
+      c.detector.held = !leases.shared;
+      if (reason === 'lost') return;
+      await c.settled();
+      if (c.deps.detection) await saveDetection(c.deps.store, c.deps.detection);
+    },
+  });
+  leases.add('escalation', { start: async () => c.escalation.start(), stop: () => c.escalation.stop() });
+  for (const binding of c.deps.sources) {
+    const id = binding.connector.id;
+    const task = { start: async () => c.startSource(binding), stop: () => c.stopSource(id) };
+    leases.add(`source:${id}`, task, { requires: 'detector' });
+  }
+}
+
+/** Which sources play data on data time (replay), and whether any live one runs (no sources: live, as pushes are). */
+export function dataTimeSources(sources: ReadonlyArray<SourceBinding>): {
+  dataTimeOf: (sourceId: string) => DataTimeReader | undefined;
+  hasLive: boolean;
+} {
+  const readers = new Map<string, DataTimeReader>();
+  for (const { connector } of sources)
+    if (connector.dataTime) readers.set(connector.id, (cursor) => connector.dataTime?.(cursor) ?? null);
+  return { dataTimeOf: (id) => readers.get(id), hasLive: readers.size === 0 || readers.size < sources.length };
+}
+
+/**
+ * Runs named tasks again and again, each after the period it asks for (from hub time `now`): one pending timer per
+ * name in `timers`. A task stops repeating when the core stops or its timer is cancelled and removed from `timers`.
+ */
+export function repeater(timers: Map<string, Cancel>, running: () => boolean, now: () => number, log: Logger) {
+  return (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
+    const arm = (): void => {
+      const run = (): void =>
+        void task()
+          .catch((e: unknown) => log.error({ err: e, task: name }, 'scheduled task failed'))
+          .finally(() => running() && timers.has(name) && arm());
+      timers.set(name, timer.setTimeout(run, periodMs(now())));
+    };
+    arm();
+  };
 }

@@ -7,7 +7,7 @@ import type { Incident } from '../../../shared/incident';
 import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
 import type { Attributor } from '../pipeline/attribute';
 import { createCommitter } from '../pipeline/commit';
-import { createMinuteAggregator, type DataTimeReader } from '../pipeline/minute-aggregator';
+import { createMinuteAggregator } from '../pipeline/minute-aggregator';
 import type { Enricher } from '../pipeline/enrich/enricher';
 import { systemClock, type Cancel, type Clock } from '../runtime/clock';
 import type { CredentialVault } from '../runtime/credentials';
@@ -23,7 +23,10 @@ import { createWorkflowService, type WorkflowService } from '../workflow/service
 import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
 import type { SearchMentions } from '../export/mentions-export';
 import type { PdfRenderer } from '../runtime/chromium-pdf';
-import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
+import { dataTimeSources, detectTick, leaseWork, publish, repeater, saveOnNewIncident, slaTimer } from './core-tasks';
+import { openLeases } from '../team/lease/open-leases';
+import { gatedDetection } from '../team/lease/gated-detection';
+import type { LeaseManager } from '../team/lease/lease-manager';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
 
 export type { SourceBinding } from '../api/source-admin';
@@ -55,6 +58,8 @@ export interface CoreDeps {
   readonly renderPdf?: PdfRenderer;
   /** The mention search exports page through; default a scan of the store (until it answers searches itself). */
   readonly searchMentions?: SearchMentions;
+  /** Which leased work (sources, detector, escalation) runs here; default a lone hub's: all of it, always. */
+  readonly leases?: LeaseManager;
 }
 
 /** The local user when the host names none. */
@@ -70,17 +75,6 @@ const DAY = 24 * 60 * 60_000;
 /** Detection's lateness grace when its port does not say (the incident engine's default). */
 const DEFAULT_LATENESS_MINUTES = 2;
 
-/** Which sources play data on data time (replay), and whether any live one runs (no sources: live, as pushes are). */
-function dataTimeSources(sources: ReadonlyArray<SourceBinding>): {
-  dataTimeOf: (sourceId: string) => DataTimeReader | undefined;
-  hasLive: boolean;
-} {
-  const readers = new Map<string, DataTimeReader>();
-  for (const { connector } of sources)
-    if (connector.dataTime) readers.set(connector.id, (cursor) => connector.dataTime?.(cursor) ?? null);
-  return { dataTimeOf: (id) => readers.get(id), hasLive: readers.size === 0 || readers.size < sources.length };
-}
-
 /** Builds the hub core: sources -> normalize -> enrich -> store -> series -> detect -> events. */
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
@@ -95,6 +89,11 @@ export function createCore(deps: CoreDeps): Core {
   const uiTimer = deps.uiTimer ?? systemClock();
   /** Uptime is real time (the ui timer), whatever speed hub time runs at. */
   const startedAt = uiTimer.now();
+  const leases = deps.leases ?? openLeases({ url: null, store: deps.store, logger: deps.logger, timer: uiTimer });
+  /** Whether this hub runs detection: always alone; in a team, while it holds the detector lease. */
+  const detector = { held: !leases.shared };
+  const detection = deps.detection ? gatedDetection(deps.detection, () => detector.held) : undefined;
+  const handover = saveOnNewIncident(deps, leases.shared);
   /** Incident changes go through the workflow, then are announced, one batch after another: an early opening never overtakes a tick. */
   let incidentWrites: Promise<void> = Promise.resolve();
   const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
@@ -102,6 +101,7 @@ export function createCore(deps: CoreDeps): Core {
       // Each change is folded into its workflow and saved there, so detection never overwrites what people did.
       const views = await workflow.detected(changed);
       if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
+      await handover(changed);
     });
     incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
     return write;
@@ -109,7 +109,7 @@ export function createCore(deps: CoreDeps): Core {
   /** Scores the open minutes as posts arrive, so a surge opens an incident before its minute closes. */
   const detectEarly = (): void => {
     try {
-      const opened = deps.detection?.evaluateOpen?.(deps.clock.now()) ?? [];
+      const opened = detection?.evaluateOpen?.(deps.clock.now()) ?? [];
       if (opened.length > 0) void announce(opened);
     } catch (e) {
       // A bug in the early path must not fail the commit: the closed minute still scores these posts.
@@ -119,7 +119,7 @@ export function createCore(deps: CoreDeps): Core {
   let publishing: Promise<void> = Promise.resolve();
   const minutes = createMinuteAggregator({
     store: deps.store,
-    ...(deps.detection ? { detection: deps.detection } : {}),
+    ...(detection ? { detection } : {}),
     ...dataTimeSources(deps.sources),
     latenessMinutes: deps.detection?.params?.latenessMinutes ?? DEFAULT_LATENESS_MINUTES,
   });
@@ -137,7 +137,7 @@ export function createCore(deps: CoreDeps): Core {
     aggregator: minutes,
     onCommitted: (_sourceId, inserted, changed) => {
       state.mentions += inserted.length;
-      if (changed.length > 0) void announce(changed);
+      if (changed.length > 0 && detector.held) void announce(changed);
       if (inserted.length === 0) return;
       batcher.add(inserted);
       if (!minutes.dataTimeOnly) detectEarly();
@@ -145,14 +145,18 @@ export function createCore(deps: CoreDeps): Core {
   });
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
   const healthOf = (): SourceHealth[] => [...runners.values()].map((r) => r.health());
-  const status = async (): Promise<HubStatus> => ({
-    version: VERSION,
-    uptime: Math.round((uiTimer.now() - startedAt) / 1000),
-    mentions: state.mentions,
-    sources: healthOf(),
-    mode: deps.mode ?? 'embedded',
-    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
-  });
+  const status = async (): Promise<HubStatus> => {
+    const hub = await leases.status(); // first: the sources below are then those of the leases it names
+    return {
+      version: VERSION,
+      uptime: Math.round((uiTimer.now() - startedAt) / 1000),
+      mentions: state.mentions,
+      sources: healthOf(),
+      mode: deps.mode ?? 'embedded',
+      ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+      hub,
+    };
+  };
   const escalation = deps.escalation ?? silentEscalation;
   const user = deps.user ?? DEFAULT_LOCAL_USER;
   const sessionActor = (desk: string): Actor => ({
@@ -162,7 +166,7 @@ export function createCore(deps: CoreDeps): Core {
     desk: desk.slice(0, 200),
   });
   const hostActor = sessionActor('hub');
-  const sla = slaTimer(deps.clock, () => state.running, log);
+  const sla = slaTimer(deps.clock, () => state.running && detector.held, log);
   const workflow: WorkflowService = createWorkflowService({
     store: deps.store,
     escalation,
@@ -194,16 +198,12 @@ export function createCore(deps: CoreDeps): Core {
       ...(deps.renderPdf === undefined ? {} : { renderPdf: deps.renderPdf }),
     },
   };
-  const every = (name: string, timer: Clock, periodMs: (now: number) => number, task: () => Promise<void>): void => {
-    const arm = (): void => {
-      const run = (): void =>
-        void task()
-          .catch((e: unknown) => log.error({ err: e, task: name }, 'scheduled task failed'))
-          .finally(() => state.running && arm());
-      timers.set(name, timer.setTimeout(run, periodMs(deps.clock.now())));
-    };
-    arm();
-  };
+  const every = repeater(
+    timers,
+    () => state.running,
+    () => deps.clock.now(),
+    log,
+  );
   const startSource = ({ connector }: SourceBinding): void => {
     const runner = deps.createRunner({
       connector,
@@ -216,6 +216,32 @@ export function createCore(deps: CoreDeps): Core {
     runners.set(connector.id, runner);
     runner.start();
   };
+
+  // Registered once: each part starts when this hub gets its lease (at once when alone) and stops when not.
+  leaseWork(leases, {
+    deps,
+    log,
+    warnings,
+    detector,
+    escalation,
+    sla,
+    reloadWorkflows: () => workflow.load(),
+    settled: () => incidentWrites,
+    armDetect: () =>
+      every(
+        'detect',
+        deps.clock,
+        (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
+        () => detectTick(deps, minutes, announce, detectionSaved),
+      ),
+    cancelDetect: () => void (timers.get('detect')?.(), timers.delete('detect')),
+    startSource,
+    stopSource: async (id) => {
+      await runners.get(id)?.stop();
+      runners.delete(id);
+      events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
+    },
+  });
 
   const api: CoreApi = {
     invoke: (name, request, actor = hostActor) => runTypedCommand(ctx, name, request, actor),
@@ -235,7 +261,6 @@ export function createCore(deps: CoreDeps): Core {
       if (state.running) return;
       state.running = true;
       state.mentions = await deps.store.countMentions();
-      await restoreDetection(deps, log, warnings);
       await admin.refresh();
       await workflow.load();
       await uptime.start(deps.clock.now());
@@ -245,15 +270,7 @@ export function createCore(deps: CoreDeps): Core {
         () => UPTIME_BEAT_MS,
         () => uptime.beat(deps.clock.now()),
       );
-      escalation.start();
-      sla.arm();
-      deps.sources.forEach(startSource);
-      every(
-        'detect',
-        deps.clock,
-        (now) => DETECT_TICK_MS - (now % DETECT_TICK_MS) + 1_000,
-        () => detectTick(deps, minutes, announce, detectionSaved),
-      );
+      await leases.start();
       every(
         'retention',
         deps.clock,
@@ -278,15 +295,13 @@ export function createCore(deps: CoreDeps): Core {
       for (const cancel of timers.values()) cancel();
       timers.clear();
       sla.cancel();
-      // Each runner stops its connector: the core does not stop them a second time.
-      await Promise.all([...runners.values()].map((r) => r.stop()));
-      runners.clear();
+      // Sources stop (each runner stops its connector), then the outbox worker, then detection is settled and
+      // saved, and only then are the leases given back: a peer takes over at once, from all of it.
+      await leases.stop();
       batcher.flush();
       batcher.stop();
       await publishing;
       await incidentWrites;
-      if (deps.detection) await saveDetection(deps.store, deps.detection);
-      await escalation.stop();
       log.info('core stopped');
     },
   };

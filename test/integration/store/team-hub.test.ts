@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runIncidents } from '../../../electron/cli/commands/incidents';
 import { bootHub, BootError, type Hub } from '../../../electron/core/boot/boot-hub';
@@ -118,13 +119,21 @@ describe('a hub on PostgreSQL (DATABASE_URL or store.url)', () => {
 
   it('neither loses nor duplicates a simulated mention across a crash and restart', async () => {
     const url = await server.createDatabase();
-    const paths = await dataDir({ demo: true });
+    // A lease period longer than the test: the "dead" hub below never tries for its leases again.
+    const paths = await dataDir({ demo: true, team: { leasePeriodMs: 300_000 } });
     const first = new ManualClock(T0);
     const crashed = await bootHub({ ...paths, env: { DATABASE_URL: url }, clock: first, logger: silentLogger() });
     await advancePolled(crashed, first, 2 * MINUTE);
     const beforeCrash = (await crashed.core.api.status()).mentions;
     expect(beforeCrash).toBeGreaterThan(0);
-    // "Dies": its clock freezes and it is never stopped (its pool is left open, as a killed process's would be).
+    // "Dies": its clock freezes and it is never stopped (its pool is left open, as a killed process's would be);
+    // its lease connection ends as a killed process's does, so the server frees the source's lease at once.
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    await sql.query(
+      "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'earshot-lease'",
+    );
+    await sql.end();
 
     const second = new ManualClock(T0 + 10 * MINUTE);
     const restarted = await boot({ ...paths, env: { DATABASE_URL: url }, clock: second });
