@@ -1,5 +1,5 @@
 import type { SourceHealth } from '../../../shared/source-health';
-import type { HubStatus } from '../../../shared/contract';
+import type { HubEvent, HubStatus } from '../../../shared/contract';
 import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
@@ -25,6 +25,8 @@ import type { SearchMentions } from '../export/mentions-export';
 import type { PdfRenderer } from '../runtime/chromium-pdf';
 import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
+import type { TeamLink } from '../team/fanout/port';
+import { createRemotePort, localChangeOf } from '../team/fanout/remote-port';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -55,6 +57,8 @@ export interface CoreDeps {
   readonly renderPdf?: PdfRenderer;
   /** The mention search exports page through; default a scan of the store (until it answers searches itself). */
   readonly searchMentions?: SearchMentions;
+  /** Team mode: the link to the other hubs on the database, whose changes this hub's clients see too. */
+  readonly team?: TeamLink;
 }
 
 /** The local user when the host names none. */
@@ -97,11 +101,17 @@ export function createCore(deps: CoreDeps): Core {
   const startedAt = uiTimer.now();
   /** Incident changes go through the workflow, then are announced, one batch after another: an early opening never overtakes a tick. */
   let incidentWrites: Promise<void> = Promise.resolve();
+  /** Emits what happened on this hub and tells the team's other hubs (theirs come in through the remote port). */
+  const emit = (event: HubEvent): void => {
+    events.emit(event);
+    const change = localChangeOf(event);
+    if (change) deps.team?.record(change);
+  };
   const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
     const write = incidentWrites.then(async () => {
       // Each change is folded into its workflow and saved there, so detection never overwrites what people did.
       const views = await workflow.detected(changed);
-      if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
+      if (views.length > 0) emit({ name: 'incidents:changed', payload: { incidents: views } });
     });
     incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
     return write;
@@ -139,6 +149,7 @@ export function createCore(deps: CoreDeps): Core {
       state.mentions += inserted.length;
       if (changed.length > 0) void announce(changed);
       if (inserted.length === 0) return;
+      deps.team?.record({ kind: 'mentions', ids: inserted.map((m) => m.id) });
       batcher.add(inserted);
       if (!minutes.dataTimeOnly) detectEarly();
     },
@@ -169,7 +180,7 @@ export function createCore(deps: CoreDeps): Core {
     policy: deps.sla ?? DEFAULT_SLA,
     logger: deps.logger,
     now: () => deps.clock.now(),
-    emit: (event) => events.emit(event),
+    emit,
     onDeadlines: () => sla.arm(),
   });
   sla.bind(workflow);
@@ -180,7 +191,7 @@ export function createCore(deps: CoreDeps): Core {
     workflow,
     logger: log,
     now: () => deps.clock.now(),
-    emit: (event) => events.emit(event),
+    emit,
     status,
     series: (from, to) => minutes.range(from, to),
     incidents: () => workflow.list({ limit: 100 }),
@@ -238,6 +249,9 @@ export function createCore(deps: CoreDeps): Core {
       await restoreDetection(deps, log, warnings);
       await admin.refresh();
       await workflow.load();
+      const incident = (id: string) => workflow.get(id);
+      const counted = (n: number): void => void (state.mentions += n);
+      await deps.team?.start(createRemotePort({ ...deps, events, minutes, incident, counted }));
       await uptime.start(deps.clock.now());
       every(
         'uptime',
@@ -285,6 +299,7 @@ export function createCore(deps: CoreDeps): Core {
       batcher.stop();
       await publishing;
       await incidentWrites;
+      await deps.team?.stop();
       if (deps.detection) await saveDetection(deps.store, deps.detection);
       await escalation.stop();
       log.info('core stopped');
