@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/runtime/clock';
+import { LISTEN_BACKOFF } from '../../../electron/core/team/fanout/listener';
 import { openPostgresStore } from '../../../electron/core/store/postgres/postgres-store';
 import type { Role } from '../../../shared/workflow';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
@@ -75,6 +76,15 @@ describe('team fan-out between hubs (LISTEN/NOTIFY + the events table)', () => {
     // The same view a client of A got: one truth.
     const local = await onA.next('incidents:changed', workflowOf('inc-ack', 'acknowledged'));
     expect(acked).toEqual(local.incidents.find((i) => i.id === 'inc-ack'));
+
+    // A hub that starts now begins at the end of the sequence: it shows what comes next, not the ack again.
+    const c = await startTeamHub(url, { hubId: 'hub-c' });
+    open.push(c);
+    const onC = await client(c, await tokenFor(c, 'executive'));
+    await onC.next('snapshot', () => true);
+    expect((await onA.call('incident:note', { id: 'inc-ack', text: 'Status page updated' })).ok).toBe(true);
+    await onC.next('incidents:changed', (p) => p.incidents.some((i) => (i.workflow?.notes.length ?? 0) > 0));
+    expect(onC.events.filter((e) => e.name === 'incidents:changed')).toHaveLength(1);
   });
 
   it('a mention ingested on hub A reaches the clients of hub B: the batch, its series minute and the count', async () => {
@@ -134,10 +144,11 @@ describe('team fan-out between hubs (LISTEN/NOTIFY + the events table)', () => {
       const rows = await query(url, "SELECT seq FROM team_events WHERE hub_id = 'hub-a' AND kind = 'incidents'");
       if (rows.length > 0) break;
     }
-    // B's reconnect backoff runs on its (manual) timer: move it until the missed change arrives.
-    let arrived = false;
-    const seen = onB.next('incidents:changed', workflowOf('inc-missed', 'acknowledged')).then(() => (arrived = true));
-    while (!arrived) await Promise.race([seen, reconnects.advance(1_000)]);
+    // B's reconnect backoff runs on its (manual) timer, beside its poll and prune timers: once B has noticed the
+    // lost connection and scheduled the reconnect, move the timer past the longest backoff (not to the poll).
+    while (reconnects.pending() < 3) await new Promise<void>((resolve) => setImmediate(resolve));
+    await reconnects.advance(LISTEN_BACKOFF.capMs);
+    await onB.next('incidents:changed', workflowOf('inc-missed', 'acknowledged'));
     const [after] = await listenerOf('hub-b');
     expect(after?.pid).not.toBe(before?.pid);
 
