@@ -139,7 +139,7 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
   // 7: team fan-out's events (PostgreSQL's team_events). An embedded hub is alone on its file, so nothing writes
   // here: the table exists so both dialects keep one schema and one list of ids.
   7: `CREATE TABLE team_events (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     seq INTEGER PRIMARY KEY,
      hub_id TEXT NOT NULL,
      kind TEXT NOT NULL,
      ids TEXT NOT NULL,

@@ -29,10 +29,11 @@ export function createRemotePort(deps: RemotePortDeps): RemotePort {
     async mentions(mentions, detect) {
       if (mentions.length === 0) return;
       deps.counted(mentions.length);
+      if (detect) deps.detection?.ingest(mentions);
+      // The posts first (the desks are waiting for them), then their minutes as the store now counts them.
+      deps.events.emit({ name: 'mentions:batch', payload: { mentions: mentions.slice(-MAX_MENTIONS_PER_DELTA) } });
       const minutes = [...new Set(mentions.map((m) => minuteOf(m.createdAt)))];
       await deps.minutes.refresh(minutes);
-      if (detect) deps.detection?.ingest(mentions);
-      deps.events.emit({ name: 'mentions:batch', payload: { mentions: mentions.slice(-MAX_MENTIONS_PER_DELTA) } });
       deps.events.emit({ name: 'series:update', payload: { points: await deps.minutes.points(minutes) } });
     },
     async incidents(ids) {
