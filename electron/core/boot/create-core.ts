@@ -245,14 +245,14 @@ export function createCore(deps: CoreDeps): Core {
     async start() {
       if (state.running) return;
       state.running = true;
+      await restoreDetection(deps, log, warnings);
+      await admin.refresh();
+      await workflow.load();
       state.mentions = await deps.store.countMentions();
       // Right after the count, so another hub's posts committed in between are missed by one round trip at most.
       const incident = (id: string) => workflow.get(id);
       const counted = (n: number): void => void (state.mentions += n);
       await deps.team?.start(createRemotePort({ ...deps, events, minutes, incident, counted }));
-      await restoreDetection(deps, log, warnings);
-      await admin.refresh();
-      await workflow.load();
       await uptime.start(deps.clock.now());
       every(
         'uptime',

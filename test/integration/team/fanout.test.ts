@@ -112,8 +112,10 @@ describe('team fan-out between hubs (LISTEN/NOTIFY + the events table)', () => {
 
   it('a handled mark set at a desk of hub A shows at the desks of hub B', async () => {
     const { a, b } = await hubs();
-    await ingest(a, [{ externalId: 'FAN-2', text: 'App keeps logging me out', createdAt: new Date(T0).toISOString() }]);
+    // B's desk is connected before the post exists, so it gets the post's batch (not only its snapshot).
     const onB = await client(b, await tokenFor(b, 'staff'));
+    await onB.next('snapshot', () => true);
+    await ingest(a, [{ externalId: 'FAN-2', text: 'App keeps logging me out', createdAt: new Date(T0).toISOString() }]);
     const posted = await onB.next('mentions:batch', (p) => p.mentions.some((m) => m.externalId === 'FAN-2'));
     const id = posted.mentions[0]?.id ?? '';
     const onA = await client(a, await tokenFor(a, 'staff'));

@@ -41,6 +41,13 @@ export interface FanoutInfo {
   readonly reconnects: number;
 }
 
+/** What a running fan-out holds: its own small pool, the core's port, and where it is in the sequence. */
+interface Running {
+  readonly pool: pg.Pool;
+  readonly port: RemotePort;
+  readonly tracker: SeqTracker;
+}
+
 /**
  * Team mode's live fan-out between hubs on one PostgreSQL database. What this hub commits is appended to the
  * events table (one row per kind per ~100 ms) and announced with NOTIFY; what the other hubs append is read by
@@ -51,41 +58,20 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
   const hubId = options.hubId ?? randomUUID();
   const timer = options.timer ?? systemClock();
   const log = options.logger.child({ module: 'fanout', hubId });
-  const detectRemote = options.detectRemote ?? (() => false);
-  let pool: pg.Pool | null = null;
-  let port: RemotePort | null = null;
-  let tracker = new SeqTracker(hubId, 0);
-  const timers = new Map<string, Cancel>();
-  const state = { running: false };
+  let running: Running | null = null;
   let appending: Promise<void> = Promise.resolve();
   const batcher = new ChangeBatcher(timer, (changes) => {
-    const db = pool;
-    if (db === null) return;
+    const db = running?.pool;
+    if (db === undefined) return;
     appending = appending
       .then(async () => void (await appendEvents(db, hubId, changes, timer.now())))
       .catch((e: unknown) => log.error({ err: e }, 'appending team events failed'));
   });
-
-  const apply = async (db: pg.Pool, to: RemotePort, run: EventRun): Promise<void> => {
-    if (run.ids.length === 0) return;
-    if (run.kind === 'mentions') await to.mentions(await mentionsByIds(db, run.ids), detectRemote());
-    else if (run.kind === 'incidents') await to.incidents(run.ids);
-    else await to.handled(run.ids);
-  };
-  const drain = async (): Promise<void> => {
-    for (;;) {
-      const db = pool;
-      const to = port;
-      if (db === null || to === null || !state.running) return;
-      const rows = await eventsAfter(db, tracker.last, READ_LIMIT);
-      for (const run of tracker.runs(rows)) {
-        await apply(db, to, run);
-        tracker.passed(run.throughSeq);
-      }
-      if (rows.length < READ_LIMIT) return;
-    }
-  };
-  const pull = serialPull(drain, (e) => log.error({ err: e }, 'reading team events failed'));
+  const detectRemote = options.detectRemote ?? (() => false);
+  const pull = serialPull(
+    () => drain(() => running, detectRemote),
+    (e) => log.error({ err: e }, 'reading team events failed'),
+  );
   const listener = createListener({
     url: options.url,
     name: `earshot-listen ${hubId}`,
@@ -94,48 +80,82 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
     onNotify: pull,
     onListening: pull,
   });
-  const every = (name: string, ms: number, task: () => Promise<unknown>): void => {
-    const arm = (): void => {
-      timers.set(
-        name,
-        timer.setTimeout(() => {
-          void task()
-            .catch((e: unknown) => log.warn({ err: e, task: name }, 'team events task failed'))
-            .finally(() => state.running && arm());
-        }, ms),
-      );
-    };
-    arm();
-  };
+  const timers: Cancel[] = [];
+  const every = (ms: number, task: () => Promise<unknown>): void =>
+    void timers.push(repeat(timer, ms, task, () => running !== null, log));
 
   return {
     record: (change) => batcher.add(change),
-    async start(to) {
-      if (state.running) return;
-      pool = createPool(options.url, { poolSize: 3, logger: options.logger });
-      tracker = new SeqTracker(hubId, await lastSeq(pool));
-      port = to;
-      state.running = true;
+    async start(port) {
+      if (running !== null) return;
+      const pool = createPool(options.url, { poolSize: 3, logger: options.logger });
+      // Listening first, then the sequence's end: a row appended in between is at or below it, so nothing is
+      // missed, and the first connection needs no catch-up read (the reconnections do).
       await listener.start();
-      every('poll', options.safetyPollMs ?? SAFETY_POLL_MS, async () => pull());
-      every('prune', PRUNE_EVERY_MS, async () => pool && pruneEvents(pool, timer.now() - EVENTS_KEPT_MS));
-      log.info({ lastSeq: tracker.last }, 'team fan-out started');
+      running = { pool, port, tracker: new SeqTracker(hubId, await lastSeq(pool)) };
+      every(options.safetyPollMs ?? SAFETY_POLL_MS, async () => pull());
+      every(PRUNE_EVERY_MS, () => pruneEvents(pool, timer.now() - EVENTS_KEPT_MS));
+      log.info({ lastSeq: running.tracker.last }, 'team fan-out started');
     },
     async stop() {
-      if (!state.running) return;
+      const was = running;
+      if (was === null) return;
       batcher.flush();
       batcher.stop();
       await appending;
-      state.running = false;
-      for (const cancel of timers.values()) cancel();
-      timers.clear();
+      running = null;
+      for (const cancel of timers.splice(0)) cancel();
       await listener.stop();
       await pull.idle();
-      await pool?.end();
-      pool = null;
-      port = null;
+      await was.pool.end();
     },
-    info: () => ({ hubId, lastSeq: tracker.last, listening: listener.listening, reconnects: listener.reconnects }),
+    info: () => ({
+      hubId,
+      lastSeq: running?.tracker.last ?? 0,
+      listening: listener.listening,
+      reconnects: listener.reconnects,
+    }),
+  };
+}
+
+/** Reads the rows after the last seq, page by page, and applies them run by run (the seq moves after each). */
+async function drain(current: () => Running | null, detectRemote: () => boolean): Promise<void> {
+  for (;;) {
+    const at = current();
+    if (at === null) return;
+    const rows = await eventsAfter(at.pool, at.tracker.last, READ_LIMIT);
+    for (const run of at.tracker.runs(rows)) {
+      if (current() !== at) return;
+      await apply(at, run, detectRemote);
+      at.tracker.passed(run.throughSeq);
+    }
+    if (rows.length < READ_LIMIT) return;
+  }
+}
+
+/** One run of another hub's changes, its entities loaded by id, to the core. */
+async function apply({ pool, port }: Running, run: EventRun, detectRemote: () => boolean): Promise<void> {
+  if (run.ids.length === 0) return;
+  if (run.kind === 'mentions') await port.mentions(await mentionsByIds(pool, run.ids), detectRemote());
+  else if (run.kind === 'incidents') await port.incidents(run.ids);
+  else await port.handled(run.ids);
+}
+
+/** Runs `task` every `ms` while `alive()`, the next run armed when the last one settled; returns its cancel. */
+function repeat(timer: Clock, ms: number, task: () => Promise<unknown>, alive: () => boolean, log: Logger): Cancel {
+  let cancel: Cancel = () => undefined;
+  let stopped = false;
+  const arm = (): void => {
+    cancel = timer.setTimeout(() => {
+      void task()
+        .catch((e: unknown) => log.warn({ err: e }, 'team events task failed'))
+        .finally(() => !stopped && alive() && arm());
+    }, ms);
+  };
+  arm();
+  return () => {
+    stopped = true;
+    cancel();
   };
 }
 
