@@ -26,6 +26,7 @@ import { fileVault } from '../runtime/file-vault';
 import { createLogger, type Logger } from '../runtime/logger';
 import { createSourceRunner } from '../runtime/poller';
 import { chromiumPdfRenderer, type PdfRenderer } from '../runtime/chromium-pdf';
+import { teamFanout, type FanoutTuning } from '../team/fanout/team-fanout';
 
 /** How a host starts the hub. Every field is optional: the embedded default needs none. */
 export interface BootOptions {
@@ -45,6 +46,8 @@ export interface BootOptions {
   readonly escalation?: EscalationPort;
   /** Prints post-mortems to PDF (the desktop app's printToPDF); default headless Chromium when one is found. */
   readonly renderPdf?: PdfRenderer;
+  /** Team mode's fan-out between hubs (hub id, timer, safety poll); default: a fresh id on real time. */
+  readonly fanout?: FanoutTuning;
 }
 
 /** A started hub. */
@@ -105,6 +108,7 @@ export async function bootHub(options: BootOptions = {}): Promise<Hub> {
     renderPdf: options.renderPdf ?? chromiumPdfRenderer({ env, logger: logger.child({ module: 'pdf' }) }),
     mode: store.kind === 'postgres' ? 'team' : 'embedded',
     leases: openLeases({ url, store, logger, periodMs: config.team.leasePeriodMs, ...hubIdOf(config) }),
+    ...teamFanout(chooseStore(config.store, env, dataDir), logger, options.fanout),
     escalation:
       options.escalation ??
       createEscalation({

@@ -1,5 +1,5 @@
 import type { SourceHealth } from '../../../shared/source-health';
-import type { HubStatus } from '../../../shared/contract';
+import type { HubEvent, HubStatus } from '../../../shared/contract';
 import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
@@ -28,6 +28,8 @@ import { openLeases } from '../team/lease/open-leases';
 import { gatedDetection } from '../team/lease/gated-detection';
 import type { LeaseManager } from '../team/lease/lease-manager';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
+import type { TeamLink } from '../team/fanout/port';
+import { createRemotePort, localChangeOf } from '../team/fanout/remote-port';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -60,6 +62,8 @@ export interface CoreDeps {
   readonly searchMentions?: SearchMentions;
   /** Which leased work (sources, detector, escalation) runs here; default a lone hub's: all of it, always. */
   readonly leases?: LeaseManager;
+  /** Team mode: the link to the other hubs on the database, whose changes this hub's clients see too. */
+  readonly team?: TeamLink;
 }
 
 /** The local user when the host names none. */
@@ -96,11 +100,17 @@ export function createCore(deps: CoreDeps): Core {
   const handover = saveOnNewIncident(deps, leases.shared);
   /** Incident changes go through the workflow, then are announced, one batch after another: an early opening never overtakes a tick. */
   let incidentWrites: Promise<void> = Promise.resolve();
+  /** Emits what happened on this hub and tells the team's other hubs (theirs come in through the remote port). */
+  const emit = (event: HubEvent): void => {
+    events.emit(event);
+    const change = localChangeOf(event);
+    if (change) deps.team?.record(change);
+  };
   const announce = (changed: ReadonlyArray<Incident>): Promise<void> => {
     const write = incidentWrites.then(async () => {
       // Each change is folded into its workflow and saved there, so detection never overwrites what people did.
       const views = await workflow.detected(changed);
-      if (views.length > 0) events.emit({ name: 'incidents:changed', payload: { incidents: views } });
+      if (views.length > 0) emit({ name: 'incidents:changed', payload: { incidents: views } });
       await handover(changed);
     });
     incidentWrites = write.catch((e: unknown) => log.error({ err: e }, 'saving incidents failed'));
@@ -139,6 +149,7 @@ export function createCore(deps: CoreDeps): Core {
       state.mentions += inserted.length;
       if (changed.length > 0 && detector.held) void announce(changed);
       if (inserted.length === 0) return;
+      deps.team?.record({ kind: 'mentions', ids: inserted.map((m) => m.id) });
       batcher.add(inserted);
       if (!minutes.dataTimeOnly) detectEarly();
     },
@@ -173,7 +184,7 @@ export function createCore(deps: CoreDeps): Core {
     policy: deps.sla ?? DEFAULT_SLA,
     logger: deps.logger,
     now: () => deps.clock.now(),
-    emit: (event) => events.emit(event),
+    emit,
     onDeadlines: () => sla.arm(),
   });
   sla.bind(workflow);
@@ -184,7 +195,7 @@ export function createCore(deps: CoreDeps): Core {
     workflow,
     logger: log,
     now: () => deps.clock.now(),
-    emit: (event) => events.emit(event),
+    emit,
     status,
     series: (from, to) => minutes.range(from, to),
     incidents: () => workflow.list({ limit: 100 }),
@@ -260,9 +271,13 @@ export function createCore(deps: CoreDeps): Core {
     async start() {
       if (state.running) return;
       state.running = true;
-      state.mentions = await deps.store.countMentions();
       await admin.refresh();
       await workflow.load();
+      state.mentions = await deps.store.countMentions();
+      // Right after the count, so another hub's posts committed in between are missed by one round trip at most.
+      const incident = (id: string) => workflow.get(id);
+      const counted = (n: number): void => void (state.mentions += n);
+      await deps.team?.start(createRemotePort({ ...deps, events, minutes, incident, counted }));
       await uptime.start(deps.clock.now());
       every(
         'uptime',
@@ -302,6 +317,7 @@ export function createCore(deps: CoreDeps): Core {
       batcher.stop();
       await publishing;
       await incidentWrites;
+      await deps.team?.stop();
       log.info('core stopped');
     },
   };

@@ -52,6 +52,11 @@ export interface MinuteAggregator {
   ): Promise<AggregatedCommit>;
   /** The hub clock's turn: closes the minutes every source's data has passed; returns the incidents changed. */
   close(now: number): ReadonlyArray<Incident>;
+  /**
+   * Reads these minutes from the store again: another hub of the team stored posts into them (its own clients
+   * counted them there). Serialized with commits, so the store's count is this hub's from then on.
+   */
+  refresh(minutes: ReadonlyArray<number>): Promise<void>;
   /** Wall points of these minutes, oldest first. */
   points(minutes: ReadonlyArray<number>): Promise<SeriesPoint[]>;
   /** Wall points of [from, to], zero-filled. */
@@ -107,6 +112,7 @@ export function createMinuteAggregator(deps: MinuteAggregatorDeps): MinuteAggreg
         return { result, changed: detect(sourceId, cursor, result.inserted, now) };
       }),
     close: closeTo,
+    refresh: (minutes) => exclusive(() => wall.reload(minutes)),
     points: (minutes) => exclusive(() => wall.points(minutes)),
     range: (from, to) => exclusive(() => wall.range(from, to)),
   };

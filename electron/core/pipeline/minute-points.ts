@@ -14,6 +14,8 @@ export const POINTS_WINDOW_MINUTES = 24 * 60;
 export interface MinutePoints {
   /** Reads the minutes not in memory from the store (call before the commit that touches them). */
   seed(minutes: ReadonlyArray<number>): Promise<void>;
+  /** Reads these minutes from the store again (posts another hub stored into them), replacing what was counted. */
+  reload(minutes: ReadonlyArray<number>): Promise<void>;
   /** Counts newly stored mentions into their (seeded) minutes. */
   add(mentions: ReadonlyArray<Mention>): void;
   /** The points of these minutes, oldest first (seeding the unknown ones). */
@@ -46,6 +48,10 @@ export function createMinutePoints(store: Pick<Store, 'volumeSeries'>, windowMin
 
   const points: MinutePoints = {
     seed,
+    async reload(minutes) {
+      for (const minute of minutes) known.delete(minute);
+      await seed(minutes);
+    },
     add(mentions) {
       for (const m of mentions) {
         const minute = minuteOf(m.createdAt);

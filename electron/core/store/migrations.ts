@@ -11,6 +11,7 @@ export const MIGRATIONS = [
   { id: 4, name: 'search: insertion seq, filter columns, full-text index' },
   { id: 5, name: 'handled marks on posts' },
   { id: 6, name: 'users, their sessions and personal tokens (hashes only)' },
+  { id: 7, name: 'team events: what each hub committed, in sequence, for the others (fan-out)' },
 ] as const;
 
 /** A migration's number. */

@@ -159,3 +159,23 @@ describe('the one per-minute aggregator', () => {
     expect(ticks).toEqual([M0 + 5 * MIN, M0 + 6 * MIN]);
   });
 });
+
+describe('refresh (team mode: another hub stored posts into a minute)', () => {
+  it('reads the minute from the store again, so a post counted there is counted once here', async () => {
+    const store = await openSqliteStore(':memory:');
+    const agg = createMinuteAggregator({ store, dataTimeOf: () => undefined, hasLive: true, latenessMinutes: 2 });
+    await commit(agg, store, 'x', [labelled(1, M0 + 1_000, 'negative')]);
+    // Another hub's commit: in the store, not through this aggregator.
+    await store.commitBatch('y', [labelled(2, M0 + 2_000, 'positive'), labelled(3, M0 + MIN, 'neutral')], null);
+    expect((await agg.points([M0]))[0]?.total).toBe(1);
+    await agg.refresh([M0, M0 + MIN]);
+    await agg.refresh([M0]);
+    expect(await agg.points([M0, M0 + MIN])).toEqual([
+      { minute: M0, total: 2, negative: 1, positive: 1 },
+      { minute: M0 + MIN, total: 1, negative: 0, positive: 0 },
+    ]);
+    await commit(agg, store, 'x', [labelled(4, M0 + 3_000, 'neutral')]);
+    expect((await agg.points([M0]))[0]?.total).toBe(3);
+    await store.close();
+  });
+});

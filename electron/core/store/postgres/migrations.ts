@@ -113,4 +113,15 @@ export const POSTGRES_MIGRATIONS: MigrationBodies = {
      revoked_at BIGINT
    );
    CREATE INDEX credentials_user ON credentials (user_id, kind);`,
+  // 7: team fan-out. One small row per flush of committed changes (kind + ids, never the entities): hubs read the
+  // rows after the last seq they saw, on NOTIFY earshot_events or a safety poll, and load the entities by id. `at`
+  // (real time) lets old rows be pruned.
+  7: `CREATE TABLE team_events (
+     seq BIGSERIAL PRIMARY KEY,
+     hub_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     ids TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX team_events_at ON team_events (at);`,
 };

@@ -136,4 +136,14 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
      revoked_at INTEGER
    );
    CREATE INDEX credentials_user ON credentials (user_id, kind);`,
+  // 7: team fan-out's events (PostgreSQL's team_events). An embedded hub is alone on its file, so nothing writes
+  // here: the table exists so both dialects keep one schema and one list of ids.
+  7: `CREATE TABLE team_events (
+     seq INTEGER PRIMARY KEY,
+     hub_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     ids TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX team_events_at ON team_events (at);`,
 };

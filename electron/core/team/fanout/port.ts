@@ -1,0 +1,41 @@
+/**
+ * The seam between a hub's core and team mode's fan-out: the core tells the fan-out what it committed, and the
+ * fan-out hands other hubs' changes back to the core, which publishes them to its own clients as if they had
+ * happened here. Nothing here knows PostgreSQL.
+ */
+import type { Mention } from '../../../../shared/mention';
+
+/** What one team event is about: its ids are mention ids (mentions, handled) or incident ids (incidents). */
+export const CHANGE_KINDS = ['mentions', 'incidents', 'handled'] as const;
+
+/** A kind of committed change another hub may need to show. */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One committed change on this hub: its kind and the ids of what changed. */
+export interface LocalChange {
+  readonly kind: ChangeKind;
+  readonly ids: ReadonlyArray<string>;
+}
+
+/** How another hub's changes reach this hub's clients (implemented by the core: `createRemotePort`). */
+export interface RemotePort {
+  /**
+   * Mentions another hub stored: counted in this hub's total, its wall series' minutes read again from the store,
+   * sent to its clients (`mentions:batch`, `series:update`). Fed to this hub's detector only when `detect`.
+   */
+  mentions(mentions: ReadonlyArray<Mention>, detect: boolean): Promise<void>;
+  /** Incidents another hub changed (detection or people): sent to clients as they now stand (`incidents:changed`). */
+  incidents(ids: ReadonlyArray<string>): Promise<void>;
+  /** Posts another hub's desk marked handled or not: their marks sent to clients (`mentions:handled`). */
+  handled(mentionIds: ReadonlyArray<string>): Promise<void>;
+}
+
+/** A hub's link to the other hubs of its team (`createFanout`); an embedded hub has none. */
+export interface TeamLink {
+  /** Told of each change this hub committed, after the commit: the other hubs will show it. Never throws. */
+  record(change: LocalChange): void;
+  /** Starts listening for the other hubs' changes, which go to `port`. */
+  start(port: RemotePort): Promise<void>;
+  /** Sends what is pending, stops listening, closes its connections. */
+  stop(): Promise<void>;
+}
