@@ -11,6 +11,10 @@ export const MIGRATIONS = [
   { id: 4, name: 'search: insertion seq, filter columns, full-text index' },
   { id: 5, name: 'handled marks on posts' },
   { id: 6, name: 'users, their sessions and personal tokens (hashes only)' },
+  // 7 and 8 are reserved for the fan-out (events table) and lease branches: no-ops here, replaced on merge.
+  { id: 7, name: 'reserved (team fan-out events)' },
+  { id: 8, name: 'reserved (team leases)' },
+  { id: 9, name: 'login throttle counters, shared by every hub of a team' },
 ] as const;
 
 /** A migration's number. */

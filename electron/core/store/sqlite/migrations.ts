@@ -136,4 +136,14 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
      revoked_at INTEGER
    );
    CREATE INDEX credentials_user ON credentials (user_id, kind);`,
+  // 7, 8: reserved for the fan-out and lease branches (no-ops until they land)
+  7: `SELECT 1;`,
+  8: `SELECT 1;`,
+  // 9: login throttle counters by key ("name:alex", "addr:10.0.0.9"), so every hub on one database throttles together
+  9: `CREATE TABLE login_throttle (
+     key TEXT PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     last_at INTEGER NOT NULL
+   );
+   CREATE INDEX login_throttle_last ON login_throttle (last_at);`,
 };
