@@ -52,11 +52,11 @@ async function startHub(databaseUrl: string): Promise<{ hub: Hub; url: string }>
   return { hub, url: http.url };
 }
 
-const login = (hubUrl: string, password: string) =>
+const login = (hubUrl: string, password: string, name = 'target', headers: Record<string, string> = {}) =>
   fetch(new URL('api/login', hubUrl), {
     method: 'POST',
-    body: JSON.stringify({ name: 'target', password }),
-    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+    headers: { 'content-type': 'application/json', ...headers },
   });
 
 describe('the login throttle across a team', () => {
@@ -72,5 +72,21 @@ describe('the login throttle across a team', () => {
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await sixth.json()).toEqual({ error: 'Too many wrong tries: wait before trying again.' });
     expect((await login(a.url, PASSWORD)).status).toBe(429);
+  });
+
+  it('behind a reverse proxy on loopback, counts each client by the address the proxy forwarded', async () => {
+    const databaseUrl = await server.createDatabase();
+    const a = await startHub(databaseUrl);
+    for (const name of ['victim', 'bystander']) {
+      expect((await a.hub.users.addUser({ name, role: 'staff', password: PASSWORD })).ok).toBe(true);
+    }
+    const attacker = { 'x-forwarded-for': '10.9.9.9, 203.0.113.9' };
+    for (let i = 0; i < 5; i += 1)
+      expect((await login(a.url, `guess ${i} guess`, 'victim', attacker)).status).toBe(401);
+    // The attacker's address waits, whatever name it tries (a spoofed left-hand entry changes nothing) …
+    const spoofed = { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' };
+    expect((await login(a.url, PASSWORD, 'bystander', spoofed)).status).toBe(429);
+    // … while another client behind the same proxy signs in.
+    expect((await login(a.url, PASSWORD, 'bystander', { 'x-forwarded-for': '198.51.100.7' })).status).toBe(200);
   });
 });
