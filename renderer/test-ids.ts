@@ -94,6 +94,8 @@ export const TEST_IDS = {
   drillRow: 'drill-row',
   drillStatus: 'drill-status',
   hubClock: 'hub-clock',
+  teamHubForm: 'team-hub-form',
+  teamHubResult: 'team-hub-result',
 } as const;
 
 /** One test id value. */

@@ -59,9 +59,26 @@ export async function handleLogin(users: UserDirectory, req: IncomingMessage, re
     sendJson(res, 400, { error: 'Send {"name": …, "password": …} as JSON or a form.' });
     return;
   }
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = clientAddress(req);
   const outcome = await users.login(credentials.name, credentials.password, address, `web ${address}`);
   answerLogin(outcome, req, res);
+}
+
+const LOOPBACK_PEER = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * The address a sign-in came from, as the login throttle counts it. A peer on loopback with X-Forwarded-For is
+ * the reverse proxy in front of the hub (README "Exposing a hub beyond this machine"): the client is the
+ * rightmost address it added (entries further left are whatever the client sent). Without this, every client
+ * behind the proxy would share one address, and five wrong tries by anyone would make everyone wait. From any
+ * other peer the header is ignored: only a proxy on this machine is trusted to tell.
+ */
+export function clientAddress(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!LOOPBACK_PEER.test(peer) || forwarded === undefined) return peer;
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',').at(-1)?.trim() ?? '';
+  return /^[0-9a-f.:]{2,45}$/i.test(last) ? last.toLowerCase() : peer;
 }
 
 function answerLogin(outcome: LoginOutcome, req: IncomingMessage, res: ServerResponse): void {

@@ -104,6 +104,28 @@ export interface HardenableSession {
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
 }
 
+/** A request's headers as the token hook sees and rewrites them. */
+export interface SendHeadersDetails {
+  readonly url: string;
+  readonly requestHeaders: Record<string, string>;
+}
+
+/** What the token hook answers: the headers to send. */
+export interface SendHeadersResponse {
+  readonly requestHeaders?: Record<string, string>;
+  readonly cancel?: boolean;
+}
+
+/** The team hub window's own session: hardened like the default one, plus the hook that adds the token. */
+export interface TeamHubSession extends HardenableSession {
+  readonly webRequest: HardenableSession['webRequest'] & {
+    onBeforeSendHeaders(
+      filter: { urls: string[] },
+      listener: ((details: SendHeadersDetails, callback: (response: SendHeadersResponse) => void) => void) | null,
+    ): void;
+  };
+}
+
 /** A desktop notification (the P1 alert). */
 export interface HostNotification {
   on(event: 'click', listener: () => void): unknown;
@@ -177,5 +199,9 @@ export interface DesktopElectronApis extends TrayApis, WindowApis, DisplayApis {
     handle: Protocol['handle'];
   };
   readonly safeStorage: SafeStorageLike;
-  readonly session: { readonly defaultSession: HardenableSession };
+  readonly session: {
+    readonly defaultSession: HardenableSession;
+    /** The team hub window's session (an in-memory partition: nothing of it is written to disk). */
+    fromPartition(partition: string): TeamHubSession;
+  };
 }

@@ -4,7 +4,8 @@ import { type Core } from '../core';
 import type { HostWindow } from './electron-apis';
 import { guardedInvoke, type SenderInfo } from './ipc-guard';
 
-function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
+/** Who sent an IPC message: its frame's URL and whether it is top-level; null when the frame is gone. */
+export function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
   const frame = event.senderFrame;
   if (!frame || frame.isDestroyed()) return null;
   return { url: frame.url, isMainFrame: frame.parent === null };

@@ -32,15 +32,21 @@ export const PreferencesSchema = z.object({
   windowBounds: z.record(z.string().max(40), RectSchema),
   /** Per display id: whether it shows the executive display, and which scenes. */
   displays: z.record(z.string().max(40), DisplayPrefSchema),
+  /** The team hub this app shows instead of running its own (its origin only; the token is in the vault). */
+  teamHub: z
+    .object({ origin: z.string().url().max(2048) })
+    .strict()
+    .nullable(),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-/** Defaults: follow the OS theme, alerts on, no saved bounds, displays chosen by the display plan. */
+/** Defaults: follow the OS theme, alerts on, no saved bounds, displays chosen by the display plan, own hub. */
 export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
   doNotDisturb: false,
   windowBounds: {},
   displays: {},
+  teamHub: null,
 };
 
 /** The slice of electron-store's API used here (get/set by key), so tests use a map instead. */

@@ -12,6 +12,8 @@ export interface TrayActions {
   readonly doNotDisturb: { get(): boolean; set(on: boolean): void };
   /** Saves a PNG of the wall window (capturePage). */
   readonly savePng?: () => void;
+  /** Shown while connected to a team hub: its origin, and the way back to this computer's own hub. */
+  readonly teamHub?: { readonly origin: string; readonly useOwnHub: () => void };
 }
 
 /** The tray icon with Open, Do not disturb and Quit; the hub keeps running (and alerting) while the window is hidden. */
@@ -31,6 +33,13 @@ export function createTray({ nativeImage, Menu, Tray }: TrayApis, actions: TrayA
         click: (item) => actions.doNotDisturb.set(item.checked),
       },
       ...(actions.savePng === undefined ? [] : [{ label: 'Save the wall as PNG…', click: actions.savePng }]),
+      ...(actions.teamHub === undefined
+        ? []
+        : [
+            { type: 'separator' as const },
+            { label: `Team hub: ${new URL(actions.teamHub.origin).host}`, enabled: false },
+            { label: 'Use this computer’s own hub', click: actions.teamHub.useOwnHub },
+          ]),
       { type: 'separator' },
       { label: 'Quit Earshot', click: actions.quit },
     ]),

@@ -3,6 +3,7 @@ import type { Logger } from '../core';
 import { APP_INDEX_URL, isAppPage } from './app-protocol';
 import type { HardenableSession, HostWindow, LockableContents, WindowApis } from './electron-apis';
 import { isAllowedExternalUrl, isPermissionAllowed, withCsp } from './security';
+import { isOnHubOrigin } from './team-window';
 
 /** Where the built app lives, relative to the bundled main process. */
 export interface AppPaths {
@@ -23,9 +24,16 @@ export function hardenSession(session: HardenableSession): void {
 /** What happens when a page tries to go to `url`: stay (the app's own page), the OS browser, or nothing. */
 export type NavigationDecision = 'stay' | 'open-outside' | 'block';
 
-/** The navigation allow-list: the app's page may reload itself; allow-listed https links open outside. */
-export function navigationDecision(url: string, linkHosts: ReadonlyArray<string>): NavigationDecision {
-  if (isAppPage(url)) return 'stay';
+/**
+ * The navigation allow-list: the app's page may reload itself (or, connected to a team hub, any page of that
+ * hub's origin, and nothing else); allow-listed https links open outside.
+ */
+export function navigationDecision(
+  url: string,
+  linkHosts: ReadonlyArray<string>,
+  hubOrigin: string | null = null,
+): NavigationDecision {
+  if (hubOrigin === null ? isAppPage(url) : isOnHubOrigin(url, hubOrigin)) return 'stay';
   return isAllowedExternalUrl(url, linkHosts) ? 'open-outside' : 'block';
 }
 
@@ -41,24 +49,26 @@ function neuterWebview(preferences: WebPreferences, params: Record<string, strin
 }
 
 /**
- * Locks down any web contents: navigation only to the app's own page, no redirects, no webviews, no new windows.
- * An allow-listed https link (a post on a known site or a configured instance/feed) opens in the OS browser.
+ * Locks down any web contents: navigation only to the app's own page (or the team hub's origin, when
+ * `hubOrigin` names one), no redirects, no webviews, no new windows. An allow-listed https link (a post on a
+ * known site or a configured instance/feed) opens in the OS browser.
  */
 export function lockDownContents(
   { shell }: Pick<WindowApis, 'shell'>,
   contents: LockableContents,
   linkHosts: () => ReadonlyArray<string>,
   logger: Logger,
+  hubOrigin: () => string | null = () => null,
 ): void {
   const openOutside = (url: string): void => {
-    if (navigationDecision(url, linkHosts()) !== 'open-outside') {
+    if (navigationDecision(url, linkHosts(), hubOrigin()) !== 'open-outside') {
       logger.warn({ url: url.slice(0, 200) }, 'blocked a link to a host outside the allow-list');
       return;
     }
     shell.openExternal(url).catch((error: unknown) => logger.warn({ error: String(error) }, 'could not open link'));
   };
   contents.on('will-navigate', (event, url) => {
-    if (navigationDecision(url, linkHosts()) === 'stay') return;
+    if (navigationDecision(url, linkHosts(), hubOrigin()) === 'stay') return;
     event.preventDefault();
     openOutside(url);
   });

@@ -1,6 +1,7 @@
 import type { EarshotBridge } from '../../shared/bridge';
 import { eventSchemas, IPC_EVENT, IPC_INVOKE, isCommandName, type HubEvent } from '../../shared/contract';
 import { appError, err, errorMessage, type Result } from '../../shared/result';
+import { TEAM_HUB_CHANNEL, type TeamHubReply } from '../../shared/team-hub';
 
 /** The two ipcRenderer calls the bridge needs; Electron's ipcRenderer satisfies it. */
 export interface IpcRendererLike {
@@ -40,6 +41,20 @@ export function createBridge(ipc: IpcRendererLike): EarshotBridge {
         return isResult(result) ? result : err(appError('bad-response', `${name}: the hub sent no result.`));
       } catch (error) {
         return err(appError('ipc-failed', errorMessage(error, 'The hub did not answer.')));
+      }
+    },
+    async connectTeamHub(url: string, token: string): Promise<TeamHubReply> {
+      try {
+        const result = await ipc.invoke(TEAM_HUB_CHANNEL, {
+          action: 'connect',
+          url: String(url),
+          token: String(token),
+        });
+        return isResult(result)
+          ? (result as TeamHubReply)
+          : err(appError('bad-response', 'The app did not answer the connection request.'));
+      } catch (error) {
+        return err(appError('ipc-failed', errorMessage(error, 'The app did not answer.')));
       }
     },
     onEvent(listener: (event: HubEvent) => void): () => void {

@@ -12,6 +12,7 @@ export const MIGRATIONS = [
   { id: 5, name: 'handled marks on posts' },
   { id: 6, name: 'users, their sessions and personal tokens (hashes only)' },
   { id: 7, name: 'team events: what each hub committed, in sequence, for the others (fan-out)' },
+  { id: 8, name: 'login throttle counters, shared by every hub of a team' },
 ] as const;
 
 /** A migration's number. */

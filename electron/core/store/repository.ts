@@ -11,6 +11,7 @@ import type { UserStore } from './users';
 
 export type { OutboxEntry, OutboxUpdate, OutboxStore } from './outbox';
 export type { CredentialRecord, UserRecord, UserStore } from './users';
+export type { ThrottleCount, ThrottleStore } from './throttle';
 export type { HandledChange } from './handled-mark';
 
 /** What committing a batch did. */

@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/workflow';
+import type { ThrottleStore } from './throttle';
 
 /** A person who signs in to a team hub. */
 export interface UserRecord {
@@ -29,8 +30,8 @@ export interface CredentialRecord {
   readonly revokedAt: number | null;
 }
 
-/** The users half of the store: people, their sessions and their personal tokens. */
-export interface UserStore {
+/** The users half of the store: people, their sessions, their personal tokens and the login throttle. */
+export interface UserStore extends ThrottleStore {
   /** Inserts a user or replaces the one with the same id. A clash on `name` is an error. */
   putUser(user: UserRecord): Promise<void>;
   getUserByName(name: string): Promise<UserRecord | null>;

@@ -82,7 +82,7 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
   const { store } = options;
   const now = options.now ?? Date.now;
   const cost = options.cost ?? DEFAULT_PASSWORD_COST;
-  const throttle = createLoginThrottle(options.throttle ?? DEFAULT_THROTTLE);
+  const throttle = createLoginThrottle(store, options.throttle ?? DEFAULT_THROTTLE);
   const ttl = options.sessionTtlMs ?? SESSION_TTL_MS;
   // Unknown names cost a hash too, so timing does not tell which names exist.
   let decoy: Promise<string> | null = null;
@@ -154,16 +154,16 @@ export function createUserDirectory(options: UserDirectoryOptions): UserDirector
     async login(name, password, address, desk) {
       const key = name.trim().toLowerCase().slice(0, 64);
       const keys = [`name:${key}`, `addr:${address}`];
-      const wait = throttle.waitMs(keys, now());
+      const wait = await throttle.waitMs(keys, now());
       if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
       const user = await named(key);
       const hash = user?.passwordHash ?? (await decoyHash());
       const matches = (await verifyPassword(password.slice(0, 1024), hash)) && user !== null && !user.disabled;
       if (!matches || user === null || user.passwordHash === null) {
-        throttle.fail(keys, now());
+        await throttle.fail(keys, now());
         return { ok: false, reason: 'wrong' };
       }
-      throttle.succeed(keys);
+      await throttle.succeed(keys);
       const expiresAt = now() + ttl;
       const { secret } = await issue(user, 'session', desk, expiresAt);
       return { ok: true, secret, user, expiresAt };

@@ -1,3 +1,5 @@
+import type { ThrottleCount, ThrottleStore } from '../store/throttle';
+
 /** Login throttling: how many failures are free, and the longest lockout. */
 export interface ThrottlePolicy {
   /** Failures (per name, and per address) before each further attempt must wait. */
@@ -7,7 +9,7 @@ export interface ThrottlePolicy {
   readonly maxDelayMs: number;
   /** A key's failures are forgotten this long after its last one. */
   readonly forgetAfterMs: number;
-  /** Most keys remembered: the oldest are forgotten first, so a spray of names cannot grow memory. */
+  /** Most keys remembered: the oldest are forgotten first, so a spray of names cannot grow the table. */
   readonly maxKeys: number;
 }
 
@@ -20,44 +22,33 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   maxKeys: 10_000,
 };
 
-interface Entry {
-  failures: number;
-  last: number;
-}
-
 /** Throttles sign-in attempts by key (the name tried, the client's address). */
 export interface LoginThrottle {
   /** Milliseconds until `keys` may try again (0: now). */
-  waitMs(keys: ReadonlyArray<string>, now: number): number;
-  fail(keys: ReadonlyArray<string>, now: number): void;
-  succeed(keys: ReadonlyArray<string>): void;
+  waitMs(keys: ReadonlyArray<string>, now: number): Promise<number>;
+  fail(keys: ReadonlyArray<string>, now: number): Promise<void>;
+  succeed(keys: ReadonlyArray<string>): Promise<void>;
 }
 
-/** An in-memory throttle (per hub process). */
-export function createLoginThrottle(policy: ThrottlePolicy = DEFAULT_THROTTLE): LoginThrottle {
-  const entries = new Map<string, Entry>();
-  const live = (key: string, now: number): Entry | undefined => {
-    const e = entries.get(key);
-    if (e !== undefined && now - e.last > policy.forgetAfterMs) entries.delete(key);
-    return entries.get(key);
-  };
-  const waitFor = (e: Entry | undefined, now: number): number => {
-    if (e === undefined || e.failures < policy.freeFailures) return 0;
-    const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (e.failures - policy.freeFailures));
-    return Math.max(0, e.last + delay - now);
-  };
+/** How long a key with these counts must still wait at `now` (0: it may try). */
+export function throttleWaitMs(policy: ThrottlePolicy, count: ThrottleCount | undefined, now: number): number {
+  if (count === undefined || count.failures < policy.freeFailures) return 0;
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (count.failures - policy.freeFailures));
+  return Math.max(0, count.lastAt + delay - now);
+}
+
+/**
+ * A throttle whose counters live in the store (migration 8): every hub on one database reads and counts the
+ * same rows, so a brute force spread over the team's hubs is throttled as if it hit one.
+ */
+export function createLoginThrottle(store: ThrottleStore, policy: ThrottlePolicy = DEFAULT_THROTTLE): LoginThrottle {
+  const since = (now: number): number => now - policy.forgetAfterMs;
   return {
-    waitMs: (keys, now) => Math.max(0, ...keys.map((k) => waitFor(live(k, now), now))),
-    fail(keys, now) {
-      for (const key of keys) {
-        const e = live(key, now) ?? { failures: 0, last: now };
-        entries.delete(key); // re-insert: Map order is recency
-        entries.set(key, { failures: e.failures + 1, last: now });
-      }
-      while (entries.size > policy.maxKeys) entries.delete(entries.keys().next().value as string);
+    async waitMs(keys, now) {
+      const counts = await store.throttleCounts(keys, since(now));
+      return Math.max(0, ...counts.map((c) => throttleWaitMs(policy, c, now)));
     },
-    succeed(keys) {
-      for (const key of keys) entries.delete(key);
-    },
+    fail: (keys, now) => store.recordThrottleFailure(keys, now, since(now), policy.maxKeys),
+    succeed: (keys) => store.clearThrottle(keys),
   };
 }

@@ -3,18 +3,23 @@ import type { SourceView } from '../../../shared/contract';
 import { useTransport, useWall } from '../../app/wall-context';
 import { TEST_IDS } from '../../test-ids';
 import { SourceSettingsCard } from './SourceSettingsCard';
+import { TeamHubCard, teamHubConnector } from './TeamHubCard';
 
 type Load =
   | { readonly state: 'loading' }
   | { readonly state: 'error'; readonly message: string }
   | { readonly state: 'ready'; readonly sources: ReadonlyArray<SourceView> };
 
-/** Settings: each configured source, its credentials (write-only) and a connection test. */
+/**
+ * Settings: in the desktop app, "Connect to a team hub"; then each configured source, its credentials
+ * (write-only) and a connection test.
+ */
 export function SettingsView() {
   const transport = useTransport();
   const health = useWall((s) => s.sources);
   const close = useWall((s) => s.toggleSettings);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [connectTeamHub] = useState(() => teamHubConnector(window));
 
   const fetchSources = useCallback(
     (onLoad: (load: Load) => void): Promise<void> =>
@@ -47,6 +52,7 @@ export function SettingsView() {
           Back to wall (Esc)
         </button>
       </div>
+      {connectTeamHub !== null && <TeamHubCard connect={connectTeamHub} />}
       {load.state === 'loading' && (
         <div className="loading" role="status">
           <div className="spinner" aria-hidden="true" />

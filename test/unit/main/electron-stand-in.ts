@@ -19,6 +19,17 @@ type Hooks = DesktopElectronApis['session']['defaultSession'];
 type HeadersHook = Parameters<Hooks['webRequest']['onHeadersReceived']>[0];
 type RequestHook = Parameters<Hooks['setPermissionRequestHandler']>[0];
 type CheckHook = Parameters<Hooks['setPermissionCheckHandler']>[0];
+type SendHook = NonNullable<
+  Parameters<ReturnType<DesktopElectronApis['session']['fromPartition']>['webRequest']['onBeforeSendHeaders']>[1]
+>;
+
+/** The hooks set on one partition's session. */
+export interface PartitionHooks {
+  headers?: HeadersHook;
+  request?: RequestHook;
+  check?: CheckHook;
+  send?: { readonly urls: string[]; readonly hook: SendHook } | undefined;
+}
 
 /** A cancellable event, as Electron passes to will-navigate, close, will-quit… */
 export interface StandInEvent {
@@ -49,6 +60,8 @@ export const state = {
   notifications: [] as Array<NotificationConstructorOptions & { shown: boolean }>,
   opened: [] as string[],
   session: {} as { headers?: HeadersHook; request?: RequestHook; check?: CheckHook },
+  /** Sessions the host asked for by partition (the team hub window's), with the hooks it set on them. */
+  partitions: new Map<string, PartitionHooks>(),
   exposed: [] as Array<[string, unknown]>,
   /** Every menu template the host built (the tray's), newest last. */
   menus: [] as MenuItemConstructorOptions[][],
@@ -256,6 +269,20 @@ export const electron = {
       webRequest: { onHeadersReceived: (hook: HeadersHook) => void (state.session.headers = hook) },
       setPermissionRequestHandler: (hook: RequestHook) => void (state.session.request = hook),
       setPermissionCheckHandler: (hook: CheckHook) => void (state.session.check = hook),
+    },
+    fromPartition: (partition: string) => {
+      const hooks = state.partitions.get(partition) ?? {};
+      state.partitions.set(partition, hooks);
+      return {
+        webRequest: {
+          onHeadersReceived: (hook: HeadersHook) => void (hooks.headers = hook),
+          onBeforeSendHeaders: (filter: { urls: string[] }, hook: SendHook | null) => {
+            hooks.send = hook === null ? undefined : { urls: filter.urls, hook };
+          },
+        },
+        setPermissionRequestHandler: (hook: RequestHook) => void (hooks.request = hook),
+        setPermissionCheckHandler: (hook: CheckHook) => void (hooks.check = hook),
+      };
     },
   },
 } satisfies DesktopElectronApis;

@@ -283,7 +283,7 @@ describe("Electron's security checklist", () => {
     });
   });
 
-  it('20. Do not expose Electron APIs to untrusted web content: the preload exposes two frozen functions, no IPC', async () => {
+  it('20. Do not expose Electron APIs to untrusted web content: the preload exposes three frozen functions, no IPC', async () => {
     await import('../../../electron/preload/preload');
     expect(state.exposed.map(([key]) => key)).toEqual(['earshot']);
     const bridge = state.exposed[0]?.[1] as {
@@ -291,7 +291,7 @@ describe("Electron's security checklist", () => {
       onEvent(listener: (event: unknown) => void): () => void;
     };
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['connectTeamHub', 'invoke', 'onEvent']);
     expect(await bridge.invoke('shell:openExternal', 'file:///etc/passwd')).toMatchObject({
       ok: false,
       error: { code: 'unknown-command' },

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge';
 import { commandSchemas, IPC_EVENT, IPC_INVOKE, type HubEvent } from '../../../shared/contract';
+import { TEAM_HUB_CHANNEL } from '../../../shared/team-hub';
 
 /** An ipcRenderer-like object: a real EventEmitter for events, and a recorded invoke answered by `answer`. */
 function fakeIpc(answer: (channel: string, args: unknown[]) => Promise<unknown>) {
@@ -27,10 +28,26 @@ function fakeIpc(answer: (channel: string, args: unknown[]) => Promise<unknown>)
 const tick: HubEvent = { name: 'clock:tick', payload: { now: 1_767_603_600_000, mentions: 0 } };
 
 describe('createBridge', () => {
-  it('exposes exactly invoke and onEvent, frozen', () => {
+  it('exposes exactly invoke, onEvent and connectTeamHub, frozen', () => {
     const bridge = createBridge(fakeIpc(async () => ({ ok: true, value: null })).ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['connectTeamHub', 'invoke', 'onEvent']);
     expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('asks the main process to connect to a team hub on its own channel, and passes its answer back', async () => {
+    const fake = fakeIpc(async () => ({ ok: false, error: { code: 'refused', message: 'refused this token' } }));
+    const bridge = createBridge(fake.ipc);
+    const token = `eat_${'t'.repeat(43)}`;
+    expect(await bridge.connectTeamHub?.('https://hub.example', token)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'refused this token' },
+    });
+    expect(fake.invoked).toEqual([[TEAM_HUB_CHANNEL, [{ action: 'connect', url: 'https://hub.example', token }]]]);
+    const broken = createBridge(fakeIpc(async () => 'not a result').ipc);
+    expect(await broken.connectTeamHub?.('https://hub.example', token)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-response' },
+    });
   });
 
   it('forwards every contract command on the invoke channel, and returns the hub result', async () => {

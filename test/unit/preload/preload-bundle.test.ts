@@ -53,7 +53,7 @@ describe('the preload bundle', () => {
       invoke: (n: string, p: unknown) => Promise<unknown>;
       onEvent: (l: (e: unknown) => void) => () => void;
     };
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['connectTeamHub', 'invoke', 'onEvent']);
     expect(await bridge.invoke('status:get', {})).toEqual({ ok: true, value: [IPC_INVOKE, 'status:get', {}] });
     const events: unknown[] = [];
     const off = bridge.onEvent((e) => events.push(e));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../electron/core/users/password';
-import { createLoginThrottle } from '../../../electron/core/users/throttle';
+import { DEFAULT_THROTTLE, throttleWaitMs } from '../../../electron/core/users/throttle';
 
 const CHEAP = { log2N: 10, r: 8, p: 1 };
 const PASSWORD = 'correct horse battery';
@@ -19,39 +19,16 @@ describe('passwords', () => {
   });
 });
 
-describe('login throttle', () => {
-  it('lets five failures through, then makes each try wait twice as long, up to the cap, and forgets', () => {
-    const t = createLoginThrottle({
-      freeFailures: 5,
-      baseDelayMs: 1000,
-      maxDelayMs: 8000,
-      forgetAfterMs: 60_000,
-      maxKeys: 3,
-    });
-    for (let i = 0; i < 5; i += 1) {
-      expect(t.waitMs(['name:a'], 0)).toBe(0);
-      t.fail(['name:a'], 0);
-    }
-    expect(t.waitMs(['name:a'], 0)).toBe(1000);
-    expect(t.waitMs(['name:a', 'addr:x'], 999)).toBe(1);
-    t.fail(['name:a'], 1000);
-    expect(t.waitMs(['name:a'], 1000)).toBe(2000);
-    for (let i = 0; i < 10; i += 1) t.fail(['name:a'], 2000);
-    expect(t.waitMs(['name:a'], 2000)).toBe(8000);
-    expect(t.waitMs(['name:a'], 2000 + 60_001)).toBe(0);
-    expect(t.waitMs(['name:b'], 2000)).toBe(0);
-  });
-
-  it('remembers a bounded number of keys: a spray of names cannot grow memory', () => {
-    const t = createLoginThrottle({
-      freeFailures: 0,
-      baseDelayMs: 1000,
-      maxDelayMs: 1000,
-      forgetAfterMs: 1e9,
-      maxKeys: 3,
-    });
-    for (const k of ['a', 'b', 'c', 'd']) t.fail([k], 0);
-    expect(t.waitMs(['a'], 0)).toBe(0);
-    expect(t.waitMs(['d'], 0)).toBe(1000);
+describe('login throttle rule', () => {
+  it('lets five failures through, then makes each try wait twice as long, up to the cap', () => {
+    const policy = { ...DEFAULT_THROTTLE, maxDelayMs: 8000 };
+    const at = (failures: number, lastAt = 0) => ({ key: 'name:a', failures, lastAt });
+    expect(throttleWaitMs(policy, undefined, 0)).toBe(0);
+    expect(throttleWaitMs(policy, at(4), 0)).toBe(0);
+    expect(throttleWaitMs(policy, at(5), 0)).toBe(1000);
+    expect(throttleWaitMs(policy, at(5), 999)).toBe(1);
+    expect(throttleWaitMs(policy, at(6, 1000), 1000)).toBe(2000);
+    expect(throttleWaitMs(policy, at(16, 2000), 2000)).toBe(8000);
+    expect(throttleWaitMs(DEFAULT_THROTTLE, at(40), 0)).toBe(15 * 60_000);
   });
 });

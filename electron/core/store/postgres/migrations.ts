@@ -124,4 +124,11 @@ export const POSTGRES_MIGRATIONS: MigrationBodies = {
      at BIGINT NOT NULL
    );
    CREATE INDEX team_events_at ON team_events (at);`,
+  // 8: login throttle counters by key ("name:alex", "addr:10.0.0.9"), so every hub on one database throttles together
+  8: `CREATE TABLE login_throttle (
+     key TEXT COLLATE "C" PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     last_at BIGINT NOT NULL
+   );
+   CREATE INDEX login_throttle_last ON login_throttle (last_at);`,
 };

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import type { UserStore } from '../users';
+import type { ThrottleStore } from '../throttle';
 import { toCredential, toUser, type CredentialRow, type UserRow } from '../user-rows';
 
 /** The users tables (migration 6) on PostgreSQL: people, their sessions and personal tokens, shared by every hub. */
-export function postgresUsers(pool: pg.Pool): UserStore {
+export function postgresUsers(pool: pg.Pool): Omit<UserStore, keyof ThrottleStore> {
   const one = async <R extends object, T>(sql: string, args: unknown[], map: (r: R) => T): Promise<T | null> => {
     const { rows } = await pool.query<R>(sql, args);
     return rows[0] ? map(rows[0]) : null;

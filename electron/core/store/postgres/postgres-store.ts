@@ -7,6 +7,7 @@ import { insertMentions, mentionsBetween, recentMentions, saveCursor, volumeRows
 import { handledMarks, setHandled } from './pg-handled';
 import { postgresOutbox } from './pg-outbox';
 import { postgresUsers } from './pg-users';
+import { postgresThrottle } from './pg-throttle';
 import { postgresBreakdown } from './pg-breakdown';
 import { searchMentions } from './pg-search';
 import { migratePostgres } from './pg-migrate';
@@ -49,6 +50,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     kind: 'postgres',
     ...postgresOutbox(pool),
     ...postgresUsers(pool),
+    ...postgresThrottle(pool),
     ...postgresBreakdown(pool),
     ...mentionMethods(pool, now),
     ...incidentMethods(pool),

@@ -11,6 +11,7 @@ import { SQLITE_MIGRATIONS } from './migrations';
 import { sqliteWorkflows } from './sqlite-workflow';
 import { sqliteOutbox } from './sqlite-outbox';
 import { sqliteUsers } from './sqlite-users';
+import { sqliteThrottle } from './sqlite-throttle';
 import { zeroFill } from '../zero-fill';
 import { searchColumns, sqliteSearch } from './sqlite-search';
 import { sqliteHandled } from './sqlite-handled';
@@ -135,6 +136,7 @@ function sqliteStore(db: Database.Database, now: () => number): Store {
     kind: 'sqlite',
     ...sqliteOutbox(db),
     ...sqliteUsers(db),
+    ...sqliteThrottle(db),
     ...sqliteBreakdown(db),
     async commitBatch(sourceId, mentions, cursor): Promise<CommitResult> {
       const inserted = commit(sourceId, mentions, cursor);

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { UserStore } from '../users';
+import type { ThrottleStore } from '../throttle';
 import { toCredential, toUser, type CredentialRow, type UserRow } from '../user-rows';
 
 /** Prepares the users statements on `db` (tables from migration 4). */
-export function sqliteUsers(db: Database.Database): UserStore {
+export function sqliteUsers(db: Database.Database): Omit<UserStore, keyof ThrottleStore> {
   const s = {
     putUser: db.prepare(
       `INSERT INTO users (id, name, display_name, role, password_hash, disabled, created_at)
