@@ -3,6 +3,7 @@ import { scaleLinear, scaleTime } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { MINUTE_MS } from '../../shared/series';
 import type { MinuteCell } from '../features/display/day-series';
+import { timeTicks } from './time-ticks';
 import type { Tick } from './volume-layout';
 
 /** Where the plot sits inside the timeline's SVG (room for large axis labels). */
@@ -126,9 +127,10 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     gaps: gapRuns(buckets),
     netPath,
     zeroY: net(0),
-    xTicks: x
-      .ticks(Math.max(2, Math.floor(plotWidth / 180)))
-      .map((t) => ({ at: x(t), label: input.formatTime(t.getTime()) })),
+    xTicks: timeTicks(start, end, Math.max(2, Math.floor(plotWidth / 180)), input.formatTime).map((t) => ({
+      at: x(t.t),
+      label: t.label,
+    })),
     netTicks: [-1, -0.5, 0, 0.5, 1].map((v) => ({ at: net(v), label: v > 0 ? `+${v * 100}` : String(v * 100) })),
     volumeTicks: volume.ticks(4).map((v) => ({ at: volume(v), label: String(v) })),
     plotWidth,
