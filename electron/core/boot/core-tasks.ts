@@ -10,6 +10,7 @@ import type { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { MinuteAggregator } from '../pipeline/minute-aggregator';
+import { keyedDelta } from '../wall/wall-queries';
 import type { WorkflowService } from '../workflow/service';
 import type { CoreDeps } from './create-core';
 
@@ -61,7 +62,7 @@ export function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
   };
 }
 
-/** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
+/** Sends one batched delta: new mentions, the series minutes they touched (also by channel and topic), hub time. */
 export async function publish(
   deps: CoreDeps,
   events: EventBus,
@@ -71,8 +72,8 @@ export async function publish(
 ): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
   if (delta.minutes.length > 0) {
-    const points = await minutes.points(delta.minutes);
-    events.emit({ name: 'series:update', payload: { points } });
+    const [points, keyed] = await Promise.all([minutes.points(delta.minutes), keyedDelta(deps.store, delta.minutes)]);
+    events.emit({ name: 'series:update', payload: { points, ...keyed } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }

@@ -25,6 +25,7 @@ import type { SearchMentions } from '../export/mentions-export';
 import type { PdfRenderer } from '../runtime/chromium-pdf';
 import { detectTick, publish, restoreDetection, saveDetection, slaTimer } from './core-tasks';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
+import { createSourceHistory } from '../wall/source-history';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -174,9 +175,11 @@ export function createCore(deps: CoreDeps): Core {
   });
   sla.bind(workflow);
   const uptime = createUptimeLog(deps.store);
+  const sourceHistory = createSourceHistory(deps.store, deps.logger);
   const ctx: CommandContext = {
     store: deps.store,
     uptime,
+    sourceHistory,
     workflow,
     logger: log,
     now: () => deps.clock.now(),
@@ -211,7 +214,10 @@ export function createCore(deps: CoreDeps): Core {
       logger: deps.logger.child({ module: 'source', sourceId: connector.id }),
       loadCursor: () => deps.store.getCursor(connector.id),
       commit: async (items, cursor) => void (await commit(connector.id, items, cursor)),
-      onHealth: () => events.emit({ name: 'sources:health', payload: { sources: healthOf() } }),
+      onHealth: (health) => {
+        sourceHistory.observe(health, deps.clock.now());
+        events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
+      },
     });
     runners.set(connector.id, runner);
     runner.start();
@@ -239,6 +245,7 @@ export function createCore(deps: CoreDeps): Core {
       await admin.refresh();
       await workflow.load();
       await uptime.start(deps.clock.now());
+      await sourceHistory.load(deps.clock.now());
       every(
         'uptime',
         deps.clock,
@@ -281,6 +288,7 @@ export function createCore(deps: CoreDeps): Core {
       // Each runner stops its connector: the core does not stop them a second time.
       await Promise.all([...runners.values()].map((r) => r.stop()));
       runners.clear();
+      await sourceHistory.close(deps.clock.now());
       batcher.flush();
       batcher.stop();
       await publishing;
