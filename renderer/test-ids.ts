@@ -94,6 +94,8 @@ export const TEST_IDS = {
   drillRow: 'drill-row',
   drillStatus: 'drill-status',
   hubClock: 'hub-clock',
+  displayScenesNote: 'display-scenes-note',
+  chartPartial: 'chart-partial',
 } as const;
 
 /** One test id value. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SeriesPointSchema } from './series';
-import { SourceKindSchema } from './source-health';
+import { SourceKindSchema, type HealthState, type SourceHealth } from './source-health';
 
 /**
  * What the executive display reads from the hub: the day's series broken down by channel and topic, the spans
@@ -36,6 +36,12 @@ export const SourceDownSpanSchema = z.object({
   to: z.number().int(),
 });
 export type SourceDownSpan = z.infer<typeof SourceDownSpanSchema>;
+
+/** The health states in which a source hears nothing: failing, refused its credentials, backing off a rate limit. */
+const SOURCE_DOWN_STATES: ReadonlySet<HealthState> = new Set<HealthState>(['failing', 'auth-error', 'rate-limited']);
+
+/** True when a source in this health is down: what the hub's source history records and the display re-reads on. */
+export const isSourceDown = (h: Pick<SourceHealth, 'state'>): boolean => SOURCE_DOWN_STATES.has(h.state);
 
 /** Most minutes one `wall:series` may ask for (a day). */
 export const MAX_WALL_MINUTES = 24 * 60;

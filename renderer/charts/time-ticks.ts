@@ -13,7 +13,7 @@ const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440] as const;
 export function tickStepMinutes(spanMs: number, count: number): number {
   const minutes = Math.max(0, spanMs) / MINUTE_MS;
   const want = Math.max(1, Math.floor(count));
-  return STEPS.find((s) => minutes / s <= want) ?? STEPS[STEPS.length - 1];
+  return STEPS.find((s) => minutes / s <= want) ?? 1440;
 }
 
 /**

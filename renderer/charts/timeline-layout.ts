@@ -21,6 +21,8 @@ export interface Bucket {
   readonly net: number | null;
   /** Every minute in it was a gap: nothing is known, so nothing is drawn but the gap mark. */
   readonly gap: boolean;
+  /** Not a gap, but some source was down in it: the bar counts only the sources that were listening. */
+  readonly partial: boolean;
   readonly x: number;
   readonly width: number;
   /** Bar top (volume scale). */
@@ -32,6 +34,8 @@ export interface TimelineLayout {
   readonly buckets: ReadonlyArray<Bucket>;
   /** Runs of consecutive gap buckets, each drawn as one hatched block. */
   readonly gaps: ReadonlyArray<GapRun>;
+  /** Runs of consecutive partial buckets, each marked by one band over the plot. */
+  readonly partials: ReadonlyArray<GapRun>;
   readonly netPath: string;
   readonly zeroY: number;
   readonly xTicks: ReadonlyArray<Tick>;
@@ -49,11 +53,11 @@ export interface GapRun {
   readonly width: number;
 }
 
-/** Joins consecutive gap buckets into runs (pure). */
-export function gapRuns(buckets: ReadonlyArray<Bucket>): GapRun[] {
+/** Joins consecutive gap buckets (or those `pick` chooses) into runs (pure). */
+export function gapRuns(buckets: ReadonlyArray<Bucket>, pick: (b: Bucket) => boolean = (b) => b.gap): GapRun[] {
   const runs: GapRun[] = [];
   for (const b of buckets) {
-    if (!b.gap) continue;
+    if (!pick(b)) continue;
     const last = runs[runs.length - 1];
     if (last !== undefined && last.to === b.from)
       runs[runs.length - 1] = { ...last, to: b.to, width: b.x + b.width + 1 - last.x };
@@ -80,6 +84,7 @@ export function bucketCells(cells: ReadonlyArray<MinuteCell>, size: number): Omi
     const total = group.reduce((a, c) => a + c.total, 0);
     const positive = group.reduce((a, c) => a + c.positive, 0);
     const negative = group.reduce((a, c) => a + c.negative, 0);
+    const gap = group.every((c) => c.state === 'gap');
     out.push({
       from: first.minute,
       to: first.minute + group.length * MINUTE_MS,
@@ -87,7 +92,8 @@ export function bucketCells(cells: ReadonlyArray<MinuteCell>, size: number): Omi
       positive,
       negative,
       net: total === 0 ? null : (positive - negative) / total,
-      gap: group.every((c) => c.state === 'gap'),
+      gap,
+      partial: !gap && group.some((c) => c.partial === true),
     });
   }
   return out;
@@ -125,6 +131,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   return {
     buckets,
     gaps: gapRuns(buckets),
+    partials: gapRuns(buckets, (b) => b.partial),
     netPath,
     zeroY: net(0),
     xTicks: timeTicks(start, end, Math.max(2, Math.floor(plotWidth / 180)), input.formatTime).map((t) => ({

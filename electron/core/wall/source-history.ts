@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '../../../shared/series';
-import type { HealthState, SourceHealth } from '../../../shared/source-health';
-import { SourceDownSpanSchema, type SourceDownSpan } from '../../../shared/wall';
+import type { SourceHealth } from '../../../shared/source-health';
+import { isSourceDown, SourceDownSpanSchema, type SourceDownSpan } from '../../../shared/wall';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 
@@ -14,12 +14,6 @@ const KEEP_MS = 36 * 24 * 60 * MINUTE_MS;
 interface SavedSpan extends Omit<SourceDownSpan, 'to'> {
   readonly to: number | null;
 }
-
-/** The health states in which a source is not listening: failing, refused, or backing off a rate limit. */
-const DOWN_STATES: ReadonlySet<HealthState> = new Set<HealthState>(['failing', 'auth-error', 'rate-limited']);
-
-/** True when a source in this health hears nothing. */
-export const isDown = (h: Pick<SourceHealth, 'state'>): boolean => DOWN_STATES.has(h.state);
 
 /**
  * The hub's record of when each source was down (the pollers' health transitions), so the wall draws a source's
@@ -76,11 +70,11 @@ export function createSourceHistory(store: Store, logger: Logger): SourceHistory
     },
     observe(health, now) {
       const open = openOf(health.sourceId);
-      if (isDown(health) && open < 0) {
+      if (isSourceDown(health) && open < 0) {
         const from = Math.min(now, health.lastSuccessAt ?? now);
         spans = boundSpans([...spans, { sourceId: health.sourceId, kind: health.kind, from, to: null }], now);
         save();
-      } else if (!isDown(health) && open >= 0) {
+      } else if (!isSourceDown(health) && open >= 0) {
         spans = spans.map((s, i) => (i === open ? { ...s, to: Math.max(s.from, now) } : s));
         save();
       }
