@@ -10,7 +10,6 @@ import type { EventBus } from '../runtime/event-bus';
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 import type { MinuteAggregator } from '../pipeline/minute-aggregator';
-import { keyedDelta } from '../wall/wall-queries';
 import type { WorkflowService } from '../workflow/service';
 import type { CoreDeps } from './create-core';
 
@@ -66,13 +65,13 @@ export function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
 export async function publish(
   deps: CoreDeps,
   events: EventBus,
-  minutes: Pick<MinuteAggregator, 'points'>,
+  minutes: Pick<MinuteAggregator, 'points' | 'keyed'>,
   delta: PendingDelta,
   mentions: number,
 ): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
   if (delta.minutes.length > 0) {
-    const [points, keyed] = await Promise.all([minutes.points(delta.minutes), keyedDelta(deps.store, delta.minutes)]);
+    const [points, keyed] = await Promise.all([minutes.points(delta.minutes), minutes.keyed(delta.minutes)]);
     events.emit({ name: 'series:update', payload: { points, ...keyed } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });

@@ -1,5 +1,5 @@
 import { minuteOf, MINUTE_MS, type SeriesPoint } from '../../../shared/series';
-import type { KeyedPoint, UsualBasis, WallKpis, WallSeries } from '../../../shared/wall';
+import type { UsualBasis, WallKpis, WallSeries } from '../../../shared/wall';
 import type { Store } from '../store/repository';
 import type { SourceHistory } from './source-history';
 import type { UptimeLog } from './uptime-log';
@@ -39,25 +39,6 @@ export async function wallSeries(
   const up = [...history.uptime.spans(from, end, now)];
   const sourcesDown = history.sources ? [...history.sources.spans(from, end, now)] : [];
   return { from, to, points, byChannel, byTopic, up, sourcesDown };
-}
-
-/** Per-channel and per-topic counts of these minutes (every key's latest), for `series:update` deltas. */
-export async function keyedDelta(
-  store: Pick<Store, 'breakdownSeries'>,
-  minutes: ReadonlyArray<number>,
-): Promise<{ byChannel: KeyedPoint[]; byTopic: KeyedPoint[] }> {
-  if (minutes.length === 0) return { byChannel: [], byTopic: [] };
-  const wanted = new Set(minutes.map(minuteOf));
-  const from = Math.min(...wanted);
-  const to = Math.max(...wanted);
-  const [channels, topics] = await Promise.all([
-    store.breakdownSeries(from, to, 'channel'),
-    store.breakdownSeries(from, to, 'topic'),
-  ]);
-  return {
-    byChannel: channels.filter((p) => wanted.has(p.minute)),
-    byTopic: topics.filter((p) => wanted.has(p.minute)),
-  };
 }
 
 interface Window {
