@@ -175,7 +175,11 @@ export function createCore(deps: CoreDeps): Core {
   });
   sla.bind(workflow);
   const uptime = createUptimeLog(deps.store);
-  const sourceHistory = createSourceHistory(deps.store, deps.logger);
+  const sourceHistory = createSourceHistory(
+    deps.store,
+    deps.logger,
+    deps.sources.map((s) => s.connector.id),
+  );
   const ctx: CommandContext = {
     store: deps.store,
     uptime,
@@ -245,7 +249,6 @@ export function createCore(deps: CoreDeps): Core {
       await admin.refresh();
       await workflow.load();
       await uptime.start(deps.clock.now());
-      await sourceHistory.load(deps.clock.now());
       every(
         'uptime',
         deps.clock,

@@ -4,10 +4,10 @@ import { isSourceDown, SourceDownSpanSchema, type SourceDownSpan } from '../../.
 import type { Logger } from '../runtime/logger';
 import type { Store } from '../store/repository';
 
-/** Where the spans live in the store's key/value state. */
-export const SOURCE_HISTORY_STATE_KEY = 'wall:sources-down';
-/** Spans kept (all sources together), and for how long: enough for the display's day and a restart or two. */
-export const MAX_DOWN_SPANS = 1_000;
+/** Where one source's spans live in the store's key/value state (one key per source: one hub polls it at a time). */
+export const sourceHistoryKey = (sourceId: string): string => `wall:source-down:${sourceId}`;
+/** Spans kept per source, and for how long: enough for the display's day and many restarts. */
+export const MAX_DOWN_SPANS = 200;
 const KEEP_MS = 36 * 24 * 60 * MINUTE_MS;
 
 /** A saved span: `to` null while the source is still down. */
@@ -17,25 +17,23 @@ interface SavedSpan extends Omit<SourceDownSpan, 'to'> {
 
 /**
  * The hub's record of when each source was down (the pollers' health transitions), so the wall draws a source's
- * past, recovered outage as a gap and never as zero. Bounded by count and age; saved on every transition.
+ * past, recovered outage as a gap and never as zero. Bounded by count and age; saved on every transition, per
+ * source, so in a team each source's history is written by the one hub polling it and read by every hub.
  */
 export interface SourceHistory {
-  /** Reads the saved spans; a span left open by a hub that died is closed at `now`. */
-  load(now: number): Promise<void>;
   /** One source's new health: opens a span when it goes down (from its last good poll), closes it on recovery. */
   observe(health: SourceHealth, now: number): void;
-  /** Closes every open span at `now` (the hub stops: its own downtime is the uptime log's) and saves. */
+  /** Closes the open spans of the sources this hub polled at `now` (it stops: its downtime is the uptime log's). */
   close(now: number): Promise<void>;
-  /** Spans overlapping [from, to], open ones reaching `now`. */
-  spans(from: number, to: number, now: number): ReadonlyArray<SourceDownSpan>;
-  /** Resolves when every save so far has been written. */
+  /** The spans of every configured source overlapping [from, to], open ones reaching `now`. */
+  spans(from: number, to: number, now: number): Promise<ReadonlyArray<SourceDownSpan>>;
+  /** Resolves when every observation so far has been saved. */
   saved(): Promise<void>;
 }
 
 /** Drops spans that ended before `now - KEEP_MS` and keeps the newest MAX_DOWN_SPANS (pure). */
 export function boundSpans<T extends SavedSpan>(spans: ReadonlyArray<T>, now: number): T[] {
-  const kept = spans.filter((s) => s.to === null || s.to >= now - KEEP_MS);
-  return kept.slice(-MAX_DOWN_SPANS);
+  return spans.filter((s) => s.to === null || s.to >= now - KEEP_MS).slice(-MAX_DOWN_SPANS);
 }
 
 const SavedSchema = SourceDownSpanSchema.extend({ to: SourceDownSpanSchema.shape.to.nullable() });
@@ -48,48 +46,61 @@ function parseSaved(value: unknown): SavedSpan[] {
   });
 }
 
-/** The source history over the store's state table. */
-export function createSourceHistory(store: Store, logger: Logger): SourceHistory {
+/** The next spans of one source after a health report (pure): a span opens on going down, closes on recovery. */
+export function nextSpans(spans: ReadonlyArray<SavedSpan>, health: SourceHealth, now: number): SavedSpan[] | null {
+  const open = spans.findIndex((s) => s.to === null);
+  if (isSourceDown(health) && open < 0) {
+    const from = Math.min(now, health.lastSuccessAt ?? now);
+    return boundSpans([...spans, { sourceId: health.sourceId, kind: health.kind, from, to: null }], now);
+  }
+  if (!isSourceDown(health) && open >= 0)
+    return spans.map((s, i) => (i === open ? { ...s, to: Math.max(s.from, now) } : s));
+  return null;
+}
+
+/** The source history of the configured sources, over the store's state table. */
+export function createSourceHistory(store: Store, logger: Logger, sourceIds: ReadonlyArray<string>): SourceHistory {
   const log = logger.child({ module: 'source-history' });
-  let spans: SavedSpan[] = [];
-  let writes: Promise<void> = Promise.resolve();
-  const save = (): void => {
-    const value = [...spans];
-    writes = writes
-      .then(() => store.setState(SOURCE_HISTORY_STATE_KEY, value))
-      .catch((e: unknown) => log.error({ err: e }, 'saving source history failed'));
+  /** The sources this hub has polled (whose open spans it closes when it stops). */
+  const polled = new Set<string>();
+  let queue: Promise<void> = Promise.resolve();
+  const later = (task: () => Promise<void>): Promise<void> => {
+    queue = queue.then(task).catch((e: unknown) => log.error({ err: e }, 'saving source history failed'));
+    return queue;
   };
-  const openOf = (sourceId: string): number => spans.findIndex((s) => s.sourceId === sourceId && s.to === null);
+  const read = async (id: string): Promise<SavedSpan[]> =>
+    parseSaved(await store.getState<unknown>(sourceHistoryKey(id))).filter((s) => s.sourceId === id);
+  const write = (id: string, spans: SavedSpan[]): Promise<void> => store.setState(sourceHistoryKey(id), spans);
+  // Every report reads the store, never a copy: in a team the hub polling a source may change (leases).
   return {
-    async load(now) {
-      const saved = parseSaved(await store.getState<unknown>(SOURCE_HISTORY_STATE_KEY));
-      spans = boundSpans(
-        saved.map((s) => (s.to === null ? { ...s, to: now } : s)),
-        now,
-      );
-    },
     observe(health, now) {
-      const open = openOf(health.sourceId);
-      if (isSourceDown(health) && open < 0) {
-        const from = Math.min(now, health.lastSuccessAt ?? now);
-        spans = boundSpans([...spans, { sourceId: health.sourceId, kind: health.kind, from, to: null }], now);
-        save();
-      } else if (!isSourceDown(health) && open >= 0) {
-        spans = spans.map((s, i) => (i === open ? { ...s, to: Math.max(s.from, now) } : s));
-        save();
-      }
+      const id = health.sourceId;
+      polled.add(id);
+      void later(async () => {
+        const next = nextSpans(await read(id), health, now);
+        if (next !== null) await write(id, next);
+      });
     },
-    async close(now) {
-      if (!spans.some((s) => s.to === null)) return writes;
-      spans = spans.map((s) => (s.to === null ? { ...s, to: Math.max(s.from, now) } : s));
-      save();
-      return writes;
+    close(now) {
+      return later(async () => {
+        for (const id of polled) {
+          const spans = await read(id);
+          if (!spans.some((s) => s.to === null)) continue;
+          await write(
+            id,
+            spans.map((s) => (s.to === null ? { ...s, to: Math.max(s.from, now) } : s)),
+          );
+        }
+      });
     },
-    spans(from, to, now) {
-      return spans
+    async spans(from, to, now) {
+      await queue;
+      const all = await Promise.all(sourceIds.map(read));
+      return all
+        .flat()
         .map((s): SourceDownSpan => ({ ...s, to: s.to ?? Math.max(s.from, now) }))
         .filter((s) => s.to >= from && s.from <= to);
     },
-    saved: () => writes,
+    saved: () => queue,
   };
 }

@@ -37,7 +37,7 @@ export async function wallSeries(
   ]);
   const end = to + MINUTE_MS - 1;
   const up = [...history.uptime.spans(from, end, now)];
-  const sourcesDown = history.sources ? [...history.sources.spans(from, end, now)] : [];
+  const sourcesDown = history.sources ? [...(await history.sources.spans(from, end, now))] : [];
   return { from, to, points, byChannel, byTopic, up, sourcesDown };
 }
 

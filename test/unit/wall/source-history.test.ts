@@ -9,7 +9,7 @@ import {
   boundSpans,
   createSourceHistory,
   MAX_DOWN_SPANS,
-  SOURCE_HISTORY_STATE_KEY,
+  sourceHistoryKey,
 } from '../../../electron/core/wall/source-history';
 import type { EventPayload } from '../../../shared/contract';
 import type { SourceHealth } from '../../../shared/source-health';
@@ -107,6 +107,26 @@ describe('source-health history', () => {
     expect(down[1]?.to).toBe(clock.now());
   });
 
+  it('reads the spans another hub of the team wrote for a source it polls, and continues an open one', async () => {
+    const store = await openSqliteStore(':memory:');
+    const polling = createSourceHistory(store, silentLogger(), ['a']);
+    polling.observe(health('failing', T0 - MINUTE), T0);
+    await polling.saved();
+    const other = createSourceHistory(store, silentLogger(), ['a']);
+    expect(await other.spans(0, T0 * 2, T0 + 5 * MINUTE)).toEqual([
+      { sourceId: 'a', kind: 'x', from: T0 - MINUTE, to: T0 + 5 * MINUTE },
+    ]);
+    // The other hub takes the source over while it is still down, then sees it recover: one span, closed.
+    other.observe(health('failing', T0 - MINUTE), T0 + 6 * MINUTE);
+    other.observe(health('ok', T0 + 8 * MINUTE), T0 + 8 * MINUTE);
+    await other.saved();
+    for (const hub of [polling, other])
+      expect(await hub.spans(0, T0 * 2, T0 + 9 * MINUTE)).toEqual([
+        { sourceId: 'a', kind: 'x', from: T0 - MINUTE, to: T0 + 8 * MINUTE },
+      ]);
+    await store.close();
+  });
+
   it('is bounded by count and by age, and ignores a corrupt saved value', async () => {
     const spans = Array.from({ length: MAX_DOWN_SPANS + 50 }, (_, i) => ({
       sourceId: 's',
@@ -120,15 +140,14 @@ describe('source-health history', () => {
     expect(boundSpans(spans, T0 + 400 * 24 * 60 * MINUTE)).toEqual([]);
 
     const store = await openSqliteStore(':memory:');
-    await store.setState(SOURCE_HISTORY_STATE_KEY, [{ sourceId: 3 }, 'junk']);
-    const history = createSourceHistory(store, silentLogger());
-    await history.load(T0);
-    expect(history.spans(0, T0 * 2, T0)).toEqual([]);
+    await store.setState(sourceHistoryKey('a'), [{ sourceId: 3 }, 'junk']);
+    const history = createSourceHistory(store, silentLogger(), ['a']);
+    expect(await history.spans(0, T0 * 2, T0)).toEqual([]);
     history.observe(health('failing', T0 - 3 * MINUTE), T0);
     history.observe(health('failing', T0 - 3 * MINUTE), T0 + MINUTE);
     history.observe(health('degraded', T0 + 2 * MINUTE), T0 + 2 * MINUTE);
     await history.saved();
-    expect(await store.getState(SOURCE_HISTORY_STATE_KEY)).toEqual([
+    expect(await store.getState(sourceHistoryKey('a'))).toEqual([
       { sourceId: 'a', kind: 'x', from: T0 - 3 * MINUTE, to: T0 + 2 * MINUTE },
     ]);
     await store.close();
