@@ -1,5 +1,5 @@
 import type { Mention } from '../../../shared/mention';
-import { minuteOf } from '../../../shared/series';
+import { MINUTE_MS, minuteOf } from '../../../shared/series';
 import type { Breakdown, KeyedPoint } from '../../../shared/wall';
 import type { Store } from '../store/repository';
 
@@ -43,6 +43,17 @@ const bump = (keys: MinuteKeys, minute: number, key: string, label: string): voi
 const sortedValues = (keys: MinuteKeys | undefined): KeyedPoint[] =>
   [...(keys?.values() ?? [])].sort((a, b) => a.key.localeCompare(b.key)).map((p) => ({ ...p }));
 
+/** Sorted minutes as [first, last] runs whose neighbours lie at most an hour apart (pure). */
+function runsOf(sorted: ReadonlyArray<number>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const m of sorted) {
+    const last = runs.at(-1);
+    if (last !== undefined && m - last[1] <= 60 * MINUTE_MS) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs;
+}
+
 /** Creates the keyed counts over a store. */
 export function createKeyedMinutes(
   store: Pick<Store, 'breakdownSeries'>,
@@ -57,14 +68,19 @@ export function createKeyedMinutes(
     }
   };
   const seed = async (minutes: ReadonlyArray<number>): Promise<void> => {
-    for (const minute of new Set(minutes.map(minuteOf))) {
-      if (known.channel.has(minute) && known.topic.has(minute)) continue;
+    const unknown = [...new Set(minutes.map(minuteOf))].filter((m) => !known.channel.has(m) || !known.topic.has(m));
+    // One query per breakdown for each run of nearby minutes (a first poll's backlog spans hours), not per minute.
+    for (const [from, to] of runsOf(unknown.sort((a, b) => a - b))) {
       const [channels, topics] = await Promise.all([
-        store.breakdownSeries(minute, minute, 'channel'),
-        store.breakdownSeries(minute, minute, 'topic'),
+        store.breakdownSeries(from, to, 'channel'),
+        store.breakdownSeries(from, to, 'topic'),
       ]);
-      known.channel.set(minute, new Map(channels.map((p) => [p.key, p])));
-      known.topic.set(minute, new Map(topics.map((p) => [p.key, p])));
+      for (const m of unknown.filter((u) => u >= from && u <= to)) {
+        known.channel.set(m, new Map());
+        known.topic.set(m, new Map());
+      }
+      for (const p of channels) known.channel.get(p.minute)?.set(p.key, p);
+      for (const p of topics) known.topic.get(p.minute)?.set(p.key, p);
     }
     forgetOld();
   };
