@@ -1,8 +1,11 @@
 import type { Breakdown, KeyedPoint } from '../../shared/wall';
 
-/** The display's live breakdowns keep this much hub time (its day) and at most this many points each. */
-export const BREAKDOWN_KEEP_MS = 24 * 60 * 60 * 1000;
-export const BREAKDOWN_MAX_POINTS = 20_000;
+/**
+ * The display's live breakdowns keep this much hub time (what its channel and topic scenes look back over) and at
+ * most this many points each.
+ */
+export const BREAKDOWN_KEEP_MS = 3 * 60 * 60 * 1000;
+export const BREAKDOWN_MAX_POINTS = 10_000;
 
 /** One breakdown's live points, keyed `minute|key` (latest wins). */
 export type KeyedPoints = ReadonlyMap<string, KeyedPoint>;

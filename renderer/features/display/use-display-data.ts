@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isSourceDown, MAX_WALL_MINUTES, type KeyedPoint, type WallKpis, type WallSeries } from '../../../shared/wall';
 import type { Measures } from '../../../shared/workflow';
+import { minuteOf, MINUTE_MS } from '../../../shared/series';
 import { useTransport, useWall, useWallStore } from '../../app/wall-context';
 import type { WallStore } from '../../stores/wall-store';
 import { startOfDay } from '../measures/measures-view';
@@ -93,14 +94,24 @@ export function useDisplayData(): DisplayData {
   return data;
 }
 
-/** The day by channel and by topic: the fetched series with the store's live breakdowns (from deltas) laid over. */
+/** How far back the channel and topic scenes look (two-hour sparklines, the hour against the hour before). */
+export const BREAKDOWN_WINDOW_MS = 3 * 60 * MINUTE_MS;
+
+/**
+ * The last hours by channel and by topic: the fetched series with the store's live breakdowns (from deltas) laid
+ * over. The fetched part is cut to the window once a minute, so a batch costs the window, not the day.
+ */
 export function useLiveBreakdowns(series: WallSeries | null): {
   readonly byChannel: ReadonlyArray<KeyedPoint>;
   readonly byTopic: ReadonlyArray<KeyedPoint>;
 } {
   const live = useWall((s) => s.breakdown);
-  const byChannel = useMemo(() => withLive(series?.byChannel ?? [], live.channel), [series, live.channel]);
-  const byTopic = useMemo(() => withLive(series?.byTopic ?? [], live.topic), [series, live.topic]);
+  const since = useWall((s) => minuteOf(s.hub.now) - BREAKDOWN_WINDOW_MS);
+  const byChannel = useMemo(
+    () => withLive(series?.byChannel ?? [], live.channel, since),
+    [series, live.channel, since],
+  );
+  const byTopic = useMemo(() => withLive(series?.byTopic ?? [], live.topic, since), [series, live.topic, since]);
   return { byChannel, byTopic };
 }
 

@@ -9,6 +9,7 @@ import { addToBatch, emptyBatch } from '../../../../renderer/stores/delta-batch'
 import { createWallStore } from '../../../../renderer/stores/wall-store';
 import type { KeyedPoint } from '../../../../shared/wall';
 import { makeSnapshot } from '../fixtures';
+import { withLive } from '../../../../renderer/features/display/day-series';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 0, 12, 12, 0, 0);
@@ -55,5 +56,22 @@ describe('the breakdown slice (per-channel and per-topic deltas)', () => {
     expect([...store.getState().breakdown.topic.values()]).toEqual([point(T0, 'login', 1)]);
     store.getState().applySnapshot(makeSnapshot(T0 + M));
     expect(store.getState().breakdown.channel.size).toBe(0);
+  });
+
+  it("lays the live points over the fetched window, keeping each key's newest point before it for its data age", () => {
+    const fetched = [
+      point(T0 - 300 * M, 'x', 1),
+      point(T0 - 200 * M, 'x', 2),
+      point(T0 - M, 'x', 3),
+      point(T0, 'rss', 1),
+    ];
+    const live = mergeKeyed(new Map(), [point(T0, 'rss', 4), point(T0 + M, 'x', 1)], T0 + M);
+    const merged = withLive(fetched, live, T0 - 180 * M).sort((a, b) => a.minute - b.minute);
+    expect(merged).toEqual([
+      point(T0 - 200 * M, 'x', 2),
+      point(T0 - M, 'x', 3),
+      point(T0, 'rss', 4),
+      point(T0 + M, 'x', 1),
+    ]);
   });
 });
