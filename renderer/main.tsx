@@ -10,6 +10,7 @@ import { createWallStore } from './stores/wall-store';
 import { publicModeFromSearch } from './stores/floor-slice';
 import { loadSettings, syncDisplaySettings, syncReadiness } from './theme/settings-storage';
 import { pickTransport } from './transport/pick-transport';
+import './theme/fonts.css';
 import './theme/wall.css';
 
 const root = document.documentElement;

@@ -96,6 +96,8 @@ export const TEST_IDS = {
   hubClock: 'hub-clock',
   teamHubForm: 'team-hub-form',
   teamHubResult: 'team-hub-result',
+  displayScenesNote: 'display-scenes-note',
+  chartPartial: 'chart-partial',
 } as const;
 
 /** One test id value. */

@@ -8,7 +8,7 @@ import type { Result } from './result';
 import { MentionSearchSchema } from './search';
 import { HandledMarkSchema, MarkHandledSchema, MentionResultsSchema } from './handled';
 import { ExportFileSchema, MentionExportRequestSchema, MentionExportSchema, PostmortemRequestSchema } from './export';
-import { MAX_WALL_MINUTES, WallKpisSchema, WallSeriesSchema } from './wall';
+import { KeyedPointSchema, MAX_WALL_MINUTES, WallKpisSchema, WallSeriesSchema } from './wall';
 
 /**
  * The one client <-> hub contract. Both transports (Electron IPC and WebSocket) carry exactly these
@@ -199,7 +199,12 @@ export const commandRoles: { readonly [N in CommandName]: Role } = {
 export const eventSchemas = {
   snapshot: SnapshotSchema,
   'mentions:batch': z.object({ mentions: z.array(MentionSchema) }),
-  'series:update': z.object({ points: z.array(SeriesPointSchema) }),
+  'series:update': z.object({
+    points: z.array(SeriesPointSchema),
+    /** The same minutes by channel and by failure topic (optional so older hubs parse): the display's deltas. */
+    byChannel: z.array(KeyedPointSchema).optional(),
+    byTopic: z.array(KeyedPointSchema).optional(),
+  }),
   'sources:health': z.object({ sources: z.array(SourceHealthSchema) }),
   'incidents:changed': z.object({ incidents: z.array(IncidentSchema) }),
   /**

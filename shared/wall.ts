@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SeriesPointSchema } from './series';
+import { SourceKindSchema, type HealthState, type SourceHealth } from './source-health';
 
 /**
  * What the executive display reads from the hub: the day's series broken down by channel and topic, the spans
@@ -24,6 +25,24 @@ export type KeyedPoint = z.infer<typeof KeyedPointSchema>;
 export const UpSpanSchema = z.object({ from: z.number().int(), to: z.number().int() });
 export type UpSpan = z.infer<typeof UpSpanSchema>;
 
+/**
+ * A span of hub time (epoch ms, inclusive) when one source was down: failing, refused its credentials or backing
+ * off a rate limit, from its last good poll until it recovered. `to` is hub time now for a source still down.
+ */
+export const SourceDownSpanSchema = z.object({
+  sourceId: z.string(),
+  kind: SourceKindSchema,
+  from: z.number().int(),
+  to: z.number().int(),
+});
+export type SourceDownSpan = z.infer<typeof SourceDownSpanSchema>;
+
+/** The health states in which a source hears nothing: failing, refused its credentials, backing off a rate limit. */
+const SOURCE_DOWN_STATES: ReadonlySet<HealthState> = new Set<HealthState>(['failing', 'auth-error', 'rate-limited']);
+
+/** True when a source in this health is down: what the hub's source history records and the display re-reads on. */
+export const isSourceDown = (h: Pick<SourceHealth, 'state'>): boolean => SOURCE_DOWN_STATES.has(h.state);
+
 /** Most minutes one `wall:series` may ask for (a day). */
 export const MAX_WALL_MINUTES = 24 * 60;
 
@@ -37,6 +56,11 @@ export const WallSeriesSchema = z.object({
   byTopic: z.array(KeyedPointSchema),
   /** When the hub was up within [from, to]; minutes outside every span with no posts are gaps. */
   up: z.array(UpSpanSchema),
+  /**
+   * When sources were down within [from, to] (optional so older hubs parse): a channel's minutes with no posts
+   * while all its sources were down are gaps, and the all-sources series is partial there.
+   */
+  sourcesDown: z.array(SourceDownSpanSchema).optional(),
 });
 export type WallSeries = z.infer<typeof WallSeriesSchema>;
 

@@ -24,7 +24,8 @@ interface ChartProps extends SentimentTimelineProps {
 function tooltipText(b: Bucket): string {
   const when = `${formatTime(b.from)}–${formatTime(b.to)}`;
   if (b.gap) return `${when}: no data (hub or source down)`;
-  return `${when}: ${b.total} posts, net ${formatNet(b.net)} (${b.positive} positive, ${b.negative} negative)`;
+  const part = b.partial ? ' — partial: a source was down' : '';
+  return `${when}: ${b.total} posts, net ${formatNet(b.net)} (${b.positive} positive, ${b.negative} negative)${part}`;
 }
 
 const Chart = memo(function Chart({ cells, width, height, onPick, label }: ChartProps) {
@@ -36,12 +37,13 @@ const Chart = memo(function Chart({ cells, width, height, onPick, label }: Chart
     return bucketAt(layout, e.clientX - box.left);
   };
   const gaps = layout.gaps.length;
+  const partials = layout.partials.length;
   return (
     <svg
       width={width}
       height={height}
       role="img"
-      aria-label={`${label}${gaps > 0 ? `, ${gaps} gaps with no data` : ''}`}
+      aria-label={`${label}${gaps > 0 ? `, ${gaps} gaps with no data` : ''}${partials > 0 ? `, ${partials} partial while a source was down` : ''}`}
     >
       <defs>
         <pattern id="gap-hatch" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -75,6 +77,19 @@ const Chart = memo(function Chart({ cells, width, height, onPick, label }: Chart
             width={g.width}
             height={layout.plotHeight}
             fill="url(#gap-hatch)"
+          />
+        ))}
+        {layout.partials.map((p) => (
+          <rect
+            key={`partial${p.from}`}
+            className="chart-partial"
+            data-testid={TEST_IDS.chartPartial}
+            data-from={p.from}
+            data-to={p.to}
+            x={p.x}
+            y={0}
+            width={p.width}
+            height={layout.plotHeight}
           />
         ))}
         {layout.buckets.map((b) =>

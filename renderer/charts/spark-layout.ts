@@ -20,7 +20,7 @@ export interface SparkInput {
   readonly now: number;
   readonly width: number;
   readonly height: number;
-  /** Minutes the hub was down (from the day's cells). */
+  /** Minutes the hub, or every source of the channel, was down (from the day's cells and the down spans). */
   readonly hubDown: ReadonlySet<number>;
   /** When the channel's sources went quiet while stale: minutes from here on with no posts are gaps. */
   readonly silentSince: number | null;

@@ -3,6 +3,7 @@ import { scaleLinear, scaleTime } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { MINUTE_MS } from '../../shared/series';
 import type { MinuteCell } from '../features/display/day-series';
+import { timeTicks } from './time-ticks';
 import type { Tick } from './volume-layout';
 
 /** Where the plot sits inside the timeline's SVG (room for large axis labels). */
@@ -20,6 +21,8 @@ export interface Bucket {
   readonly net: number | null;
   /** Every minute in it was a gap: nothing is known, so nothing is drawn but the gap mark. */
   readonly gap: boolean;
+  /** Not a gap, but some source was down in it: the bar counts only the sources that were listening. */
+  readonly partial: boolean;
   readonly x: number;
   readonly width: number;
   /** Bar top (volume scale). */
@@ -31,6 +34,8 @@ export interface TimelineLayout {
   readonly buckets: ReadonlyArray<Bucket>;
   /** Runs of consecutive gap buckets, each drawn as one hatched block. */
   readonly gaps: ReadonlyArray<GapRun>;
+  /** Runs of consecutive partial buckets, each marked by one band over the plot. */
+  readonly partials: ReadonlyArray<GapRun>;
   readonly netPath: string;
   readonly zeroY: number;
   readonly xTicks: ReadonlyArray<Tick>;
@@ -48,11 +53,11 @@ export interface GapRun {
   readonly width: number;
 }
 
-/** Joins consecutive gap buckets into runs (pure). */
-export function gapRuns(buckets: ReadonlyArray<Bucket>): GapRun[] {
+/** Joins consecutive gap buckets (or those `pick` chooses) into runs (pure). */
+export function gapRuns(buckets: ReadonlyArray<Bucket>, pick: (b: Bucket) => boolean = (b) => b.gap): GapRun[] {
   const runs: GapRun[] = [];
   for (const b of buckets) {
-    if (!b.gap) continue;
+    if (!pick(b)) continue;
     const last = runs[runs.length - 1];
     if (last !== undefined && last.to === b.from)
       runs[runs.length - 1] = { ...last, to: b.to, width: b.x + b.width + 1 - last.x };
@@ -79,6 +84,7 @@ export function bucketCells(cells: ReadonlyArray<MinuteCell>, size: number): Omi
     const total = group.reduce((a, c) => a + c.total, 0);
     const positive = group.reduce((a, c) => a + c.positive, 0);
     const negative = group.reduce((a, c) => a + c.negative, 0);
+    const gap = group.every((c) => c.state === 'gap');
     out.push({
       from: first.minute,
       to: first.minute + group.length * MINUTE_MS,
@@ -86,7 +92,8 @@ export function bucketCells(cells: ReadonlyArray<MinuteCell>, size: number): Omi
       positive,
       negative,
       net: total === 0 ? null : (positive - negative) / total,
-      gap: group.every((c) => c.state === 'gap'),
+      gap,
+      partial: !gap && group.some((c) => c.partial === true),
     });
   }
   return out;
@@ -124,11 +131,13 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   return {
     buckets,
     gaps: gapRuns(buckets),
+    partials: gapRuns(buckets, (b) => b.partial),
     netPath,
     zeroY: net(0),
-    xTicks: x
-      .ticks(Math.max(2, Math.floor(plotWidth / 180)))
-      .map((t) => ({ at: x(t), label: input.formatTime(t.getTime()) })),
+    xTicks: timeTicks(start, end, Math.max(2, Math.floor(plotWidth / 180)), input.formatTime).map((t) => ({
+      at: x(t.t),
+      label: t.label,
+    })),
     netTicks: [-1, -0.5, 0, 0.5, 1].map((v) => ({ at: net(v), label: v > 0 ? `+${v * 100}` : String(v * 100) })),
     volumeTicks: volume.ticks(4).map((v) => ({ at: volume(v), label: String(v) })),
     plotWidth,

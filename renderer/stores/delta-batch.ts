@@ -6,6 +6,7 @@ import type { SourceHealth } from '../../shared/source-health';
 import { assertNever } from '../../shared/assert-never';
 import type { SlaBreach } from './workflow-slice';
 import type { HandledMark } from '../../shared/handled';
+import { keyedId, type KeyedPoints } from './breakdown-slice';
 
 /** Everything that arrived between two flushes, coalesced: applied to the store in ONE update. */
 export interface DeltaBatch {
@@ -24,6 +25,9 @@ export interface DeltaBatch {
   readonly storedMentions: number | null;
   /** Latest handled mark per post. */
   readonly handled: ReadonlyMap<string, HandledMark>;
+  /** Latest point per minute and key, by channel and by topic (`series:update`'s breakdowns). */
+  readonly byChannel: KeyedPoints;
+  readonly byTopic: KeyedPoints;
 }
 
 /** An empty batch. */
@@ -36,12 +40,16 @@ export const emptyBatch = (): DeltaBatch => ({
   now: null,
   storedMentions: null,
   handled: new Map(),
+  byChannel: new Map(),
+  byTopic: new Map(),
 });
 
 /** True when a batch carries nothing. */
 export const isEmptyBatch = (b: DeltaBatch): boolean =>
   b.mentions.length === 0 &&
   b.series.size === 0 &&
+  b.byChannel.size === 0 &&
+  b.byTopic.size === 0 &&
   b.sources.size === 0 &&
   b.incidents.size === 0 &&
   b.breaches.length === 0 &&
@@ -54,7 +62,12 @@ export function addToBatch(batch: DeltaBatch, event: Exclude<HubEvent, { name: '
     case 'mentions:batch':
       return { ...batch, mentions: [...batch.mentions, ...event.payload.mentions] };
     case 'series:update':
-      return { ...batch, series: withAll(batch.series, event.payload.points, (p) => p.minute) };
+      return {
+        ...batch,
+        series: withAll(batch.series, event.payload.points, (p) => p.minute),
+        byChannel: withAll(batch.byChannel, event.payload.byChannel ?? [], keyedId),
+        byTopic: withAll(batch.byTopic, event.payload.byTopic ?? [], keyedId),
+      };
     case 'sources:health':
       return { ...batch, sources: withAll(batch.sources, event.payload.sources, (s) => s.sourceId) };
     case 'incidents:changed':

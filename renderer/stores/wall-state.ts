@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../shared/contract';
+import type { BreakdownSlice } from './breakdown-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { DeltaBatch } from './delta-batch';
 import type { FloorSlice } from './floor-slice';
@@ -23,6 +24,7 @@ export interface HubActions {
 /** The whole wall store: typed slices plus cross-slice actions. */
 export type WallState = MentionsSlice &
   SeriesSlice &
+  BreakdownSlice &
   SourcesSlice &
   IncidentsSlice &
   ConnectionSlice &

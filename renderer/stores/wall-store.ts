@@ -5,6 +5,7 @@ import type { DeltaBatch } from './delta-batch';
 import { createIncidentsSlice, initialIncidents, mergeIncidents } from './incidents-slice';
 import { addMentions, createMentionsSlice, initialMentions } from './mentions-slice';
 import { initialSeries, mergeSeries } from './series-slice';
+import { initialBreakdown, mergeKeyed } from './breakdown-slice';
 import { createSettingsSlice, type SettingsDefaults } from './settings-slice';
 import { initialSources, mergeSources } from './sources-slice';
 import { emptyRingBuffer } from './ring-buffer';
@@ -30,6 +31,7 @@ function snapshotState(s: WallState, snap: Snapshot): Partial<WallState> {
     receivedSinceSnapshot: 0,
     selectedId: null,
     series: mergeSeries(new Map(), snap.series, snap.now),
+    ...initialBreakdown(),
     sources: mergeSources(new Map(), snap.status.sources),
     incidents: mergeIncidents(new Map(), snap.incidents, snap.now),
     hub: { version: snap.status.version, mode: snap.status.mode, storedMentions: snap.status.mentions, now: snap.now },
@@ -37,6 +39,16 @@ function snapshotState(s: WallState, snap: Snapshot): Partial<WallState> {
     link: { ...s.link, status: 'connected', attempt: 0 },
     handled: new Map((snap.handled ?? []).map((m) => [m.mentionId, m])),
     history: emptyHistory(feedKey(s.filters, s.searchQuery)),
+  };
+}
+
+/** The breakdowns after a batch: unchanged (the same object) when it carried none. */
+function breakdownDelta(s: WallState, batch: DeltaBatch, now: number): WallState['breakdown'] {
+  if (batch.byChannel.size === 0 && batch.byTopic.size === 0) return s.breakdown;
+  return {
+    channel:
+      batch.byChannel.size > 0 ? mergeKeyed(s.breakdown.channel, batch.byChannel.values(), now) : s.breakdown.channel,
+    topic: batch.byTopic.size > 0 ? mergeKeyed(s.breakdown.topic, batch.byTopic.values(), now) : s.breakdown.topic,
   };
 }
 
@@ -51,6 +63,7 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
     receivedSinceSnapshot: s.receivedSinceSnapshot + batch.mentions.length,
     selectedId: keepSelection ? s.selectedId : null,
     series: batch.series.size > 0 || now !== s.hub.now ? mergeSeries(s.series, batch.series.values(), now) : s.series,
+    breakdown: breakdownDelta(s, batch, now),
     sources: batch.sources.size > 0 ? mergeSources(s.sources, batch.sources.values()) : s.sources,
     incidents: markBreaches(
       batch.incidents.size > 0 || now !== s.hub.now
@@ -73,6 +86,7 @@ const createHubActions =
       set({
         ...initialMentions(),
         ...initialSeries(),
+        ...initialBreakdown(),
         ...initialSources(),
         ...initialIncidents(),
         ...initialConnection(options.now),
@@ -87,6 +101,7 @@ export function createWallStore(options: WallStoreOptions): WallStore {
   return createStore<WallState>()((...a) => ({
     ...createMentionsSlice(...a),
     ...initialSeries(),
+    ...initialBreakdown(),
     ...initialSources(),
     ...createIncidentsSlice(...a),
     ...createConnectionSlice(options.now)(...a),

@@ -10,15 +10,16 @@ import { IncidentsScene } from '../features/display/IncidentsScene';
 import { OverviewScene } from '../features/display/OverviewScene';
 import { P1Takeover } from '../features/display/P1Takeover';
 import {
+  ignoredScenesNote,
   openIncidents,
   rotateMsFromSearch,
   SCENE_TITLES,
-  SCENES,
+  scenesFromSearch,
   takeoverIncident,
   type Scene,
 } from '../features/display/scenes';
 import { TopicsScene } from '../features/display/TopicsScene';
-import { useDisplayData, useLinkLostSince } from '../features/display/use-display-data';
+import { useDisplayData, useLinkLostSince, useLiveBreakdowns } from '../features/display/use-display-data';
 import { useRotation } from '../features/display/use-rotation';
 import type { DrillTarget } from '../features/drilldown/drill-query';
 import { DrillDownPanel } from '../features/drilldown/DrillDownPanel';
@@ -46,10 +47,16 @@ function SceneBody({ scene, props }: { readonly scene: Scene; readonly props: Sc
   }
 }
 
-function SceneDots({ scene, onPick }: { readonly scene: Scene; readonly onPick: (s: Scene) => void }) {
+interface SceneDotsProps {
+  readonly scene: Scene;
+  readonly scenes: ReadonlyArray<Scene>;
+  readonly onPick: (s: Scene) => void;
+}
+
+function SceneDots({ scene, scenes, onPick }: SceneDotsProps) {
   return (
     <nav className="scene-dots" aria-label="Scenes" data-testid={TEST_IDS.sceneDots}>
-      {SCENES.map((s) => (
+      {scenes.map((s) => (
         <button key={s} type="button" aria-pressed={s === scene} onClick={() => onPick(s)} title={SCENE_TITLES[s]}>
           {s}
         </button>
@@ -61,6 +68,7 @@ function SceneDots({ scene, onPick }: { readonly scene: Scene; readonly onPick: 
 /** Everything the scenes draw, from the store and the hub's display commands. */
 function useSceneProps(onDrill: (t: DrillTarget) => void): SceneProps {
   const data = useDisplayData();
+  const { byChannel, byTopic } = useLiveBreakdowns(data.series);
   const lost = useLinkLostSince();
   const now = useWall((s) => s.hub.now);
   const live = useWall((s) => s.series);
@@ -74,7 +82,7 @@ function useSceneProps(onDrill: (t: DrillTarget) => void): SceneProps {
   const incidents = useMemo(() => openIncidents(all.values()), [all]);
   const fetchedAt = data.kpis?.dataAt ?? null;
   const dataAt = newest === null ? fetchedAt : Math.max(newest, fetchedAt ?? newest);
-  return { data, cells, incidents, now, linkLost: !connected, dataAt, onDrill };
+  return { data, cells, byChannel, byTopic, incidents, now, linkLost: !connected, dataAt, onDrill };
 }
 
 /** The executive display (`?wall=1`): rotating scenes read from across the room; a P1 takes it over. */
@@ -90,13 +98,15 @@ export function ExecutiveDisplay() {
   const all = useWall((s) => s.incidents);
   const takeover = useMemo(() => takeoverIncident(all.values()), [all]);
   const rotateMs = useMemo(() => rotateMsFromSearch(window.location.search), []);
-  const [scene, setScene] = useRotation(rotateMs, takeover !== null || drill !== null);
+  const choice = useMemo(() => scenesFromSearch(window.location.search), []);
+  const [scene, setScene] = useRotation(rotateMs, takeover !== null || drill !== null, choice.scenes);
+  const note = ignoredScenesNote(choice);
   const shown = takeover === null ? scene : 'takeover';
   return (
     <div className="wall-main display" data-testid={TEST_IDS.layoutDisplay} data-scene={shown}>
       <header className="display-head">
         <h2 className="scene-title">{takeover === null ? SCENE_TITLES[scene] : 'P1 breakdown'}</h2>
-        <SceneDots scene={scene} onPick={setScene} />
+        <SceneDots scene={scene} scenes={choice.scenes} onPick={setScene} />
         <time
           className="display-clock"
           data-testid={TEST_IDS.displayClock}
@@ -106,6 +116,11 @@ export function ExecutiveDisplay() {
           {clock.time}
         </time>
       </header>
+      {note !== null && (
+        <p className="display-note" role="note" data-testid={TEST_IDS.displayScenesNote}>
+          {note}
+        </p>
+      )}
       {lost !== null && (
         <p className="hub-lost" role="alert" data-testid={TEST_IDS.hubLost}>
           Lost the hub at {clockLabel(lost.hubTime, lost.localTime, true)} — figures frozen since then, reconnecting…

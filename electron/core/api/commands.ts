@@ -21,6 +21,7 @@ import type { Store } from '../store/repository';
 import type { WorkflowService } from '../workflow/service';
 import type { WorkflowCommand } from '../workflow/transitions';
 import { markHandled, searchMentions } from './mention-commands';
+import type { SourceHistory } from '../wall/source-history';
 import type { UptimeLog } from '../wall/uptime-log';
 import { wallKpis, wallSeries } from '../wall/wall-queries';
 
@@ -39,6 +40,8 @@ export interface CommandContext {
   readonly emit: (event: HubEvent) => void;
   /** When the hub was up: the wall draws the rest as gaps. */
   readonly uptime: UptimeLog;
+  /** When each source was down: the wall draws a channel's silence then as a gap. */
+  readonly sourceHistory?: SourceHistory;
   status(): Promise<HubStatus>;
   /** The wall's per-minute points of [from, to] (minute starts), from the core's one per-minute aggregator. */
   series(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
@@ -117,7 +120,8 @@ const handlers: Handlers = {
   'mention:handled': (ctx, req, actor) => markHandled(ctx, req, actor),
   'incident:postmortem': (ctx, req) => postmortemCommand(ctx.exports, req),
   'mentions:export': (ctx, req) => mentionsExportCommand(ctx.exports, req),
-  'wall:series': async (ctx, req) => ok(await wallSeries(ctx.store, ctx.uptime, ctx.now(), req.minutes)),
+  'wall:series': async (ctx, req) =>
+    ok(await wallSeries(ctx.store, { uptime: ctx.uptime, sources: ctx.sourceHistory }, ctx.now(), req.minutes)),
   'wall:kpis': async (ctx) => ok(await wallKpis(ctx.store, ctx.now())),
 };
 

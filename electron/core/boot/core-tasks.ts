@@ -63,18 +63,18 @@ export function slaTimer(clock: Clock, running: () => boolean, log: Logger) {
   };
 }
 
-/** Sends one batched delta: new mentions, the series minutes they touched, and hub time. */
+/** Sends one batched delta: new mentions, the series minutes they touched (also by channel and topic), hub time. */
 export async function publish(
   deps: CoreDeps,
   events: EventBus,
-  minutes: Pick<MinuteAggregator, 'points'>,
+  minutes: Pick<MinuteAggregator, 'points' | 'keyed'>,
   delta: PendingDelta,
   mentions: number,
 ): Promise<void> {
   if (delta.mentions.length > 0) events.emit({ name: 'mentions:batch', payload: { mentions: [...delta.mentions] } });
   if (delta.minutes.length > 0) {
-    const points = await minutes.points(delta.minutes);
-    events.emit({ name: 'series:update', payload: { points } });
+    const [points, keyed] = await Promise.all([minutes.points(delta.minutes), minutes.keyed(delta.minutes)]);
+    events.emit({ name: 'series:update', payload: { points, ...keyed } });
   }
   events.emit({ name: 'clock:tick', payload: { now: deps.clock.now(), mentions } });
 }

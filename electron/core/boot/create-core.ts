@@ -30,6 +30,7 @@ import type { LeaseManager } from '../team/lease/lease-manager';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
 import type { TeamLink } from '../team/fanout/port';
 import { createRemotePort, localChangeOf } from '../team/fanout/remote-port';
+import { createSourceHistory } from '../wall/source-history';
 
 export type { SourceBinding } from '../api/source-admin';
 
@@ -189,9 +190,15 @@ export function createCore(deps: CoreDeps): Core {
   });
   sla.bind(workflow);
   const uptime = createUptimeLog(deps.store);
+  const sourceHistory = createSourceHistory(
+    deps.store,
+    deps.logger,
+    deps.sources.map((s) => s.connector.id),
+  );
   const ctx: CommandContext = {
     store: deps.store,
     uptime,
+    sourceHistory,
     workflow,
     logger: log,
     now: () => deps.clock.now(),
@@ -222,7 +229,10 @@ export function createCore(deps: CoreDeps): Core {
       logger: deps.logger.child({ module: 'source', sourceId: connector.id }),
       loadCursor: () => deps.store.getCursor(connector.id),
       commit: async (items, cursor) => void (await commit(connector.id, items, cursor)),
-      onHealth: () => events.emit({ name: 'sources:health', payload: { sources: healthOf() } }),
+      onHealth: (health) => {
+        sourceHistory.observe(health, deps.clock.now());
+        events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
+      },
     });
     runners.set(connector.id, runner);
     runner.start();
@@ -313,6 +323,7 @@ export function createCore(deps: CoreDeps): Core {
       // Sources stop (each runner stops its connector), then the outbox worker, then detection is settled and
       // saved, and only then are the leases given back: a peer takes over at once, from all of it.
       await leases.stop();
+      await sourceHistory.close(deps.clock.now());
       batcher.flush();
       batcher.stop();
       await publishing;

@@ -7,13 +7,15 @@ import type { DetectionPort } from '../core-types';
 import { createDataTimeFeed, finishAt } from '../incidents/replay-run';
 import type { CommitResult, Store } from '../store/repository';
 import { createMinutePoints } from './minute-points';
+import { createKeyedMinutes, type KeyedDelta } from '../wall/keyed-minutes';
 
 /** Reads how far a data-time source's committed cursor reaches (`Connector.dataTime`). */
 export type DataTimeReader = (cursor: string | null) => DataTime | null;
 
 /** What the aggregator is built from. */
 export interface MinuteAggregatorDeps {
-  readonly store: Pick<Store, 'volumeSeries'>;
+  /** Without `breakdownSeries` (a test's partial store) deltas carry no per-channel or per-topic counts. */
+  readonly store: Pick<Store, 'volumeSeries'> & Partial<Pick<Store, 'breakdownSeries'>>;
   readonly detection?: DetectionPort;
   /** A source's data-time reader, or undefined for a live source (polled APIs, push, the simulator). */
   readonly dataTimeOf: (sourceId: string) => DataTimeReader | undefined;
@@ -59,6 +61,8 @@ export interface MinuteAggregator {
   refresh(minutes: ReadonlyArray<number>): Promise<void>;
   /** Wall points of these minutes, oldest first. */
   points(minutes: ReadonlyArray<number>): Promise<SeriesPoint[]>;
+  /** The same minutes by channel and by topic (the display's deltas). */
+  keyed(minutes: ReadonlyArray<number>): Promise<KeyedDelta>;
   /** Wall points of [from, to], zero-filled. */
   range(fromMinute: number, toMinute: number): Promise<SeriesPoint[]>;
   /** True when every source plays data on data time: detection's early path (timing-dependent) stays off. */
@@ -68,6 +72,10 @@ export interface MinuteAggregator {
 /** Creates the aggregator. */
 export function createMinuteAggregator(deps: MinuteAggregatorDeps): MinuteAggregator {
   const wall = createMinutePoints(deps.store);
+  const breakdown = deps.store.breakdownSeries;
+  const keyed = createKeyedMinutes({
+    breakdownSeries: async (from, to, by) => (breakdown ? breakdown.call(deps.store, from, to, by) : []),
+  });
   const detection = deps.detection;
   const feed = detection ? createDataTimeFeed(detection) : null;
   /** Each data-time source's reach, from its last committed cursor. */
@@ -106,14 +114,18 @@ export function createMinuteAggregator(deps: MinuteAggregatorDeps): MinuteAggreg
     dataTimeOnly: !deps.hasLive,
     commit: (sourceId, cursor, mentions, write, now) =>
       exclusive(async () => {
-        await wall.seed(mentions.map((m) => minuteOf(m.createdAt)));
+        const touched = mentions.map((m) => minuteOf(m.createdAt));
+        await wall.seed(touched);
+        await keyed.seed(touched);
         const result = await write();
         wall.add(result.inserted);
+        keyed.add(result.inserted);
         return { result, changed: detect(sourceId, cursor, result.inserted, now) };
       }),
     close: closeTo,
     refresh: (minutes) => exclusive(() => wall.reload(minutes)),
     points: (minutes) => exclusive(() => wall.points(minutes)),
+    keyed: (minutes) => exclusive(() => keyed.points(minutes)),
     range: (from, to) => exclusive(() => wall.range(from, to)),
   };
 }

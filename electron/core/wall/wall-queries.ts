@@ -1,6 +1,7 @@
 import { minuteOf, MINUTE_MS, type SeriesPoint } from '../../../shared/series';
 import type { UsualBasis, WallKpis, WallSeries } from '../../../shared/wall';
 import type { Store } from '../store/repository';
+import type { SourceHistory } from './source-history';
 import type { UptimeLog } from './uptime-log';
 
 /** The KPI window: the last hour of hub time. */
@@ -11,8 +12,22 @@ const WEEK_MS = 7 * DAY_MS;
 const USUAL_WEEKS = 4;
 const USUAL_DAYS = 6;
 
-/** The display's series for the last `minutes` minutes of hub time, with the spans the hub was up. */
-export async function wallSeries(store: Store, uptime: UptimeLog, now: number, minutes: number): Promise<WallSeries> {
+/** What the display's series read besides the store: when the hub was up, and when each source was down. */
+export interface WallHistory {
+  readonly uptime: UptimeLog;
+  readonly sources?: SourceHistory | undefined;
+}
+
+/**
+ * The display's series for the last `minutes` minutes of hub time, with the spans the hub was up and the spans
+ * each source was down.
+ */
+export async function wallSeries(
+  store: Store,
+  history: WallHistory,
+  now: number,
+  minutes: number,
+): Promise<WallSeries> {
   const to = minuteOf(now);
   const from = to - (minutes - 1) * MINUTE_MS;
   const [points, byChannel, byTopic] = await Promise.all([
@@ -20,7 +35,10 @@ export async function wallSeries(store: Store, uptime: UptimeLog, now: number, m
     store.breakdownSeries(from, to, 'channel'),
     store.breakdownSeries(from, to, 'topic'),
   ]);
-  return { from, to, points, byChannel, byTopic, up: [...uptime.spans(from, to + MINUTE_MS - 1, now)] };
+  const end = to + MINUTE_MS - 1;
+  const up = [...history.uptime.spans(from, end, now)];
+  const sourcesDown = history.sources ? [...(await history.sources.spans(from, end, now))] : [];
+  return { from, to, points, byChannel, byTopic, up, sourcesDown };
 }
 
 interface Window {

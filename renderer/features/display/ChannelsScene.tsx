@@ -14,11 +14,11 @@ import { lastHour, type SceneProps } from './display-context';
 const SPARK_MINUTES = 120;
 
 /** Volume and sentiment by channel, each with its sources' health and data age; click a row for its posts. */
-export function ChannelsScene({ data, cells, now, linkLost, onDrill }: SceneProps) {
+export function ChannelsScene({ data, cells, byChannel, now, linkLost, onDrill }: SceneProps) {
   const sources = useWall((s) => s.sources);
   const rows = useMemo(
-    () => channelRows(data.series?.byChannel ?? [], [...sources.values()], now, SPARK_MINUTES),
-    [data.series, sources, now],
+    () => channelRows(byChannel, [...sources.values()], now, SPARK_MINUTES, data.series?.sourcesDown ?? []),
+    [byChannel, data.series, sources, now],
   );
   const hubDown = useMemo(() => new Set(cells.filter((c) => c.state === 'gap').map((c) => c.minute)), [cells]);
   const from = minuteOf(now) - (SPARK_MINUTES - 1) * MINUTE_MS;
@@ -64,7 +64,7 @@ export function ChannelsScene({ data, cells, now, linkLost, onDrill }: SceneProp
                 counts={r.counts}
                 from={from}
                 now={now}
-                hubDown={hubDown}
+                hubDown={r.down.size === 0 ? hubDown : new Set([...hubDown, ...r.down])}
                 silentSince={stale ? r.dataAt : null}
               />
               <span className="tile-age" data-testid={TEST_IDS.tileAge}>

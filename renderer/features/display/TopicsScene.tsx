@@ -8,8 +8,8 @@ import { topicTrends } from './day-series';
 const ARROW = { rising: '▲ rising', falling: '▼ falling', steady: '■ steady' } as const;
 
 /** Failure topics rising or falling over the last hour, and the day's sentiment timeline. */
-export function TopicsScene({ data, cells, now, onDrill }: SceneProps) {
-  const trends = useMemo(() => topicTrends(data.series?.byTopic ?? [], now).slice(0, 6), [data.series, now]);
+export function TopicsScene({ byTopic, cells, now, onDrill }: SceneProps) {
+  const trends = useMemo(() => topicTrends(byTopic, now).slice(0, 6), [byTopic, now]);
   const hour = lastHour(now);
   return (
     <div className="scene-split">
@@ -55,6 +55,9 @@ export function DayTimeline({ cells, onDrill }: Pick<SceneProps, 'cells' | 'onDr
         </span>
         <span>
           <span className="swatch hatch" /> no data
+        </span>
+        <span>
+          <span className="swatch partial" /> a source down
         </span>
       </div>
       <SentimentTimeline

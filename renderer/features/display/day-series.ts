@@ -1,6 +1,7 @@
 import type { SeriesPoint } from '../../../shared/series';
 import { minuteOf, MINUTE_MS } from '../../../shared/series';
-import type { KeyedPoint, UpSpan, WallSeries } from '../../../shared/wall';
+import type { KeyedPoint, SourceDownSpan, UpSpan, WallSeries } from '../../../shared/wall';
+import type { KeyedPoints } from '../../stores/breakdown-slice';
 
 /** One minute as the display draws it: counts, or a gap when nobody was listening (never a zero). */
 export interface MinuteCell {
@@ -10,6 +11,8 @@ export interface MinuteCell {
   readonly negative: number;
   /** 'gap': the hub (or the source) was down and nothing arrived: unknown, not zero. */
   readonly state: 'data' | 'gap';
+  /** Some source was down in this minute: its counts are only part of the story. */
+  readonly partial?: boolean;
 }
 
 /** True when `minute` lies within one of the spans. */
@@ -27,14 +30,49 @@ export interface CellInput {
   readonly connected: boolean;
 }
 
+/** True when a source's down span covers `minute`: after the minute of its last good poll, to its recovery. */
+export const isDownIn = (span: Pick<SourceDownSpan, 'from' | 'to'>, minute: number): boolean =>
+  minuteOf(span.from) < minute && minute <= minuteOf(span.to);
+
+/** The minutes from `from` to `to` during which some source in `spans` was down (pure). */
+export function downMinutes(spans: ReadonlyArray<Pick<SourceDownSpan, 'from' | 'to'>>, from: number, to: number) {
+  const out = new Set<number>();
+  for (const s of spans)
+    for (
+      let m = Math.max(minuteOf(s.from) + MINUTE_MS, minuteOf(from));
+      m <= Math.min(minuteOf(s.to), to);
+      m += MINUTE_MS
+    )
+      out.add(m);
+  return out;
+}
+
+/**
+ * The fetched keyed points from `since` on, and each key's newest before it (its data age), with the live ones
+ * (from deltas) laid over: latest per minute and key wins. Unordered; O(window), not O(day), per batch (pure).
+ */
+export function withLive(fetched: ReadonlyArray<KeyedPoint>, live: KeyedPoints, since: number): KeyedPoint[] {
+  const out = new Map<string, KeyedPoint>();
+  const newestBefore = new Map<string, KeyedPoint>();
+  for (const p of fetched) {
+    if (p.minute >= since) out.set(`${p.minute}|${p.key}`, p);
+    else if ((newestBefore.get(p.key)?.minute ?? -Infinity) < p.minute) newestBefore.set(p.key, p);
+  }
+  for (const [id, p] of live) out.set(id, p);
+  for (const p of newestBefore.values()) out.set(`${p.minute}|${p.key}`, p);
+  return [...out.values()];
+}
+
 /**
  * The minutes from `from` to `now`: live counts win over fetched ones; a minute with no posts is a gap when the
- * hub was not up then (per the fetched spans; after the fetch, up while connected).
+ * hub was not up then (per the fetched spans; after the fetch, up while connected); a minute when some source was
+ * down is partial.
  */
 export function minuteCells(input: CellInput): MinuteCell[] {
   const fetched = new Map((input.fetched?.points ?? []).map((p) => [p.minute, p]));
   const spans = input.fetched?.up ?? [];
   const fetchedTo = input.fetched?.to ?? Number.NEGATIVE_INFINITY;
+  const partial = downMinutes(input.fetched?.sourcesDown ?? [], input.from, input.now);
   const out: MinuteCell[] = [];
   for (let m = minuteOf(input.from); m <= minuteOf(input.now); m += MINUTE_MS) {
     const p = input.live.get(m) ?? fetched.get(m);
@@ -46,6 +84,7 @@ export function minuteCells(input: CellInput): MinuteCell[] {
       positive: p?.positive ?? 0,
       negative: p?.negative ?? 0,
       state: total > 0 || up ? 'data' : 'gap',
+      ...(partial.has(m) ? { partial: true } : {}),
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Incident } from '../../../shared/incident';
+import type { KeyedPoint } from '../../../shared/wall';
 import type { DrillTarget } from '../drilldown/drill-query';
 import type { MinuteCell } from './day-series';
 import type { DisplayData } from './use-display-data';
@@ -8,6 +9,9 @@ export interface SceneProps {
   readonly data: DisplayData;
   /** The day's minutes (live and fetched, gaps marked). */
   readonly cells: ReadonlyArray<MinuteCell>;
+  /** The day by channel and by failure topic: fetched once, then moved by each delta batch. */
+  readonly byChannel: ReadonlyArray<KeyedPoint>;
+  readonly byTopic: ReadonlyArray<KeyedPoint>;
   readonly incidents: ReadonlyArray<Incident>;
   /** Hub time (frozen while the hub is lost). */
   readonly now: number;

@@ -24,8 +24,41 @@ export function rotateMsFromSearch(search: string): number | null {
   return n === 0 ? null : Math.max(3, n) * 1000;
 }
 
-/** The scene after `scene`. */
-export const nextScene = (scene: Scene): Scene => SCENES[(SCENES.indexOf(scene) + 1) % SCENES.length] ?? 'overview';
+/** The scene after `scene` among `shown` (in rotation order; a scene not among them restarts the rotation). */
+export const nextScene = (scene: Scene, shown: ReadonlyArray<Scene> = SCENES): Scene =>
+  shown[(shown.indexOf(scene) + 1) % shown.length] ?? shown[0] ?? 'overview';
+
+const isScene = (name: string): name is Scene => (SCENES as ReadonlyArray<string>).includes(name);
+
+/** The scenes this display rotates through, and the names in the address it did not know. */
+export interface SceneChoice {
+  readonly scenes: ReadonlyArray<Scene>;
+  readonly ignored: ReadonlyArray<string>;
+}
+
+/**
+ * The scenes from the address (`?scenes=overview,incidents`, as the desktop kiosk window of each monitor passes
+ * them), in rotation order, without repeats; unknown names are left out and reported. None named, or none known:
+ * every scene (pure).
+ */
+export function scenesFromSearch(search: string): SceneChoice {
+  const raw = new URLSearchParams(search).get('scenes');
+  if (raw === null || raw.trim() === '') return { scenes: SCENES, ignored: [] };
+  const names = raw
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter((n) => n !== '');
+  const ignored = [...new Set(names.filter((n) => !isScene(n)))].map((n) => n.slice(0, 40));
+  const scenes = SCENES.filter((s) => names.includes(s));
+  return { scenes: scenes.length > 0 ? scenes : SCENES, ignored };
+}
+
+/** The note the display shows when its address named scenes it does not know, or null. */
+export function ignoredScenesNote(choice: SceneChoice): string | null {
+  if (choice.ignored.length === 0) return null;
+  const names = choice.ignored.map((n) => `"${n}"`).join(', ');
+  return `Unknown scene${choice.ignored.length > 1 ? 's' : ''} ${names} ignored; showing ${choice.scenes.join(', ')}.`;
+}
 
 /** True while a person has not acknowledged the incident (and it is still open). */
 export function unacknowledged(i: Incident): boolean {

@@ -2,6 +2,7 @@ import { bisector, max } from 'd3-array';
 import { scaleLinear, scaleTime } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { EvidenceCard } from '../../../shared/incident';
+import { timeTicks } from '../../charts/time-ticks';
 
 /** One minute of an evidence card's timeline: what was observed and what is usual for that minute. */
 export type TimelinePoint = NonNullable<EvidenceCard['timeline']>[number];
@@ -50,9 +51,8 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const plotHeight = Math.max(0, input.height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom);
   const first = points[0]?.minute ?? input.startedAt;
   const last = points.at(-1)?.minute ?? first;
-  const x = scaleTime()
-    .domain([first, Math.max(last, first + 60_000)])
-    .range([0, plotWidth]);
+  const end = Math.max(last, first + 60_000);
+  const x = scaleTime().domain([first, end]).range([0, plotWidth]);
   const top = max(points, (p) => Math.max(p.observed, p.baseline)) ?? 0;
   const y = scaleLinear()
     .domain([0, Math.max(1, top)])
@@ -76,7 +76,8 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     observedPath: observed(points) ?? '',
     baselinePath: baseline(points) ?? '',
     excessPath: excess(points) ?? '',
-    xTicks: x.ticks(4).map((t) => ({ at: x(t), label: input.formatTime(t.getTime()) })),
+    // Whole minutes, each label once: a young incident's few minutes would otherwise repeat "10:04 10:04 10:05".
+    xTicks: timeTicks(first, end, 4, input.formatTime).map((t) => ({ at: x(t.t), label: t.label })),
     yTicks: y.ticks(4).map((t) => ({ at: y(t), label: String(t) })),
     startX: inside ? x(input.startedAt) : null,
     xs: points.map(xOf),
