@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useWall } from '../app/wall-context';
+import { useWallDeferred } from '../app/use-wall-deferred';
 import { seriesInOrder } from '../stores/series-slice';
 import { TEST_IDS } from '../test-ids';
 import { useElementSize } from './use-element-size';
@@ -7,8 +7,8 @@ import { VolumeChart } from './VolumeChart';
 
 /** The volume panel: legend, latest figures and the chart sized to its box. */
 export function VolumePanel() {
-  const series = useWall((s) => s.series);
-  const now = useWall((s) => s.hub.now);
+  const series = useWallDeferred((s) => s.series);
+  const now = useWallDeferred((s) => s.hub.now);
   const points = useMemo(() => seriesInOrder(series), [series]);
   const [boxRef, size] = useElementSize<HTMLDivElement>();
   const latest = points[points.length - 1];
