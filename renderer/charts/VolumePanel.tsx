@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useWallDeferred } from '../app/use-wall-deferred';
+import { minuteOf } from '../../shared/series';
 import { seriesInOrder } from '../stores/series-slice';
 import { TEST_IDS } from '../test-ids';
 import { useElementSize } from './use-element-size';
@@ -8,7 +9,8 @@ import { VolumeChart } from './VolumeChart';
 /** The volume panel: legend, latest figures and the chart sized to its box. */
 export function VolumePanel() {
   const series = useWallDeferred((s) => s.series);
-  const now = useWallDeferred((s) => s.hub.now);
+  // The chart ends at hub time's minute: read as that minute, it redraws when the minute turns, not every flush.
+  const now = useWallDeferred((s) => minuteOf(s.hub.now));
   const points = useMemo(() => seriesInOrder(series), [series]);
   const [boxRef, size] = useElementSize<HTMLDivElement>();
   const latest = points[points.length - 1];
