@@ -23,14 +23,17 @@ export function rowHeight(
   return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
 }
 
+/** Sizes of posts no longer in the feed kept before the cache is pruned (a few seconds of a live stream). */
+export const STALE_SIZES = 256;
+
 /**
  * Forgets the measured sizes of posts no longer in the feed. The virtualizer keeps a size for every key it ever
  * measured; keyed by post id under a live stream that is a few thousand new entries a minute, never released (the
- * heap grew for as long as the wall ran). Pruned only once the cache outgrows the feed twice over, so the cost is
- * spread thin. Returns how many sizes went.
+ * heap grew for as long as the wall ran). Pruned once the cache holds STALE_SIZES more than the feed, so each pass
+ * is cheap and the heap does not saw up and down by much. Returns how many sizes went.
  */
 export function pruneSizeCache(cache: Map<SizeKey, number>, items: ReadonlyArray<Mention>): number {
-  if (cache.size <= 2 * items.length + 64) return 0;
+  if (cache.size <= items.length + STALE_SIZES) return 0;
   const live = new Set<SizeKey>(items.map((m) => m.id));
   let dropped = 0;
   for (const key of cache.keys())

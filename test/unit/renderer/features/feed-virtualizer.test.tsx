@@ -3,7 +3,12 @@ import '../views/setup-dom';
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { pruneSizeCache, rowHeight, usePrunedSizes } from '../../../../renderer/features/feed/feed-virtualizer';
+import {
+  pruneSizeCache,
+  rowHeight,
+  STALE_SIZES,
+  usePrunedSizes,
+} from '../../../../renderer/features/feed/feed-virtualizer';
 import type { Mention } from '../../../../shared/mention';
 import { makeMention } from '../fixtures';
 
@@ -39,20 +44,20 @@ describe('the feed virtualizer', () => {
       });
     }
     const cache = result.current.itemSizeCache;
-    // A few feeds' worth at most (pruned past twice the feed, then one flush measured), not all 3,100 ever shown.
-    expect(cache.size).toBeLessThanOrEqual(3 * 100 + 64);
+    // The feed, STALE_SIZES more and one flush measured since the last prune at most; not all 3,100 ever shown.
+    expect(cache.size).toBeLessThanOrEqual(2 * 100 + STALE_SIZES);
     // The posts on screen keep their measured sizes.
     expect(cache.get('sim:30000')).toBe(90);
     expect(cache.get('sim:30099')).toBe(90);
   });
 
-  it('prunes only once the cache outgrows the feed twice over, keeping the live posts', () => {
+  it('prunes only once the cache holds STALE_SIZES more than the feed, keeping the live posts', () => {
     const items = page(0, 10);
     const cache = new Map<string | number | bigint, number>(items.map((m) => [m.id, 100]));
-    for (let i = 0; i < 74; i += 1) cache.set(`gone:${i}`, 50);
+    for (let i = 0; i < STALE_SIZES; i += 1) cache.set(`gone:${i}`, 50);
     expect(pruneSizeCache(cache, items)).toBe(0);
-    cache.set('gone:74', 50);
-    expect(pruneSizeCache(cache, items)).toBe(75);
+    cache.set('gone:last', 50);
+    expect(pruneSizeCache(cache, items)).toBe(STALE_SIZES + 1);
     expect([...cache.keys()]).toEqual(items.map((m) => m.id));
   });
 });
