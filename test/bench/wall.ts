@@ -136,7 +136,7 @@ async function measure(
   const cdp = await context.newCDPSession(page);
   const first = await heapMb(page, cdp);
   const heap: Array<readonly [number, number]> = [[0, first.mb]];
-  await startProbe(page);
+  await startProbe(page, SECONDS);
   if (flags.profile === true) await startCpuProfile(cdp);
   const stopTrace = flags.trace === true ? await startTrace(await context.newCDPSession(page)) : null;
   const takeover = layout === 'display' ? acknowledgeLater(page) : Promise.resolve(false);
@@ -144,9 +144,10 @@ async function measure(
   const spans = await sampleHeap(page, cdp, heap, driving);
   const posted = await driving;
   const profile = [...(flags.profile === true ? await stopCpuProfile(cdp, 0) : []), ...((await stopTrace?.()) ?? [])];
-  const probe = await readProbe(page, [first.span, ...spans]);
+  // The last sample before reading the probes (reading builds their arrays in the page).
   const last = await heapMb(page, cdp);
   heap.push([SECONDS, last.mb]);
+  const probe = await readProbe(page, [first.span, ...spans, last.span]);
   await context.close();
   return {
     layout,
