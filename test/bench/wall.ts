@@ -91,7 +91,10 @@ async function acknowledgeLater(page: Page): Promise<boolean> {
   return true;
 }
 
-/** Takes a GC'ed heap sample every HEAP_EVERY_S seconds until `done` settles; returns the GC spans to leave out. */
+/**
+ * Takes a GC'ed heap sample every HEAP_EVERY_S seconds before the run's end (the caller takes the last one) or until
+ * `done` settles; returns the GC spans to leave out.
+ */
 async function sampleHeap(
   page: Page,
   cdp: CDPSession,
@@ -102,7 +105,7 @@ async function sampleHeap(
   const started = Date.now();
   let finished = false;
   void done.finally(() => (finished = true));
-  for (let i = 1; ; i += 1) {
+  for (let i = 1; i * HEAP_EVERY_S < SECONDS; i += 1) {
     const due = started + i * HEAP_EVERY_S * 1000;
     while (!finished && Date.now() < due) await new Promise((r) => setTimeout(r, Math.min(250, due - Date.now())));
     if (finished) return spans;
@@ -110,6 +113,7 @@ async function sampleHeap(
     heap.push([(Date.now() - started) / 1000, mb]);
     spans.push(span);
   }
+  return spans;
 }
 
 /** Opens a layout, reads the hub's time off the display clock, then drives it for SECONDS with the probes on. */
