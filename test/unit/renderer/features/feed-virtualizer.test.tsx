@@ -39,7 +39,7 @@ describe('the feed virtualizer', () => {
       const items = page(flush * 1000, 100);
       rerender({ items });
       act(() => {
-        result.current.getMeasurements();
+        result.current.getTotalSize(); // lays out the measurements the sizes go into
         items.forEach((_, i) => result.current.resizeItem(i, 90 + (i % 3)));
       });
     }
