@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useWall } from '../app/wall-context';
+import { useWallDeferred } from '../app/use-wall-deferred';
+import { minuteOf } from '../../shared/series';
 import { seriesInOrder } from '../stores/series-slice';
 import { TEST_IDS } from '../test-ids';
 import { useElementSize } from './use-element-size';
@@ -7,8 +8,9 @@ import { VolumeChart } from './VolumeChart';
 
 /** The volume panel: legend, latest figures and the chart sized to its box. */
 export function VolumePanel() {
-  const series = useWall((s) => s.series);
-  const now = useWall((s) => s.hub.now);
+  const series = useWallDeferred((s) => s.series);
+  // The chart ends at hub time's minute: read as that minute, it redraws when the minute turns, not every flush.
+  const now = useWallDeferred((s) => minuteOf(s.hub.now));
   const points = useMemo(() => seriesInOrder(series), [series]);
   const [boxRef, size] = useElementSize<HTMLDivElement>();
   const latest = points[points.length - 1];

@@ -11,16 +11,21 @@ export interface SeriesSlice {
 /** Initial series state. */
 export const initialSeries = (): SeriesSlice => ({ series: new Map() });
 
-/** Merges points (latest per minute wins) and drops minutes older than the keep window at `now` (pure). */
+/**
+ * Merges points (latest per minute wins) and drops minutes older than the keep window at `now` (pure). Returns the
+ * same map when nothing arrived and nothing aged out, so what draws the series does not redraw on every clock step.
+ */
 export function mergeSeries(
   series: ReadonlyMap<number, SeriesPoint>,
   points: Iterable<SeriesPoint>,
   now: number,
 ): ReadonlyMap<number, SeriesPoint> {
   const cutoff = now - SERIES_KEEP_MS;
+  const incoming = [...points];
+  if (incoming.length === 0 && ![...series.keys()].some((minute) => minute < cutoff)) return series;
   const next = new Map<number, SeriesPoint>();
   for (const [minute, p] of series) if (minute >= cutoff) next.set(minute, p);
-  for (const p of points) if (p.minute >= cutoff) next.set(p.minute, p);
+  for (const p of incoming) if (p.minute >= cutoff) next.set(p.minute, p);
   return next;
 }
 

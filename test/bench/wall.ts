@@ -4,16 +4,32 @@
 // (PerformanceObserver longtask) and the JS heap after a GC at start and end. Ends with one key=value line.
 // Override with --seconds/WALL_SECONDS and --rate/WALL_RATE. Run `npm run build` first (bench:wall does).
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { TEST_IDS } from '../../renderer/test-ids';
 import { startHub } from '../e2e/hub-process';
 import { byId, launchChromium } from '../helpers/chromium';
 import { createPoster } from './load/push';
 import { baselinePool, BASELINE_WATCHLIST, type IngestItem } from './load/traffic';
+import { startCpuProfile, stopCpuProfile } from './wall/cpu-profile';
+import { startTrace } from './wall/trace';
+import { heapMb, readProbe, startProbe, type LongFrame, type PageGlobals, type Span } from './wall/page-probe';
 
-const { values: flags } = parseArgs({ options: { seconds: { type: 'string' }, rate: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string' },
+    rate: { type: 'string' },
+    layout: { type: 'string' },
+    profile: { type: 'boolean' },
+    trace: { type: 'boolean' },
+  },
+});
 const SECONDS = Number(flags.seconds ?? process.env.WALL_SECONDS ?? 60);
 const RATE = Number(flags.rate ?? process.env.WALL_RATE ?? 200);
+/** Seconds between GC'ed heap samples. */
+const HEAP_EVERY_S = 10;
+type Layout = 'display' | 'floor';
+const LAYOUTS: ReadonlyArray<Layout> =
+  flags.layout === 'display' || flags.layout === 'floor' ? [flags.layout] : ['display', 'floor'];
 const SPEED = 60;
 /** Requests per second: 200/s goes as ten requests of 20. */
 const TICKS_PER_S = 10;
@@ -23,62 +39,18 @@ const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 
 const percentile = (sorted: ReadonlyArray<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
-interface Probe {
-  frames: number[];
-  longest: number;
-  longTasks: number;
-}
-
-/** The little of the page's globals the probes use (this file is type-checked without the DOM library). */
-interface PageGlobals {
-  earshotProbe: Probe;
-  requestAnimationFrame(callback: (t: number) => void): number;
-  PerformanceObserver: new (
-    callback: (list: { getEntries(): ReadonlyArray<{ readonly duration: number }> }) => void,
-  ) => { observe(options: { readonly type: string; readonly buffered?: boolean }): void };
-  document: { readonly documentElement: { readonly dataset: Readonly<Record<string, string | undefined>> } };
-}
-
 /** What each run measured. */
 interface Run {
   readonly layout: string;
   readonly frames: ReadonlyArray<number>;
   readonly longestTaskMs: number;
   readonly longTasks: number;
-  readonly heapStartMb: number;
-  readonly heapEndMb: number;
+  readonly longFrames: ReadonlyArray<LongFrame>;
+  /** Seconds into the run and MB after a forced GC; the first is taken before the load starts. */
+  readonly heap: ReadonlyArray<readonly [number, number]>;
   readonly posted: number;
   readonly takeover: boolean;
-}
-
-/** Starts the frame and long-task probes in the page. */
-async function startProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const g = globalThis as unknown as PageGlobals;
-    const probe: Probe = { frames: [], longest: 0, longTasks: 0 };
-    g.earshotProbe = probe;
-    let last = performance.now();
-    const tick = (t: number): void => {
-      probe.frames.push(t - last);
-      last = t;
-      g.requestAnimationFrame(tick);
-    };
-    g.requestAnimationFrame(tick);
-    new g.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        probe.longTasks += 1;
-        probe.longest = Math.max(probe.longest, e.duration);
-      }
-    }).observe({ type: 'longtask', buffered: false });
-  });
-}
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
+  readonly profile: ReadonlyArray<string>;
 }
 
 /** Pushes RATE mentions/s for SECONDS, dated on the hub's (sped-up) clock. */
@@ -119,10 +91,36 @@ async function acknowledgeLater(page: Page): Promise<boolean> {
   return true;
 }
 
+/**
+ * Takes a GC'ed heap sample every HEAP_EVERY_S seconds before the run's end (the caller takes the last one) or until
+ * `done` settles; returns the GC spans to leave out.
+ */
+async function sampleHeap(
+  page: Page,
+  cdp: CDPSession,
+  heap: Array<readonly [number, number]>,
+  done: Promise<unknown>,
+): Promise<Span[]> {
+  const spans: Span[] = [];
+  const started = Date.now();
+  let finished = false;
+  void done.finally(() => (finished = true));
+  for (let i = 1; i * HEAP_EVERY_S < SECONDS; i += 1) {
+    const due = started + i * HEAP_EVERY_S * 1000;
+    while (!finished && Date.now() < due) await new Promise((r) => setTimeout(r, Math.min(250, due - Date.now())));
+    if (finished) return spans;
+    const { mb, span } = await heapMb(page, cdp);
+    heap.push([(Date.now() - started) / 1000, mb]);
+    spans.push(span);
+  }
+  return spans;
+}
+
+/** Opens a layout, reads the hub's time off the display clock, then drives it for SECONDS with the probes on. */
 async function measure(
   browser: Browser,
   url: string,
-  layout: 'display' | 'floor',
+  layout: Layout,
   post: ReturnType<typeof createPoster>,
 ): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: 'dark' });
@@ -139,35 +137,76 @@ async function measure(
   const hubStart = Date.parse((await page.locator(byId(TEST_IDS.displayClock)).getAttribute('datetime')) ?? '');
   const realStart = Date.now();
   if (layout === 'floor') await page.keyboard.press('1');
-  const heapStartMb = await heapMb(page);
-  await startProbe(page);
+  const cdp = await context.newCDPSession(page);
+  const first = await heapMb(page, cdp);
+  const heap: Array<readonly [number, number]> = [[0, first.mb]];
+  await startProbe(page, SECONDS);
+  if (flags.profile === true) await startCpuProfile(cdp);
+  const stopTrace = flags.trace === true ? await startTrace(await context.newCDPSession(page)) : null;
   const takeover = layout === 'display' ? acknowledgeLater(page) : Promise.resolve(false);
-  const posted = await drive(post, () => hubStart + (Date.now() - realStart) * SPEED, `${layout}-${realStart}`);
-  const probe = await page.evaluate(() => (globalThis as unknown as PageGlobals).earshotProbe);
-  const heapEndMb = await heapMb(page);
+  const driving = drive(post, () => hubStart + (Date.now() - realStart) * SPEED, `${layout}-${realStart}`);
+  const spans = await sampleHeap(page, cdp, heap, driving);
+  const posted = await driving;
+  const profile = [...(flags.profile === true ? await stopCpuProfile(cdp, 0) : []), ...((await stopTrace?.()) ?? [])];
+  // The last sample before reading the probes (reading builds their arrays in the page).
+  const last = await heapMb(page, cdp);
+  heap.push([SECONDS, last.mb]);
+  const probe = await readProbe(page, [first.span, ...spans, last.span]);
   await context.close();
   return {
     layout,
-    frames: probe.frames.slice(1),
-    longestTaskMs: probe.longest,
-    longTasks: probe.longTasks,
-    heapStartMb,
-    heapEndMb,
+    frames: probe.frames.map(([, d]) => d),
+    longestTaskMs: Math.max(0, ...probe.tasks.map(([, d]) => d)),
+    longTasks: probe.tasks.length,
+    longFrames: probe.longFrames,
+    heap,
     posted,
     takeover: await takeover,
+    profile,
   };
+}
+
+/** Least-squares slope of the heap samples in the last half of the run, in MB per minute. */
+function heapSlope(heap: ReadonlyArray<readonly [number, number]>): number {
+  const half = heap.filter(([t]) => t >= SECONDS / 2);
+  if (half.length < 2) return NaN;
+  const mt = half.reduce((a, [t]) => a + t, 0) / half.length;
+  const mm = half.reduce((a, [, m]) => a + m, 0) / half.length;
+  const num = half.reduce((a, [t, m]) => a + (t - mt) * (m - mm), 0);
+  const den = half.reduce((a, [t]) => a + (t - mt) ** 2, 0);
+  return (num / den) * 60;
+}
+
+/** The longest animation frames of a run: where their time went. */
+function worstFrames(run: Run): string[] {
+  return [...run.longFrames]
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)
+    .map((f) => {
+      const scripts = [...f.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((x) => `${x.name} ${round(x.duration)} ms (forced layout ${round(x.forcedLayout)})`);
+      return `  long frame ${round(f.duration)} ms: style+layout ${round(f.styleAndLayout)} ms; ${scripts.join('; ')}`;
+    });
 }
 
 function report(run: Run): void {
   const sorted = [...run.frames].sort((a, b) => a - b);
+  const heapStart = run.heap[0]?.[1] ?? NaN;
+  const heapEnd = run.heap.at(-1)?.[1] ?? NaN;
   say(
     `${run.layout}: ${run.posted} mentions in ${SECONDS}s, ${sorted.length} frames: p50 ${round(percentile(sorted, 50))} ms, ` +
       `p95 ${round(percentile(sorted, 95))} ms, p99 ${round(percentile(sorted, 99))} ms; ${run.longTasks} long tasks, ` +
-      `longest ${round(run.longestTaskMs)} ms; heap ${round(run.heapStartMb)} → ${round(run.heapEndMb)} MB` +
+      `longest ${round(run.longestTaskMs)} ms; heap ${round(heapStart)} → ${round(heapEnd)} MB, ` +
+      `last-half slope ${round(heapSlope(run.heap), 2)} MB/min` +
       (run.layout === 'display'
         ? `; P1 takeover ${run.takeover ? 'shown, acknowledged after 10 s' : 'not shown'}`
         : ''),
   );
+  say(`  heap after GC (s: MB): ${run.heap.map(([t, m]) => `${Math.round(t)}: ${round(m, 2)}`).join(', ')}`);
+  worstFrames(run).forEach(say);
+  run.profile.forEach(say);
 }
 
 async function main(): Promise<void> {
@@ -175,17 +214,22 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const post = createPoster(`${hub.baseUrl}api/ingest/e2e`, hub.ingestToken);
-    say(`wall bench: ${RATE} mentions/s for ${SECONDS}s per layout, hub at speed ${SPEED}, Chromium 1920×1080`);
-    const runs = [await measure(browser, hub.url, 'display', post), await measure(browser, hub.url, 'floor', post)];
+    say(
+      `wall bench: ${RATE} mentions/s for ${SECONDS}s per layout, hub at speed ${SPEED}, Chromium 1920×1080, ` +
+        `heap after a forced GC every ${HEAP_EVERY_S}s (frames and tasks overlapping those GCs left out)`,
+    );
+    const runs: Run[] = [];
+    for (const layout of LAYOUTS) runs.push(await measure(browser, hub.url, layout, post));
     runs.forEach(report);
     const frames = runs.flatMap((r) => r.frames).sort((a, b) => a - b);
     const longest = Math.max(...runs.map((r) => r.longestTaskMs));
-    const heapStart = Math.max(...runs.map((r) => r.heapStartMb));
-    const heapEnd = Math.max(...runs.map((r) => r.heapEndMb));
+    const heapStart = Math.max(...runs.map((r) => r.heap[0]?.[1] ?? NaN));
+    const heapEnd = Math.max(...runs.map((r) => r.heap.at(-1)?.[1] ?? NaN));
+    const slope = Math.max(...runs.map((r) => heapSlope(r.heap)));
     say(
       `frame_p50_ms=${round(percentile(frames, 50))} frame_p95_ms=${round(percentile(frames, 95))} ` +
         `frame_p99_ms=${round(percentile(frames, 99))} longest_task_ms=${round(longest)} ` +
-        `heap_start_mb=${round(heapStart)} heap_end_mb=${round(heapEnd)}`,
+        `heap_start_mb=${round(heapStart)} heap_end_mb=${round(heapEnd)} heap_slope_mb_per_min=${round(slope, 2)}`,
     );
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTransport, useWall, useWallStore } from '../../app/wall-context';
+import { useWallDeferred } from '../../app/use-wall-deferred';
 import { floorFeed } from '../../stores/floor-slice';
 import { TEST_IDS } from '../../test-ids';
 import { TriageBar } from '../triage/TriageBar';
@@ -8,29 +9,12 @@ import { FilterBar } from '../search/FilterBar';
 import { feedKey, isPlainFeed } from '../search/floor-query';
 import { loadOlder } from '../search/history-loader';
 import { MentionRow } from './MentionRow';
+import { rowHeight, usePrunedSizes } from './feed-virtualizer';
 
 /** Rows from the end of the list at which the next history page is asked for. */
 const LOAD_AHEAD = 8;
 /** A changed search text waits this long for the next key before asking the hub (typing stays cheap). */
 const TYPING_PAUSE_MS = 300;
-
-/**
- * A row's height without forcing a layout: the ResizeObserver's border box when it reports one, else the size
- * measured before (or the estimate). The default reads `offsetHeight` as each row mounts, which makes the browser
- * lay out the whole page inside React's commit, once per delta batch (the staff floor's long tasks under load).
- * The observer reports every new row right after the next layout, before paint; with `directDomUpdates` the
- * virtualizer then moves the rows itself in that same frame, so nothing is drawn at the estimated positions.
- */
-export function rowHeight(
-  element: Element,
-  entry: ResizeObserverEntry | undefined,
-  instance: Virtualizer<HTMLDivElement, Element>,
-): number {
-  const box = entry?.borderBoxSize[0];
-  if (box !== undefined) return Math.round(box.blockSize);
-  const index = instance.indexFromElement(element);
-  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
-}
 
 /** Where the history of the current search stands, under the list. */
 function HistoryStatus({ count }: { readonly count: number }) {
@@ -87,11 +71,11 @@ function useHistoryPaging(nearEnd: boolean): void {
  * visible rows are in the DOM. On a charts-only public screen it shows no posts.
  */
 export function LiveFeed() {
-  const items = useWall(floorFeed);
-  const now = useWall((s) => s.hub.now);
+  // Posts and handled marks change with every delta flush: rendered in a transition (see useWallDeferred).
+  const items = useWallDeferred(floorFeed);
   const selectedId = useWall((s) => s.selectedId);
   const largeType = useWall((s) => s.largeType);
-  const handled = useWall((s) => s.handled);
+  const handled = useWallDeferred((s) => s.handled);
   const hidden = useWall((s) => s.publicMode === 'charts');
   const selectMention = useWall((s) => s.selectMention);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -105,6 +89,7 @@ export function LiveFeed() {
     measureElement: rowHeight,
     directDomUpdates: true,
   });
+  usePrunedSizes(virtualizer, items);
   const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   useHistoryPaging(!hidden && lastVisible >= items.length - LOAD_AHEAD);
 
@@ -150,7 +135,6 @@ export function LiveFeed() {
               >
                 <MentionRow
                   mention={mention}
-                  now={now}
                   selected={mention.id === selectedId}
                   onSelect={onSelect}
                   handled={handled.get(mention.id)}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useWallDeferred } from '../../app/use-wall-deferred';
 import type { HandledMark } from '../../../shared/handled';
 import type { Mention } from '../../../shared/mention';
 import { TEST_IDS } from '../../test-ids';
@@ -11,16 +12,30 @@ import { PublicAuthor, PublicText } from '../public/PublicText';
 /** Props of one feed row. */
 export interface MentionRowProps {
   readonly mention: Mention;
-  /** Hub time. */
-  readonly now: number;
   readonly selected: boolean;
   readonly onSelect: (id: string) => void;
   /** Its handled mark, when it has one. */
   readonly handled?: HandledMark | undefined;
 }
 
-/** One mention in the feed. Post text is untrusted and rendered strictly as text. */
-export const MentionRow = memo(function MentionRow({ mention, now, selected, onSelect, handled }: MentionRowProps) {
+/**
+ * How long ago a post was, at hub time. Its own subscriber, so the clock moving re-renders this text only, never
+ * the row around it.
+ */
+function Age({ at }: { readonly at: number }) {
+  const now = useWallDeferred((s) => s.hub.now);
+  return (
+    <time className="time" dateTime={new Date(at).toISOString()}>
+      {formatRelative(at, now)}
+    </time>
+  );
+}
+
+/**
+ * One mention in the feed. Post text is untrusted and rendered strictly as text. Memoized: a row re-renders only
+ * when its post, selection or handled mark changes (its age updates itself).
+ */
+export const MentionRow = memo(function MentionRow({ mention, selected, onSelect, handled }: MentionRowProps) {
   const channel = channelBadge(mention.channel);
   const sentiment = sentimentBadge(mention.enrichment.sentiment);
   const href = safeExternalUrl(mention.url);
@@ -54,9 +69,7 @@ export const MentionRow = memo(function MentionRow({ mention, now, selected, onS
         <span className="badge" data-sentiment={sentiment}>
           {SENTIMENT_MARK[sentiment]} {sentiment}
         </span>
-        <time className="time" dateTime={new Date(mention.createdAt).toISOString()}>
-          {formatRelative(mention.createdAt, now)}
-        </time>
+        <Age at={mention.createdAt} />
       </div>
       <p className="mention-text" data-testid={TEST_IDS.mentionText}>
         <PublicText text={mention.text} />

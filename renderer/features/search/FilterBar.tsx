@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CHANNELS, SENTIMENT_LABELS, type Mention } from '../../../shared/mention';
 import { useWall } from '../../app/wall-context';
+import { useWallDeferred } from '../../app/use-wall-deferred';
 import { TEST_IDS } from '../../test-ids';
 import { channelBadge } from '../feed/mention-view';
 import { isPlainFeed, type FloorFilters } from './floor-query';
@@ -59,7 +60,8 @@ const plain = (values: ReadonlyArray<string>) => values.map((v) => ({ value: v, 
 /** The staff floor's filters: source, watchlist, sentiment, topic, language, influence, and the sort. */
 export function FilterBar() {
   const f = useWall((s) => s.filters);
-  const items = useWall((s) => s.mentions.items);
+  // The choices follow the buffered posts, which change with every delta flush: worked out in a transition.
+  const items = useWallDeferred((s) => s.mentions.items);
   const set = useWall((s) => s.setFilters);
   const reset = useWall((s) => s.resetFilters);
   const watchlists = useMemo(() => choices(items, (m) => [m.watchlist], f.watchlist), [items, f.watchlist]);

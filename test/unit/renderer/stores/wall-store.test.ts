@@ -68,6 +68,25 @@ describe('wall store: deltas', () => {
     expect(s.hub.now).toBe(T0 + 102);
   });
 
+  it('keeps the series as it is when a flush brings no point and no minute ages out (charts do not redraw)', () => {
+    store.getState().applyDeltas(
+      addToBatch(emptyBatch(), {
+        name: 'series:update',
+        payload: { points: [{ minute: T0 - 60_000, total: 3, negative: 1, positive: 1 }] },
+      }),
+    );
+    const before = store.getState().series;
+    store.getState().applyDeltas(mentionsBatch(1, 3, T0 + 1000));
+    expect(store.getState().hub.now).toBe(T0 + 1002);
+    expect(store.getState().series).toBe(before);
+    store
+      .getState()
+      .applyDeltas(
+        addToBatch(emptyBatch(), { name: 'clock:tick', payload: { now: T0 + 4 * 3_600_000, mentions: 13 } }),
+      );
+    expect(store.getState().series.size).toBe(0);
+  });
+
   it('caps the feed by count', () => {
     store.getState().applyDeltas(mentionsBatch(0, MAX_FEED_MENTIONS + 25, T0));
     expect(store.getState().mentions.items).toHaveLength(MAX_FEED_MENTIONS);

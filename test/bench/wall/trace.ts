@@ -1,0 +1,95 @@
+// `bench:wall --trace`: a DevTools timeline trace of the page's main thread, summed by event name (style, layout,
+// paint, scripts, GC...) and the longest top-level tasks with what was in them. For finding what a long task is.
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  /** Thread (CPU) time: what the task cost when the box is busy and the thread waits for a core. */
+  readonly tdur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: {
+    readonly name?: string;
+    readonly elementCount?: number;
+    readonly beginData?: { readonly dirtyObjects?: number; readonly totalObjects?: number };
+  };
+}
+
+/** Starts a timeline trace. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<string[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    return summarize(events);
+  };
+}
+
+/** The renderer main thread: the thread named CrRendererMain with the most events. */
+function mainThread(events: ReadonlyArray<TraceEvent>): { pid: number; tid: number } | null {
+  const named = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best: { pid: number; tid: number; n: number } | null = null;
+  for (const t of named) {
+    const n = events.filter((e) => e.pid === t.pid && e.tid === t.tid).length;
+    if (best === null || n > best.n) best = { pid: t.pid, tid: t.tid, n };
+  }
+  return best;
+}
+
+function summarize(events: ReadonlyArray<TraceEvent>): string[] {
+  const main = mainThread(events);
+  if (main === null) return ['trace: no renderer main thread'];
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  const byName = new Map<string, number>();
+  for (const e of mine) if (e.name !== 'RunTask') byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  const busy = tasks.reduce((t, e) => t + (e.dur ?? 0) / 1000, 0);
+  const cpu = tasks.reduce((t, e) => t + (e.tdur ?? 0) / 1000, 0);
+  const byCpu = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
+  const ms = (us: number | undefined): string => ((us ?? 0) / 1000).toFixed(1);
+  const inside = (task: TraceEvent): string => {
+    const end = task.ts + (task.dur ?? 0);
+    const parts = new Map<string, number>();
+    for (const e of mine)
+      if (e !== task && e.ts >= task.ts && e.ts < end && e.name !== 'RunTask')
+        parts.set(e.name, (parts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    const sizes = mine
+      .filter((e) => e.ts >= task.ts && e.ts < end && (e.name === 'UpdateLayoutTree' || e.name === 'Layout'))
+      .map((e) =>
+        e.name === 'Layout'
+          ? `layout ${e.args?.beginData?.dirtyObjects ?? '?'}/${e.args?.beginData?.totalObjects ?? '?'} objects`
+          : `style ${e.args?.elementCount ?? '?'} elements`,
+      );
+    return [...parts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')
+      .concat(sizes.length > 0 ? ` [${sizes.join(', ')}]` : '');
+  };
+  return [
+    `trace: main thread busy ${busy.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms) in ${tasks.length} tasks; ` +
+      `longest tasks by CPU time: ${byCpu
+        .slice(0, 10)
+        .map((t) => `${ms(t.tdur)} (wall ${ms(t.dur)})`)
+        .join(', ')} ms`,
+    'by event (ms, nested events overlap):',
+    ...[...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 22)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)}  ${k}`),
+    'longest tasks:',
+    ...tasks.slice(0, 6).map((t) => `  ${ms(t.dur)} ms (CPU ${ms(t.tdur)}): ${inside(t)}`),
+    'longest tasks by CPU time:',
+    ...byCpu.slice(0, 6).map((t) => `  CPU ${ms(t.tdur)} ms (wall ${ms(t.dur)}): ${inside(t)}`),
+  ];
+}
