@@ -56,6 +56,11 @@ export interface TrainOptions {
   readonly l2: number;
   /** Class weight = (n / (3 n_c)) ^ classWeightPower. */
   readonly classWeightPower: number;
+  /**
+   * NB-LR: each hashed weight's learning rate is scaled by its class's naive-Bayes log-count ratio (relative
+   * to the mean, clamped to [0.05, 5]) raised to this power; 0 turns it off. Training only: nothing ships.
+   */
+  readonly nbPower: number;
   readonly seed: number;
 }
 
@@ -94,6 +99,8 @@ interface TrainState {
   readonly g2: Float32Array;
   readonly g2Dense: Float32Array;
   readonly g2Bias: Float32Array;
+  /** Per-weight learning-rate multipliers (NB-LR), when nbPower > 0. */
+  readonly mult?: Float32Array;
 }
 
 function classWeights(d: Design, rows: Int32Array, power: number): Float64Array {
@@ -129,7 +136,8 @@ function step(
       const j = (view.index[k] as number) * 3 + c;
       const grad = g * scale + o.l2 * (w[j] as number);
       g2[j] = (g2[j] as number) + grad * grad;
-      w[j] = (w[j] as number) - (o.learningRate * grad) / Math.sqrt((g2[j] as number) + 1e-8);
+      const m = s.mult ? (s.mult[j] as number) : 1;
+      w[j] = (w[j] as number) - (m * o.learningRate * grad) / Math.sqrt((g2[j] as number) + 1e-8);
     }
     for (let k = 0; k < DENSE_FEATURES; k += 1) {
       const x = dense[k] as number;
@@ -170,6 +178,7 @@ export function train(
     g2: new Float32Array(o.buckets * 3),
     g2Dense: new Float32Array(DENSE_FEATURES * 3),
     g2Bias: new Float32Array(3),
+    ...(o.nbPower > 0 ? { mult: nbMultipliers(d, rows, o.buckets, o.nbPower) } : {}),
   };
   const rand = mulberry32(o.seed);
   const cw = classWeights(d, rows, o.classWeightPower);
@@ -202,4 +211,45 @@ export function designLogits(model: LinearModel, d: Design, rows: Int32Array = a
     out.set(z, r * 3);
   }
   return out;
+}
+
+/** Occurrences of every hashed feature per class over `rows` (buckets x 3), and the rows per class. */
+function classCounts(d: Design, rows: Int32Array, buckets: number): { counts: Float32Array; totals: number[] } {
+  const counts = new Float32Array(buckets * 3);
+  const totals = [0, 0, 0];
+  for (const i of rows) {
+    const y = d.labels[i] as number;
+    totals[y] = (totals[y] as number) + 1;
+    for (let k = d.offsets[i] as number; k < (d.offsets[i + 1] as number); k += 1) {
+      const j = (d.indices[k] as number) * 3 + y;
+      counts[j] = (counts[j] as number) + 1;
+    }
+  }
+  return { counts, totals };
+}
+
+/**
+ * NB-LR learning-rate multipliers (Wang & Manning 2012, in the AdaGrad form): |log-count ratio| of each
+ * bucket for class c against the other classes (add-one smoothed), over its mean, clamped to [0.05, 5],
+ * to the power `power`. A weight whose feature does not separate the classes learns slowly; unseen ones stay 1.
+ */
+export function nbMultipliers(d: Design, rows: Int32Array, buckets: number, power: number): Float32Array {
+  const { counts, totals } = classCounts(d, rows, buckets);
+  const r = new Float32Array(buckets * 3).fill(-1);
+  let sum = 0,
+    nz = 0;
+  for (let b = 0; b < buckets; b += 1) {
+    const all = (counts[b * 3] as number) + (counts[b * 3 + 1] as number) + (counts[b * 3 + 2] as number);
+    if (all === 0) continue;
+    for (let c = 0; c < 3; c += 1) {
+      const inC = counts[b * 3 + c] as number;
+      const p = (inC + 1) / ((totals[c] as number) + 2);
+      const q = (all - inC + 1) / (rows.length - (totals[c] as number) + 2);
+      r[b * 3 + c] = Math.abs(Math.log(p / q));
+      sum += r[b * 3 + c] as number;
+      nz += 1;
+    }
+  }
+  const mean = nz > 0 ? sum / nz : 1;
+  return r.map((v) => (v < 0 ? 1 : Math.min(5, Math.max(0.05, v / mean)) ** power));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanSemevalText, dedupKey, splitByOverlap, type Example } from '../../../scripts/train/data';
-import { buildDesign, designLogits, mulberry32, train } from '../../../scripts/train/logreg';
+import { buildDesign, designLogits, mulberry32, nbMultipliers, train } from '../../../scripts/train/logreg';
+import { createFeaturizer, featurize } from '../../../electron/core';
 import { scoreLabels } from '../../../scripts/train/metrics';
 import { quantize } from '../../../scripts/train/quantize';
 import { argmaxLabels, crossFittedScore, fitTemperature, tuneOffsets } from '../../../scripts/train/tune';
@@ -26,7 +27,7 @@ function corpus(): Example[] {
   return out;
 }
 
-const OPTIONS = { buckets: 1 << 12, epochs: 4, learningRate: 0.1, l2: 1e-6, classWeightPower: 1, seed: 3 };
+const OPTIONS = { buckets: 1 << 12, epochs: 4, learningRate: 0.1, l2: 1e-6, classWeightPower: 1, nbPower: 0, seed: 3 };
 
 describe('training pipeline', () => {
   it('learns a small separable corpus, deterministically', () => {
@@ -135,5 +136,44 @@ describe('cross-validation folds and the year split', () => {
     expect(s.n).toBe(data.length);
     expect(s.macroRecall).toBeGreaterThan(0.9);
     expect(Array.from(rowsOfFold(folds, 0)).length + Array.from(rowsOfFold(folds, 0, true)).length).toBe(data.length);
+  });
+});
+
+describe('NB-LR learning-rate multipliers', () => {
+  /** The bucket of a lone word's unigram feature (the first hashed feature of that text). */
+  const unigram = (word: string): number => {
+    const f = createFeaturizer();
+    featurize(word, f, OPTIONS.buckets);
+    return f.features.index[0] as number;
+  };
+
+  it('lets a word that separates a class learn faster than one every class uses', () => {
+    const data = corpus();
+    const d = buildDesign(data, OPTIONS.buckets);
+    const rows = Int32Array.from({ length: d.n }, (_v, i) => i);
+    const m = nbMultipliers(d, rows, OPTIONS.buckets, 1);
+    expect(m.length).toBe(OPTIONS.buckets * 3);
+    const coffee = unigram('coffee'); // in positive and negative texts alike
+    const lovely = unigram('lovely'); // positive only
+    expect(m[lovely * 3 + 2] as number).toBeGreaterThan(m[coffee * 3 + 2] as number);
+    expect(m[lovely * 3 + 2] as number).toBeGreaterThan(1);
+    for (const v of m) expect(v >= 0.05 && v <= 5).toBe(true);
+    expect(nbMultipliers(d, rows, OPTIONS.buckets, 0).every((v) => v === 1)).toBe(true);
+  });
+
+  it('still learns the small corpus with the multipliers on, deterministically', () => {
+    const data = corpus();
+    const design = buildDesign(data, OPTIONS.buckets);
+    const o = { ...OPTIONS, nbPower: 0.5 };
+    const a = train(design, o);
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(train(design, o).weights.buffer))).toBe(true);
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(train(design, OPTIONS).weights.buffer))).toBe(false);
+    const labels = argmaxLabels(designLogits(a, design));
+    expect(
+      scoreLabels(
+        data.map((e) => e.label),
+        labels,
+      ).macroRecall,
+    ).toBeGreaterThan(0.95);
   });
 });
