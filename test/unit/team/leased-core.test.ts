@@ -11,6 +11,7 @@ import { sampleIncident } from '../../fixtures/receivers/sample-incident';
 import { createTestCore } from '../../helpers/core';
 import { rawMention } from '../../helpers/mentions';
 import { lockServer } from './lock-server';
+import type { RemotePort, TeamLink } from '../../../electron/core/team/fanout/port';
 
 /** A core in a team: what it runs depends on the detector lease, held here or by a peer (another manager). */
 
@@ -48,6 +49,38 @@ async function teamCore(hub: string, server: ReturnType<typeof lockServer>, dete
 }
 
 describe('a team core and the detector lease', () => {
+  it('scores the posts another hub stored (its ingest webhook) only while it holds the detector', async () => {
+    const server = lockServer();
+    server.owners.set('detector', 'peer');
+    const detection = spyDetection();
+    const clock = new ManualClock(START);
+    const store = await openSqliteStore(':memory:');
+    const leases = createLeaseManager({
+      hubId: 'a',
+      backend: server.backend('a'),
+      timer: clock,
+      periodMs: PERIOD,
+      logger: silentLogger(),
+    });
+    let port: RemotePort | null = null;
+    const team: TeamLink = {
+      record: () => undefined,
+      start: async (p) => void (port = p),
+      stop: async () => undefined,
+    };
+    const core = createTestCore({ clock, store, detection: detection.port, leases, team });
+    await core.start();
+    const remote = (n: number) => ({ ...rawMention(n, START), id: `push:ext-${n}` }) as unknown as Mention;
+    // The fan-out asks for no detection by default: the core decides, by the lease.
+    await port!.mentions([remote(1)], false);
+    expect(detection.ingested).toEqual([]);
+    server.owners.delete('detector');
+    await clock.advance(PERIOD);
+    await port!.mentions([remote(2)], false);
+    expect(detection.ingested.map((m) => m.id)).toEqual(['push:ext-2']);
+    await core.stop();
+  });
+
   it('as a standby neither counts nor scores the posts it commits; on taking over it restores the saved state', async () => {
     const server = lockServer();
     server.owners.set('detector', 'peer');
