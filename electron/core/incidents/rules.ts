@@ -116,6 +116,26 @@ export function coTopicShare(rec: IncidentRecord, posts: ReadonlyArray<CompactPo
   return posts.filter((p) => p.topics.includes(topic)).length / posts.length;
 }
 
+/**
+ * Whether a failure topic is the same story as an incident: its recent posts mostly name the incident's lead ("can't
+ * log in, so my transfer is stuck"), or the lead's recent posts mostly name it (a glitch that crossed first on
+ * "refund", a third of its posts, and whose every refund request names the failed payment).
+ */
+export function sameStory(
+  rec: IncidentRecord,
+  family: FamilyKey,
+  topicPosts: ReadonlyArray<CompactPost>,
+  leadPosts: ReadonlyArray<CompactPost>,
+  params: IncidentParams,
+): boolean {
+  const topic = topicOf(family);
+  const names =
+    topic === null || leadPosts.length === 0
+      ? 0
+      : leadPosts.filter((p) => p.topics.includes(topic)).length / leadPosts.length;
+  return Math.max(coTopicShare(rec, topicPosts), names) >= params.joinCoTopicShare;
+}
+
 /** Folds an anomalous point into an incident's evidence. */
 export function applySignal(rec: IncidentRecord, signal: Signal, params: IncidentParams): void {
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);

@@ -2,12 +2,12 @@ import type { EngineMemory } from './engine-memory';
 import type { EvidenceSampler } from './evidence-sampler';
 import { isTopic, valueOf, type FamilyKey } from './family';
 import type { IncidentBook } from './incident-book';
-import type { IncidentRecord, Signal } from './model';
+import type { CompactPost, IncidentRecord, Signal } from './model';
 import type { IncidentParams } from './params';
 import {
   applySignal,
   canJoin,
-  coTopicShare,
+  sameStory,
   isGeneric,
   leadOf,
   moreSevere,
@@ -82,10 +82,14 @@ export function createSignalRouter(deps: SignalRouterDeps): SignalRouter {
     return rec;
   };
 
-  /** Whether a topic's recent posts mostly name the incident's lead topic: a knock-on of the breakdown. */
+  const recentOf = (rec: IncidentRecord, family: FamilyKey, minute: number): CompactPost[] =>
+    sampler.recent(rec.watchlist, family, minute - params.windowMinutes * MINUTE_MS, minute);
+
+  /** Whether a topic is the same story as the incident: its posts name the lead, or the lead's posts name it. */
   const knockOn = (rec: IncidentRecord, family: FamilyKey, minute: number): boolean => {
-    const recent = sampler.recent(rec.watchlist, family, minute - params.windowMinutes * MINUTE_MS, minute);
-    return coTopicShare(rec, recent) >= params.joinCoTopicShare;
+    const lead = leadOf(rec);
+    const leadPosts = lead === null ? [] : recentOf(rec, lead, minute);
+    return sameStory(rec, family, recentOf(rec, family, minute), leadPosts, params);
   };
 
   /**

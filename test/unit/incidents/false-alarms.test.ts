@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIncidentEngine } from '../../../electron/core/incidents';
 import type { IncidentEngine } from '../../../electron/core/incidents';
-import { exposureScale, newRecord } from '../../../electron/core/incidents/rules';
+import { exposureScale, newRecord, sameStory } from '../../../electron/core/incidents/rules';
 import { mergedLead } from '../../../electron/core/incidents/tracking';
 import { DEFAULT_INCIDENT_PARAMS } from '../../../electron/core/incidents/params';
 import { createSeriesScorer } from '../../../electron/core/incidents/scorer';
@@ -161,5 +161,40 @@ describe('the usual level a window is judged against', () => {
       for (const family of scorer.familiesFor(row)) scorer.score(row, family, false, m);
     }
     expect(scorer.baselineOf('nimbus', 'topic:payment')).toBeCloseTo(1, 1);
+  });
+});
+
+describe('sameStory', () => {
+  const at = T0;
+  const post = (i: number, topics: string[]): CompactPost => ({
+    id: `s${i}`,
+    channel: 'x',
+    author: `a${i}`,
+    text: topics.join(' '),
+    createdAt: at,
+    sentiment: 'negative',
+    topics,
+    weight: 1,
+  });
+  const refund = newRecord(
+    'r',
+    'nimbus',
+    [{ family: 'topic:refund', channel: '*', minute: at, value: 5, rate: 5, windowCount: 25, baseline: 0.3, score: 1 }],
+    at,
+    0.2,
+    DEFAULT_INCIDENT_PARAMS,
+  );
+  const many = (n: number, topics: string[], from = 0) => Array.from({ length: n }, (_, i) => post(from + i, topics));
+
+  it('joins a topic the lead’s posts name, even when few of its own posts name the lead (the glitch’s payments)', () => {
+    const payments = [...many(2, ['payment', 'refund']), ...many(8, ['payment'], 10)];
+    const refunds = [...many(6, ['payment', 'refund'], 20), ...many(1, ['refund'], 30)];
+    expect(sameStory(refund, 'topic:payment', payments, refunds, DEFAULT_INCIDENT_PARAMS)).toBe(true);
+  });
+
+  it('keeps apart a topic neither side names', () => {
+    const logins = many(10, ['login']);
+    const refunds = many(7, ['refund'], 20);
+    expect(sameStory(refund, 'topic:login', logins, refunds, DEFAULT_INCIDENT_PARAMS)).toBe(false);
   });
 });
