@@ -4,68 +4,28 @@ import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
 import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
 import type { Incident } from '../../../shared/incident';
-import type { Core, CoreApi, DetectionPort, SourceRunnerPort } from '../core-types';
-import type { Attributor } from '../pipeline/attribute';
+import type { Core, CoreApi, SourceRunnerPort } from '../core-types';
 import { createCommitter } from '../pipeline/commit';
 import { createMinuteAggregator } from '../pipeline/minute-aggregator';
-import type { Enricher } from '../pipeline/enrich/enricher';
-import { systemClock, type Cancel, type Clock } from '../runtime/clock';
-import type { CredentialVault } from '../runtime/credentials';
+import { systemClock, type Cancel } from '../runtime/clock';
 import { EventBatcher } from '../runtime/event-batcher';
 import { EventBus } from '../runtime/event-bus';
-import type { Logger } from '../runtime/logger';
-import type { SourceRunnerOptions } from '../runtime/poller';
-import type { Store } from '../store/repository';
 import type { Actor } from '../../../shared/workflow';
 import type { LocalUser } from '../config';
-import { silentEscalation, type EscalationPort } from '../escalation/port';
+import { silentEscalation } from '../escalation/port';
 import { createWorkflowService, type WorkflowService } from '../workflow/service';
-import { DEFAULT_SLA, type SlaPolicy } from '../workflow/sla';
-import type { SearchMentions } from '../export/mentions-export';
-import type { PdfRenderer } from '../runtime/chromium-pdf';
+import { DEFAULT_SLA } from '../workflow/sla';
 import { dataTimeSources, detectTick, leaseWork, publish, repeater, saveOnNewIncident, slaTimer } from './core-tasks';
 import { openLeases } from '../team/lease/open-leases';
 import { gatedDetection } from '../team/lease/gated-detection';
-import type { LeaseManager } from '../team/lease/lease-manager';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
-import type { TeamLink } from '../team/fanout/port';
 import { createRemotePort, localChangeOf } from '../team/fanout/remote-port';
 import { createSourceHistory } from '../wall/source-history';
 
 export type { SourceBinding } from '../api/source-admin';
+import type { CoreDeps } from './core-deps';
 
-/** Everything the core is built from: injected, so tests run it on a manual clock and a memory store. */
-export interface CoreDeps {
-  /** Hub time; may run faster than real time (demo, replay) or manually (tests). */
-  readonly clock: Clock;
-  /** Real-time timer for batching client deltas; defaults to the system clock. */
-  readonly uiTimer?: Clock;
-  readonly store: Store;
-  readonly logger: Logger;
-  readonly enricher: Enricher;
-  readonly vault: CredentialVault;
-  readonly sources: ReadonlyArray<SourceBinding>;
-  readonly createRunner: (options: SourceRunnerOptions) => SourceRunnerPort;
-  readonly detection?: DetectionPort;
-  /** The attribute step: the hub's watchlists, compiled once. */
-  readonly attributor: Attributor;
-  readonly retentionDays: number;
-  readonly mode?: HubStatus['mode'];
-  /** Tells Slack, Teams, PagerDuty, webhooks and email of workflow transitions; default: nobody. */
-  readonly escalation?: EscalationPort;
-  /** The embedded hub's one local user; default "Local user", admin. */
-  readonly user?: LocalUser;
-  /** SLA targets per severity; default PRODUCT.md's. */
-  readonly sla?: SlaPolicy;
-  /** Prints a post-mortem's HTML to PDF (headless: Chromium if found; desktop: printToPDF); absent: no PDFs. */
-  readonly renderPdf?: PdfRenderer;
-  /** The mention search exports page through; default a scan of the store (until it answers searches itself). */
-  readonly searchMentions?: SearchMentions;
-  /** Which leased work (sources, detector, escalation) runs here; default a lone hub's: all of it, always. */
-  readonly leases?: LeaseManager;
-  /** Team mode: the link to the other hubs on the database, whose changes this hub's clients see too. */
-  readonly team?: TeamLink;
-}
+export type { CoreDeps } from './core-deps';
 
 /** The local user when the host names none. */
 export const DEFAULT_LOCAL_USER: LocalUser = { id: 'local', name: 'Local user', role: 'admin' };
