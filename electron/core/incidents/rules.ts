@@ -26,17 +26,6 @@ export const hotThreshold = (expected: number, params: IncidentParams): number =
 export const isHot = (count: number, level: number, params: IncidentParams): boolean =>
   count >= Math.max(1, params.minCountToCorroborate) && count >= hotThreshold(level * params.windowMinutes, params);
 
-/**
- * How much busier than usual the rest of a channel is: its other posts in the window over their usual count, at a
- * 2σ lower bound so chance wobble never counts. A failure topic is judged against its usual level times this:
- * a campaign or the morning climb lifts every topic with the volume (share of voice unchanged: no breakdown), and a
- * breakdown's knock-on topic rides on the breakdown's own posts (it joins it; it does not open its own). At least 1.
- */
-export function exposureScale(othersWindow: number, othersExpected: number): number {
-  if (othersExpected <= 0 || othersWindow <= 0) return 1;
-  return Math.max(1, (othersWindow - 2 * Math.sqrt(othersWindow)) / othersExpected);
-}
-
 /** Observed / baseline with a floor, so a sparse series' lift stays finite. */
 export const liftOf = (value: number, baseline: number): number => value / Math.max(baseline, USUAL_FLOOR_PER_MINUTE);
 

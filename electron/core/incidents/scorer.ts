@@ -7,7 +7,8 @@ import type { SeriesState, Signal } from './model';
 import { SeriesStateSchema } from './model';
 import type { ClosedMinute, SeriesChannel } from './series';
 import { SeriesChannelSchema } from './series';
-import { exposureScale, isHot } from './rules';
+import { isHot } from './rules';
+import { topicScale, type Exposure } from './exposure';
 import { NEGATIVE, VOLUME, isTopic, topicKey, valueOf } from './family';
 import { MINUTE_MS } from '../../../shared/series';
 
@@ -39,19 +40,6 @@ interface Point {
   readonly channel: SeriesChannel;
   readonly minute: number;
   readonly value: number;
-}
-
-/** The rest of a topic's channel at a point: the channel's volume in the window, newest minute last. */
-interface Exposure {
-  readonly volume: ReadonlyArray<number>;
-}
-
-/** Posts of the channel outside the topic in the window: volume's minutes minus the topic's, aligned newest first. */
-function othersIn(volume: ReadonlyArray<number>, topic: ReadonlyArray<number>): number {
-  let sum = 0;
-  for (let j = 1; j <= volume.length; j++)
-    sum += Math.max(0, (volume[volume.length - j] ?? 0) - (topic[topic.length - j] ?? 0));
-  return sum;
 }
 
 /** A deep copy of a series' state; the detector's state is plain JSON. */
@@ -172,15 +160,8 @@ export function createSeriesScorer<S>(
     return Math.max(expected, OWN_FLOOR * own);
   };
 
-  /** Scores one point of a series into `state` (the real one, or a scratch copy when simulating an open minute). */
-  /**
-   * A topic's exposure scale: the rest of its channel in the window against that rest's usual, learned together with
-   * the topic's own level (frozen with it during an incident), so the level and its exposure describe the same hours.
-   */
   const scaleOf = (state: SeriesState<S>, exposure: Exposure | undefined): number =>
-    exposure === undefined || state.othersLevel === undefined
-      ? 1
-      : exposureScale(othersIn(exposure.volume, state.recent), state.othersLevel * params.windowMinutes);
+    topicScale(exposure, state.recent, state.othersLevel, params.windowMinutes);
 
   /** Learns a series' own level (and a topic's exposure) from a point that is neither hot nor frozen. */
   const learn = (state: SeriesState<S>, value: number, exposure: Exposure | undefined): void => {
@@ -192,6 +173,7 @@ export function createSeriesScorer<S>(
       state.othersLevel === undefined ? others : state.othersLevel + rate * (others - state.othersLevel);
   };
 
+  /** Scores one point of a series into `state` (the real one, or a scratch copy when simulating an open minute). */
   const step = (
     state: SeriesState<S>,
     point: Point,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createIncidentEngine } from '../../../electron/core/incidents';
 import type { IncidentEngine } from '../../../electron/core/incidents';
-import { exposureScale, newRecord, sameStory } from '../../../electron/core/incidents/rules';
+import { newRecord, sameStory } from '../../../electron/core/incidents/rules';
+import { exposureScale } from '../../../electron/core/incidents/exposure';
 import { mergedLead } from '../../../electron/core/incidents/tracking';
 import { DEFAULT_INCIDENT_PARAMS } from '../../../electron/core/incidents/params';
 import { createSeriesScorer } from '../../../electron/core/incidents/scorer';
