@@ -44,7 +44,11 @@ export const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
-/** Headers every response carries. */
+/**
+ * Headers every response carries. COOP + COEP make the wall cross-origin isolated: no other site's window or
+ * resource shares its process, and its clocks (performance.now, requestAnimationFrame) tick at 5 µs instead of
+ * 100 µs, fine enough to tell a 16.67 ms frame from a late one.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': PERMISSIONS_POLICY,
   'content-security-policy': RENDERER_CSP,
@@ -52,6 +56,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */

@@ -126,13 +126,14 @@ export function resolveAppRequest(root: string, url: string, method = 'GET'): Re
   return ok({ path: file, contentType, cacheControl: immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
 }
 
-/** Headers on every answer of the scheme, files and refusals alike. */
+/** Headers on every answer of the scheme, files and refusals alike; COOP + COEP isolate the window (static-files.ts). */
 export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Permissions-Policy': PERMISSIONS_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 

@@ -193,6 +193,8 @@ describe('hostile content on the live wall', () => {
       problems: [],
     });
     expectShownAsText(rows);
+    // COOP + COEP: the wall is cross-origin isolated, so no other site's resource shares its process.
+    expect(await wall.page.evaluate('crossOriginIsolated')).toBe(true);
     await context.close();
   }, 90_000);
 

@@ -80,6 +80,8 @@ describe('headless host', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>wall</title>');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect((await fetch(`${server.url}api/nope`, { headers: bearer })).status).toBe(404);
   });
 

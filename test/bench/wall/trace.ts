@@ -1,5 +1,6 @@
-// `bench:wall --trace`: a DevTools timeline trace of the page's main thread, summed by event name (style, layout,
-// paint, scripts, GC...) and the longest top-level tasks with what was in them. For finding what a long task is.
+// A DevTools timeline trace of the page's main thread. Every bench:wall run takes a light one for the longest task
+// (the longtask API sees only tasks of 50 ms and more); `--trace` takes a detailed one and prints it summed by event
+// name (style, layout, paint, scripts, GC...) with the longest top-level tasks and what was in them.
 import type { CDPSession } from 'playwright-core';
 
 interface TraceEvent {
@@ -18,20 +19,44 @@ interface TraceEvent {
   };
 }
 
-/** Starts a timeline trace. */
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<string[]>> {
+/** What a trace tells: the longest task of the page's own (wall and CPU ms), and with `--trace` a printed summary. */
+export interface TraceResult {
+  readonly longestTaskMs: number;
+  readonly longestTaskCpuMs: number;
+  readonly summary: ReadonlyArray<string>;
+}
+
+/** Starts a timeline trace; `detailed` adds layout and paint detail (heavier) and returns a printed summary. */
+export async function startTrace(cdp: CDPSession, detailed: boolean): Promise<() => Promise<TraceResult>> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8',
+    categories: detailed ? 'devtools.timeline,disabled-by-default-devtools.timeline,v8' : 'disabled-by-default-devtools.timeline,v8',
     transferMode: 'ReportEvents',
   });
   return async () => {
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
     await done;
-    return summarize(events);
+    const main = mainThread(events);
+    const tasks = main === null ? [] : pageTasks(events, main);
+    return {
+      longestTaskMs: Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000)),
+      longestTaskCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)),
+      summary: detailed ? summarize(events) : [],
+    };
   };
+}
+
+/** The bench's own forced GC (HeapProfiler.collectGarbage runs as a low-memory notification). */
+const FORCED_GC = 'V8.GCLowMemoryNotification';
+
+/** The main thread's top-level tasks, less those that are the bench's forced GCs. */
+function pageTasks(events: ReadonlyArray<TraceEvent>, main: { pid: number; tid: number }): TraceEvent[] {
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const gcs = mine.filter((e) => e.name === FORCED_GC);
+  const forced = (task: TraceEvent): boolean => gcs.some((g) => g.ts >= task.ts && g.ts < task.ts + (task.dur ?? 0));
+  return mine.filter((e) => e.name === 'RunTask' && !forced(e));
 }
 
 /** The renderer main thread: the thread named CrRendererMain with the most events. */
@@ -49,7 +74,7 @@ function summarize(events: ReadonlyArray<TraceEvent>): string[] {
   const main = mainThread(events);
   if (main === null) return ['trace: no renderer main thread'];
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
-  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = pageTasks(events, main).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
   const byName = new Map<string, number>();
   for (const e of mine) if (e.name !== 'RunTask') byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   const busy = tasks.reduce((t, e) => t + (e.dur ?? 0) / 1000, 0);

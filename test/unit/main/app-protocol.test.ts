@@ -133,6 +133,7 @@ describe('appProtocolHandler over a real folder', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const script = await get('app://earshot/assets/app.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
