@@ -47,9 +47,13 @@ function worst(incidents: ReadonlyArray<Incident>): string {
   return incidents.map((i) => i.severity).sort()[0] ?? 'none';
 }
 
+/** The day the corpus' two known storms blew (UTC). */
+const STORM_DAY = { from: Date.UTC(2015, 1, 22), to: Date.UTC(2015, 1, 23, 6) };
+
 /**
- * What the corpus is known to hold: American's DFW storm on Feb 22 (cancellations and the phone lines they jammed,
- * one P1 incident with `dfw` among its rising terms) and US Airways' jammed phone lines (customer service, P1/P2).
+ * What the corpus is known to hold: American's DFW storm on Feb 22 (cancellations at Dallas/Fort Worth and the phone
+ * lines they jammed: an incident on cancellations, or naming dfw or dallas, opened that evening) and US Airways'
+ * jammed phone lines the same day (customer service). An incident on another day is not the storm.
  */
 function knownBreakdowns(incidents: ReadonlyArray<Incident>): string {
   const storm = incidents.filter(
@@ -57,9 +61,16 @@ function knownBreakdowns(incidents: ReadonlyArray<Incident>): string {
       i.watchlist === 'American' &&
       i.openedAt >= Date.UTC(2015, 1, 22, 19, 30) &&
       i.openedAt <= Date.UTC(2015, 1, 22, 22) &&
-      i.evidence.risingTerms.some((t) => t.term === 'dfw'),
+      (i.topics.includes('cancellation') ||
+        i.evidence.risingTerms.some((t) => t.term === 'dfw' || t.term === 'dallas')),
   );
-  const phones = incidents.filter((i) => i.watchlist === 'US Airways' && i.topics.includes('customer_service'));
+  const phones = incidents.filter(
+    (i) =>
+      i.watchlist === 'US Airways' &&
+      i.topics.includes('customer_service') &&
+      i.openedAt >= STORM_DAY.from &&
+      i.openedAt < STORM_DAY.to,
+  );
   return `known: dfw_storm=${worst(storm)} usairways_phone_lines=${worst(phones)}`;
 }
 
