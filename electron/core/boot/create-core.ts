@@ -247,9 +247,9 @@ export function createCore(deps: CoreDeps): Core {
       // Right after the count, so another hub's posts committed in between are missed by one round trip at most.
       const incident = (id: string) => workflow.get(id);
       const counted = (n: number): void => void (state.mentions += n);
-      const remote = createRemotePort({ ...deps, events, minutes, incident, counted });
+      const remote = createRemotePort({ ...deps, events, minutes, incident, counted, detects: () => detector.held });
       // Posts pushed to another hub's ingest webhook are scored here while this hub holds the detector lease.
-      await deps.team?.start({ ...remote, mentions: (list) => remote.mentions(list, detector.held) });
+      await deps.team?.start(remote);
       await uptime.start(deps.clock.now());
       every(
         'uptime',

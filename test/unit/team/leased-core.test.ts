@@ -71,12 +71,12 @@ describe('a team core and the detector lease', () => {
     const core = createTestCore({ clock, store, detection: detection.port, leases, team });
     await core.start();
     const remote = (n: number) => ({ ...rawMention(n, START), id: `push:ext-${n}` }) as unknown as Mention;
-    // The fan-out asks for no detection by default: the core decides, by the lease.
-    await port!.mentions([remote(1)], false);
+    // The core decides, by the lease: not while a peer holds it...
+    await port!.mentions([remote(1)]);
     expect(detection.ingested).toEqual([]);
     server.owners.delete('detector');
     await clock.advance(PERIOD);
-    await port!.mentions([remote(2)], false);
+    await port!.mentions([remote(2)]);
     expect(detection.ingested.map((m) => m.id)).toEqual(['push:ext-2']);
     await core.stop();
   });

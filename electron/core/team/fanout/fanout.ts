@@ -26,11 +26,6 @@ export interface FanoutOptions {
   /** Real time: flushes, the safety poll, reconnects, pruning (default: the system clock). */
   readonly timer?: Clock;
   readonly safetyPollMs?: number;
-  /**
-   * Whether another hub's mentions go to this hub's detector too (default never: each hub detects on what it
-   * committed). The detector's lease answers true on the one hub that runs detection for the team.
-   */
-  readonly detectRemote?: () => boolean;
 }
 
 /** The fan-out as the hub's status may show it. */
@@ -67,9 +62,8 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
       .then(async () => void (await appendEvents(db, hubId, changes, timer.now())))
       .catch((e: unknown) => log.error({ err: e }, 'appending team events failed'));
   });
-  const detectRemote = options.detectRemote ?? (() => false);
   const pull = serialPull(
-    () => drain(() => running, detectRemote),
+    () => drain(() => running),
     (e) => log.error({ err: e }, 'reading team events failed'),
   );
   const listener = createListener({
@@ -119,14 +113,14 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
 }
 
 /** Reads the rows after the last seq, page by page, and applies them run by run (the seq moves after each). */
-async function drain(current: () => Running | null, detectRemote: () => boolean): Promise<void> {
+async function drain(current: () => Running | null): Promise<void> {
   for (;;) {
     const at = current();
     if (at === null) return;
     const rows = await eventsAfter(at.pool, at.tracker.last, READ_LIMIT);
     for (const run of at.tracker.runs(rows)) {
       if (current() !== at) return;
-      await apply(at, run, detectRemote);
+      await apply(at, run);
       at.tracker.passed(run.throughSeq);
     }
     if (rows.length < READ_LIMIT) return;
@@ -134,9 +128,9 @@ async function drain(current: () => Running | null, detectRemote: () => boolean)
 }
 
 /** One run of another hub's changes, its entities loaded by id, to the core. */
-async function apply({ pool, port }: Running, run: EventRun, detectRemote: () => boolean): Promise<void> {
+async function apply({ pool, port }: Running, run: EventRun): Promise<void> {
   if (run.ids.length === 0) return;
-  if (run.kind === 'mentions') await port.mentions(await mentionsByIds(pool, run.ids), detectRemote());
+  if (run.kind === 'mentions') await port.mentions(await mentionsByIds(pool, run.ids));
   else if (run.kind === 'incidents') await port.incidents(run.ids);
   else await port.handled(run.ids);
 }

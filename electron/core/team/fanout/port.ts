@@ -21,9 +21,10 @@ export interface LocalChange {
 export interface RemotePort {
   /**
    * Mentions another hub stored: counted in this hub's total, its wall series' minutes read again from the store,
-   * sent to its clients (`mentions:batch`, `series:update`). Fed to this hub's detector only when `detect`.
+   * sent to its clients (`mentions:batch`, `series:update`); scored by this hub's detector while it runs
+   * detection for the team (the core decides, by the detector lease).
    */
-  mentions(mentions: ReadonlyArray<Mention>, detect: boolean): Promise<void>;
+  mentions(mentions: ReadonlyArray<Mention>): Promise<void>;
   /** Incidents another hub changed (detection or people): sent to clients as they now stand (`incidents:changed`). */
   incidents(ids: ReadonlyArray<string>): Promise<void>;
   /** Posts another hub's desk marked handled or not: their marks sent to clients (`mentions:handled`). */

@@ -15,6 +15,8 @@ export interface RemotePortDeps {
   readonly incident: (id: string) => Promise<Incident | null>;
   readonly store: Pick<Store, 'handledMarks'>;
   readonly detection?: Pick<DetectionPort, 'ingest'>;
+  /** Whether this hub runs the team's detection now (it holds the detector lease): then remote posts are scored. */
+  readonly detects: () => boolean;
   /** Adds to the hub's stored-mention count (`clock:tick`, status). */
   readonly counted: (n: number) => void;
 }
@@ -26,10 +28,10 @@ export interface RemotePortDeps {
  */
 export function createRemotePort(deps: RemotePortDeps): RemotePort {
   return {
-    async mentions(mentions, detect) {
+    async mentions(mentions) {
       if (mentions.length === 0) return;
       deps.counted(mentions.length);
-      if (detect) deps.detection?.ingest(mentions);
+      if (deps.detects()) deps.detection?.ingest(mentions);
       // The posts first (the desks are waiting for them), then their minutes as the store now counts them.
       deps.events.emit({ name: 'mentions:batch', payload: { mentions: mentions.slice(-MAX_MENTIONS_PER_DELTA) } });
       const minutes = [...new Set(mentions.map((m) => minuteOf(m.createdAt)))];

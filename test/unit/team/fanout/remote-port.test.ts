@@ -17,6 +17,7 @@ function port() {
   const refreshed: number[][] = [];
   const ingested: string[] = [];
   const count = { n: 0 };
+  const detecting = { now: false };
   const remote = createRemotePort({
     events,
     minutes: {
@@ -30,21 +31,23 @@ function port() {
     },
     detection: { ingest: (ms) => void ingested.push(...ms.map((m) => m.id)) },
     counted: (n) => void (count.n += n),
+    detects: () => detecting.now,
   });
-  return { remote, seen, refreshed, ingested, count };
+  return { remote, seen, refreshed, ingested, count, detecting };
 }
 
 describe('the remote port (another hub’s changes on this hub’s bus)', () => {
-  it('counts mentions, re-reads their minutes, publishes the batch and the points, and detects only when told', async () => {
+  it('counts mentions, re-reads their minutes, publishes the batch and the points, and scores them only while detecting', async () => {
     const p = port();
     const ms = [mention(1, M0 + 1_000), mention(2, M0 + 61_000), mention(3, M0 + 2_000)];
-    await p.remote.mentions(ms, false);
+    await p.remote.mentions(ms);
     expect(p.count.n).toBe(3);
     expect(p.refreshed).toEqual([[M0, M0 + 60_000]]);
     expect(p.ingested).toEqual([]);
     expect(p.seen.map((e) => e.name)).toEqual(['mentions:batch', 'series:update']);
     expect(p.seen[0]).toEqual({ name: 'mentions:batch', payload: { mentions: ms } });
-    await p.remote.mentions(ms.slice(0, 1), true);
+    p.detecting.now = true;
+    await p.remote.mentions(ms.slice(0, 1));
     expect(p.ingested).toEqual([ms[0]?.id]);
   });
 
@@ -52,7 +55,7 @@ describe('the remote port (another hub’s changes on this hub’s bus)', () => 
     const p = port();
     await p.remote.incidents(['i1', 'gone']);
     await p.remote.incidents(['gone']);
-    await p.remote.mentions([], false);
+    await p.remote.mentions([]);
     await p.remote.handled(['m1']);
     expect(p.seen.map((e) => e.name)).toEqual(['incidents:changed', 'mentions:handled']);
     expect(p.seen[0]?.payload).toEqual({ incidents: [incident('i1')] });
