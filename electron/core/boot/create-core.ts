@@ -1,10 +1,9 @@
-import type { SourceHealth } from '../../../shared/source-health';
 import type { HubEvent, HubStatus } from '../../../shared/contract';
 import { VERSION } from '../../../shared/version';
 import { runCommand, runTypedCommand, type CommandContext } from '../api/commands';
-import { createSourceAdmin, type SourceBinding } from '../api/source-admin';
+import { createSourceAdmin } from '../api/source-admin';
 import type { Incident } from '../../../shared/incident';
-import type { Core, CoreApi, SourceRunnerPort } from '../core-types';
+import type { Core, CoreApi } from '../core-types';
 import { createCommitter } from '../pipeline/commit';
 import { createMinuteAggregator } from '../pipeline/minute-aggregator';
 import { systemClock, type Cancel } from '../runtime/clock';
@@ -21,6 +20,7 @@ import { gatedDetection } from '../team/lease/gated-detection';
 import { createUptimeLog, UPTIME_BEAT_MS } from '../wall/uptime-log';
 import { createRemotePort, localChangeOf } from '../team/fanout/remote-port';
 import { createSourceHistory } from '../wall/source-history';
+import { createSourceRunners } from './source-runners';
 
 export type { SourceBinding } from '../api/source-admin';
 import type { CoreDeps } from './core-deps';
@@ -44,7 +44,6 @@ const DEFAULT_LATENESS_MINUTES = 2;
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const log = deps.logger.child({ module: 'core' });
-  const runners = new Map<string, SourceRunnerPort>();
   /** The pending timer of each repeating task, by name: one entry per task, however long the hub runs. */
   const timers = new Map<string, Cancel>();
   const state = { mentions: 0, running: false };
@@ -115,15 +114,20 @@ export function createCore(deps: CoreDeps): Core {
       if (!minutes.dataTimeOnly) detectEarly();
     },
   });
+  const sourceHistory = createSourceHistory(
+    deps.store,
+    deps.logger,
+    deps.sources.map((s) => s.connector.id),
+  );
+  const runners = createSourceRunners(deps, events, sourceHistory, commit);
   const admin = createSourceAdmin(deps.sources, deps.vault, deps.clock, (id) => runners.has(id));
-  const healthOf = (): SourceHealth[] => [...runners.values()].map((r) => r.health());
   const status = async (): Promise<HubStatus> => {
     const hub = await leases.status(); // first: the sources below are then those of the leases it names
     return {
       version: VERSION,
       uptime: Math.round((uiTimer.now() - startedAt) / 1000),
       mentions: state.mentions,
-      sources: healthOf(),
+      sources: runners.health(),
       mode: deps.mode ?? 'embedded',
       ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
       hub,
@@ -150,11 +154,6 @@ export function createCore(deps: CoreDeps): Core {
   });
   sla.bind(workflow);
   const uptime = createUptimeLog(deps.store);
-  const sourceHistory = createSourceHistory(
-    deps.store,
-    deps.logger,
-    deps.sources.map((s) => s.connector.id),
-  );
   const ctx: CommandContext = {
     store: deps.store,
     uptime,
@@ -182,22 +181,6 @@ export function createCore(deps: CoreDeps): Core {
     () => deps.clock.now(),
     log,
   );
-  const startSource = ({ connector }: SourceBinding): void => {
-    const runner = deps.createRunner({
-      connector,
-      clock: deps.clock,
-      logger: deps.logger.child({ module: 'source', sourceId: connector.id }),
-      loadCursor: () => deps.store.getCursor(connector.id),
-      commit: async (items, cursor) => void (await commit(connector.id, items, cursor)),
-      onHealth: (health) => {
-        sourceHistory.observe(health, deps.clock.now());
-        events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
-      },
-    });
-    runners.set(connector.id, runner);
-    runner.start();
-  };
-
   // Registered once: each part starts when this hub gets its lease (at once when alone) and stops when not.
   leaseWork(leases, {
     deps,
@@ -216,12 +199,8 @@ export function createCore(deps: CoreDeps): Core {
         () => detectTick(deps, minutes, announce, detectionSaved),
       ),
     cancelDetect: () => void (timers.get('detect')?.(), timers.delete('detect')),
-    startSource,
-    stopSource: async (id) => {
-      await runners.get(id)?.stop();
-      runners.delete(id);
-      events.emit({ name: 'sources:health', payload: { sources: healthOf() } });
-    },
+    startSource: (binding) => runners.start(binding),
+    stopSource: (id) => runners.stop(id),
   });
 
   const api: CoreApi = {
@@ -247,7 +226,15 @@ export function createCore(deps: CoreDeps): Core {
       // Right after the count, so another hub's posts committed in between are missed by one round trip at most.
       const incident = (id: string) => workflow.get(id);
       const counted = (n: number): void => void (state.mentions += n);
-      const remote = createRemotePort({ ...deps, events, minutes, incident, counted, detects: () => detector.held });
+      const remote = createRemotePort({
+        ...deps,
+        events,
+        minutes,
+        incident,
+        counted,
+        remoteHealth: (list) => runners.remote(list),
+        detects: () => detector.held,
+      });
       // Posts pushed to another hub's ingest webhook are scored here while this hub holds the detector lease.
       await deps.team?.start(remote);
       await uptime.start(deps.clock.now());

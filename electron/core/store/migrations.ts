@@ -13,6 +13,7 @@ export const MIGRATIONS = [
   { id: 6, name: 'users, their sessions and personal tokens (hashes only)' },
   { id: 7, name: 'team events: what each hub committed, in sequence, for the others (fan-out)' },
   { id: 8, name: 'login throttle counters, shared by every hub of a team' },
+  { id: 9, name: 'source health as the polling hub saw it, for the walls of the others (fan-out)' },
 ] as const;
 
 /** A migration's number. */

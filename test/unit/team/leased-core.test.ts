@@ -65,6 +65,7 @@ describe('a team core and the detector lease', () => {
     let port: RemotePort | null = null;
     const team: TeamLink = {
       record: () => undefined,
+      recordHealth: () => undefined,
       start: async (p) => void (port = p),
       stop: async () => undefined,
     };

@@ -131,4 +131,12 @@ export const POSTGRES_MIGRATIONS: MigrationBodies = {
      last_at BIGINT NOT NULL
    );
    CREATE INDEX login_throttle_last ON login_throttle (last_at);`,
+  // 9: each source's health as the hub polling it last saw it, so the walls of every other hub of the team show it
+  // (the team event of kind "health" names the source; the row is what the other hubs read)
+  9: `CREATE TABLE source_health (
+     source_id TEXT COLLATE "C" PRIMARY KEY,
+     hub_id TEXT NOT NULL,
+     body TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );`,
 };

@@ -153,4 +153,11 @@ export const SQLITE_MIGRATIONS: MigrationBodies = {
      last_at INTEGER NOT NULL
    );
    CREATE INDEX login_throttle_last ON login_throttle (last_at);`,
+  // 9: team fan-out's source health (PostgreSQL's source_health); nothing writes it on an embedded hub, as for 7
+  9: `CREATE TABLE source_health (
+     source_id TEXT PRIMARY KEY,
+     hub_id TEXT NOT NULL,
+     body TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );`,
 };

@@ -3,9 +3,11 @@ import type pg from 'pg';
 import { createPool } from '../../store/postgres/connection';
 import { systemClock, type Cancel, type Clock } from '../../runtime/clock';
 import type { Logger } from '../../runtime/logger';
+import type { SourceHealth } from '../../../../shared/source-health';
 import { ChangeBatcher } from './change-batcher';
 import { createListener } from './listener';
 import { appendEvents, eventsAfter, lastSeq, mentionsByIds, pruneEvents } from './pg-events';
+import { healthOf, saveHealth } from './pg-health';
 import type { RemotePort, TeamLink } from './port';
 import { SeqTracker, type EventRun } from './seq-tracker';
 
@@ -55,11 +57,18 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
   const log = options.logger.child({ module: 'fanout', hubId });
   let running: Running | null = null;
   let appending: Promise<void> = Promise.resolve();
+  /** The newest health of each source this hub polls, not yet saved: saved with the flush that announces it. */
+  const health = new Map<string, SourceHealth>();
   const batcher = new ChangeBatcher(timer, (changes) => {
     const db = running?.pool;
     if (db === undefined) return;
+    const sources = [...health.values()];
+    health.clear();
     appending = appending
-      .then(async () => void (await appendEvents(db, hubId, changes, timer.now())))
+      .then(async () => {
+        await saveHealth(db, hubId, sources, timer.now());
+        await appendEvents(db, hubId, changes, timer.now());
+      })
       .catch((e: unknown) => log.error({ err: e }, 'appending team events failed'));
   });
   const pull = serialPull(
@@ -80,6 +89,10 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
 
   return {
     record: (change) => batcher.add(change),
+    recordHealth(source) {
+      health.set(source.sourceId, source);
+      batcher.add({ kind: 'health', ids: [source.sourceId] });
+    },
     async start(port) {
       if (running !== null) return;
       const pool = createPool(options.url, { poolSize: 3, logger: options.logger });
@@ -87,6 +100,8 @@ export function createFanout(options: FanoutOptions): TeamLink & { info(): Fanou
       // missed, and the first connection needs no catch-up read (the reconnections do).
       await listener.start();
       running = { pool, port, tracker: new SeqTracker(hubId, await lastSeq(pool)) };
+      // Then the sources as their pollers last saw them (later changes come as events after that seq).
+      port.health(await healthOf(pool, null));
       every(options.safetyPollMs ?? SAFETY_POLL_MS, async () => pull());
       every(PRUNE_EVERY_MS, () => pruneEvents(pool, timer.now() - EVENTS_KEPT_MS));
       log.info({ lastSeq: running.tracker.last }, 'team fan-out started');
@@ -132,6 +147,7 @@ async function apply({ pool, port }: Running, run: EventRun): Promise<void> {
   if (run.ids.length === 0) return;
   if (run.kind === 'mentions') await port.mentions(await mentionsByIds(pool, run.ids));
   else if (run.kind === 'incidents') await port.incidents(run.ids);
+  else if (run.kind === 'health') port.health(await healthOf(pool, run.ids));
   else await port.handled(run.ids);
 }
 

@@ -64,7 +64,8 @@ export async function eventsAfter(db: Queryable, seq: number, limit: number): Pr
   });
 }
 
-function safeJson(text: string): unknown {
+/** JSON.parse, or null for text that is not JSON. */
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

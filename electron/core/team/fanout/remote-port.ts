@@ -1,5 +1,6 @@
 import type { HubEvent } from '../../../../shared/contract';
 import type { Incident } from '../../../../shared/incident';
+import type { SourceHealth } from '../../../../shared/source-health';
 import { minuteOf } from '../../../../shared/series';
 import type { DetectionPort } from '../../core-types';
 import type { MinuteAggregator } from '../../pipeline/minute-aggregator';
@@ -19,6 +20,8 @@ export interface RemotePortDeps {
   readonly detects: () => boolean;
   /** Adds to the hub's stored-mention count (`clock:tick`, status). */
   readonly counted: (n: number) => void;
+  /** Takes other hubs' source health into this hub's (status, `sources:health`). */
+  readonly remoteHealth: (sources: ReadonlyArray<SourceHealth>) => void;
 }
 
 /**
@@ -46,6 +49,9 @@ export function createRemotePort(deps: RemotePortDeps): RemotePort {
     async handled(mentionIds) {
       const marks = await deps.store.handledMarks(mentionIds);
       if (marks.length > 0) deps.events.emit({ name: 'mentions:handled', payload: { marks } });
+    },
+    health(sources) {
+      if (sources.length > 0) deps.remoteHealth(sources);
     },
   };
 }

@@ -18,6 +18,7 @@ function port() {
   const ingested: string[] = [];
   const count = { n: 0 };
   const detecting = { now: false };
+  const healths: string[] = [];
   const remote = createRemotePort({
     events,
     minutes: {
@@ -32,8 +33,9 @@ function port() {
     detection: { ingest: (ms) => void ingested.push(...ms.map((m) => m.id)) },
     counted: (n) => void (count.n += n),
     detects: () => detecting.now,
+    remoteHealth: (sources) => void healths.push(...sources.map((h) => h.sourceId)),
   });
-  return { remote, seen, refreshed, ingested, count, detecting };
+  return { remote, seen, refreshed, ingested, count, detecting, healths };
 }
 
 describe('the remote port (another hub’s changes on this hub’s bus)', () => {
