@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../electron/core/store/postgres/postgres-store';
 import { startXFake, type FakeTweet, type XFake } from '../../fixtures/fakes/x-fake';
 import { startHttpReceiver, type HttpReceiver } from '../../fixtures/receivers/http-receiver';
 import { sampleIncident } from '../../fixtures/receivers/sample-incident';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { cleanUpHubs, rows, startTeamHub, untilRows, type TeamHub } from './lease-hubs';
+import { rows, startTeamHub, type TeamHub, teamPostgres, untilRows } from './lease-hubs';
 
 /**
  * Two `earshot serve` processes on one real PostgreSQL: hub A holds the X source (a loopback fake of X API v2),
@@ -14,17 +13,8 @@ import { cleanUpHubs, rows, startTeamHub, untilRows, type TeamHub } from './leas
 
 const BEARER = 'x-bearer-lease-test';
 const PERIOD_MS = 300;
-let server: TestPostgres;
-const closers: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-}, 60_000);
-afterEach(async () => {
-  await cleanUpHubs();
-  for (const close of closers.splice(0).reverse()) await close();
-});
-afterAll(() => server.stop());
+const team = teamPostgres();
+const { closers } = team;
 
 const tweet = (n: number): FakeTweet => ({
   id: String(1_000 + n),
@@ -41,7 +31,7 @@ interface Rig {
 }
 
 async function rig(): Promise<Rig> {
-  const url = await server.createDatabase();
+  const url = await team.server.createDatabase();
   const x = await startXFake({ bearerToken: BEARER, now: () => Date.now() });
   x.addUsers([{ id: 'u1', username: 'sam', name: 'Sam', followers: 10, verified: false }]);
   closers.push(() => x.close());

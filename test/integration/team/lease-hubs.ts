@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocket } from 'ws';
 import type { HubStatus } from '../../../shared/contract';
 import { stopChild, waitForOutput } from '../../helpers/child-process';
+import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 
 /**
  * Hub processes for the team tests: the real `earshot serve` (electron/cli/main.ts run by tsx, so no build is
@@ -53,6 +55,36 @@ const dirs: string[] = [];
 export async function cleanUpHubs(): Promise<void> {
   for (const child of spawned.splice(0)) await stopChild(child, 0);
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+}
+
+/** A test file's PostgreSQL server, and what its tests leave to close after each (fakes, in-process hubs). */
+export interface TeamPostgres {
+  readonly server: TestPostgres;
+  readonly closers: Array<() => Promise<void>>;
+}
+
+/**
+ * Registers the team tests' hooks: one real PostgreSQL for the file (started before its tests, stopped after),
+ * and after each test the hub processes killed and `closers` run, newest first.
+ */
+export function teamPostgres(): TeamPostgres {
+  let server: TestPostgres | null = null;
+  const closers: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    server = await startTestPostgres();
+  }, 60_000);
+  afterEach(async () => {
+    await cleanUpHubs();
+    for (const close of closers.splice(0).reverse()) await close();
+  });
+  afterAll(() => server?.stop());
+  return {
+    get server() {
+      if (server === null) throw new Error('PostgreSQL is not started yet (use it inside a test)');
+      return server;
+    },
+    closers,
+  };
 }
 
 /** Starts a hub; resolves once it printed its wall URL (it has booted and listens). */

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startXFake, type FakeTweet } from '../../fixtures/fakes/x-fake';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { cleanUpHubs, rows, startTeamHub, untilRows } from './lease-hubs';
+import { rows, startTeamHub, teamPostgres, untilRows } from './lease-hubs';
 
 /** SIGTERM of the hub holding the leases: it stops its work, saves, and hands every lease to its peer. */
 
 const BEARER = 'x-bearer-shutdown-test';
-let server: TestPostgres;
-const closers: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-}, 60_000);
-afterEach(async () => {
-  await cleanUpHubs();
-  for (const close of closers.splice(0).reverse()) await close();
-});
-afterAll(() => server.stop());
+const team = teamPostgres();
+const { closers } = team;
 
 const tweet = (n: number): FakeTweet => ({
   id: String(2_000 + n),
@@ -29,7 +19,7 @@ const holdsAll = (leases: ReadonlyArray<string>): boolean => ALL.every((l) => le
 
 describe('graceful shutdown of a team hub', () => {
   it('stops the leased work, saves detection, releases the leases and leaves the peers list', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const x = await startXFake({ bearerToken: BEARER, now: () => Date.now() });
     closers.push(() => x.close());
     x.addTweets([1, 2, 3].map(tweet));

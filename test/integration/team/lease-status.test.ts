@@ -1,26 +1,18 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStatus } from '../../../shared/contract';
 import { bootHub, type Hub } from '../../../electron/core';
 import { silentLogger } from '../../../electron/core/runtime/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/headless/server';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { rows } from './lease-hubs';
+import { rows, teamPostgres } from './lease-hubs';
 
 /** `/api/status` (the hub's leases, peers, database) and the public `/api/health`, on a real PostgreSQL. */
 
 const TOKEN = 'status-test-access-token-0123456789';
-let server: TestPostgres;
-const closers: Array<() => Promise<void>> = [];
-beforeAll(async () => {
-  server = await startTestPostgres();
-}, 60_000);
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
-afterAll(() => server.stop());
+const team = teamPostgres();
+const { closers } = team;
 
 async function teamHub(url: string): Promise<{ hub: Hub; http: HeadlessServer }> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-status-'));
@@ -65,15 +57,15 @@ async function until(http: HeadlessServer, check: (s: HubStatus) => boolean): Pr
 /** Turns the database away (new connections refused, open ones ended), or lets it answer again. */
 async function reachable(url: string, yes: boolean): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  await rows(server.url, `ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${yes ? 'true' : 'false'}`);
+  await rows(team.server.url, `ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${yes ? 'true' : 'false'}`);
   if (!yes) {
-    await rows(server.url, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    await rows(team.server.url, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
   }
 }
 
 describe('a team hub’s status and health', () => {
   it('shows a signed-in caller its id, leases, peers and database; health is ok/db only, 503 when the db is gone', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const { http } = await teamHub(url);
     expect(await health(http)).toEqual([200, { ok: true, db: true }]);
     expect(await status(http, false)).not.toHaveProperty('hub');

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStatus } from '../../../shared/contract';
 import { startXFake } from '../../fixtures/fakes/x-fake';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { cleanUpHubs, startTeamHub } from './lease-hubs';
+import { startTeamHub, teamPostgres } from './lease-hubs';
 
 /**
  * Two `earshot serve` processes on one real PostgreSQL: hub A polls the X source (a loopback fake of X API v2), hub B
@@ -11,23 +10,14 @@ import { cleanUpHubs, startTeamHub } from './lease-hubs';
  */
 
 const BEARER = 'x-bearer-health-test';
-let server: TestPostgres;
-const closers: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-}, 60_000);
-afterEach(async () => {
-  await cleanUpHubs();
-  for (const close of closers.splice(0).reverse()) await close();
-});
-afterAll(() => server.stop());
+const team = teamPostgres();
+const { closers } = team;
 
 const x1 = (s: HubStatus) => s.sources.find((h) => h.sourceId === 'x1');
 
 describe('source health across the hubs of a team', () => {
   it('shows on a standby hub the source health of the hub polling it, and follows its changes', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const x = await startXFake({ bearerToken: BEARER, now: () => Date.now() });
     closers.push(() => x.close());
     const config = {
