@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_IDS } from '../../renderer/test-ids';
-import { byId, launchChromium } from '../helpers/chromium';
+import { byId, launchChromium, openDisplayPage, WALL_READY } from '../helpers/chromium';
 import { createHubHome, startHubOn, type HubHome, type HubRun } from './hub-process';
 
 /** What predicates running in the page use (this file is type-checked without the DOM library). */
@@ -65,16 +65,8 @@ let hub: HubRun;
 let browser: Browser;
 const problems: string[] = [];
 
-const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
-
-async function openDisplay(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, colorScheme: 'dark' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${hub.url}${hub.url.includes('?') ? '&' : '?'}wall=1&${query}`);
-  await page.waitForFunction(isReady);
-  return page;
-}
+const openDisplay = (query: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  openDisplayPage(browser, hub.url, query, problems, viewport);
 
 /** Waits until the display clock (hub time) has moved `minutes` past what it shows now. */
 async function waitHubMinutes(page: Page, minutes: number): Promise<void> {
@@ -179,7 +171,7 @@ describe("the display's kiosk address, font and 4K layout", () => {
         fontResponses.push({ url: r.url(), type: r.headers()['content-type'] ?? null, status: r.status() });
     });
     await page.reload();
-    await page.waitForFunction(isReady);
+    await page.waitForFunction(WALL_READY);
     const loaded = await page.evaluate(async () => (await document.fonts.load('700 16px "Inter Variable"')).length);
     expect(loaded).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.fonts.check('700 16px "Inter Variable"'))).toBe(true);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_IDS } from '../../renderer/test-ids';
-import { byId, launchChromium } from '../helpers/chromium';
+import { byId, launchChromium, openDisplayPage, WALL_READY } from '../helpers/chromium';
 import { stopChild, waitForOutput } from '../helpers/child-process';
 import { startHub, type HubProcess } from './hub-process';
 
@@ -30,16 +30,8 @@ let hub: HubProcess;
 let browser: Browser;
 const problems: string[] = [];
 
-const isReady = (): boolean => document.documentElement.dataset.earshotReady === 'true';
-
-async function openDisplay(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, colorScheme: 'dark' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${hub.url}&wall=1&${query}`);
-  await page.waitForFunction(isReady);
-  return page;
-}
+const openDisplay = (query: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  openDisplayPage(browser, hub.url, query, problems, viewport);
 
 /** Hub time the display clock shows (its datetime attribute). */
 const displayTime = async (page: Page): Promise<number> =>
@@ -172,7 +164,7 @@ describe('after earshot replay --serve', () => {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       await page.goto(`${url}&wall=1&rotate=0`);
-      await page.waitForFunction(isReady);
+      await page.waitForFunction(WALL_READY);
       const clock = page.locator(byId(TEST_IDS.displayClock));
       // The file's posts are from February 2015: the clock says so, and the figures are that day's.
       await clock.locator('.clock-date', { hasText: '2015' }).waitFor();
