@@ -31,7 +31,9 @@ export async function startTrace(cdp: CDPSession, detailed: boolean): Promise<()
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: detailed ? 'devtools.timeline,disabled-by-default-devtools.timeline,v8' : 'disabled-by-default-devtools.timeline,v8',
+    categories: detailed
+      ? 'devtools.timeline,disabled-by-default-devtools.timeline,v8'
+      : 'disabled-by-default-devtools.timeline,v8',
     transferMode: 'ReportEvents',
   });
   return async () => {
