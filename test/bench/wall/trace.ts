@@ -26,20 +26,25 @@ export interface TraceResult {
   readonly summary: ReadonlyArray<string>;
 }
 
-/** Starts a timeline trace; `detailed` adds layout and paint detail (heavier) and returns a printed summary. */
+/** Trace categories: the timeline's tasks and V8's (whose low-memory GC marks the bench's own forced GCs)... */
+const LIGHT = 'disabled-by-default-devtools.timeline,v8';
+/** ...and with `--trace` the timeline's layout and paint detail too. */
+const DETAILED = `devtools.timeline,${LIGHT}`;
+
+/**
+ * Starts a timeline trace; `detailed` adds layout and paint detail (heavier) and returns a printed summary. The
+ * trace stays in the browser until the end (ReturnAsStream): streaming it to the bench during the run would take
+ * CPU from the page it measures.
+ */
 export async function startTrace(cdp: CDPSession, detailed: boolean): Promise<() => Promise<TraceResult>> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    categories: detailed
-      ? 'devtools.timeline,disabled-by-default-devtools.timeline,v8'
-      : 'disabled-by-default-devtools.timeline,v8',
-    transferMode: 'ReportEvents',
-  });
+  await cdp.send('Tracing.start', { categories: detailed ? DETAILED : LIGHT, transferMode: 'ReturnAsStream' });
   return async () => {
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    const done = new Promise<string | undefined>((resolve) =>
+      cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream)),
+    );
     await cdp.send('Tracing.end');
-    await done;
+    const stream = await done;
+    const events = stream === undefined ? [] : await readStream(cdp, stream);
     const main = mainThread(events);
     const tasks = main === null ? [] : pageTasks(events, main);
     return {
@@ -48,6 +53,19 @@ export async function startTrace(cdp: CDPSession, detailed: boolean): Promise<()
       summary: detailed ? summarize(events) : [],
     };
   };
+}
+
+/** Reads a finished trace's stream (IO.read) and parses its events. */
+async function readStream(cdp: CDPSession, handle: string): Promise<TraceEvent[]> {
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle });
+    chunks.push(base64Encoded === true ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const parsed = JSON.parse(chunks.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
 /** The bench's own forced GC (HeapProfiler.collectGarbage runs as a low-memory notification). */
