@@ -19,6 +19,8 @@ export interface HubProcess {
   /** Bearer token of the `e2e` ingest source configured for the test. */
   readonly ingestToken: string;
   readonly output: () => string;
+  /** The hub process's id (benches lower its CPU priority). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     },
     ingestToken,
     output: () => out,
+    pid: child.pid,
     stop: async () => {
       await stopChild(child);
       await rm(dir, { recursive: true, force: true });
