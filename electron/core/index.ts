@@ -71,3 +71,4 @@ export {
   type SentimentModelFile,
 } from './pipeline/enrich/model';
 export { DENSE_FEATURES } from './pipeline/enrich/rules';
+export { WIDE_LEXICON } from './pipeline/enrich/lexicon-wide';

@@ -17,6 +17,8 @@ export interface Design {
   readonly n: number;
   readonly offsets: Int32Array;
   readonly indices: Int32Array;
+  /** Dense values per row (row-major in `dense`). */
+  readonly width: number;
   readonly dense: Float32Array;
   readonly labels: Uint8Array;
 }
@@ -39,7 +41,7 @@ export function buildDesign(examples: ReadonlyArray<Example>, buckets: number): 
   });
   const indices = new Int32Array(total);
   parts.forEach((p, i) => indices.set(p, offsets[i] as number));
-  return { n: examples.length, offsets, indices, dense, labels };
+  return { n: examples.length, offsets, indices, width: DENSE_FEATURES, dense, labels };
 }
 
 /** The same design hashed into fewer buckets (a power of two, at most the design's): no re-featurising. */
@@ -124,7 +126,7 @@ function step(
   const start = d.offsets[i] as number,
     end = d.offsets[i + 1] as number;
   const view = { count: end - start, index: d.indices.subarray(start, end) };
-  const dense = d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES);
+  const dense = d.dense.subarray(i * d.width, (i + 1) * d.width);
   softmax(logits(s.model, view, dense, z), 1, p);
   const y = d.labels[i] as number;
   const scale = view.count > 0 ? 1 / Math.sqrt(view.count) : 0;
@@ -139,7 +141,7 @@ function step(
       const m = s.mult ? (s.mult[j] as number) : 1;
       w[j] = (w[j] as number) - (m * o.learningRate * grad) / Math.sqrt((g2[j] as number) + 1e-8);
     }
-    for (let k = 0; k < DENSE_FEATURES; k += 1) {
+    for (let k = 0; k < d.width; k += 1) {
       const x = dense[k] as number;
       if (x === 0) continue;
       const j = k * 3 + c;
@@ -171,12 +173,12 @@ export function train(
       buckets: o.buckets,
       weights: new Float32Array(o.buckets * 3),
       weightScale: 1,
-      dense: new Float32Array(DENSE_FEATURES * 3),
+      dense: new Float32Array(d.width * 3),
       bias: new Float32Array(3),
       temperature: 1,
     },
     g2: new Float32Array(o.buckets * 3),
-    g2Dense: new Float32Array(DENSE_FEATURES * 3),
+    g2Dense: new Float32Array(d.width * 3),
     g2Bias: new Float32Array(3),
     ...(o.nbPower > 0 ? { mult: nbMultipliers(d, rows, o.buckets, o.nbPower) } : {}),
   };
@@ -205,7 +207,7 @@ export function designLogits(model: LinearModel, d: Design, rows: Int32Array = a
     logits(
       model,
       { count: end - start, index: d.indices.subarray(start, end) },
-      d.dense.subarray(i * DENSE_FEATURES, (i + 1) * DENSE_FEATURES),
+      d.dense.subarray(i * d.width, (i + 1) * d.width),
       z,
     );
     out.set(z, r * 3);

@@ -1,6 +1,7 @@
 import { createFeatureBuffer, extractFeatures, type FeatureBuffer } from './features';
-import { DENSE_FEATURES, readRules, type RuleReading } from './rules';
+import { DENSE_FEATURES, readRules, RULE_FEATURES, type RuleReading } from './rules';
 import { createScan, scanText, type Scan } from './text-scan';
+import { embeddingFeatures } from './word-vectors';
 
 /** Scratch space for turning a text into model inputs; one per thread of use, reused across texts. */
 export interface Featurizer {
@@ -20,8 +21,10 @@ export function featurize(text: string, f: Featurizer, buckets: number): RuleRea
   return featurizeScanned(f, buckets);
 }
 
-/** Fills the features from `f.scan`, already filled by `scanText`. */
+/** Fills the hashed, rule and word-vector features from `f.scan`, already filled by `scanText`. */
 export function featurizeScanned(f: Featurizer, buckets: number): RuleReading {
   extractFeatures(f.scan, f.features, buckets);
-  return readRules(f.scan, f.dense);
+  const reading = readRules(f.scan, f.dense);
+  embeddingFeatures(f.scan, f.dense, RULE_FEATURES);
+  return reading;
 }

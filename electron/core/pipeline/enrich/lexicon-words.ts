@@ -21,7 +21,10 @@ export const LEXICON_GROUPS: ReadonlyArray<readonly [number, string]> = [
     'like liked likes fine ok okay well better improve improved improvement interesting hope hopefully hoping ready safe comfortable clean calm support supported supportive worth reliable positive success successful fair free bonus welcome peace laugh laughing smile smiling smiles glad joy',
   ],
   [0.8, 'sure right decent alright reasonable promising'],
-  [-0.8, 'wait waiting still again slow slowly confused confusing odd weird strange tired meh hmm doubt unclear'],
+  [
+    -0.8,
+    'wait waiting pending still again slow slowly confused confusing odd weird strange tired meh hmm doubt unclear',
+  ],
   [
     -1.4,
     'problem problems issue issues bug bugs glitch error errors fail fails failed failing failure wrong bad poor sad unhappy sorry miss missed missing lost lose losing lonely sick hurt hurts pain ugly boring bored lame cheap delayed late stuck annoying annoyed annoys upset worried worry concern concerned difficult hard complaint complain complaining complained unfortunately unfortunate crap ridiculous nonsense mess expensive overpriced broke broken crash crashed crashes crashing down outage',

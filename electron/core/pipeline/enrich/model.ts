@@ -88,7 +88,8 @@ export function logits(
   b *= scale;
   c *= scale;
   const d = model.dense;
-  for (let j = 0; j < DENSE_FEATURES; j += 1) {
+  const width = d.length / CLASSES;
+  for (let j = 0; j < width; j += 1) {
     const x = dense[j] as number;
     if (x === 0) continue;
     a += x * (d[j * 3] as number);

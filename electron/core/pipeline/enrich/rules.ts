@@ -1,4 +1,5 @@
 import { emoticonValence } from './emoticons';
+import { EMBEDDING_FEATURES } from './word-vectors';
 import { LEXICON, ROLE_BOOSTER, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_NONE, ROLE_RESOLVER } from './lexicon';
 import {
   FLAG_CAPS,
@@ -11,8 +12,10 @@ import {
   type Scan,
 } from './text-scan';
 
-/** How many dense lexicon/rule features `ruleFeatures` writes (the model's dense inputs). */
-export const DENSE_FEATURES = 27;
+/** How many dense lexicon/rule features `readRules` writes (the first of the model's dense inputs). */
+export const RULE_FEATURES = 27;
+/** The model's dense inputs: the rule features, then the word-vector features (word-vectors.ts). */
+export const DENSE_FEATURES = RULE_FEATURES + EMBEDDING_FEATURES;
 
 /** How many following words a negator flips. */
 const NEGATION_SPAN = 3;
@@ -172,6 +175,8 @@ function wordStep(scan: Scan, k: number, sc: Scopes, pass: Pass): void {
     const negated = sc.neg > 0 || (sc.resolve > 0 && role === ROLE_NONE && (scan.value[k] as number) < 0);
     valences[k] = adjustedWordValence(scan, k, sc.boost, negated, pass);
     if (!negated) notePolarity(valences[k] as number, pass);
+    // A negated plain word ("does not recline", "haven't got it") is a complaint too.
+    else if (sc.neg > 0 && valences[k] === 0 && pass.failureClause < 0) pass.failureClause = pass.clause;
   }
   // A negated resolver ("never fixed") ends the negation: the problem after it stays a problem.
   if (role === ROLE_RESOLVER) {
@@ -202,7 +207,7 @@ function valencePass(scan: Scan, pass: Pass): void {
 
 /**
  * Reads `scan` with the lexicon and rules (negation, boosters, ALL CAPS, elongation, contrastive "but",
- * sarcasm markers, exclamations), writes DENSE_FEATURES values into `dense` (when given) and returns the reading.
+ * sarcasm markers, exclamations), writes RULE_FEATURES values into `dense` (when given) and returns the reading.
  */
 export function readRules(scan: Scan, dense?: Float32Array): RuleReading {
   const pass: Pass = {
