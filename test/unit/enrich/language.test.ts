@@ -22,6 +22,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 
+  it('reads a short Spanish question by its opening mark, which no other language writes', () => {
+    expect(detectLanguage('¿Alguien sabe si Nimbus funciona en México?')).toBe('es');
+    expect(detectLanguage('¡Nimbus otra vez caído!')).toBe('es');
+    expect(detectLanguage('Is Nimbus down in Mexico?')).toBe('en');
+  });
+
   it('answers "und" for short or symbol-only texts', () => {
     for (const t of ['ok', 'lol', '😡😡😡', '', '!!!', '@brand https://example.com/x'])
       expect(detectLanguage(t), t).toBe('und');

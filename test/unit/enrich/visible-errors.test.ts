@@ -39,6 +39,13 @@ describe('the visible sentiment errors of issue 11', () => {
     expect(r.sentiment).toEqual({ label: 'neutral', score: 0, confidence: 0 });
   });
 
+  it('is unsure of a short Spanish question too (the demo shows one), not a confident neutral', () => {
+    const r = readText('¿Alguien sabe si Nimbus funciona en México?');
+    expect(r.language).toBe('es');
+    expect(r.unsure).toBe(true);
+    expect(r.sentiment.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
   it('marks English readings as in the model language', () => {
     const r = readText('I love this app, thank you so much');
     expect(r.modelLanguage).toBe(true);

@@ -10,7 +10,7 @@ import { createScan, KIND_WORD, scanText, type Scan } from './text-scan';
 /** Latin-script languages told apart by their function words (apostrophes already removed). */
 const STOPWORDS: Readonly<Record<string, string>> = {
   en: 'the and is are was were you your my me i im its it this that what with for have has had not dont cant of to in on be just will would so but they we our can get got been at from about out all if when why how there do does did am an or no a as by please thanks thank u via w or very been one more',
-  es: 'el la los las es y que qué de del en un una por para con no se lo mi mis muy pero como esta está más su al yo tu te le ya porque cuando todo hay estoy eso gracias hola nada bien también me ni sin hasta nos esto puedo tengo hace son fue ser desde ayer hoy',
+  es: 'el la los las es y que qué de del en un una por para con no se lo mi mis muy pero como esta está más su al yo tu te le ya porque cuando todo hay estoy eso gracias hola nada bien también me ni sin hasta nos esto puedo tengo hace son fue ser desde ayer hoy si alguien sabe otra vez',
   pt: 'os é e que de do da dos das em um uma para com não nao se eu meu minha muito mas como está mais você voce isso já ja ao pelo pela obrigado tudo também bem no na nos nas foi ser tenho estou hoje ontem',
   fr: 'le la les est et que de des du en un une pour avec pas ne je tu il elle nous vous mon ma mes très tres mais comme sur ce cette qui au aux sont suis cest jai merci rien bien aussi depuis personne moi',
   de: 'der die das ist und nicht ich du er sie wir ihr mit für fur auf ein eine einen dem den zu von sehr aber wie noch auch nur schon mein meine kein keine bin hat haben danke gut seit mir mich',
@@ -24,7 +24,7 @@ const STOPWORDS: Readonly<Record<string, string>> = {
 
 /** Letters that point to one Latin-script language (each adds half a stop word, at most two). */
 const LETTER_HINTS: ReadonlyArray<readonly [string, string]> = [
-  ['es', 'ñ¿¡'],
+  ['es', 'ñ'],
   ['pt', 'ãõ'],
   ['fr', 'èêâîôûëïœù'],
   ['de', 'ßä'],
@@ -32,6 +32,12 @@ const LETTER_HINTS: ReadonlyArray<readonly [string, string]> = [
   ['pl', 'ąęłśźżćń'],
   ['sv', 'å'],
 ];
+
+/**
+ * Spanish's opening question and exclamation marks, which no other language writes: each counts as a whole stop
+ * word (at most two), so a short question ("¿Alguien sabe si … funciona en México?") is read as Spanish.
+ */
+const SPANISH_MARKS = '¿¡';
 
 const LATIN_LANGS: ReadonlyArray<string> = Object.keys(STOPWORDS);
 
@@ -111,6 +117,10 @@ function addLetterHints(text: string): void {
     const b = LATIN_LANGS.indexOf(lang);
     if (hits > 0 && b >= 0) scores[b] = (scores[b] as number) + Math.min(hits, 4) * 0.5;
   }
+  let marks = 0;
+  for (let i = 0; i < text.length && marks < 2; i += 1) if (SPANISH_MARKS.includes(text[i] as string)) marks += 1;
+  const es = LATIN_LANGS.indexOf('es');
+  scores[es] = (scores[es] as number) + marks;
 }
 
 /** Latin-script language from the scanner's word hashes; "und" when too short or split. */
