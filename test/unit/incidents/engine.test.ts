@@ -3,26 +3,7 @@ import { createIncidentEngine, exportIncident } from '../../../electron/core/inc
 import type { IncidentEngine } from '../../../electron/core/incidents';
 import { IncidentSchema } from '../../../shared/incident';
 import type { Mention } from '../../../shared/mention';
-import type { Detector } from '../../../electron/core/detect/detector';
-import { MINUTE, T0, burst, chatter, rng, run } from './helpers';
-
-/**
- * A deterministic stand-in for the detector in unit tests of grouping logic (never shipped): it scores 1 when a
- * point is far above the running mean (a Poisson-like margin) of the points before it, else 0.
- */
-interface MeanState {
-  n: number;
-  sum: number;
-}
-const thresholdDetector: Detector<MeanState> = {
-  newState: () => ({ n: 0, sum: 0 }),
-  update(state, _timestamp, value) {
-    const mean = state.n === 0 ? value : state.sum / state.n;
-    state.n += 1;
-    state.sum += value;
-    return value >= mean + 4 * Math.sqrt(mean) + 3 ? 1 : 0;
-  },
-};
+import { MINUTE, T0, burst, chatter, rng, run, thresholdDetector } from './helpers';
 
 const WARM = T0 + 200 * MINUTE;
 const WORDS = ['login', 'transfer', 'statement', 'card', 'savings'];

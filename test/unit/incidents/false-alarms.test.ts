@@ -9,7 +9,7 @@ import { createSeriesScorer } from '../../../electron/core/incidents/scorer';
 import type { CompactPost, Signal } from '../../../electron/core/incidents/model';
 import type { Detector } from '../../../electron/core/detect/detector';
 import type { Mention } from '../../../shared/mention';
-import { MINUTE, T0, burst, chatter, mention, rng, run } from './helpers';
+import { MINUTE, T0, burst, chatter, mention, rng, run, thresholdDetector } from './helpers';
 
 /**
  * Issue 11 §1: the running demo raised incidents nobody scripted. A topic that merely rose with the whole channel (the
@@ -17,17 +17,6 @@ import { MINUTE, T0, burst, chatter, mention, rng, run } from './helpers';
  * "can't log in to pay" posts then kept alive, a one-channel glitch made P1 by its flickering tail or by another
  * channel's everyday posts half an hour later. Each rule below is checked on its own.
  */
-
-/** Scores 1 when a point is far above the running mean of the points before it (the engine tests' stand-in). */
-const thresholdDetector: Detector<{ n: number; sum: number }> = {
-  newState: () => ({ n: 0, sum: 0 }),
-  update(state, _timestamp, value) {
-    const mean = state.n === 0 ? value : state.sum / state.n;
-    state.n += 1;
-    state.sum += value;
-    return value >= mean + 4 * Math.sqrt(mean) + 3 ? 1 : 0;
-  },
-};
 
 const WARM = T0 + 200 * MINUTE;
 const engine = (): IncidentEngine => createIncidentEngine({ detector: thresholdDetector });

@@ -1,10 +1,25 @@
 import type { Channel, Mention, SentimentLabel } from '../../../shared/mention';
 import type { Incident } from '../../../shared/incident';
 import type { IncidentEngine } from '../../../electron/core/incidents';
+import type { Detector } from '../../../electron/core/detect/detector';
 
 /** Hub time the scenarios start at: Monday 2026-01-05 08:00 UTC. */
 export const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 export const MINUTE = 60_000;
+
+/**
+ * A deterministic stand-in for the detector in unit tests of grouping logic (never shipped): it scores 1 when a
+ * point is far above the running mean (a Poisson-like margin) of the points before it, else 0.
+ */
+export const thresholdDetector: Detector<{ n: number; sum: number }> = {
+  newState: () => ({ n: 0, sum: 0 }),
+  update(state, _timestamp, value) {
+    const mean = state.n === 0 ? value : state.sum / state.n;
+    state.n += 1;
+    state.sum += value;
+    return value >= mean + 4 * Math.sqrt(mean) + 3 ? 1 : 0;
+  },
+};
 
 /** What a test says about one post. */
 export interface PostSpec {
