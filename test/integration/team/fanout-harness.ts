@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import WebSocket from 'ws';
 import type { EventName, EventPayload, WireFromHub } from '../../../shared/contract';
 import { bootHub, type Hub } from '../../../electron/core/boot/boot-hub';
@@ -119,19 +118,4 @@ export async function connectClient(hub: TeamHub, token: string): Promise<TeamCl
       }),
     close: () => ws.close(),
   };
-}
-
-/** Runs one query on the team database with a connection of its own. */
-export async function query<R extends pg.QueryResultRow>(
-  url: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
 }

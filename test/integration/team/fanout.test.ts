@@ -5,7 +5,8 @@ import { openPostgresStore } from '../../../electron/core/store/postgres/postgre
 import type { Role } from '../../../shared/workflow';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import { incident } from '../../unit/workflow/fixtures';
-import { connectClient, ingest, query, startTeamHub, T0, type TeamClient, type TeamHub } from './fanout-harness';
+import { connectClient, ingest, startTeamHub, T0, type TeamClient, type TeamHub } from './fanout-harness';
+import { rows as query } from './lease-hubs';
 
 /** Two hubs on one real PostgreSQL: what a client of one does, a client of the other sees, live. */
 
