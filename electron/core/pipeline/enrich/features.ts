@@ -1,13 +1,12 @@
 import { combine, FNV_OFFSET, fnvStep, mix32 } from './hash';
 import { ROLE_NEGATOR, ROLE_NONE, ROLE_RESOLVER } from './lexicon';
-import { KIND_BREAK, KIND_WORD, type Scan } from './text-scan';
+import { KIND_BREAK, KIND_WORD, NEGATION_SPAN, type Scan } from './text-scan';
 
 const SALT_UNI = 0x1b873593;
 const SALT_NEG = 0x2f1a9c3d;
 const SALT_BI = 0x4cf5ad43;
 const SALT_START = 0x7a1d3c55;
 const SALT_CHAR = 0x68e31da4;
-const NEGATION_SPAN = 3;
 /** Character n-gram lengths taken over the normalised word stream. */
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;

@@ -10,6 +10,9 @@ import {
 } from './lexicon-words';
 import { WIDE_LEXICON } from './lexicon-wide';
 
+/** What a negated word's valence is multiplied by (VADER's): "not good" leans negative, less than "bad". */
+export const NEGATION_SCALE = -0.74;
+
 /** What a word does in the rules: carries a valence (NONE), negates, contrasts, boosts or resolves. */
 export const ROLE_NONE = 0;
 export const ROLE_NEGATOR = 1;

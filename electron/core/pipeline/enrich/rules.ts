@@ -1,6 +1,14 @@
 import { emoticonValence } from './emoticons';
 import { EMBEDDING_FEATURES } from './word-vectors';
-import { LEXICON, ROLE_BOOSTER, ROLE_CONTRASTIVE, ROLE_NEGATOR, ROLE_NONE, ROLE_RESOLVER } from './lexicon';
+import {
+  LEXICON,
+  NEGATION_SCALE,
+  ROLE_BOOSTER,
+  ROLE_CONTRASTIVE,
+  ROLE_NEGATOR,
+  ROLE_NONE,
+  ROLE_RESOLVER,
+} from './lexicon';
 import {
   FLAG_CAPS,
   FLAG_ELONG,
@@ -9,6 +17,7 @@ import {
   KIND_EMOTICON,
   KIND_SARCASM,
   KIND_WORD,
+  NEGATION_SPAN,
   type Scan,
 } from './text-scan';
 
@@ -17,9 +26,6 @@ export const RULE_FEATURES = 27;
 /** The model's dense inputs: the rule features, then the word-vector features (word-vectors.ts). */
 export const DENSE_FEATURES = RULE_FEATURES + EMBEDDING_FEATURES;
 
-/** How many following words a negator flips. */
-const NEGATION_SPAN = 3;
-const NEGATION_SCALE = -0.74;
 const CAPS_BOOST = 0.73;
 const ELONG_BOOST = 0.4;
 

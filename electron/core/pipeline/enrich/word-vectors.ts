@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hashString } from './hash';
-import { ROLE_CONTRASTIVE, ROLE_NEGATOR } from './lexicon';
-import { KIND_BREAK, KIND_WORD, type Scan } from './text-scan';
+import { NEGATION_SCALE, ROLE_CONTRASTIVE, ROLE_NEGATOR } from './lexicon';
+import { KIND_BREAK, KIND_WORD, NEGATION_SPAN, type Scan } from './text-scan';
 import vectorFile from './data/word-vectors.json';
 
 /**
@@ -12,8 +12,6 @@ export const WORD_VECTOR_DIMS = 16;
 /** Dense features the word vectors feed: the text's mean vector, then 7 expanded-valence tallies. */
 export const EMBEDDING_FEATURES = WORD_VECTOR_DIMS + 7;
 
-const NEGATION_SPAN = 3;
-const NEGATION_SCALE = -0.74;
 /** Expanded valences below this magnitude count as neutral. */
 const VALENCE_FLOOR = 0.5;
 /** Multiplies the mean vector (int8 units times each dimension's step) into the range of the other dense inputs. */
