@@ -61,7 +61,15 @@ export {
 export { createEnricher, scoreSentiment, scoreSentimentEnglish, UNSURE_BELOW, type Enricher } from './pipeline/enrich';
 
 // The sentiment model's training kit (scripts/train-sentiment.ts): the featurizer and model the hub runs.
-export { createFeaturizer, featurize } from './pipeline/enrich/featurize';
+export { createFeaturizer, featurize, type FeatureSpace } from './pipeline/enrich/featurize';
+export {
+  EMPTY_LEXICON,
+  LEXICON_FEATURES,
+  WORD_VECTOR_DIMS,
+  knownWordRows,
+  wordVector,
+  type WordLexicon,
+} from './pipeline/enrich/word-vectors';
 export {
   CLASSES,
   loadModel,

@@ -2,9 +2,12 @@ import {
   createFeaturizer,
   featurize,
   CLASSES,
+  knownWordRows,
   logits,
   softmax,
+  type FeatureSpace,
   type LinearModel,
+  type WordLexicon,
   DENSE_FEATURES,
 } from '../../electron/core';
 import type { SentimentLabel } from '../../shared/mention';
@@ -15,39 +18,62 @@ const LABEL_INDEX: Readonly<Record<SentimentLabel, number>> = { negative: 0, neu
 /** A corpus turned into model inputs once: concatenated feature indices, dense rows and labels. */
 export interface Design {
   readonly n: number;
+  /** The texts it was built from, and the feature space (buckets, word lexicon) it was built in. */
+  readonly examples: ReadonlyArray<Example>;
+  readonly buckets: number;
+  readonly lexicon: WordLexicon;
   readonly offsets: Int32Array;
   readonly indices: Int32Array;
   /** Dense values per row (row-major in `dense`). */
   readonly width: number;
   readonly dense: Float32Array;
   readonly labels: Uint8Array;
+  /** Per row, the distinct word-vector rows of its words (`wordRows[wordOffsets[i] .. wordOffsets[i + 1]]`). */
+  readonly wordOffsets: Int32Array;
+  readonly wordRows: Int32Array;
 }
 
 /** Featurises every example with the product's own featurizer. */
-export function buildDesign(examples: ReadonlyArray<Example>, buckets: number): Design {
+export function buildDesign(examples: ReadonlyArray<Example>, space: FeatureSpace): Design {
   const f = createFeaturizer();
   const parts: Int32Array[] = [];
+  const words: number[] = [];
   const offsets = new Int32Array(examples.length + 1);
+  const wordOffsets = new Int32Array(examples.length + 1);
   const dense = new Float32Array(examples.length * DENSE_FEATURES);
   const labels = new Uint8Array(examples.length);
   let total = 0;
   examples.forEach((e, i) => {
-    featurize(e.text, f, buckets);
+    featurize(e.text, f, space);
     parts.push(f.features.index.slice(0, f.features.count));
     dense.set(f.dense, i * DENSE_FEATURES);
     labels[i] = LABEL_INDEX[e.label];
     total += f.features.count;
     offsets[i + 1] = total;
+    for (const r of knownWordRows(f.scan)) words.push(r);
+    wordOffsets[i + 1] = words.length;
   });
   const indices = new Int32Array(total);
   parts.forEach((p, i) => indices.set(p, offsets[i] as number));
-  return { n: examples.length, offsets, indices, width: DENSE_FEATURES, dense, labels };
+  return {
+    n: examples.length,
+    examples,
+    buckets: space.buckets,
+    lexicon: space.lexicon,
+    offsets,
+    indices,
+    width: DENSE_FEATURES,
+    dense,
+    labels,
+    wordOffsets,
+    wordRows: Int32Array.from(words),
+  };
 }
 
 /** The same design hashed into fewer buckets (a power of two, at most the design's): no re-featurising. */
 export function remask(d: Design, buckets: number): Design {
   const mask = buckets - 1;
-  return { ...d, indices: d.indices.map((x) => x & mask) };
+  return { ...d, buckets, indices: d.indices.map((x) => x & mask) };
 }
 
 /** Training settings; all of them recorded in the shipped model's meta. */
@@ -63,6 +89,13 @@ export interface TrainOptions {
    * to the mean, clamped to [0.05, 5]) raised to this power; 0 turns it off. Training only: nothing ships.
    */
   readonly nbPower: number;
+  /**
+   * Ridge penalty of the word lexicon learned from the training rows (word-lexicon.ts); 0 leaves the lexicon
+   * empty (its features all 0).
+   */
+  readonly lexiconRidge: number;
+  /** Models trained from seeds seed, seed + 1, ... and averaged into one (the same size, the same speed). */
+  readonly bag: number;
   readonly seed: number;
 }
 
@@ -97,6 +130,7 @@ interface TrainState {
     dense: Float32Array;
     bias: Float32Array;
     temperature: number;
+    lexicon: WordLexicon;
   };
   readonly g2: Float32Array;
   readonly g2Dense: Float32Array;
@@ -160,7 +194,9 @@ export const allRows = (d: Design): Int32Array => Int32Array.from({ length: d.n 
 
 /**
  * Multinomial logistic regression by AdaGrad, class-weighted, seeded: the same options give the same weights.
- * `rows` restricts training to those rows of `d` (cross-validation folds share one featurised design).
+ * With `bag` > 1, that many models from consecutive seeds are averaged (weights, dense weights and biases: the
+ * average of their logits). `rows` restricts training to those rows of `d` (cross-validation folds share one
+ * featurised design). The model scores in `d`'s feature space and carries its lexicon.
  */
 export function train(
   d: Design,
@@ -168,6 +204,28 @@ export function train(
   onEpoch?: (epoch: number, model: LinearModel) => void,
   rows: Int32Array = allRows(d),
 ): LinearModel & { readonly weights: Float32Array } {
+  const bag = Math.max(1, o.bag);
+  const sum = trainOne(d, { ...o, seed: o.seed }, onEpoch, rows);
+  for (let b = 1; b < bag; b += 1) {
+    const m = trainOne(d, { ...o, seed: o.seed + b }, undefined, rows);
+    addInto(sum.weights, m.weights);
+    addInto(sum.dense, m.dense);
+    addInto(sum.bias, m.bias);
+  }
+  if (bag > 1) for (const a of [sum.weights, sum.dense, sum.bias]) a.forEach((v, i) => (a[i] = v / bag));
+  return { ...sum, lexicon: d.lexicon };
+}
+
+function addInto(into: Float32Array, from: Float32Array): void {
+  for (let i = 0; i < into.length; i += 1) into[i] = (into[i] as number) + (from[i] as number);
+}
+
+function trainOne(
+  d: Design,
+  o: TrainOptions,
+  onEpoch: ((epoch: number, model: LinearModel) => void) | undefined,
+  rows: Int32Array,
+): TrainState['model'] {
   const s: TrainState = {
     model: {
       buckets: o.buckets,
@@ -176,6 +234,7 @@ export function train(
       dense: new Float32Array(d.width * 3),
       bias: new Float32Array(3),
       temperature: 1,
+      lexicon: d.lexicon,
     },
     g2: new Float32Array(o.buckets * 3),
     g2Dense: new Float32Array(d.width * 3),

@@ -3,6 +3,7 @@
  * its featurised design and folds, and the cross-validated figures. Nothing here looks at TweetEval
  * validation except to drop its tweets from the pool.
  */
+import { EMPTY_LEXICON } from '../../electron/core';
 import type { SentimentLabel } from '../../shared/mention';
 import { foldsOf, goldOf, holdOutLogits, outOfFoldLogits, yearSplit } from './cv';
 import { loadSemeval, loadTweetEvalVal, splitByOverlap, type Example } from './data';
@@ -11,7 +12,10 @@ import { scoreLabels, type Scores } from './metrics';
 import { CV_FOLDS } from './options';
 import { argmaxLabels, crossFittedScore, fitTemperature } from './tune';
 
-/** The training pool: SemEval 2013–2016 minus every tweet (and near copy) that is in TweetEval validation. */
+/**
+ * The training pool: SemEval 2013–2016 minus every tweet (and near copy) that is in TweetEval validation. Its design
+ * has the empty word lexicon: each training run learns its own from its own rows (cv.ts holdOutLogits).
+ */
 export interface Pool {
   readonly examples: ReadonlyArray<Example>;
   readonly dropped: number;
@@ -23,7 +27,7 @@ export interface Pool {
 /** Loads and featurises the pool once. */
 export async function loadPool(o: TrainOptions): Promise<Pool> {
   const split = splitByOverlap(await loadSemeval(), await loadTweetEvalVal());
-  const design = buildDesign(split.unique, o.buckets);
+  const design = buildDesign(split.unique, { buckets: o.buckets, lexicon: EMPTY_LEXICON });
   return {
     examples: split.unique,
     dropped: split.shared.length,

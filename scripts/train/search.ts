@@ -4,6 +4,7 @@
  * OPTIONS; prints out-of-fold macro recall (argmax, and with cross-fitted class offsets) per setting, and
  * for information the year hold-out (train 2013–2015, test 2016): choose by the CV figure, not by that one.
  */
+import { EMPTY_LEXICON } from '../../electron/core';
 import { CV_FOLDS as K, OPTIONS } from './options';
 import { foldsOf, goldOf, holdOutLogits, outOfFoldLogits, yearSplit } from './cv';
 import { loadSemeval, loadTweetEvalVal, splitByOverlap } from './data';
@@ -16,7 +17,7 @@ const MAX_BUCKETS = 1 << 19;
 async function main(): Promise<void> {
   const overrides = JSON.parse(process.argv[2] ?? '[{}]') as ReadonlyArray<Partial<TrainOptions>>;
   const training = splitByOverlap(await loadSemeval(), await loadTweetEvalVal()).unique;
-  const full = buildDesign(training, MAX_BUCKETS);
+  const full = buildDesign(training, { buckets: MAX_BUCKETS, lexicon: EMPTY_LEXICON });
   const folds = foldsOf(training, K);
   const gold = goldOf(full);
   for (const o of overrides) {

@@ -5,24 +5,35 @@ import { readRules, RULE_FEATURES, DENSE_FEATURES } from '../../../electron/core
 import { createScan, scanText } from '../../../electron/core/pipeline/enrich/text-scan';
 import {
   EMBEDDING_FEATURES,
+  EMPTY_LEXICON,
+  LEXICON_FEATURES,
   WORD_VECTOR_DIMS,
   embeddingFeatures,
+  type WordLexicon,
 } from '../../../electron/core/pipeline/enrich/word-vectors';
 import modelFile from '../../../electron/core/pipeline/enrich/sentiment-model.json';
 
 /** The word-vector block of the dense features of one text. */
-function block(text: string): Float32Array {
+function block(text: string, lexicon: WordLexicon = EMPTY_LEXICON): Float32Array {
   const dense = new Float32Array(DENSE_FEATURES);
-  embeddingFeatures(scanText(text, createScan()), dense, RULE_FEATURES);
+  embeddingFeatures(scanText(text, createScan()), dense, RULE_FEATURES, lexicon);
   return dense.subarray(RULE_FEATURES, RULE_FEATURES + EMBEDDING_FEATURES);
 }
 /** The expanded-valence tallies: pos sum, neg sum, compound, pos n, neg n, max, min. */
-const tallies = (text: string): number[] => Array.from(block(text).subarray(WORD_VECTOR_DIMS));
+const tallies = (text: string): number[] => Array.from(block(text).subarray(WORD_VECTOR_DIMS, WORD_VECTOR_DIMS + 7));
+/** The word-lexicon block: mean, max, last, sum / 4 of the negative score, then of the positive one. */
+const lexiconBlock = (text: string, lexicon: WordLexicon): number[] =>
+  Array.from(block(text, lexicon).subarray(WORD_VECTOR_DIMS + 7), (x) => Math.round(x * 1e4) / 1e4);
+/** A lexicon that scores every word with a vector 1 negative and 0 positive, whatever its vector. */
+const ALL_NEGATIVE: WordLexicon = {
+  negative: Float32Array.from({ length: WORD_VECTOR_DIMS + 1 }, (_v, j) => (j === WORD_VECTOR_DIMS ? 1 : 0)),
+  positive: new Float32Array(WORD_VECTOR_DIMS + 1),
+};
 const norm = (v: Float32Array): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 describe('GloVe word-vector features', () => {
   it('are part of the model: its dense weights cover rules and word vectors', () => {
-    expect(DENSE_FEATURES).toBe(RULE_FEATURES + WORD_VECTOR_DIMS + 7);
+    expect(DENSE_FEATURES).toBe(RULE_FEATURES + WORD_VECTOR_DIMS + 7 + LEXICON_FEATURES);
     expect(modelFile.dense).toHaveLength(DENSE_FEATURES * 3);
   });
 
@@ -56,6 +67,30 @@ describe('GloVe word-vector features', () => {
     const twice = block('dismal dismal');
     for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) expect(twice[j]).toBeCloseTo(once[j] as number, 5);
     expect(twice[WORD_VECTOR_DIMS + 1]).toBeCloseTo(2 * (once[WORD_VECTOR_DIMS + 1] as number), 5);
+  });
+});
+
+describe("the model's word-lexicon features", () => {
+  it("tally the lexicon's two scores over the known words: mean, max, last and sum / 4", () => {
+    expect(lexiconBlock('dismal dismal', ALL_NEGATIVE)).toEqual([1, 1, 1, 0.5, 0, 0, 0, 0]);
+    expect(lexiconBlock('zzqxv', ALL_NEGATIVE)).toEqual(new Array(LEXICON_FEATURES).fill(0));
+    expect(lexiconBlock('dismal dismal', EMPTY_LEXICON)).toEqual(new Array(LEXICON_FEATURES).fill(0));
+  });
+
+  it('swap the negative and positive scores of a word inside a negation scope', () => {
+    // "not" scores (1, 0); the negated "dismal" scores (0, 1).
+    expect(lexiconBlock('not dismal', ALL_NEGATIVE)).toEqual([0.5, 1, 0, 0.25, 0.5, 1, 1, 0.25]);
+  });
+
+  it('score a word through its vector, so words with similar vectors score alike', () => {
+    const v = block('dreadful').subarray(0, WORD_VECTOR_DIMS);
+    const alongDreadful: WordLexicon = {
+      negative: Float32Array.from([...v, 0]),
+      positive: Float32Array.from([...v.map((x) => -x), 0]),
+    };
+    const neg = (w: string): number => lexiconBlock(w, alongDreadful)[0] as number;
+    expect(neg('horrible')).toBeGreaterThan(neg('tuesday'));
+    expect(neg('horrible')).toBeGreaterThan(neg('splendid'));
   });
 });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cleanSemevalText, dedupKey, splitByOverlap, type Example } from '../../../scripts/train/data';
-import { buildDesign, designLogits, mulberry32, nbMultipliers, train } from '../../../scripts/train/logreg';
-import { createFeaturizer, featurize } from '../../../electron/core';
+import { allRows, buildDesign, designLogits, mulberry32, nbMultipliers, train } from '../../../scripts/train/logreg';
+import {
+  createFeaturizer,
+  DENSE_FEATURES,
+  EMPTY_LEXICON,
+  featurize,
+  LEXICON_FEATURES,
+  type WordLexicon,
+} from '../../../electron/core';
+import { induceLexicon, withLearnedLexicon } from '../../../scripts/train/word-lexicon';
 import { scoreLabels } from '../../../scripts/train/metrics';
 import { quantize } from '../../../scripts/train/quantize';
 import { argmaxLabels, crossFittedScore, fitTemperature, tuneOffsets } from '../../../scripts/train/tune';
@@ -27,12 +35,23 @@ function corpus(): Example[] {
   return out;
 }
 
-const OPTIONS = { buckets: 1 << 12, epochs: 4, learningRate: 0.1, l2: 1e-6, classWeightPower: 1, nbPower: 0, seed: 3 };
+const OPTIONS = {
+  buckets: 1 << 12,
+  epochs: 4,
+  learningRate: 0.1,
+  l2: 1e-6,
+  classWeightPower: 1,
+  nbPower: 0,
+  lexiconRidge: 10,
+  bag: 1,
+  seed: 3,
+};
+const SPACE = { buckets: OPTIONS.buckets, lexicon: EMPTY_LEXICON };
 
 describe('training pipeline', () => {
   it('learns a small separable corpus, deterministically', () => {
     const data = corpus();
-    const design = buildDesign(data, OPTIONS.buckets);
+    const design = buildDesign(data, SPACE);
     const a = train(design, OPTIONS);
     const b = train(design, OPTIONS);
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
@@ -52,7 +71,7 @@ describe('training pipeline', () => {
 
   it('quantises to int8 without changing predictions on that corpus', () => {
     const data = corpus();
-    const design = buildDesign(data, OPTIONS.buckets);
+    const design = buildDesign(data, SPACE);
     const model = train(design, OPTIONS);
     const q = quantize(model.weights);
     expect(q.bytes.length).toBe(model.weights.length);
@@ -128,7 +147,7 @@ describe('cross-validation folds and the year split', () => {
 
   it('gives every row an out-of-fold logit from a model that did not see it', () => {
     const data = corpus();
-    const design = buildDesign(data, OPTIONS.buckets);
+    const design = buildDesign(data, SPACE);
     const folds = foldsOf(data, 3);
     const z = outOfFoldLogits(design, OPTIONS, folds, 3);
     expect(z.length).toBe(data.length * 3);
@@ -143,13 +162,13 @@ describe('NB-LR learning-rate multipliers', () => {
   /** The bucket of a lone word's unigram feature (the first hashed feature of that text). */
   const unigram = (word: string): number => {
     const f = createFeaturizer();
-    featurize(word, f, OPTIONS.buckets);
+    featurize(word, f, SPACE);
     return f.features.index[0] as number;
   };
 
   it('lets a word that separates a class learn faster than one every class uses', () => {
     const data = corpus();
-    const d = buildDesign(data, OPTIONS.buckets);
+    const d = buildDesign(data, SPACE);
     const rows = Int32Array.from({ length: d.n }, (_v, i) => i);
     const m = nbMultipliers(d, rows, OPTIONS.buckets, 1);
     expect(m.length).toBe(OPTIONS.buckets * 3);
@@ -163,7 +182,7 @@ describe('NB-LR learning-rate multipliers', () => {
 
   it('still learns the small corpus with the multipliers on, deterministically', () => {
     const data = corpus();
-    const design = buildDesign(data, OPTIONS.buckets);
+    const design = buildDesign(data, SPACE);
     const o = { ...OPTIONS, nbPower: 0.5 };
     const a = train(design, o);
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(train(design, o).weights.buffer))).toBe(true);
@@ -175,5 +194,67 @@ describe('NB-LR learning-rate multipliers', () => {
         labels,
       ).macroRecall,
     ).toBeGreaterThan(0.95);
+  });
+});
+
+describe('bagging', () => {
+  it('averages the models of consecutive seeds into one: its logits are the mean of theirs', () => {
+    const data = corpus();
+    const design = buildDesign(data, SPACE);
+    const bagged = designLogits(train(design, { ...OPTIONS, bag: 2 }), design);
+    const a = designLogits(train(design, OPTIONS), design);
+    const b = designLogits(train(design, { ...OPTIONS, seed: OPTIONS.seed + 1 }), design);
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    bagged.forEach((z, i) => expect(z).toBeCloseTo(((a[i] as number) + (b[i] as number)) / 2, 4));
+  });
+});
+
+describe('the word lexicon learned from training rows', () => {
+  const NEGATIVE = ['awful', 'terrible', 'horrible', 'dreadful', 'disgusting', 'pathetic', 'useless', 'miserable'];
+  const POSITIVE = [
+    'wonderful',
+    'fantastic',
+    'excellent',
+    'superb',
+    'brilliant',
+    'delightful',
+    'marvelous',
+    'terrific',
+  ];
+  const NEUTRAL = ['tuesday', 'station', 'kitchen', 'window', 'garden', 'museum', 'street', 'morning'];
+  const lexiconCorpus = (): Example[] =>
+    [0, 1, 2, 3].flatMap((k) =>
+      [0, 1, 2, 3, 4, 5, 6, 7].flatMap((i): Example[] => [
+        { text: `${NEGATIVE[i] as string} ${NEUTRAL[(i + k) % 8] as string}`, label: 'negative' },
+        { text: `${POSITIVE[i] as string} ${NEUTRAL[(i + k + 3) % 8] as string}`, label: 'positive' },
+        { text: `${NEUTRAL[i] as string} ${NEUTRAL[(i + k + 1) % 8] as string}`, label: 'neutral' },
+      ]),
+    );
+  const score = (lexicon: WordLexicon, word: string): { negative: number; positive: number } => {
+    const f = createFeaturizer();
+    featurize(word, f, { buckets: OPTIONS.buckets, lexicon });
+    // The lexicon block's first value is the mean negative score, its fifth the mean positive one.
+    const at = DENSE_FEATURES - LEXICON_FEATURES;
+    return { negative: f.dense[at] as number, positive: f.dense[at + 4] as number };
+  };
+
+  it('scores words it never saw by their vectors: "atrocious" leans negative, "splendid" positive', () => {
+    const d = buildDesign(lexiconCorpus(), SPACE);
+    const lexicon = induceLexicon(d, allRows(d), OPTIONS.lexiconRidge);
+    const atrocious = score(lexicon, 'atrocious');
+    const splendid = score(lexicon, 'splendid');
+    expect(atrocious.negative).toBeGreaterThan(splendid.negative);
+    expect(splendid.positive).toBeGreaterThan(atrocious.positive);
+  });
+
+  it('learns only from the rows it is given, and not at all with ridge 0', () => {
+    const d = buildDesign(lexiconCorpus(), SPACE);
+    const neutralOnly = Int32Array.from({ length: d.n }, (_v, i) => i).filter((i) => d.labels[i] === 1);
+    const flat = induceLexicon(d, neutralOnly, OPTIONS.lexiconRidge);
+    expect(Math.abs(score(flat, 'awful').negative - score(flat, 'wonderful').negative)).toBeLessThan(1e-6);
+    expect(induceLexicon(d, allRows(d), 0)).toBe(EMPTY_LEXICON);
+    const rebuilt = withLearnedLexicon(d, allRows(d), OPTIONS.lexiconRidge);
+    expect(Array.from(rebuilt.indices)).toEqual(Array.from(d.indices));
+    expect(rebuilt.lexicon).not.toBe(EMPTY_LEXICON);
   });
 });

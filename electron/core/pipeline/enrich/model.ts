@@ -3,13 +3,14 @@ import type { Result } from '../../../../shared/result';
 import { appError, err, ok } from '../../../../shared/result';
 import type { FeatureBuffer } from './features';
 import { DENSE_FEATURES } from './rules';
+import { WORD_VECTOR_DIMS, type WordLexicon } from './word-vectors';
 
 /** Class order of every weight row: negative, neutral, positive. */
 export const CLASSES = 3;
 
 /** The shipped, persisted form of the linear sentiment model (validated on load). */
 export const SentimentModelFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   /** Hashed feature buckets; a power of two. */
   buckets: z
     .number()
@@ -24,6 +25,11 @@ export const SentimentModelFileSchema = z.object({
   bias: z.array(z.number()).length(CLASSES),
   /** Softmax temperature fitted so probabilities are calibrated. */
   temperature: z.number().positive(),
+  /** The word lexicon the dense features read (word-vectors.ts WordLexicon): coefficients then intercept. */
+  lexicon: z.object({
+    negative: z.array(z.number()).length(WORD_VECTOR_DIMS + 1),
+    positive: z.array(z.number()).length(WORD_VECTOR_DIMS + 1),
+  }),
   meta: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type SentimentModelFile = z.infer<typeof SentimentModelFileSchema>;
@@ -40,6 +46,7 @@ export interface LinearModel {
   readonly dense: Float32Array;
   readonly bias: Float32Array;
   readonly temperature: number;
+  readonly lexicon: WordLexicon;
 }
 
 /** Validates and decodes a persisted model. */
@@ -59,6 +66,7 @@ export function loadModel(raw: unknown): Result<LinearModel> {
     dense: Float32Array.from(file.dense),
     bias: Float32Array.from(file.bias),
     temperature: file.temperature,
+    lexicon: { negative: Float32Array.from(file.lexicon.negative), positive: Float32Array.from(file.lexicon.positive) },
   });
 }
 

@@ -42,7 +42,7 @@ const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > 
  * negative because negators lean negative.
  */
 function modelSentiment(): Sentiment {
-  const reading = featurizeScanned(FEATURIZER, model().buckets);
+  const reading = featurizeScanned(FEATURIZER, model());
   if (FEATURIZER.scan.count === 0) return { label: 'neutral', score: 0, confidence: 0 };
   logits(model(), FEATURIZER.features, FEATURIZER.dense, Z);
   if (reading.litotes) Z[0] = -Infinity;

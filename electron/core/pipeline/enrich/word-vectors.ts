@@ -9,8 +9,27 @@ import vectorFile from './data/word-vectors.json';
  * GloVe 6B 100d, PDDL 1.0; see data/LICENSE-word-vectors.md).
  */
 export const WORD_VECTOR_DIMS = 16;
-/** Dense features the word vectors feed: the text's mean vector, then 7 expanded-valence tallies. */
-export const EMBEDDING_FEATURES = WORD_VECTOR_DIMS + 7;
+/** Dense features of the model's word lexicon (see WordLexicon): mean, max, last and sum/4 of each of its two scores. */
+export const LEXICON_FEATURES = 8;
+/** Dense features the word vectors feed: the text's mean vector, 7 expanded-valence tallies, the lexicon's 8. */
+export const EMBEDDING_FEATURES = WORD_VECTOR_DIMS + 7 + LEXICON_FEATURES;
+
+/**
+ * A word lexicon learned from the training tweets and carried by the model: two linear maps from a word's vector
+ * (WORD_VECTOR_DIMS values in real units, then an intercept) to how much more often than the other classes a
+ * word occurs in negative and in positive tweets (log-odds). Being a map from the vector, it also scores the
+ * ~140k words that no training tweet contains, which is what it is for: words that came after the training years.
+ */
+export interface WordLexicon {
+  readonly negative: Float32Array;
+  readonly positive: Float32Array;
+}
+
+/** The lexicon that scores every word 0 (its features are all 0): what a design is built with before one is learned. */
+export const EMPTY_LEXICON: WordLexicon = {
+  negative: new Float32Array(WORD_VECTOR_DIMS + 1),
+  positive: new Float32Array(WORD_VECTOR_DIMS + 1),
+};
 
 /** Expanded valences below this magnitude count as neutral. */
 const VALENCE_FLOOR = 0.5;
@@ -58,9 +77,31 @@ let table: WordVectors | undefined;
 /** The shipped table, decoded on first use. */
 const wordVectors = (): WordVectors => (table ??= decode(vectorFile));
 
+/** The table rows of the distinct words of `scan` that have a vector, in first-seen order. */
+export function knownWordRows(scan: Scan): number[] {
+  const t = wordVectors();
+  const out: number[] = [];
+  for (let k = 0; k < scan.count; k += 1) {
+    if (scan.kind[k] !== KIND_WORD) continue;
+    const r = t.rows.get(scan.hash[k] as number);
+    if (r !== undefined && !out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/** Writes the vector of table row `r` (real units) into `out` (WORD_VECTOR_DIMS long). */
+export function wordVector(r: number, out: Float64Array): Float64Array {
+  const t = wordVectors();
+  for (let j = 0; j < WORD_VECTOR_DIMS; j += 1)
+    out[j] = (t.vectors[r * WORD_VECTOR_DIMS + j] as number) * (t.scales[j] as number);
+  return out;
+}
+
 /** Running sums over one text. */
 const sum = new Float64Array(WORD_VECTOR_DIMS);
 const tally = new Float64Array(7);
+/** The lexicon's running scores over one text: sum, max, last for negative then positive. */
+const lex = new Float64Array(6);
 
 function addValence(v: number): void {
   if (v > 0) {
@@ -74,24 +115,43 @@ function addValence(v: number): void {
   }
 }
 
-/** Adds word row `r` (negated: flipped) to the sums. */
-function addWord(t: WordVectors, r: number, negated: boolean): void {
+function addLexicon(k: number, v: number): void {
+  lex[k] = (lex[k] as number) + v;
+  if (v > (lex[k + 1] as number)) lex[k + 1] = v;
+  lex[k + 2] = v;
+}
+
+/** Adds word row `r` (negated: flipped; its lexicon scores swapped) to the sums. */
+function addWord(t: WordVectors, r: number, negated: boolean, lexicon: WordLexicon): void {
   const sign = negated ? -1 : 1;
   const o = r * WORD_VECTOR_DIMS;
-  for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) sum[j] = (sum[j] as number) + sign * (t.vectors[o + j] as number);
+  let n = lexicon.negative[WORD_VECTOR_DIMS] as number,
+    p = lexicon.positive[WORD_VECTOR_DIMS] as number;
+  for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) {
+    const q = t.vectors[o + j] as number;
+    sum[j] = (sum[j] as number) + sign * q;
+    const x = q * (t.scales[j] as number);
+    n += (lexicon.negative[j] as number) * x;
+    p += (lexicon.positive[j] as number) * x;
+  }
+  addLexicon(0, negated ? p : n);
+  addLexicon(3, negated ? n : p);
   const v = (t.valence[r] as number) * t.valenceStep;
   if (Math.abs(v) >= VALENCE_FLOOR) addValence(negated ? v * NEGATION_SCALE : v);
 }
 
 /**
  * Writes EMBEDDING_FEATURES values into dense[from ..]: the mean word vector of the text's known words
- * (words inside a negation scope flipped) and the tallies of their expanded valences (pos sum, neg sum,
- * compound, pos n, neg n, max, min). Words without a vector add nothing; a text without any gives zeros.
+ * (words inside a negation scope flipped), the tallies of their expanded valences (pos sum, neg sum,
+ * compound, pos n, neg n, max, min) and the mean, max (floored at 0), last and sum / 4 of the lexicon's
+ * negative and positive scores (swapped inside a negation scope). Words without a vector add nothing; a text
+ * without any gives zeros.
  */
-export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number): void {
+export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number, lexicon: WordLexicon): void {
   const t = wordVectors();
   sum.fill(0);
   tally.fill(0);
+  lex.fill(0);
   let known = 0;
   let neg = 0;
   for (let k = 0; k < scan.count; k += 1) {
@@ -100,7 +160,7 @@ export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number)
     if (kind !== KIND_WORD) continue;
     const r = t.rows.get(scan.hash[k] as number);
     if (r !== undefined) {
-      addWord(t, r, neg > 0);
+      addWord(t, r, neg > 0, lexicon);
       known += 1;
     }
     const role = scan.role[k] as number;
@@ -120,4 +180,12 @@ export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number)
   dense[o + 4] = (tally[4] as number) / 3;
   dense[o + 5] = (tally[5] as number) / 3;
   dense[o + 6] = (tally[6] as number) / 3;
+  const l = o + 7;
+  const inv = known > 0 ? 1 / known : 0;
+  for (let k = 0; k < 2; k += 1) {
+    dense[l + k * 4] = (lex[k * 3] as number) * inv;
+    dense[l + k * 4 + 1] = lex[k * 3 + 1] as number;
+    dense[l + k * 4 + 2] = lex[k * 3 + 2] as number;
+    dense[l + k * 4 + 3] = (lex[k * 3] as number) / 4;
+  }
 }
