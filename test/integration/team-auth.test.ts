@@ -30,14 +30,16 @@ async function client(headers: Record<string, string>) {
   const call = (name: string, payload: unknown = {}) =>
     new Promise<{ ok: boolean; code?: string; message?: string }>((resolve, reject) => {
       const id = next++;
+      const onClose = (code: number): void => reject(new Error(`closed ${code}`));
       const onMessage = (data: WebSocket.RawData): void => {
         const frame = JSON.parse(String(data)) as WireFromHub;
         if (frame.type !== 'response' || frame.id !== id) return;
         ws.off('message', onMessage);
+        ws.off('close', onClose);
         resolve(frame.result.ok ? { ok: true } : { ok: false, ...frame.result.error });
       };
       ws.on('message', onMessage);
-      ws.once('close', (code) => reject(new Error(`closed ${code}`)));
+      ws.once('close', onClose);
       ws.send(JSON.stringify({ type: 'request', id, name, payload }));
     });
   return { call, close: () => ws.close() };
