@@ -74,23 +74,39 @@ export function goldOf(d: Design, rows?: Int32Array): SentimentLabel[] {
 }
 
 /**
- * The year split: training rows from editions up to `lastTrainYear`, test rows from later editions minus
- * any tweet whose near-duplicate group also occurs in training.
+ * A hold-out split: training rows are the examples `isTest` rejects, test rows the ones it accepts minus any
+ * tweet whose near-duplicate group also occurs in training.
  */
-export function yearSplit(
+export function holdOutSplit(
   examples: ReadonlyArray<Example>,
-  lastTrainYear = 2015,
+  isTest: (e: Example) => boolean,
 ): { readonly train: Int32Array; readonly test: Int32Array } {
   const trainRows: number[] = [];
   const seen = new Set<string>();
   examples.forEach((e, i) => {
-    if ((e.year ?? 0) > lastTrainYear) return;
+    if (isTest(e)) return;
     trainRows.push(i);
     seen.add(groupKey(e.text));
   });
   const testRows: number[] = [];
   examples.forEach((e, i) => {
-    if ((e.year ?? 0) > lastTrainYear && !seen.has(groupKey(e.text))) testRows.push(i);
+    if (isTest(e) && !seen.has(groupKey(e.text))) testRows.push(i);
   });
   return { train: Int32Array.from(trainRows), test: Int32Array.from(testRows) };
 }
+
+/** The year split: training rows from editions up to `lastTrainYear`, test rows from later editions. */
+export const yearSplit = (
+  examples: ReadonlyArray<Example>,
+  lastTrainYear = 2015,
+): { readonly train: Int32Array; readonly test: Int32Array } =>
+  holdOutSplit(examples, (e) => (e.year ?? 0) > lastTrainYear);
+
+/**
+ * The edition split: one SemEval test set (default 2016's) held out, everything else trained on, as the shipped
+ * model is trained on everything before the 2017 test set.
+ */
+export const editionSplit = (
+  examples: ReadonlyArray<Example>,
+  edition = '2016test',
+): { readonly train: Int32Array; readonly test: Int32Array } => holdOutSplit(examples, (e) => e.edition === edition);

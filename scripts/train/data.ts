@@ -9,6 +9,8 @@ export interface Example {
   readonly label: SentimentLabel;
   /** SemEval edition the tweet comes from (first file that lists its id); absent for other sets. */
   readonly year?: number;
+  /** That file's split within its edition, e.g. "2016test" for twitter-2016test-A.tsv. */
+  readonly edition?: string;
 }
 
 /** Where the shared benchmark data lives (tests, bench and training only; the product never reads it). */
@@ -50,11 +52,12 @@ export async function loadSemeval(): Promise<ReadonlyArray<Example>> {
   for (const file of files) {
     const body = await readFile(join(SEMEVAL_DIR, file), 'utf8');
     const year = Number(/(\d{4})/.exec(file)?.[1] ?? 0);
+    const edition = /twitter-(\w+)-A/.exec(file)?.[1] ?? file;
     for (const line of body.split('\n')) {
       const [id, label, ...rest] = line.split('\t');
       if (id === undefined || !isLabel(label) || seen.has(id)) continue;
       seen.add(id);
-      out.push({ text: cleanSemevalText(rest.join('\t').trim()), label, year });
+      out.push({ text: cleanSemevalText(rest.join('\t').trim()), label, year, edition });
     }
   }
   return out;

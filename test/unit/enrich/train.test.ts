@@ -13,7 +13,15 @@ import { induceLexicon, withLearnedLexicon } from '../../../scripts/train/word-l
 import { scoreLabels } from '../../../scripts/train/metrics';
 import { quantize } from '../../../scripts/train/quantize';
 import { argmaxLabels, crossFittedScore, fitTemperature, tuneOffsets } from '../../../scripts/train/tune';
-import { foldsOf, goldOf, groupKey, outOfFoldLogits, rowsOfFold, yearSplit } from '../../../scripts/train/cv';
+import {
+  editionSplit,
+  foldsOf,
+  goldOf,
+  groupKey,
+  outOfFoldLogits,
+  rowsOfFold,
+  yearSplit,
+} from '../../../scripts/train/cv';
 
 const POS = ['lovely day', 'so happy with it', 'great support thanks', 'awesome trip', 'best coffee ever'];
 const NEG = ['awful queue', 'so angry right now', 'terrible support', 'worst trip ever', 'cold coffee again'];
@@ -137,6 +145,16 @@ describe('cross-validation folds and the year split', () => {
       for (const f of folds) expect(f).toBeLessThan(k);
     }
     expect(groupKey(examples[0]?.text ?? '')).toBe(groupKey(examples[1]?.text ?? ''));
+  });
+
+  it("holds out 2016's test set from everything else, also dropping its near copies of training tweets", () => {
+    const editions = examples.map((e, i) => ({
+      ...e,
+      edition: i === 1 || i === 3 ? '2016test' : `${e.year ?? 0}train`,
+    }));
+    const split = editionSplit(editions);
+    expect(Array.from(split.train)).toEqual([0, 2, 4]);
+    expect(Array.from(split.test)).toEqual([3]);
   });
 
   it('splits by year and drops test tweets that near-copy a training tweet', () => {
