@@ -8,7 +8,9 @@ import type { LinearModel } from '../../electron/core';
 import type { SentimentLabel } from '../../shared/mention';
 import { dedupKey, PREFIX, type Example } from './data';
 import { designLogits, train, type Design, type TrainOptions } from './logreg';
+import { scoreLabels, type Scores } from './metrics';
 import { quantize } from './quantize';
+import { argmaxLabels } from './tune';
 import { withLearnedLexicon } from './word-lexicon';
 
 const NAMES: ReadonlyArray<SentimentLabel> = ['negative', 'neutral', 'positive'];
@@ -39,6 +41,16 @@ export function holdOutLogits(d: Design, o: TrainOptions, trainRows: Int32Array,
   const own = withLearnedLexicon(d, trainRows, o.lexiconRidge);
   return designLogits(quantized(train(own, o, undefined, trainRows)), own, testRows);
 }
+
+/** Training and test rows of a hold-out. */
+export interface Split {
+  readonly train: Int32Array;
+  readonly test: Int32Array;
+}
+
+/** Macro recall and the rest of a hold-out: trained on its training rows, argmax on its test rows. */
+export const holdOutScores = (d: Design, o: TrainOptions, split: Split): Scores =>
+  scoreLabels(goldOf(d, split.test), argmaxLabels(holdOutLogits(d, o, split.train, split.test)));
 
 /** Row indices whose fold is (or, with `not`, is not) `fold`. */
 export function rowsOfFold(folds: Uint8Array, fold: number, not = false): Int32Array {
@@ -77,10 +89,7 @@ export function goldOf(d: Design, rows?: Int32Array): SentimentLabel[] {
  * A hold-out split: training rows are the examples `isTest` rejects, test rows the ones it accepts minus any
  * tweet whose near-duplicate group also occurs in training.
  */
-export function holdOutSplit(
-  examples: ReadonlyArray<Example>,
-  isTest: (e: Example) => boolean,
-): { readonly train: Int32Array; readonly test: Int32Array } {
+export function holdOutSplit(examples: ReadonlyArray<Example>, isTest: (e: Example) => boolean): Split {
   const trainRows: number[] = [];
   const seen = new Set<string>();
   examples.forEach((e, i) => {
@@ -96,17 +105,12 @@ export function holdOutSplit(
 }
 
 /** The year split: training rows from editions up to `lastTrainYear`, test rows from later editions. */
-export const yearSplit = (
-  examples: ReadonlyArray<Example>,
-  lastTrainYear = 2015,
-): { readonly train: Int32Array; readonly test: Int32Array } =>
+export const yearSplit = (examples: ReadonlyArray<Example>, lastTrainYear = 2015): Split =>
   holdOutSplit(examples, (e) => (e.year ?? 0) > lastTrainYear);
 
 /**
  * The edition split: one SemEval test set (default 2016's) held out, everything else trained on, as the shipped
  * model is trained on everything before the 2017 test set.
  */
-export const editionSplit = (
-  examples: ReadonlyArray<Example>,
-  edition = '2016test',
-): { readonly train: Int32Array; readonly test: Int32Array } => holdOutSplit(examples, (e) => e.edition === edition);
+export const editionSplit = (examples: ReadonlyArray<Example>, edition = '2016test'): Split =>
+  holdOutSplit(examples, (e) => e.edition === edition);

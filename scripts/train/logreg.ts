@@ -205,7 +205,7 @@ export function train(
   rows: Int32Array = allRows(d),
 ): LinearModel & { readonly weights: Float32Array } {
   const bag = Math.max(1, o.bag);
-  const sum = trainOne(d, { ...o, seed: o.seed }, onEpoch, rows);
+  const sum = trainOne(d, o, onEpoch, rows);
   for (let b = 1; b < bag; b += 1) {
     const m = trainOne(d, { ...o, seed: o.seed + b }, undefined, rows);
     addInto(sum.weights, m.weights);

@@ -5,7 +5,7 @@
  */
 import { EMPTY_LEXICON } from '../../electron/core';
 import type { SentimentLabel } from '../../shared/mention';
-import { editionSplit, foldsOf, goldOf, holdOutLogits, outOfFoldLogits, yearSplit } from './cv';
+import { editionSplit, foldsOf, goldOf, holdOutScores, outOfFoldLogits, yearSplit } from './cv';
 import { loadSemeval, loadTweetEvalVal, splitByOverlap, type Example } from './data';
 import { buildDesign, type Design, type TrainOptions } from './logreg';
 import { scoreLabels, type Scores } from './metrics';
@@ -61,21 +61,14 @@ export function crossValidate(pool: Pool, o: TrainOptions, onFold?: (fold: numbe
   };
 }
 
-function holdOut(
-  pool: Pool,
-  o: TrainOptions,
-  split: { readonly train: Int32Array; readonly test: Int32Array },
-): Scores {
-  const z = holdOutLogits(pool.design, o, split.train, split.test);
-  return scoreLabels(goldOf(pool.design, split.test), argmaxLabels(z));
-}
-
 /** Trains on the 2013–2015 editions, scores the 2016 ones (minus near copies of training tweets); argmax. */
-export const yearHoldout = (pool: Pool, o: TrainOptions): Scores => holdOut(pool, o, yearSplit(pool.examples, 2015));
+export const yearHoldout = (pool: Pool, o: TrainOptions): Scores =>
+  holdOutScores(pool.design, o, yearSplit(pool.examples, 2015));
 
 /**
  * Trains on everything but SemEval 2016's test set and scores that set (minus near copies): the newest test set
  * held out from all that came before it, as the 2017 test set is from the shipped model. The model of CV 0.672
  * scored 0.632 here and 0.630 on the 2017 test set.
  */
-export const editionHoldout = (pool: Pool, o: TrainOptions): Scores => holdOut(pool, o, editionSplit(pool.examples));
+export const editionHoldout = (pool: Pool, o: TrainOptions): Scores =>
+  holdOutScores(pool.design, o, editionSplit(pool.examples));

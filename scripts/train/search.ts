@@ -7,7 +7,7 @@
  */
 import { EMPTY_LEXICON } from '../../electron/core';
 import { CV_FOLDS as K, OPTIONS } from './options';
-import { editionSplit, foldsOf, goldOf, holdOutLogits, outOfFoldLogits, yearSplit } from './cv';
+import { editionSplit, foldsOf, goldOf, holdOutScores, outOfFoldLogits, yearSplit } from './cv';
 import { loadSemeval, loadTweetEvalVal, splitByOverlap } from './data';
 import { buildDesign, remask, type TrainOptions } from './logreg';
 import { scoreLabels } from './metrics';
@@ -28,10 +28,8 @@ async function main(): Promise<void> {
     const z = outOfFoldLogits(d, opts, folds, K);
     const plain = scoreLabels(gold, argmaxLabels(z)).macroRecall;
     const fitted = crossFittedScore(z, gold, folds, K).macroRecall;
-    const heldOut = (split: { readonly train: Int32Array; readonly test: Int32Array }): number =>
-      scoreLabels(goldOf(d, split.test), argmaxLabels(holdOutLogits(d, opts, split.train, split.test))).macroRecall;
-    const year = heldOut(yearSplit(training, 2015));
-    const edition = heldOut(editionSplit(training));
+    const year = holdOutScores(d, opts, yearSplit(training, 2015)).macroRecall;
+    const edition = holdOutScores(d, opts, editionSplit(training)).macroRecall;
     process.stdout.write(
       `${JSON.stringify(o)} cv_macro_recall=${plain.toFixed(4)} with_offsets=${fitted.toFixed(4)} year_holdout=${year.toFixed(4)} edition_holdout=${edition.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
     );
