@@ -63,6 +63,8 @@ export const IncidentSchema = z.object({
   evidence: EvidenceCardSchema,
   /** Set when detection folded this incident into another one (the same breakdown seen in other series). */
   mergedInto: z.string().nullable().optional(),
+  /** Set when an alert raised on an open minute was withdrawn: its closed minute did not confirm it (resolved at once). */
+  withdrawn: z.boolean().optional(),
   /** What people did (state, owner, notes, audit, SLA, deliveries): the hub merges it in before sending. */
   workflow: WorkflowSchema.optional(),
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Incident } from '../../shared/incident';
 import { bootHub } from '../../electron/core/boot/boot-hub';
+import { DEFAULT_INCIDENT_PARAMS } from '../../electron/core/incidents/params';
 import { ManualClock } from '../../electron/core/runtime/clock';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import { SIMULATOR_SCENARIO, type ScenarioEpisode } from '../../electron/core/connectors/simulator/scenario';
@@ -21,11 +22,15 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
+/** Minutes before an episode's onset an incident about it may open: a chance flicker of negative posts one detection
+ * window before may open one that the breakdown then takes as its topic. */
+const EARLY_MINUTES = DEFAULT_INCIDENT_PARAMS.windowMinutes;
+
 /** The scripted episode an incident is about: a breakdown by its topic, the campaign by having none, near its onset. */
 function episodeOf(incident: Incident, start: number): ScenarioEpisode | undefined {
   return SIMULATOR_SCENARIO.episodes.find((e) => {
     const onset = start + e.onsetMinutes * MIN;
-    const near = incident.openedAt >= onset - 2 * MIN && incident.openedAt <= onset + 30 * MIN;
+    const near = incident.openedAt >= onset - EARLY_MINUTES * MIN && incident.openedAt <= onset + 30 * MIN;
     const about = e.expectedTopic === null ? incident.topics.length === 0 : incident.topics.includes(e.expectedTopic);
     return near && about;
   });
@@ -51,10 +56,12 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
   const incidents = [...seen.values()].sort((a, b) => a.openedAt - b.openedAt);
-  const live = incidents.filter((i) => !i.mergedInto);
+  const withdrawn = incidents.filter((i) => i.withdrawn === true);
+  const live = incidents.filter((i) => !i.mergedInto && i.withdrawn !== true);
   const rel = (t: number | null): string => (t === null ? 'open' : `+${((t - start) / MIN).toFixed(1)}`);
   process.stdout.write(`demo started ${new Date(start).toISOString()}, ${minutes} hub minutes\n`);
-  for (const incident of live) {
+  // Withdrawn alerts are listed too (their titles say so), but are not the episode's incident.
+  for (const incident of incidents.filter((i) => !i.mergedInto)) {
     const episode = episodeOf(incident, start);
     const lead = episode
       ? leadTimes(incident, { name: episode.id, onset: start + episode.onsetMinutes * MIN }, p1At)
@@ -78,7 +85,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `incidents=${live.length}`,
-      `merged=${incidents.length - live.length}`,
+      `merged=${incidents.filter((i) => i.mergedInto).length}`,
+      `withdrawn=${withdrawn.length}`,
       `unscripted=${live.filter((i) => episodeOf(i, start) === undefined).length}`,
       `outage=${outage?.severity ?? 'none'}`,
       `outage_alert_min=${alertMinutes(outage, { name: '', onset: at('login-outage') }) ?? 'none'}`,

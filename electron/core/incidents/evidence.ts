@@ -218,6 +218,7 @@ export function toIncident(
     resolvedAt: rec.resolvedAt,
     evidence,
     mergedInto: rec.mergedInto,
+    ...(rec.withdrawn === true ? { withdrawn: true } : {}),
   };
 }
 

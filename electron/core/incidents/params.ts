@@ -15,6 +15,12 @@ export const IncidentParamsSchema = z.object({
    * is not a surge). A second channel corroborates a failure-topic surge only with `minCountToOpen` of its own.
    */
   minCountToCorroborate: z.number().int().min(1),
+  /**
+   * Poisson standard deviations by which a second channel's window must clear its usual count to corroborate. The hot
+   * rule's 3 judges one series; an incident listens to every channel of each of its topics, minute after minute, and
+   * one of them showing a 3σ flicker while it is open is to be expected, not a second source.
+   */
+  corroborationSigmas: z.number().min(0),
   /** Minimum observed / baseline ratio for a point to count as a surge. */
   minLift: z.number().min(1),
   /** Anomalous minutes needed within `openWindowMinutes` before an incident opens (grouping, not one alert per minute). */
@@ -66,6 +72,7 @@ export const DEFAULT_INCIDENT_PARAMS: IncidentParams = {
   windowMinutes: 5,
   minCountToOpen: 5,
   minCountToCorroborate: 3,
+  corroborationSigmas: 4,
   minLift: 2,
   openAfterMinutes: 2,
   openWindowMinutes: 10,

@@ -125,6 +125,19 @@ export function sameStory(
   return Math.max(coTopicShare(rec, topicPosts), names) >= params.joinCoTopicShare;
 }
 
+/**
+ * Posts a channel's window needs to corroborate a surge: as many as open an incident, and clear of the channel's
+ * usual count by `corroborationSigmas` (5 posts where a Reddit topic usually has 1 is a flicker, not a second source).
+ */
+export const corroborationCount = (signal: Signal, params: IncidentParams): number => {
+  const expected = signal.baseline * params.windowMinutes;
+  return Math.max(
+    params.minCountToCorroborate,
+    params.minCountToOpen,
+    expected + params.corroborationSigmas * Math.sqrt(expected) + 1,
+  );
+};
+
 /** Folds an anomalous point into an incident's evidence. */
 export function applySignal(rec: IncidentRecord, signal: Signal, params: IncidentParams): void {
   if (!rec.families.includes(signal.family)) rec.families.push(signal.family);
@@ -144,11 +157,10 @@ export function applySignal(rec: IncidentRecord, signal: Signal, params: Inciden
     const channel = signal.channel;
     // A second source agrees when it shows a surge of its own, as many posts as open an incident: a sparse
     // channel's three stray posts in five minutes would otherwise make any one-channel glitch a P1.
-    // It corroborates the story while it goes on (the lead still hot): a channel's everyday flicker half an hour after
-    // a one-channel glitch is not a second source of it.
-    const current = signal.minute - rec.lastHotMinute <= params.windowMinutes * 60_000;
-    const corroborates =
-      channel !== '*' && current && signal.windowCount >= Math.max(params.minCountToCorroborate, params.minCountToOpen);
+    // It corroborates the story while it goes on (the lead surging this minute or the last): a channel's flicker
+    // half an hour, or four minutes, after a one-channel glitch is not a second source of it.
+    const current = signal.minute - rec.lastHotMinute <= 60_000;
+    const corroborates = channel !== '*' && current && signal.windowCount >= corroborationCount(signal, params);
     if (corroborates && !rec.topicChannels.includes(channel)) rec.topicChannels.push(channel);
   }
   if (signal.channel === '*' && peakRank(signal) > peakRank(rec.peak)) {

@@ -120,6 +120,7 @@ describe('incident engine: the open minute', () => {
     expect(withdrawn?.evidence.statistic).toContain('withdrawn: the closed minute did not confirm it');
     expect(withdrawn?.resolvedAt).toBe(closes(WARM));
     expect(withdrawn?.mergedInto).toBeNull();
+    expect(withdrawn?.withdrawn).toBe(true);
     expect(engine.list().filter((i) => i.state !== 'resolved')).toEqual([]);
     // A burst in the same watchlist within the open window is left to the closed path: no flapping alarms.
     expect(burst(engine, WARM + MINUTE + 2_000, 20, 100)).toEqual([]);

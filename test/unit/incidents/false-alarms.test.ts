@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIncidentEngine } from '../../../electron/core/incidents';
 import type { IncidentEngine } from '../../../electron/core/incidents';
-import { newRecord, sameStory } from '../../../electron/core/incidents/rules';
+import { applySignal, newRecord, sameStory, severityOf } from '../../../electron/core/incidents/rules';
 import { exposureScale } from '../../../electron/core/incidents/exposure';
 import { mergedLead } from '../../../electron/core/incidents/tracking';
 import { DEFAULT_INCIDENT_PARAMS } from '../../../electron/core/incidents/params';
@@ -100,6 +100,64 @@ describe('mergedLead', () => {
       Array.from({ length: 20 }, (_, i) => post(20 + i, ['login'])),
     );
     expect(mergedLead(glitch, login, noTerms, at, DEFAULT_INCIDENT_PARAMS)).toBeNull();
+  });
+});
+
+describe('a second source corroborating a one-channel surge', () => {
+  const at = WARM + 10 * MINUTE;
+  /** The X glitch's own signal across sources: hot (surging) at `at`. */
+  const glitch = () =>
+    newRecord(
+      'g',
+      'nimbus',
+      [
+        {
+          family: 'topic:payment',
+          channel: '*',
+          minute: at,
+          value: 8,
+          rate: 6,
+          windowCount: 30,
+          baseline: 0.2,
+          score: 1,
+        },
+      ],
+      at,
+      0.2,
+      DEFAULT_INCIDENT_PARAMS,
+    );
+  const channel = (minute: number, windowCount: number, baseline: number): Signal => ({
+    family: 'topic:payment',
+    channel: 'reddit',
+    minute,
+    value: 2,
+    rate: windowCount / DEFAULT_INCIDENT_PARAMS.windowMinutes,
+    windowCount,
+    baseline,
+    score: 0.2,
+    joinOnly: true,
+  });
+
+  it('takes a clear surge of its own while the lead surges, this minute or the last', () => {
+    const rec = glitch();
+    applySignal(rec, channel(at + MINUTE, 6, 0.01), DEFAULT_INCIDENT_PARAMS);
+    expect(rec.topicChannels).toEqual(['reddit']);
+  });
+
+  it('ignores a flicker of 5 posts where the channel usually has 1 in a window (the demo glitch went P1 on one)', () => {
+    const rec = glitch();
+    applySignal(rec, channel(at, 5, 0.2), DEFAULT_INCIDENT_PARAMS);
+    expect(rec.topicChannels).toEqual([]);
+    // The same channel clearing its usual 1 by four Poisson deviations (1 + 4 + 1 posts) does agree.
+    applySignal(rec, channel(at, 6, 0.2), DEFAULT_INCIDENT_PARAMS);
+    expect(rec.topicChannels).toEqual(['reddit']);
+  });
+
+  it('ignores a surge that comes after the lead stopped surging (in the glitch’s four-minute tail)', () => {
+    const rec = glitch();
+    applySignal(rec, channel(at + 4 * MINUTE, 8, 0.01), DEFAULT_INCIDENT_PARAMS);
+    expect(rec.topicChannels).toEqual([]);
+    expect(severityOf(rec, DEFAULT_INCIDENT_PARAMS)).not.toBe('P1');
   });
 });
 
