@@ -97,6 +97,32 @@ export function wordVector(r: number, out: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * Every table row's two lexicon scores, negative then positive, per lexicon: computed once for each (a model's, or a
+ * training fold's), so scoring a word is a lookup rather than two dot products.
+ */
+const scoreTables = new WeakMap<WordLexicon, Float64Array>();
+
+function lexiconScores(t: WordVectors, lexicon: WordLexicon): Float64Array {
+  const cached = scoreTables.get(lexicon);
+  if (cached) return cached;
+  const scores = new Float64Array(t.valence.length * 2);
+  for (let r = 0; r < t.valence.length; r += 1) {
+    const o = r * WORD_VECTOR_DIMS;
+    let n = lexicon.negative[WORD_VECTOR_DIMS] as number,
+      p = lexicon.positive[WORD_VECTOR_DIMS] as number;
+    for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) {
+      const x = (t.vectors[o + j] as number) * (t.scales[j] as number);
+      n += (lexicon.negative[j] as number) * x;
+      p += (lexicon.positive[j] as number) * x;
+    }
+    scores[r * 2] = n;
+    scores[r * 2 + 1] = p;
+  }
+  scoreTables.set(lexicon, scores);
+  return scores;
+}
+
 /** Running sums over one text. */
 const sum = new Float64Array(WORD_VECTOR_DIMS);
 const tally = new Float64Array(7);
@@ -121,19 +147,13 @@ function addLexicon(k: number, v: number): void {
   lex[k + 2] = v;
 }
 
-/** Adds word row `r` (negated: flipped; its lexicon scores swapped) to the sums. */
-function addWord(t: WordVectors, r: number, negated: boolean, lexicon: WordLexicon): void {
+/** Adds word row `r` (negated: flipped; its lexicon scores, from `scores`, swapped) to the sums. */
+function addWord(t: WordVectors, r: number, negated: boolean, scores: Float64Array): void {
   const sign = negated ? -1 : 1;
   const o = r * WORD_VECTOR_DIMS;
-  let n = lexicon.negative[WORD_VECTOR_DIMS] as number,
-    p = lexicon.positive[WORD_VECTOR_DIMS] as number;
-  for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) {
-    const q = t.vectors[o + j] as number;
-    sum[j] = (sum[j] as number) + sign * q;
-    const x = q * (t.scales[j] as number);
-    n += (lexicon.negative[j] as number) * x;
-    p += (lexicon.positive[j] as number) * x;
-  }
+  for (let j = 0; j < WORD_VECTOR_DIMS; j += 1) sum[j] = (sum[j] as number) + sign * (t.vectors[o + j] as number);
+  const n = scores[r * 2] as number;
+  const p = scores[r * 2 + 1] as number;
   addLexicon(0, negated ? p : n);
   addLexicon(3, negated ? n : p);
   const v = (t.valence[r] as number) * t.valenceStep;
@@ -149,6 +169,7 @@ function addWord(t: WordVectors, r: number, negated: boolean, lexicon: WordLexic
  */
 export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number, lexicon: WordLexicon): void {
   const t = wordVectors();
+  const scores = lexiconScores(t, lexicon);
   sum.fill(0);
   tally.fill(0);
   lex.fill(0);
@@ -160,7 +181,7 @@ export function embeddingFeatures(scan: Scan, dense: Float32Array, from: number,
     if (kind !== KIND_WORD) continue;
     const r = t.rows.get(scan.hash[k] as number);
     if (r !== undefined) {
-      addWord(t, r, neg > 0, lexicon);
+      addWord(t, r, neg > 0, scores);
       known += 1;
     }
     const role = scan.role[k] as number;
