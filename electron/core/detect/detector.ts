@@ -6,4 +6,9 @@
 export interface Detector<S = unknown> {
   newState(): S;
   update(state: S, timestamp: number, value: number): number;
+  /**
+   * Ends a series' quiet period after an alarm early (optional): the caller has deduplicated that alarm itself,
+   * e.g. the incident it raised has resolved, so the next breakdown on the series is scored at full strength.
+   */
+  release?(state: S): void;
 }

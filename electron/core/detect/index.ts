@@ -1,7 +1,7 @@
 import type { Detector } from './detector';
 import { expectedAt, learn, noiseScale, observeTime, seedModel, standardize } from './model';
 import { DEFAULT_DETECTOR_PARAMS, DetectorParamsSchema, type DetectorParams } from './params';
-import { likelihood, pointSurprise, refractory, squash } from './score';
+import { likelihood, pointSurprise, refractory, releaseRefractory, squash } from './score';
 import { rangeNovelty } from './range';
 import { newDetectorState, type DetectorState } from './state';
 
@@ -42,6 +42,7 @@ export function createDetector(params: Partial<DetectorParams> = {}): Detector<D
   return {
     newState: () => newDetectorState(p),
     update: (state, timestamp, value) => step(state, p, timestamp, value),
+    release: releaseRefractory,
   };
 }
 

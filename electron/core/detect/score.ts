@@ -1,5 +1,5 @@
 import type { DetectorParams } from './params';
-import type { DetectorState } from './state';
+import { NEVER_FIRED, type DetectorState } from './state';
 import { clamp, negLog10Tail } from './stats';
 
 /**
@@ -37,8 +37,13 @@ export function squash(evidence: number, half: number): number {
 
 /** Damps scores for a while after a fire so one breakdown raises one alarm, not a stream of them. */
 export function refractory(s: DetectorState, p: DetectorParams, score: number): number {
-  s.sinceFire = Math.min(1_000_000, s.sinceFire + 1);
+  s.sinceFire = Math.min(NEVER_FIRED, s.sinceFire + 1);
   const damped = s.sinceFire <= p.refractoryPoints ? score * p.refractoryDamping : score;
   if (damped >= p.fireLevel) s.sinceFire = 0;
   return damped;
+}
+
+/** Ends the damping after a fire early, as if the series had not fired for a long while. */
+export function releaseRefractory(s: DetectorState): void {
+  s.sinceFire = NEVER_FIRED;
 }

@@ -47,6 +47,9 @@ export const DetectorStateSchema = z.object({
 /** One series' detector state (JSON-serialisable, fixed size). */
 export type DetectorState = z.infer<typeof DetectorStateSchema>;
 
+/** `sinceFire` of a series that has not fired (or whose quiet period was released): far beyond any refractory period. */
+export const NEVER_FIRED = 1_000_000;
+
 /** A fresh state for a new series; its surprise distribution starts at the parameters' prior. */
 export function newDetectorState(
   prior: Pick<DetectorParams, 'surprisePriorMean' | 'surprisePriorSpread'> = DEFAULT_DETECTOR_PARAMS,
@@ -67,6 +70,6 @@ export function newDetectorState(
     surprise: 0,
     surpriseMean: prior.surprisePriorMean,
     surpriseSpread: prior.surprisePriorSpread,
-    sinceFire: 1_000_000,
+    sinceFire: NEVER_FIRED,
   };
 }

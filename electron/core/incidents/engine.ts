@@ -82,7 +82,13 @@ function createParts<S>(deps: IncidentEngineDeps<S>, params: IncidentParams, tic
   const openedNow = new Set<string>();
   /** Incidents open, update and resolve at the hub time of the tick that noticed, never before their minute ended. */
   const hubNow = (minute: number): number => Math.max(minute + MINUTE_MS, tickTime.now);
-  const book = createIncidentBook({ params, memory, features: createFeatureCache(FEATURE_CACHE), hubNow });
+  const book = createIncidentBook({
+    params,
+    memory,
+    features: createFeatureCache(FEATURE_CACHE),
+    hubNow,
+    release: scorer.release,
+  });
   const sampler = createEvidenceSampler(memory, params);
   const router = createSignalRouter({ params, memory, book, sampler, scorer, hubNow, openedNow });
   const tally = createOpenMinutes();

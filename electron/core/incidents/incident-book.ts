@@ -20,6 +20,8 @@ export interface IncidentBookDeps {
   readonly features: PostFeatures;
   /** The hub time at which something noticed in `minute` happens. */
   readonly hubNow: (minute: number) => number;
+  /** Ends the detector's quiet periods after the alarms of a resolved incident's time (see `SeriesScorer.release`). */
+  readonly release: (watchlist: string, since: number, keep: ReadonlySet<string>) => void;
 }
 
 /** The book of incidents: the records, their cached cards, and the open/resolve/merge bookkeeping. */
@@ -48,7 +50,7 @@ export interface IncidentBook {
 
 /** Creates the book over the engine's memory. */
 export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
-  const { params, memory, features, hubNow } = deps;
+  const { params, memory, features, hubNow, release } = deps;
   const views = new Map<string, Incident>();
 
   const active = (watchlist: string): IncidentRecord[] =>
@@ -86,6 +88,10 @@ export function createIncidentBook(deps: IncidentBookDeps): IncidentBook {
       // Its own story cools down (lead topic, volume, negative); a topic that only joined it may open its own at once.
       for (const family of rec.families.filter((f) => isGeneric(f) || f === leadOf(rec)))
         memory.cooldowns.set(watchlistFamilyKey(watchlist, family), minute + params.cooldownMinutes * MINUTE_MS);
+      // The alarms of its time are dealt with (it took them, or they were its knock-ons): a fire then no longer damps
+      // the next breakdown on the same series. Series of an incident still open keep theirs.
+      const keep = new Set(active(watchlist).flatMap((other) => other.families));
+      release(watchlist, rec.startedAt - params.openWindowMinutes * MINUTE_MS, keep);
       touch(rec, at, changed);
       finalize(rec);
     }

@@ -90,6 +90,12 @@ export interface SeriesScorer {
   warmAt(watchlist: string, channel: SeriesChannel, family: string, minutesProcessed: number): boolean;
   /** Drops the primed states kept for simulation (a minute closed: they are stale). */
   forgetPrimed(): void;
+  /**
+   * Ends the detector's quiet period after a fire (see `Detector.release`) on every series of a watchlist whose last
+   * alarm came at or after `since`, except families in `keep`: an incident open since then has resolved, and it did
+   * the deduplicating that quiet period is for.
+   */
+  release(watchlist: string, since: number, keep: ReadonlySet<string>): void;
   /** Families to score for a row: volume, negative, and every topic seen on that watchlist/channel. */
   familiesFor(row: ClosedMinute): ReadonlyArray<string>;
   /** The baseline used for a family's series (across sources unless a channel is named) at its last minute. */
@@ -257,6 +263,13 @@ export function createSeriesScorer<S>(
       return seen >= params.warmupMinutes;
     },
     forgetPrimed: () => primed.clear(),
+    release(w, since, keep) {
+      for (const [key, state] of series) {
+        if (state.lastTrigger === null || state.lastTrigger < since) continue;
+        const k = parseKey(key);
+        if (k !== null && k[0] === w && !keep.has(k[2])) detector.release?.(state.det);
+      }
+    },
     familiesFor(row) {
       const known = familiesByPair.get(pairKey(row.watchlist, row.channel)) ?? new Set<string>();
       const topics = Object.keys(row.counts.topics).map(topicKey);

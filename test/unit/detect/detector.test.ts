@@ -120,6 +120,33 @@ describe('online detector', () => {
     }
   });
 
+  it('damps scores for a while after a fire, and scores at full strength again once released', () => {
+    const u = rng(7);
+    const surge = (from: number) => (i: number) => (i >= from && i < from + 15 ? 25 : 5);
+    // A first surge fires; a second one 40 points later (inside the quiet period) is damped below the alarm.
+    const first = 3 * 1440;
+    const second = first + 40;
+    const values = Array.from({ length: second + 30 }, (_, i) =>
+      poisson(Math.max(surge(first)(i), surge(second)(i)), u),
+    );
+    const detector = createDetector();
+    const damped = detector.newState();
+    const released = detector.newState();
+    const scores = { damped: [] as number[], released: [] as number[] };
+    values.forEach((v, i) => {
+      if (i === second) detector.release?.(released);
+      scores.damped.push(detector.update(damped, START + i * MINUTE, v));
+      scores.released.push(detector.update(released, START + i * MINUTE, v));
+    });
+    expect(max(scores.damped.slice(first, first + 15))).toBeGreaterThanOrEqual(ALARM);
+    expect(max(scores.damped.slice(second, second + 15))).toBeLessThanOrEqual(
+      DEFAULT_DETECTOR_PARAMS.refractoryDamping,
+    );
+    expect(max(scores.released.slice(second, second + 15))).toBeGreaterThanOrEqual(ALARM);
+    // Releasing only ends the quiet period: everything the detector learned is the same.
+    expect({ ...released, sinceFire: 0 }).toEqual({ ...damped, sinceFire: 0 });
+  });
+
   it('continues identically after a JSON round trip of its state', () => {
     const u = rng(5);
     const values = Array.from({ length: 4000 }, (_, i) => poisson(i > 3500 ? 20 : 6, u));
