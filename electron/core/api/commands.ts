@@ -176,7 +176,9 @@ const COSTS: { [N in CommandName]: (req: CommandRequest<N>) => number } = {
   // Full text over all history reads more than one page: a word search costs like a snapshot.
   'mentions:search': (req) => Math.ceil(req.limit / 100) + (req.text !== undefined && req.text.trim() !== '' ? 8 : 1),
   'mention:handled': () => 2,
-  'incident:postmortem': (req) => (req.format === 'pdf' ? 40 : 4),
+  // The PDF's Chromium runs outside the event loop, one at a time per hub (chromium-pdf.ts); here it costs the HTML
+  // and its base64. At 40 it was refused right after a CSV export and a search, the board's everyday use.
+  'incident:postmortem': (req) => (req.format === 'pdf' ? 8 : 4),
   // Within one burst (50) even after a search: a 10,000-row export costs 14, the largest (20,000) 24.
   'mentions:export': (req) => 4 + Math.ceil((req.maxRows ?? 10_000) / 1000),
   // Three reads of the window (all, by channel, by topic; topics parse each post's JSON).

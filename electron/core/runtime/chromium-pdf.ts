@@ -16,6 +16,12 @@ export const CHROMIUM_PATHS = [
 
 /** How long one PDF may take before it is given up. */
 export const PDF_TIMEOUT_MS = 30_000;
+/**
+ * Post-mortems a hub prints at once (each one a headless Chromium), and how many may wait for their turn; past that a
+ * print is refused as busy. This, not a client's command budget, is what keeps many clients from starting many browsers.
+ */
+export const PDF_AT_ONCE = 1;
+export const PDF_MAX_WAITING = 4;
 
 /** The slice of playwright-core's API this renderer uses (loaded at run time: it is not a hub dependency). */
 interface PlaywrightLike {
@@ -65,7 +71,14 @@ export function chromiumPdfRenderer(deps: {
   readonly load?: () => Promise<PlaywrightLike>;
 }): PdfRenderer {
   const load = deps.load ?? (async () => (await import('playwright-core')) as unknown as PlaywrightLike);
-  return async (html) => {
+  const slots = createSlots(PDF_AT_ONCE, PDF_MAX_WAITING);
+  const busy = err(
+    appError(
+      'rate-limited',
+      `PDF export is busy: ${PDF_MAX_WAITING} post-mortems are waiting to print. Try again in a moment, or export the HTML.`,
+    ),
+  );
+  const print = async (html: string): Promise<Result<Uint8Array>> => {
     const executablePath = await findChromium(deps.env);
     if (executablePath === null) return unavailable('no Chromium found (install chromium or set EARSHOT_CHROMIUM)');
     let playwright: PlaywrightLike;
@@ -78,7 +91,13 @@ export function chromiumPdfRenderer(deps: {
     try {
       browser = await playwright.chromium.launch({
         executablePath,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
         timeout: PDF_TIMEOUT_MS,
       });
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
@@ -92,5 +111,36 @@ export function chromiumPdfRenderer(deps: {
     } finally {
       await browser?.close().catch(() => undefined);
     }
+  };
+  return async (html) => {
+    if (!(await slots.acquire())) return busy;
+    try {
+      return await print(html);
+    } finally {
+      slots.release();
+    }
+  };
+}
+
+/** A counting semaphore with a bounded wait list: `acquire` is false when the list is full. */
+function createSlots(size: number, maxWaiting: number) {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return {
+    async acquire(): Promise<boolean> {
+      if (free > 0) {
+        free -= 1;
+        return true;
+      }
+      if (waiting.length >= maxWaiting) return false;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return true;
+    },
+    /** Hands the slot to the next in line, or frees it. */
+    release(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    },
   };
 }

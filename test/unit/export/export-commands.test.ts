@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/core-types';
-import { chromiumPdfRenderer, type PdfRenderer } from '../../../electron/core/runtime/chromium-pdf';
+import { chromiumPdfRenderer, PDF_MAX_WAITING, type PdfRenderer } from '../../../electron/core/runtime/chromium-pdf';
 import { ManualClock } from '../../../electron/core/runtime/clock';
 import { silentLogger } from '../../../electron/core/runtime/logger';
 import { openSqliteStore } from '../../../electron/core/store/sqlite/sqlite-store';
@@ -89,6 +89,44 @@ describe('the headless PDF route', () => {
     expect(pdf.ok).toBe(true);
     if (pdf.ok) expect(Buffer.from(pdf.value).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
+
+  it('prints one post-mortem at a time per hub, queues a few, and refuses the rest as busy at once', async () => {
+    // A stand-in for playwright-core's Chromium (the real one is the test above): each print waits until let go.
+    let open = 0;
+    let most = 0;
+    const held: Array<() => void> = [];
+    const launch = async () => {
+      open += 1;
+      most = Math.max(most, open);
+      await new Promise<void>((resolve) => held.push(resolve));
+      return {
+        newContext: async () => ({
+          newPage: async () => ({
+            setContent: async () => undefined,
+            pdf: async () => new Uint8Array([37, 80, 68, 70]),
+          }),
+        }),
+        close: async () => void (open -= 1),
+      };
+    };
+    const render = chromiumPdfRenderer({
+      env: { EARSHOT_CHROMIUM: '/usr/bin/chromium' },
+      logger: silentLogger(),
+      load: async () => ({ chromium: { launch } }),
+    });
+    const prints = Array.from({ length: 1 + PDF_MAX_WAITING }, () => render('<p>x</p>'));
+    const refused = await render('<p>one too many</p>');
+    expect(!refused.ok && refused.error).toEqual({
+      code: 'rate-limited',
+      message: expect.stringMatching(/busy.*HTML/),
+    });
+    for (let done = 0; done < prints.length; done += 1) {
+      await vi.waitFor(() => expect(held.length).toBe(done + 1));
+      held[done]?.();
+    }
+    expect((await Promise.all(prints)).map((r) => r.ok)).toEqual(prints.map(() => true));
+    expect(most).toBe(1);
+  });
 
   it('says what is missing when there is no Chromium', async () => {
     const render = chromiumPdfRenderer({ env: { EARSHOT_CHROMIUM: '/nonexistent/chromium' }, logger: silentLogger() });

@@ -107,4 +107,17 @@ describe('command cost', () => {
     );
     expect(commandCost('wall:series', { minutes: 24 * 60 })).toBeLessThanOrEqual(DEFAULT_WS_LIMITS.burst);
   });
+
+  it("lets a supervisor print the post-mortem right after the board's own work: search, CSV export, board, HTML", () => {
+    const spent = [
+      commandCost('mentions:search', { text: 'refund', limit: 200 }),
+      commandCost('mentions:export', { filter: { text: 'refund' }, format: 'csv' }),
+      commandCost('incidents:measures', { from: 0 }),
+      commandCost('wall:series', { minutes: 180 }),
+      commandCost('incident:postmortem', { id: 'inc_1', format: 'html' }),
+      commandCost('incident:postmortem', { id: 'inc_1', format: 'pdf' }),
+    ];
+    const gate = createCommandGate(DEFAULT_WS_LIMITS, () => 0);
+    expect(spent.map((cost) => gate.submit(cost, async () => undefined))).toEqual(spent.map(() => 'accepted'));
+  });
 });
