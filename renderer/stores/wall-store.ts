@@ -58,6 +58,7 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
   const mentions = addMentions(s.mentions, batch.mentions, now);
   const keepSelection =
     s.selectedId !== null && (mentions.keys.has(s.selectedId) || s.history.items.some((m) => m.id === s.selectedId));
+  const titleOf = (id: string): string | undefined => batch.incidents.get(id)?.title ?? s.incidents.get(id)?.title;
   return {
     mentions,
     receivedSinceSnapshot: s.receivedSinceSnapshot + batch.mentions.length,
@@ -71,7 +72,7 @@ function deltaState(s: WallState, batch: DeltaBatch): Partial<WallState> {
         : s.incidents,
       batch.breaches,
     ),
-    breaches: batch.breaches.length > 0 ? addBreaches(s.breaches, batch.breaches) : s.breaches,
+    breaches: batch.breaches.length > 0 ? addBreaches(s.breaches, batch.breaches, titleOf) : s.breaches,
     hub: { ...s.hub, storedMentions: batch.storedMentions ?? s.hub.storedMentions + batch.mentions.length, now },
     handled: batch.handled.size > 0 ? new Map([...s.handled, ...batch.handled]) : s.handled,
   };

@@ -6,7 +6,11 @@ import { mergeIncidents } from './incidents-slice';
 import type { WallState } from './wall-state';
 
 /** One SLA deadline that passed, as the hub reported it. */
-export type SlaBreach = EventPayload<'incident:sla-breach'>;
+/**
+ * An SLA breach as the wall keeps it: the hub's event, with the incident's title when it arrived, so the notice still
+ * names it after the incident itself has left the wall.
+ */
+export type SlaBreach = EventPayload<'incident:sla-breach'> & { readonly title?: string };
 
 /** The wall keeps this many recent breaches, newest first. */
 export const MAX_RECENT_BREACHES = 20;
@@ -42,13 +46,21 @@ export const initialWorkflow = (): Pick<WorkflowSlice, 'actor' | 'actorError' | 
   actionStates: new Map(),
 });
 
-/** Adds breaches (oldest first, as they arrived) to the recent list: newest first, one per incident and kind. */
-export function addBreaches(recent: ReadonlyArray<SlaBreach>, incoming: ReadonlyArray<SlaBreach>): SlaBreach[] {
+/**
+ * Adds breaches (oldest first, as they arrived) to the recent list: newest first, one per incident and kind, each
+ * with its incident's title from `titleOf` (or the one it had).
+ */
+export function addBreaches(
+  recent: ReadonlyArray<SlaBreach>,
+  incoming: ReadonlyArray<SlaBreach>,
+  titleOf: (incidentId: string) => string | undefined = () => undefined,
+): SlaBreach[] {
   const next = [...recent];
   for (const b of incoming) {
     const same = next.findIndex((r) => r.incidentId === b.incidentId && r.kind === b.kind);
+    const title = titleOf(b.incidentId) ?? b.title ?? (same >= 0 ? next[same]?.title : undefined);
     if (same >= 0) next.splice(same, 1);
-    next.unshift(b);
+    next.unshift(title === undefined ? b : { ...b, title });
   }
   return next.slice(0, MAX_RECENT_BREACHES);
 }

@@ -85,7 +85,7 @@ function RecentBreaches() {
     <ul className="recent-breaches" data-testid={TEST_IDS.recentBreaches} aria-label="Recent SLA breaches">
       {breaches.slice(0, 3).map((b) => (
         <li key={`${b.incidentId}-${b.kind}`}>
-          ⚠ {incidents.get(b.incidentId)?.title ?? b.incidentId}: not{' '}
+          ⚠ {incidents.get(b.incidentId)?.title ?? b.title ?? b.incidentId}: not{' '}
           {b.kind === 'acknowledge' ? 'acknowledged' : 'resolved'} in time
         </li>
       ))}

@@ -44,7 +44,8 @@ describe('wall store: SLA breaches', () => {
     store.getState().applyDeltas(addToBatch(emptyBatch(), breach('i1', T0 + 5 * MINUTE)));
     const s = store.getState();
     expect(s.incidents.get('i1')?.workflow?.sla.acknowledgeBreachedAt).toBe(T0 + 5 * MINUTE);
-    expect(s.breaches).toEqual([breach('i1', T0 + 5 * MINUTE).payload]);
+    // Kept with its incident's title, so the notice can name it once the incident has left the wall.
+    expect(s.breaches).toEqual([{ ...breach('i1', T0 + 5 * MINUTE).payload, title: incident.title }]);
     let batch = emptyBatch();
     for (let n = 0; n < MAX_RECENT_BREACHES + 5; n++) batch = addToBatch(batch, breach(`x${n}`, T0 + n));
     store.getState().applyDeltas(batch);

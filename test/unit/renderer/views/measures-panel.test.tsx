@@ -54,7 +54,7 @@ describe('MeasuresPanel', () => {
 
   it('lists recent SLA breaches and says when the hub cannot give measures', async () => {
     const incident = makeIncident('i1', T0, { title: 'Login failures' });
-    const { hub } = await mountWall(<MeasuresPanel />, {
+    const { hub, store } = await mountWall(<MeasuresPanel />, {
       snapshot: () => makeSnapshot(T0, { incidents: [incident] }),
       answer: (name) =>
         name === 'incidents:measures'
@@ -65,5 +65,14 @@ describe('MeasuresPanel', () => {
     hub.push({ name: 'incident:sla-breach', payload: { incidentId: 'i1', kind: 'acknowledge', dueAt: T0, at: T0 } });
     const list = await screen.findByTestId(TEST_IDS.recentBreaches);
     expect(within(list).getByText('⚠ Login failures: not acknowledged in time')).toBeTruthy();
+
+    // Resolved, and gone from the wall 30 minutes later: the notice still names it.
+    hub.push({
+      name: 'incidents:changed',
+      payload: { incidents: [{ ...incident, state: 'resolved', resolvedAt: T0 }] },
+    });
+    hub.push({ name: 'clock:tick', payload: { now: T0 + 31 * MINUTE, mentions: 0 } });
+    await waitFor(() => expect(store.getState().incidents.has('i1')).toBe(false));
+    expect(screen.getByTestId(TEST_IDS.recentBreaches).textContent).toBe('⚠ Login failures: not acknowledged in time');
   });
 });
