@@ -10,7 +10,7 @@ import { MINUTE, T0, burst, chatter, rng, run } from './helpers';
 
 /**
  * Issue 11 §1: at one demo start in 144 the payment glitch opened 12.6 minutes after its onset. The payment series had
- * fired 80 minutes earlier on the login outage's "can't log in to pay" posts, and the detector damps a series' scores
+ * fired 90 minutes earlier on the login outage's "can't log in to pay" posts, and the detector damps a series' scores
  * for 100 points after a fire (so one breakdown raises one alarm), which no score can climb out of. In the incident
  * engine the incident does that deduplicating: once the incident of the fire's time has resolved, the damping ends.
  */
