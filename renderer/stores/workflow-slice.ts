@@ -5,10 +5,9 @@ import type { Actor } from '../../shared/workflow';
 import { mergeIncidents } from './incidents-slice';
 import type { WallState } from './wall-state';
 
-/** One SLA deadline that passed, as the hub reported it. */
 /**
- * An SLA breach as the wall keeps it: the hub's event, with the incident's title when it arrived, so the notice still
- * names it after the incident itself has left the wall.
+ * One SLA deadline that passed, as the hub reported it, with the incident's title when it arrived: the notice still
+ * names the incident after it has left the wall.
  */
 export type SlaBreach = EventPayload<'incident:sla-breach'> & { readonly title?: string };
 
@@ -53,7 +52,7 @@ export const initialWorkflow = (): Pick<WorkflowSlice, 'actor' | 'actorError' | 
 export function addBreaches(
   recent: ReadonlyArray<SlaBreach>,
   incoming: ReadonlyArray<SlaBreach>,
-  titleOf: (incidentId: string) => string | undefined = () => undefined,
+  titleOf: (incidentId: string) => string | undefined,
 ): SlaBreach[] {
   const next = [...recent];
   for (const b of incoming) {

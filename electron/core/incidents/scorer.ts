@@ -6,7 +6,7 @@ import type { IncidentParams } from './params';
 import type { SeriesState, Signal } from './model';
 import { SeriesStateSchema } from './model';
 import type { ClosedMinute, SeriesChannel } from './series';
-import { SeriesChannelSchema } from './series';
+import { pairKey, parsePair, parseSeriesKey, seriesKey } from './series-keys';
 import { isHot } from './rules';
 import { topicScale, type Exposure } from './exposure';
 import { NEGATIVE, VOLUME, isTopic, topicKey, valueOf } from './family';
@@ -25,11 +25,6 @@ const PRIME_MINUTES = 180;
  * The detector's seasonal lift still raises the bar in a busy hour.
  */
 const OWN_FLOOR = 1;
-
-const KeySchema = z.tuple([z.string(), SeriesChannelSchema, z.string()]);
-const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
-const seriesKey = (w: string, c: SeriesChannel, family: string): string => JSON.stringify([w, c, family]);
-const pairKey = (w: string, c: SeriesChannel): string => JSON.stringify([w, c]);
 
 /** The detector's expectation for a point, read before `update`. */
 export type Explain<S> = (state: S, timestamp: number, value: number) => { readonly baseline: number };
@@ -107,15 +102,6 @@ export interface SeriesScorer {
   exportState(): ScorerState;
   /** Restores validated rows; an error naming the first malformed key (the state is then left unchanged). */
   importState(rows: ReadonlyArray<readonly [string, z.infer<typeof SeriesStateSchema>]>): Result<void>;
-}
-
-function parseKey(key: string): z.infer<typeof KeySchema> | null {
-  try {
-    const parsed = KeySchema.safeParse(JSON.parse(key));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Creates the scorer. The detector decides onsets; the rolling window decides whether a series is still hot. */
@@ -266,7 +252,7 @@ export function createSeriesScorer<S>(
     release(w, since, keep) {
       for (const [key, state] of series) {
         if (state.lastTrigger === null || state.lastTrigger < since) continue;
-        const k = parseKey(key);
+        const k = parseSeriesKey(key);
         if (k !== null && k[0] === w && !keep.has(k[2])) detector.release?.(state.det);
       }
     },
@@ -278,7 +264,7 @@ export function createSeriesScorer<S>(
     baselineOf: (w, family, channel = '*') => series.get(seriesKey(w, channel, family))?.baseline ?? 0,
     windowOf: (w, family, channel = '*') =>
       (series.get(seriesKey(w, channel, family))?.recent ?? []).reduce((a, b) => a + b, 0),
-    pairs: () => [...familiesByPair.keys()].map((k) => PairSchema.parse(JSON.parse(k))),
+    pairs: () => [...familiesByPair.keys()].map(parsePair),
     exportState: () =>
       [...series].map(([k, s]) => [
         k,
@@ -293,7 +279,7 @@ export function createSeriesScorer<S>(
         },
       ]),
     importState(rows) {
-      const parsed = rows.map(([key, v]) => [key, parseKey(key), v] as const);
+      const parsed = rows.map(([key, v]) => [key, parseSeriesKey(key), v] as const);
       const bad = parsed.find(([, k]) => k === null);
       if (bad) return err(appError('incidents.state.invalid', `malformed series key ${JSON.stringify(bad[0])}`));
       series.clear();

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { Channel, Mention } from '../../../shared/mention';
-import { ChannelSchema } from '../../../shared/mention';
+import type { Mention } from '../../../shared/mention';
+import { pairKey, parsePair, type SeriesChannel } from './series-keys';
 import { MINUTE_MS, minuteOf } from '../../../shared/series';
 
-/** The channel a series is about, or "*" for the sum across sources. */
-export type SeriesChannel = Channel | '*';
-export const SeriesChannelSchema = z.union([ChannelSchema, z.literal('*')]);
+export { SeriesChannelSchema, type SeriesChannel } from './series-keys';
 
 /**
  * One minute of one watchlist on one channel (or across sources). `topics` counts the non-positive
@@ -76,9 +74,6 @@ export interface SeriesBuilder {
 
 /** Counts of an empty minute. */
 export const emptyCounts = (): MinuteCounts => ({ total: 0, negative: 0, positive: 0, topics: {} });
-const pairKey = (watchlist: string, channel: SeriesChannel): string => JSON.stringify([watchlist, channel]);
-const PairSchema = z.tuple([z.string(), SeriesChannelSchema]);
-const parsePair = (key: string): [string, SeriesChannel] => PairSchema.parse(JSON.parse(key));
 
 /** The series of a minute a mention counts in: "total", its sentiment, and its topics unless it is positive. */
 export function seriesOfMention(mention: Mention): string[] {
